@@ -1,0 +1,114 @@
+/**
+ * The audit trail: append-only (a database trigger refuses UPDATE/DELETE/TRUNCATE) and
+ * hash-chained: every event stores the hash of the one before it and a hash over its own content,
+ * so `verifyAuditChain` finds any row altered or removed behind the trigger's back.
+ */
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import { db, Prisma } from "~/utils/db.server";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type AuditInput = {
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  actorUserId?: string | null;
+  organizationId?: string | null;
+  coalitionId?: string | null;
+  metadata?: Record<string, unknown>;
+  request?: RequestMeta;
+};
+
+export type RequestMeta = { ipAddress?: string | null; userAgent?: string | null; requestId?: string | null };
+
+type Tx = Prisma.TransactionClient;
+
+type HashedFields = {
+  id: string;
+  occurredAt: Date;
+  actorUserId: string | null;
+  organizationId: string | null;
+  coalitionId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  metadata: unknown;
+  prevHash: string;
+};
+
+const HASHED_KEYS = [
+  "id", "occurredAt", "actorUserId", "organizationId", "coalitionId", "action", "subjectType",
+  "subjectId", "ipAddress", "userAgent", "requestId", "metadata", "prevHash",
+] as const satisfies readonly (keyof HashedFields)[];
+
+export function hashAuditEvent(event: HashedFields): string {
+  const fields: Record<string, unknown> = {};
+  for (const key of HASHED_KEYS) fields[key] = event[key];
+  fields.occurredAt = event.occurredAt.toISOString();
+  const canonical = canonicalize(fields) ?? "";
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+// Any constant: serializes appends so the chain never forks.
+const AUDIT_LOCK_KEY = 4_211_737;
+
+/** Records one event. Pass `tx` to make it part of the change it describes. */
+export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void> {
+  if (tx) return appendInTx(tx, input);
+  await db.$transaction((t) => appendInTx(t, input));
+}
+
+async function appendInTx(tx: Tx, input: AuditInput) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  const fields: HashedFields = {
+    id: crypto.randomUUID(),
+    // JS dates are millisecond-precise, as is Prisma's timestamp(3): the hash verifies later.
+    occurredAt: new Date(),
+    actorUserId: input.actorUserId ?? null,
+    organizationId: input.organizationId ?? null,
+    coalitionId: input.coalitionId ?? null,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId ?? null,
+    ipAddress: input.request?.ipAddress ?? null,
+    userAgent: input.request?.userAgent?.slice(0, 500) ?? null,
+    requestId: input.request?.requestId ?? null,
+    metadata: JSON.parse(JSON.stringify(input.metadata ?? {})),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.auditEvent.create({
+    data: { ...fields, metadata: fields.metadata as Prisma.InputJsonValue, hash: hashAuditEvent(fields) },
+  });
+}
+
+export type ChainVerification =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAtSeq: string; brokenEventId: string; reason: string };
+
+/** Walks the whole chain in order and recomputes every hash. */
+export async function verifyAuditChain({ batchSize = 1000 }: { batchSize?: number } = {}): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let cursor: bigint | undefined;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: cursor === undefined ? {} : { seq: { gt: cursor } },
+      orderBy: { seq: "asc" },
+      take: batchSize,
+    });
+    if (rows.length === 0) return { ok: true, checked };
+    for (const row of rows) {
+      const broken = (reason: string): ChainVerification => ({ ok: false, checked, brokenAtSeq: row.seq.toString(), brokenEventId: row.id, reason });
+      if (row.prevHash !== prevHash) return broken("the event before it was removed or altered (its link does not match)");
+      if (hashAuditEvent(row) !== row.hash) return broken("its content was altered (its hash does not match)");
+      prevHash = row.hash;
+      checked += 1;
+    }
+    cursor = rows[rows.length - 1].seq;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const ORGANIZATION_KINDS = [
+  "HOSPITAL", "FQHC", "PRIMARY_CARE", "FOOD_BANK", "HOUSING_AUTHORITY", "LEGAL_AID", "FAITH_CONGREGATION", "YMCA",
+  "BEHAVIORAL_HEALTH", "TRANSPORTATION", "UTILITY_ASSISTANCE", "SENIOR_SERVICES", "NEIGHBORHOOD_GROUP", "PUBLIC_HEALTH",
+  "SOCIAL_SERVICES", "EDUCATION", "COMMUNITY_BASED_ORGANIZATION", "COALITION_BACKBONE", "OTHER",
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const UpdateCoalitionSchema = z.object({
+  intent: z.literal("update-coalition"),
+  name: z.string().trim().min(3, "Use at least 3 characters").max(120, "Use at most 120 characters"),
+  visionStatement: z.string().trim().max(2000, "Use at most 2,000 characters"),
+});
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+
+export const AddMemberOrganizationSchema = z.object({
+  intent: z.literal("add-organization"),
+  name: z.string().trim().min(2, "Enter the organization's name").max(160),
+  kind: z.enum(ORGANIZATION_KINDS, { errorMap: () => ({ message: "Choose what kind of organization it is" }) }),
+  email: z.string().trim().email("Enter a valid email address").optional().or(z.literal("").transform(() => undefined)),
+  phone: optionalText(40),
+  city: optionalText(80),
+});
+
+export const RemoveMemberOrganizationSchema = z.object({
+  intent: z.literal("remove-organization"),
+  organizationId: z.string().uuid(),
+});

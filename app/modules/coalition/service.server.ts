@@ -1,0 +1,69 @@
+/**
+ * The coalition: its name and vision, and which organizations are members. Conveners change it;
+ * every member reads it.
+ */
+import { AppError, notFound } from "~/utils/app-error";
+import { db } from "~/utils/db.server";
+import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import type { OrganizationKind } from "./schemas";
+
+type Actor = { userId: string; coalitionId: string; organizationId?: string | null; request: RequestMeta };
+
+export async function getCoalition(coalitionId: string) {
+  const coalition = await db.coalition.findFirst({ where: { id: coalitionId, deletedAt: null } });
+  if (!coalition) throw notFound("Coalition not found");
+  return coalition;
+}
+
+export async function listMemberOrganizations(coalitionId: string) {
+  const rows = await db.coalitionMember.findMany({
+    where: { coalitionId, status: "ACTIVE", organization: { deletedAt: null } },
+    select: {
+      joinedAt: true,
+      organization: {
+        select: { id: true, name: true, slug: true, kind: true, description: true, email: true, phone: true, website: true, addressLine1: true, city: true, postalCode: true },
+      },
+    },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.map((r) => ({ ...r.organization, joinedAt: r.joinedAt }));
+}
+
+export async function updateCoalition({ actor, name, visionStatement }: { actor: Actor; name: string; visionStatement: string }) {
+  await getCoalition(actor.coalitionId);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.coalition.update({ where: { id: actor.coalitionId }, data: { name, visionStatement } });
+    await recordAuditEvent({ action: "coalition.updated", subjectType: "Coalition", subjectId: actor.coalitionId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, metadata: { name }, request: actor.request }, tx);
+    return updated;
+  });
+}
+
+const slugify = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/[\s_-]+/g, "-").slice(0, 60) || "organization";
+
+export async function addMemberOrganization({ actor, input }: { actor: Actor; input: { name: string; kind: OrganizationKind; email?: string; phone?: string; city?: string } }) {
+  await getCoalition(actor.coalitionId);
+  const duplicate = await db.coalitionMember.findFirst({
+    where: { coalitionId: actor.coalitionId, status: "ACTIVE", organization: { name: { equals: input.name, mode: "insensitive" }, deletedAt: null } },
+  });
+  if (duplicate) throw new AppError({ message: `${input.name} is already a member.`, fieldErrors: { name: ["Already a member of this coalition"] } });
+  return db.$transaction(async (tx) => {
+    let slug = slugify(input.name);
+    if (await tx.organization.findUnique({ where: { slug } })) slug = `${slug}-${crypto.randomUUID().slice(0, 6)}`;
+    const organization = await tx.organization.create({ data: { slug, name: input.name, kind: input.kind, email: input.email, phone: input.phone, city: input.city, state: "CO" } });
+    await tx.coalitionMember.create({ data: { coalitionId: actor.coalitionId, organizationId: organization.id } });
+    await recordAuditEvent({ action: "coalition.member_added", subjectType: "Organization", subjectId: organization.id, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, request: actor.request }, tx);
+    return organization;
+  });
+}
+
+export async function removeMemberOrganization({ actor, organizationId }: { actor: Actor; organizationId: string }) {
+  const member = await db.coalitionMember.findFirst({ where: { coalitionId: actor.coalitionId, organizationId, status: "ACTIVE" } });
+  if (!member) throw notFound("That organization is not a member of this coalition");
+  if (organizationId === actor.organizationId) {
+    throw new AppError({ message: "You cannot remove your own organization while you are convening from it." });
+  }
+  return db.$transaction(async (tx) => {
+    await tx.coalitionMember.update({ where: { id: member.id }, data: { status: "LEFT", leftAt: new Date() } });
+    await recordAuditEvent({ action: "coalition.member_removed", subjectType: "Organization", subjectId: organizationId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, request: actor.request }, tx);
+  });
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "schema-engine stub: migrations run through scripts/db.ts" >&2
+exit 1
