@@ -1,16 +1,14 @@
-import { json } from "@remix-run/node";
+/**
+ * Forms: one zod schema per form, parsed on the server. Invalid input answers 400 with a message
+ * per field and writes nothing; a service's AppError answers its status with its message.
+ */
+import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { isAppError } from "./app-error";
 
-export type FormErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined> };
+export type FormErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string };
 
-/** Parses a form with its zod schema; invalid input answers 400 with field messages, nothing written. */
-export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<z.infer<S>> {
-  const formData = await request.formData();
-  return parseFormData(formData, schema);
-}
-
-export function parseFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): z.infer<S> {
+export function formDataToObject(formData: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
@@ -19,21 +17,44 @@ export function parseFormData<S extends z.ZodTypeAny>(formData: FormData, schema
       values[key] = Array.isArray(current) ? [...current, value] : [current, value];
     } else values[key] = value;
   }
-  const result = schema.safeParse(values);
-  if (!result.success) {
-    const flat = result.error.flatten();
-    throw json<FormErrors>(
-      { formError: flat.formErrors[0] ?? "Please correct the highlighted fields.", fieldErrors: flat.fieldErrors },
-      { status: 400 },
-    );
-  }
-  return result.data;
+  return values;
 }
 
-/** Maps an AppError thrown by a service to the same JSON shape forms show. */
-export function appErrorResponse(error: unknown) {
-  if (isAppError(error)) {
-    return json<FormErrors>({ formError: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+export function validateForm<S extends z.ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+): { success: true; data: z.infer<S> } | { success: false; errors: FormErrors } {
+  const values = formDataToObject(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { success: true, data: result.data };
+  const flat = result.error.flatten();
+  return {
+    success: false,
+    errors: {
+      formError: flat.formErrors[0] ?? "Please correct the highlighted fields.",
+      fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      intent: typeof values.intent === "string" ? values.intent : undefined,
+    },
+  };
+}
+
+/**
+ * Validates `formData` with `schema`, runs `handler` with the parsed value, and turns validation
+ * failures and AppErrors into 400/4xx responses the form displays.
+ */
+export async function handleForm<S extends z.ZodTypeAny, R>(formData: FormData, schema: S, handler: (value: z.infer<S>) => Promise<R>) {
+  const parsed = validateForm(formData, schema);
+  if (!parsed.success) return data<FormErrors>(parsed.errors, { status: 400 });
+  try {
+    return await handler(parsed.data);
+  } catch (error) {
+    if (isAppError(error)) {
+      const intent = formData.get("intent");
+      return data<FormErrors>(
+        { formError: error.message, fieldErrors: error.fieldErrors, intent: typeof intent === "string" ? intent : undefined },
+        { status: error.status },
+      );
+    }
+    throw error;
   }
-  throw error;
 }

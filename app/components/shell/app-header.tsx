@@ -1,0 +1,87 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Logo } from "~/routes/login";
+import { LanguageSwitcher } from "./language-switcher";
+
+export type ShellUser = {
+  name: string;
+  email: string;
+  organization: { id: string; name: string; role: string } | null;
+  organizations: { id: string; name: string; role: string }[];
+  coalition: { name: string } | null;
+  isConvener: boolean;
+  can: { invite: boolean; coalitionAdmin: boolean };
+};
+
+const AREAS = [
+  { to: "/home", key: "nav.home" },
+  { to: "/map", key: "nav.map" },
+  { to: "/referrals", key: "nav.referrals" },
+  { to: "/clients", key: "nav.clients" },
+  { to: "/conferences", key: "nav.conferences" },
+  { to: "/aims", key: "nav.aims" },
+  { to: "/partners", key: "nav.partners" },
+] as const;
+
+export function AppHeader({ user }: { user: ShellUser }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <header className="app-header">
+      <div className="app-header__top">
+        <a href="/home" className="brand">
+          <Logo /> <span>{t("app.name")}</span>
+        </a>
+        {user.coalition ? <span className="coalition-name">{user.coalition.name}</span> : null}
+        <div className="whoami" aria-label={t("a11y.userMenu")} role="group">
+          <span className="whoami__name">
+            {t("header.signedInAs", { name: user.name })}
+            {user.isConvener ? <span className="badge">{t("header.convener")}</span> : null}
+          </span>
+          {user.organization ? (
+            <span className="whoami__org">
+              {user.organization.name} · {t(`roles.${user.organization.role}`)}
+            </span>
+          ) : null}
+          {user.organizations.length > 1 ? (
+            <Form method="post" action="/organization/switch" className="org-switcher">
+              <input type="hidden" name="redirectTo" value={location.pathname} />
+              <label htmlFor="org-switch">{t("header.switchOrganization")}</label>
+              <select id="org-switch" name="organizationId" defaultValue={user.organization?.id}>
+                {user.organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name} ({t(`roles.${o.role}`)})
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button button--small">{t("header.switch")}</button>
+            </Form>
+          ) : null}
+          <LanguageSwitcher />
+          <Form method="post" action="/logout">
+            <button type="submit" className="button button--small">{t("header.signOut")}</button>
+          </Form>
+        </div>
+      </div>
+      <nav aria-label={t("a11y.mainNavigation")} className="main-nav">
+        <ul>
+          {AREAS.map((area) => (
+            <li key={area.to}>
+              <NavLink to={area.to} prefetch="intent">{t(area.key)}</NavLink>
+            </li>
+          ))}
+          {user.can.invite ? (
+            <li>
+              <NavLink to="/organization/people">{t("nav.people")}</NavLink>
+            </li>
+          ) : null}
+          {user.can.coalitionAdmin ? (
+            <li>
+              <NavLink to="/coalition/settings">{t("nav.coalitionSettings")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/utils/auth.server";
+import { getHomeSummary } from "~/modules/org/queries.server";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request);
+  const summary = await getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId: auth.coalition?.id ?? null });
+  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, ...summary };
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("home.title", { name: data.name })}</h1>
+        {data.organization && data.coalition ? (
+          <p className="muted">{t("home.subtitle", { organization: data.organization.name, coalition: data.coalition.name })}</p>
+        ) : null}
+      </header>
+      {!data.organization ? <p className="alert">{t("home.noOrganization")}</p> : null}
+      {data.organization && !data.coalition ? <p className="alert">{t("home.noCoalition")}</p> : null}
+      <div className="cards">
+        {data.visionStatement ? (
+          <section className="card card--wide" aria-labelledby="vision-title">
+            <h2 id="vision-title">{t("home.vision")}</h2>
+            <blockquote className="vision">{data.visionStatement}</blockquote>
+          </section>
+        ) : null}
+        {data.organization ? (
+          <section className="card" aria-labelledby="role-title">
+            <h2 id="role-title">{t("home.yourRole")}</h2>
+            <p>
+              {t(`roles.${data.organization.role}`)} · {data.organization.name}
+              {data.isConvener ? ` · ${t("roles.CONVENER")}` : ""}
+            </p>
+            <p className="muted">{t("home.peopleCount", { count: data.memberCount })}</p>
+          </section>
+        ) : null}
+        <section className="card" aria-labelledby="start-title">
+          <h2 id="start-title">{t("home.quickLinks")}</h2>
+          <ul className="link-list">
+            <li><Link to="/partners">{t("home.partnersCount", { count: data.partnerCount })}</Link></li>
+            <li><Link to="/map">{t("nav.map")}</Link></li>
+            <li><Link to="/referrals">{t("nav.referrals")}</Link></li>
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/utils/auth.server";
+import { AppHeader, type ShellUser } from "~/components/shell/app-header";
+import { LiveNotifications } from "~/components/shell/live-notifications";
+import { ErrorPage } from "~/components/ui/error-page";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request);
+  const user: ShellUser = {
+    name: auth.user.name,
+    email: auth.user.email,
+    organization: auth.organization ? { id: auth.organization.id, name: auth.organization.name, role: auth.organization.role } : null,
+    organizations: auth.organizations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
+    coalition: auth.coalition ? { name: auth.coalition.name } : null,
+    isConvener: auth.isConvener,
+    can: { invite: auth.permissions.has("org:members:invite"), coalitionAdmin: auth.permissions.has("coalition:admin") },
+  };
+  return { user };
+}
+
+export default function AppLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
+      <AppHeader user={user} />
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <LiveNotifications />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AcceptInviteExistingSchema, AcceptInviteSchema } from "~/modules/org/schemas";
+import { acceptInvite, findOpenInvite } from "~/modules/org/service.server";
+import { signIn } from "~/modules/auth/service.server";
+import { commitSessionId } from "~/modules/auth/cookie.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { FormError, SubmitButton, TextField } from "~/components/ui/form";
+import { LanguageSwitcher } from "~/components/shell/language-switcher";
+
+export const meta: MetaFunction = () => [{ title: "Invitation · Coalition Hub" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invite = await findOpenInvite(params.token ?? "");
+  const path = new URL(request.url).pathname;
+  if (!invite) return { invite: null, signedInAs: null, path };
+  const auth = await getOptionalUser(request);
+  return {
+    invite: { email: invite.email, role: invite.role, organization: invite.organization.name, inviter: invite.invitedBy.name, hasAccount: invite.hasAccount },
+    signedInAs: auth?.user.email ?? null,
+    path,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const formData = await request.formData();
+  const meta = requestMeta(request);
+  if (formData.get("intent") === "join") {
+    const auth = await getOptionalUser(request);
+    return handleForm(formData, AcceptInviteExistingSchema, async () => {
+      await acceptInvite({ token, request: meta, signedInUserId: auth?.user.id });
+      return redirect("/home");
+    });
+  }
+  return handleForm(formData, AcceptInviteSchema, async ({ name, password }) => {
+    const { user } = await acceptInvite({ token, name, password, request: meta });
+    const { session } = await signIn({ email: user.email, password, request: meta });
+    return redirect("/home", { headers: { "Set-Cookie": await commitSessionId(session.id) } });
+  });
+}
+
+export default function AcceptInvite() {
+  const { t } = useTranslation();
+  const { invite, signedInAs, path } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  return (
+    <div className="auth-layout">
+      <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
+      <header className="auth-header">
+        <span className="brand">{t("app.name")}</span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="auth-card" tabIndex={-1}>
+        {!invite ? (
+          <>
+            <h1>{t("invite.invalid")}</h1>
+            <p>{t("invite.invalidBody")}</p>
+            <p><Link to="/login">{t("login.title")}</Link></p>
+          </>
+        ) : (
+          <>
+            <h1>{t("invite.title", { organization: invite.organization })}</h1>
+            <p>{t("invite.intro", { inviter: invite.inviter, email: invite.email, organization: invite.organization, role: t(`roles.${invite.role}`) })}</p>
+            <FormError message={actionData?.formError} />
+            {invite.hasAccount ? (
+              signedInAs === invite.email ? (
+                <Form method="post">
+                  <SubmitButton intent="join" pendingLabel={t("invite.submitting")}>{t("invite.join", { organization: invite.organization })}</SubmitButton>
+                </Form>
+              ) : (
+                <p>
+                  {t("invite.hasAccount", { email: invite.email })}{" "}
+                  <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>{t("invite.signInToAccept")}</Link>
+                </p>
+              )
+            ) : (
+              <Form method="post" noValidate>
+                <TextField label={t("invite.name")} name="name" autoComplete="name" required errors={actionData?.fieldErrors?.name} />
+                <TextField label={t("invite.password")} hint={t("invite.passwordHint")} name="password" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.password} />
+                <TextField label={t("invite.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.confirmPassword} />
+                <SubmitButton pendingLabel={t("invite.submitting")}>{t("invite.submit")}</SubmitButton>
+              </Form>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LoginSchema, safeRedirect } from "~/modules/auth/schemas";
+import { signIn } from "~/modules/auth/service.server";
+import { commitSessionId } from "~/modules/auth/cookie.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
+import { LanguageSwitcher } from "~/components/shell/language-switcher";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/home");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  return handleForm(formData, LoginSchema, async ({ email, password, redirectTo }) => {
+    const { session } = await signIn({ email, password, request: requestMeta(request) });
+    return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await commitSessionId(session.id) } });
+  });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<FormErrors>();
+  const [params] = useSearchParams();
+  return (
+    <div className="auth-layout">
+      <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
+      <header className="auth-header">
+        <span className="brand">
+          <Logo /> {t("app.name")}
+        </span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="auth-card" tabIndex={-1}>
+        <h1>{t("login.title")}</h1>
+        <p className="muted">{t("login.intro")}</p>
+        {params.get("signedOut") ? <Notice>{t("login.signedOut")}</Notice> : null}
+        <FormError message={actionData?.formError} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <TextField label={t("login.email")} name="email" type="email" autoComplete="username" required errors={actionData?.fieldErrors?.email} autoFocus />
+          <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required errors={actionData?.fieldErrors?.password} />
+          <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
+        </Form>
+        <p className="hint">{t("login.demoHint")}</p>
+      </main>
+      <footer className="auth-footer muted">{t("app.tagline")}</footer>
+    </div>
+  );
+}
+
+export function Logo() {
+  return (
+    <svg className="logo" width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <circle cx="11" cy="13" r="7" fill="#2f6f5e" />
+      <circle cx="21" cy="13" r="7" fill="#d9822b" fillOpacity="0.85" />
+      <circle cx="16" cy="21" r="7" fill="#3b6fb6" fillOpacity="0.8" />
+    </svg>
+  );
+}
+

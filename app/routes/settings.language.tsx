@@ -1,0 +1,22 @@
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
+import { localeCookie } from "~/i18n/i18next.server";
+import { safeRedirect } from "~/modules/auth/schemas";
+import { setPreferredLocale } from "~/modules/auth/service.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { validateForm } from "~/utils/forms.server";
+
+const LanguageSchema = z.object({ locale: z.enum(SUPPORTED_LOCALES), redirectTo: z.string().optional() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = validateForm(await request.formData(), LanguageSchema);
+  if (!parsed.success) return data(parsed.errors, { status: 400 });
+  const auth = await getOptionalUser(request);
+  if (auth) await setPreferredLocale({ userId: auth.user.id, locale: parsed.data.locale });
+  return redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
+}
+
+export async function loader() {
+  return redirect("/");
+}

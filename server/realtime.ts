@@ -1,0 +1,52 @@
+/**
+ * Socket.IO on the same HTTP server. The handshake authenticates with the same session cookie as
+ * pages (anonymous sockets are refused); each socket joins its user's and organization's rooms.
+ * With PostgreSQL, @socket.io/postgres-adapter carries room broadcasts between server processes.
+ */
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { readSessionId } from "~/modules/auth/cookie.server";
+import { loadAuthContext } from "~/modules/auth/service.server";
+import { organizationRoom, userRoom } from "~/realtime/emit.server";
+import { installIo } from "~/utils/runtime.server";
+
+export async function attachRealtime(httpServer: HttpServer, { databaseUrl }: { databaseUrl?: string }) {
+  const io = new Server(httpServer, { serveClient: false, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 } });
+  let closeAdapter: (() => Promise<void>) | undefined;
+
+  if (databaseUrl) {
+    const { createAdapter } = await import("@socket.io/postgres-adapter");
+    const pg = await import("pg");
+    const pool = new pg.default.Pool({ connectionString: databaseUrl, max: 4 });
+    pool.on("error", (error) => console.error("[realtime] PostgreSQL adapter pool error", error.message));
+    io.adapter(createAdapter(pool, { tableName: "socket_io_attachments" }));
+    closeAdapter = () => pool.end();
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const sessionId = await readSessionId(socket.request.headers.cookie);
+      const auth = sessionId ? await loadAuthContext(sessionId) : null;
+      if (!auth) return next(new Error("unauthorized"));
+      socket.data.userId = auth.user.id;
+      socket.data.organizationId = auth.organization?.id ?? null;
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error("handshake failed"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    socket.join(userRoom(socket.data.userId));
+    if (socket.data.organizationId) socket.join(organizationRoom(socket.data.organizationId));
+  });
+
+  installIo(io);
+  return {
+    io,
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeAdapter?.();
+    },
+  };
+}

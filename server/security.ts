@@ -1,0 +1,96 @@
+/**
+ * HTTP hardening: security headers with a per-request CSP nonce, same-origin checks on every
+ * state-changing request (CSRF), and the sign-in rate limit.
+ * See docs/decisions/004-csrf-origin-checks.md.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import helmet from "helmet";
+import { rateLimit } from "express-rate-limit";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "~/utils/request.server";
+
+export function requestContext(req: Request, res: Response, next: NextFunction) {
+  // Never trust these from the client: they feed the audit trail.
+  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+  req.headers[REQUEST_ID_HEADER] = randomUUID();
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+}
+
+export function securityHeaders({ dev, tileOrigin }: { dev: boolean; tileOrigin: string | null }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+        "style-src": ["'self'", "'unsafe-inline'"], // Leaflet positions with inline styles
+        "img-src": ["'self'", "data:", ...(tileOrigin ? [tileOrigin] : [])],
+        "connect-src": dev ? ["'self'", "ws:", "wss:"] : ["'self'", "ws:", "wss:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+    strictTransportSecurity: dev ? false : { maxAge: 15552000, includeSubDomains: true },
+  });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a state-changing request must come from our own pages. Browsers send Origin on every
+ * cross-site POST and Sec-Fetch-Site on every request; a request whose Origin names another host,
+ * or that the browser marks cross-site, is refused before it reaches any action. Together with
+ * SameSite=Lax session cookies this is the defence SvelteKit and Next.js server actions ship.
+ */
+export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite === "cross-site") return refuse(res, "cross-site request");
+  const origin = req.get("origin") ?? refererOrigin(req.get("referer"));
+  if (origin && origin !== "null") {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return refuse(res, "malformed Origin");
+    }
+    if (originHost !== req.get("host")) return refuse(res, "Origin does not match this site");
+  } else if (origin === "null") {
+    return refuse(res, "opaque Origin");
+  }
+  next();
+}
+
+function refererOrigin(referer: string | undefined) {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return "null";
+  }
+}
+
+function refuse(res: Response, reason: string) {
+  res.status(403).type("text/plain").send(`Forbidden: ${reason}. Reload the page and try again.`);
+}
+
+export function signInRateLimit(limit: number) {
+  return rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    keyGenerator: (req) => req.socket.remoteAddress ?? "unknown",
+    handler: (_req, res) => {
+      res.status(429).type("text/html").send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts</title></head><body><main><h1>Too many sign-in attempts</h1><p>For your account's safety, sign-in is paused for 15 minutes from this network. <a href="/login">Back to sign-in</a></p></main></body></html>`,
+      );
+    },
+  });
+}
