@@ -58,10 +58,17 @@ export type UserInput = {
   convenerOf?: string[];
 };
 
+// argon2id is slow on purpose; a password's hash is computed once per worker and reused.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+};
+
 export async function createUser(input: UserInput = {}) {
   const email = (input.email ?? `person-${uniqueSuffix()}@example.test`).toLowerCase();
   const name = input.name ?? "Test Person";
-  const hash = await hashPassword(input.password ?? DEFAULT_TEST_PASSWORD);
+  const hash = await hashOnce(input.password ?? DEFAULT_TEST_PASSWORD);
   const user = await db.user.upsert({
     where: { email },
     create: { email, name, preferredLocale: input.preferredLocale ?? null, password: { create: { hash } } },

@@ -54,7 +54,10 @@ function wholeScriptMigrations(factory: SqlMigrationAwareDriverAdapterFactory): 
  * @param dataDir a directory to persist to, or undefined for an in-memory database (tests).
  * PGlite does not create parent directories, and one process owns a directory at a time.
  */
-export async function openPglite(dataDir?: string): Promise<Database & { isNew: boolean }> {
+export async function openPglite(
+  dataDir?: string,
+  { loadDataDir }: { loadDataDir?: Blob } = {},
+): Promise<Database & { isNew: boolean; dumpDataDir: () => Promise<Blob> }> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   let isNew = true;
@@ -62,7 +65,7 @@ export async function openPglite(dataDir?: string): Promise<Database & { isNew: 
     isNew = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   }
-  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  const pg = new PGlite({ dataDir, loadDataDir });
   await pg.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
   return {
@@ -70,6 +73,7 @@ export async function openPglite(dataDir?: string): Promise<Database & { isNew: 
     kind: "pglite",
     isNew,
     migrationAdapter: async () => new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    dumpDataDir: () => pg.dumpDataDir("gzip"),
     close: async () => {
       await prisma.$disconnect();
       await pg.close();

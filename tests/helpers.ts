@@ -1,0 +1,48 @@
+import { commitSessionId } from "~/modules/auth/cookie.server";
+import { signIn } from "~/modules/auth/service.server";
+import { DEFAULT_TEST_PASSWORD } from "./factories";
+
+/** A browser-like Request from a signed-in user (a real session row, a signed cookie). */
+export async function signedInRequester(email: string, password = DEFAULT_TEST_PASSWORD) {
+  const { session } = await signIn({ email, password, request: { ipAddress: "127.0.0.1", userAgent: "vitest" } });
+  const cookie = (await commitSessionId(session.id)).split(";")[0];
+  return {
+    sessionId: session.id,
+    cookie,
+    get: (path: string) => new Request(`http://localhost${path}`, { headers: { cookie } }),
+    post: (path: string, fields: Record<string, string>) =>
+      new Request(`http://localhost${path}`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) }),
+  };
+}
+
+export const anonymousGet = (path: string) => new Request(`http://localhost${path}`);
+
+/** Runs a Remix loader/action and returns the Response it returned or threw (redirects, 4xx). */
+export async function settle(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; headers: Headers }> {
+  try {
+    const result = await fn();
+    return toResult(result, 200);
+  } catch (thrown) {
+    if (thrown instanceof Response) return toResult(thrown, thrown.status);
+    throw thrown;
+  }
+}
+
+async function toResult(value: unknown, fallbackStatus: number) {
+  if (value instanceof Response) {
+    const text = await value.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: value.status, body, headers: value.headers };
+  }
+  // Remix single-fetch data(): { type: "DataWithResponseInit", data, init }
+  if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit") {
+    const v = value as unknown as { data: unknown; init?: { status?: number; headers?: HeadersInit } };
+    return { status: v.init?.status ?? 200, body: v.data, headers: new Headers(v.init?.headers) };
+  }
+  return { status: fallbackStatus, body: value, headers: new Headers() };
+}
