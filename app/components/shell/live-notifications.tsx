@@ -29,7 +29,7 @@ export function LiveNotifications() {
   }, [t]);
 
   return (
-    <div className="toasts" aria-live="polite" aria-label={t("live.notifications")}>
+    <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" role="status">
           <span>{toast.text}</span>
