@@ -6,5 +6,6 @@ import { defineConfig } from "prisma/config";
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
+  experimental: { externalTables: true },
   tables: { external: ["public.socket_io_attachments"] },
 });
