@@ -5,7 +5,6 @@
  */
 import fs from "node:fs";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error plain .mjs helper shared with `npm start`
 import { buildIfStale } from "../../scripts/build-if-stale.mjs";
 import { startServer } from "../e2e/server";
 

@@ -10,7 +10,7 @@ export type ShellUser = {
   organizations: { id: string; name: string; role: string }[];
   coalition: { name: string } | null;
   isConvener: boolean;
-  can: { invite: boolean; coalitionAdmin: boolean };
+  can: { invite: boolean; manageKeys: boolean; coalitionAdmin: boolean };
 };
 
 const AREAS = [
@@ -73,6 +73,11 @@ export function AppHeader({ user }: { user: ShellUser }) {
           {user.can.invite ? (
             <li>
               <NavLink to="/organization/people">{t("nav.people")}</NavLink>
+            </li>
+          ) : null}
+          {user.can.manageKeys ? (
+            <li>
+              <NavLink to="/organization/api-keys">{t("nav.apiKeys")}</NavLink>
             </li>
           ) : null}
           {user.can.coalitionAdmin ? (

@@ -23,3 +23,13 @@ export const AcceptInviteSchema = z
 
 /** Accepting as a person who already has an account: no new password. */
 export const AcceptInviteExistingSchema = z.object({ intent: z.literal("join") });
+
+export const CreateApiKeySchema = z.object({
+  intent: z.literal("create-key"),
+  name: z.string().trim().min(2, "Name the key after what will use it").max(80),
+});
+
+export const RevokeApiKeySchema = z.object({
+  intent: z.literal("revoke-key"),
+  apiKeyId: z.string().uuid(),
+});

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireOrganization } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { CreateApiKeySchema, RevokeApiKeySchema } from "~/modules/org/schemas";
+import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/org/api-keys.server";
+import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
+import { ConfirmForm } from "~/components/ui/confirm-form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "API keys · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireOrganization(request, "org:members:manage");
+  return { organization: auth.organization, keys: await listApiKeys(auth.organization.id) };
+}
+
+const ApiKeyActionSchema = z.discriminatedUnion("intent", [CreateApiKeySchema, RevokeApiKeySchema]);
+type ActionResult = FormErrors & { created?: { name: string; key: string }; revoked?: boolean };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireOrganization(request, "org:members:manage");
+  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
+  return handleForm(await request.formData(), ApiKeyActionSchema, async (input): Promise<ActionResult> => {
+    if (input.intent === "create-key") {
+      const { key } = await createApiKey({ actor, name: input.name });
+      return { created: { name: input.name, key } };
+    }
+    await revokeApiKey({ actor, apiKeyId: input.apiKeyId });
+    return { revoked: true };
+  });
+}
+
+export default function ApiKeys() {
+  const { t, i18n } = useTranslation();
+  const { organization, keys } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("apiKeys.title", { organization: organization.name })}</h1>
+        <p className="muted">{t("apiKeys.intro")}</p>
+      </header>
+      <section className="card" aria-labelledby="new-key-title">
+        <h2 id="new-key-title">{t("apiKeys.create")}</h2>
+        {actionData?.created ? (
+          <Notice>
+            <p>{t("apiKeys.createdOnce", { name: actionData.created.name })}</p>
+            <p className="invite-link"><code data-testid="api-key">{actionData.created.key}</code></p>
+          </Notice>
+        ) : null}
+        {actionData?.revoked ? <Notice>{t("apiKeys.revoked")}</Notice> : null}
+        <FormError message={actionData?.formError} />
+        <Form method="post" noValidate className="inline-fields">
+          <TextField label={t("apiKeys.name")} hint={t("apiKeys.nameHint")} name="name" required errors={actionData?.fieldErrors?.name} />
+          <SubmitButton intent="create-key" pendingLabel={t("apiKeys.creating")}>{t("apiKeys.create")}</SubmitButton>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="keys-title">
+        <h2 id="keys-title">{t("apiKeys.active")}</h2>
+        {keys.length === 0 ? (
+          <p className="muted">{t("apiKeys.none")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("apiKeys.name")}</th>
+                <th scope="col">{t("apiKeys.prefix")}</th>
+                <th scope="col">{t("apiKeys.lastUsed")}</th>
+                <th scope="col"><span className="visually-hidden">{t("apiKeys.revoke")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td><code>{k.prefix}…</code></td>
+                  <td>{k.lastUsedAt ? dateFormat.format(new Date(k.lastUsedAt)) : t("apiKeys.never")}</td>
+                  <td>
+                    <ConfirmForm question={t("apiKeys.revokeConfirm", { name: k.name })} confirmLabel={t("apiKeys.revoke")} hidden={{ intent: "revoke-key", apiKeyId: k.id }}>
+                      {t("apiKeys.revoke")}
+                      <span className="visually-hidden"> {k.name}</span>
+                    </ConfirmForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
