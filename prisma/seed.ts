@@ -28,6 +28,13 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
       convenerOf: user.convener ? [coalition.id] : [],
     });
   }
+  // --- directory & assets (issue 3) ---
+
+  // (keep this gap: separate sections merge cleanly)
+
+  // --- clients & consent (issue 4) ---
+
+  // (end of seed steps)
   log(`Seeded the demo coalition "${coalition.name}": ${demoOrganizations.length} organizations, ${demoUsers.length} people (password "${DEMO_PASSWORD}").`);
   return coalition;
 }

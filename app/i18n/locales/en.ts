@@ -1,4 +1,8 @@
-/** English: complete. Keys are grouped by screen. */
+/** English: complete. Keys are grouped by screen; large areas keep their own file. */
+import directory from "./map.en";
+
+import consent from "./consent.en";
+
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
   a11y: { skipToContent: "Skip to main content", mainNavigation: "Main navigation", userMenu: "Your account" },
@@ -165,6 +169,9 @@ const en = {
     fixFields: "Please correct the highlighted fields.",
   },
   live: { memberJoined: "{{name}} joined your organization as {{role}}.", dismiss: "Dismiss", notifications: "Notifications" },
+  directory,
+
+  consent,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -1,5 +1,9 @@
 /** Español (Latinoamérica / EE. UU.): completo. Las claves se agrupan por pantalla. */
 import type { Translation } from "./en";
+import directory from "./map.es";
+
+import consent from "./consent.es";
+
 
 const es: Translation = {
   app: { name: "Coalition Hub", tagline: "Socios que trabajan juntos en las necesidades sociales que influyen en la salud" },
@@ -167,6 +171,9 @@ const es: Translation = {
     fixFields: "Corrija los campos resaltados.",
   },
   live: { memberJoined: "{{name}} se unió a su organización con la función de {{role}}.", dismiss: "Descartar", notifications: "Notificaciones" },
+  directory,
+
+  consent,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

@@ -1,0 +1,4 @@
+/** Spanish strings of the clients and consent screens (t("consent.…")). */
+const consent = {};
+
+export default consent;

@@ -1,0 +1,4 @@
+/** Spanish strings of the asset map and directory screens (t("map.…")). */
+const map = {};
+
+export default map;
