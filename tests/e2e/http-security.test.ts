@@ -37,7 +37,8 @@ describe("security headers", () => {
 describe("CSRF", () => {
   it("refuses a form post from another site, even with a valid session", async () => {
     const cookie = await signInOverHttp(baseURL(), "director@foodbank.demo.test");
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const forged: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of forged) {
       const res = await fetch(`${baseURL()}/organization/people`, {
         method: "POST",
         redirect: "manual",
