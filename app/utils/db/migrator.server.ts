@@ -16,14 +16,19 @@ export const SCHEMA_PATH = path.resolve(process.cwd(), "prisma/schema.prisma");
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
-let enginePromise: Promise<EngineModule> | undefined;
+/**
+ * One engine per process, shared through globalThis: the bindings module is a singleton in Node's
+ * module cache, and instantiating a second wasm for it (e.g. from a second copy of this file in
+ * another vitest project) would swap the memory under the first one's feet.
+ */
+const shared = globalThis as unknown as { __prismaSchemaEngine?: Promise<EngineModule>; __prismaSchemaEngineQueue?: Promise<unknown> };
 
 /**
  * The package's entry imports its .wasm as an ES module, which Node 20 cannot do; instantiate the
  * same wasm-bindgen output by hand (what the entry file does, in four lines).
  */
 function loadEngine(): Promise<EngineModule> {
-  enginePromise ??= (async () => {
+  shared.__prismaSchemaEngine ??= (async () => {
     const { createRequire } = await import("node:module");
     const require = createRequire(import.meta.url);
     const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as EngineModule & {
@@ -38,7 +43,15 @@ function loadEngine(): Promise<EngineModule> {
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
   })();
-  return enginePromise;
+  return shared.__prismaSchemaEngine;
+}
+
+/** Engine operations run one at a time in a process (the Wasm engine is not re-entrant). */
+function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const previous = shared.__prismaSchemaEngineQueue ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  shared.__prismaSchemaEngineQueue = next.catch(() => undefined);
+  return next;
 }
 
 async function readMigrationsList(dir = MIGRATIONS_DIR) {
@@ -77,7 +90,14 @@ async function readMigrationsList(dir = MIGRATIONS_DIR) {
 export const EXTERNAL_TABLES = ["public.socket_io_attachments"];
 const noFilters = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 
-async function withEngine<T>(
+function withEngine<T>(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>) => Promise<T>,
+): Promise<T> {
+  return serialized(() => runWithEngine(adapterFactory, fn));
+}
+
+async function runWithEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   fn: (engine: Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>) => Promise<T>,
 ): Promise<T> {
