@@ -34,6 +34,14 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
 
   // --- clients & consent (issue 4) ---
 
+  // (keep this gap: separate sections merge cleanly)
+
+  // --- conferences (issue 6) ---
+
+  // (keep this gap: separate sections merge cleanly)
+
+  // --- aims & measures (issue 7) ---
+
   // (end of seed steps)
   log(`Seeded the demo coalition "${coalition.name}": ${demoOrganizations.length} organizations, ${demoUsers.length} people (password "${DEMO_PASSWORD}").`);
   return coalition;

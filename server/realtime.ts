@@ -9,6 +9,7 @@ import { readSessionId } from "~/modules/auth/cookie.server";
 import { loadAuthContext } from "~/modules/auth/service.server";
 import { organizationRoom, userRoom } from "~/realtime/emit.server";
 import { installIo } from "~/utils/runtime.server";
+import { socketHandlers } from "~/realtime/handlers.server";
 
 export async function attachRealtime(httpServer: HttpServer, { databaseUrl }: { databaseUrl?: string }) {
   const io = new Server(httpServer, { serveClient: false, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 } });
@@ -40,6 +41,8 @@ export async function attachRealtime(httpServer: HttpServer, { databaseUrl }: { 
     socket.join(userRoom(socket.data.userId));
     if (socket.data.organizationId) socket.join(organizationRoom(socket.data.organizationId));
   });
+
+  for (const register of socketHandlers) register(io);
 
   installIo(io);
   return {

@@ -3,6 +3,10 @@ import directory from "./map.en";
 
 import consent from "./consent.en";
 
+import conference from "./conference.en";
+
+import aims from "./aims.en";
+
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
   a11y: { skipToContent: "Skip to main content", mainNavigation: "Main navigation", userMenu: "Your account" },
@@ -172,6 +176,10 @@ const en = {
   directory,
 
   consent,
+
+  conference,
+
+  aims,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -4,6 +4,10 @@ import directory from "./map.es";
 
 import consent from "./consent.es";
 
+import conference from "./conference.es";
+
+import aims from "./aims.es";
+
 
 const es: Translation = {
   app: { name: "Coalition Hub", tagline: "Socios que trabajan juntos en las necesidades sociales que influyen en la salud" },
@@ -174,6 +178,10 @@ const es: Translation = {
   directory,
 
   consent,
+
+  conference,
+
+  aims,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

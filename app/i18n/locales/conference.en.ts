@@ -1,0 +1,4 @@
+/** English strings of the case-vignette conferences screens (t("conference.…")). */
+const conference = {};
+
+export default conference;

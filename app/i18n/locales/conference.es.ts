@@ -1,0 +1,4 @@
+/** Spanish strings of the case-vignette conferences screens (t("conference.…")). */
+const conference = {};
+
+export default conference;
