@@ -5,8 +5,7 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { readSessionId } from "~/modules/auth/cookie.server";
-import { loadAuthContext } from "~/modules/auth/service.server";
+import { authenticateSocket } from "~/realtime/auth.server";
 import { organizationRoom, userRoom } from "~/realtime/emit.server";
 import { installIo } from "~/utils/runtime.server";
 import { socketHandlers } from "~/realtime/handlers.server";
@@ -24,18 +23,7 @@ export async function attachRealtime(httpServer: HttpServer, { databaseUrl }: { 
     closeAdapter = () => pool.end();
   }
 
-  io.use(async (socket, next) => {
-    try {
-      const sessionId = await readSessionId(socket.request.headers.cookie);
-      const auth = sessionId ? await loadAuthContext(sessionId) : null;
-      if (!auth) return next(new Error("unauthorized"));
-      socket.data.userId = auth.user.id;
-      socket.data.organizationId = auth.organization?.id ?? null;
-      next();
-    } catch (error) {
-      next(error instanceof Error ? error : new Error("handshake failed"));
-    }
-  });
+  io.use(authenticateSocket);
 
   io.on("connection", (socket) => {
     socket.join(userRoom(socket.data.userId));
