@@ -8,6 +8,9 @@ CREATE TYPE "MeasureDirection" AS ENUM ('HIGHER_IS_BETTER', 'LOWER_IS_BETTER');
 CREATE TYPE "MeasureFrequency" AS ENUM ('WEEKLY', 'MONTHLY', 'QUARTERLY');
 
 -- CreateEnum
+CREATE TYPE "MeasureAggregation" AS ENUM ('SUM', 'MEAN');
+
+-- CreateEnum
 CREATE TYPE "MeasureSource" AS ENUM ('ENTERED', 'IMPORTED', 'COMPUTED');
 
 -- CreateEnum
@@ -36,6 +39,7 @@ CREATE TABLE "Measure" (
     "direction" "MeasureDirection" NOT NULL,
     "frequency" "MeasureFrequency" NOT NULL,
     "source" "MeasureSource" NOT NULL,
+    "aggregation" "MeasureAggregation" NOT NULL DEFAULT 'SUM',
     "computedKey" TEXT,
     "baselinePoints" INTEGER NOT NULL DEFAULT 12,
     "rebaselinedAt" TIMESTAMP(3),
@@ -45,6 +49,14 @@ CREATE TABLE "Measure" (
     "archivedAt" TIMESTAMP(3),
 
     CONSTRAINT "Measure_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MeasureReporter" (
+    "measureId" UUID NOT NULL,
+    "organizationId" UUID NOT NULL,
+
+    CONSTRAINT "MeasureReporter_pkey" PRIMARY KEY ("measureId","organizationId")
 );
 
 -- CreateTable
@@ -185,6 +197,9 @@ CREATE TABLE "CoalitionDecision" (
 CREATE UNIQUE INDEX "Measure_coalitionId_name_key" ON "Measure"("coalitionId", "name");
 
 -- CreateIndex
+CREATE INDEX "MeasureReporter_organizationId_idx" ON "MeasureReporter"("organizationId");
+
+-- CreateIndex
 CREATE INDEX "MeasureValue_measureId_periodStart_idx" ON "MeasureValue"("measureId", "periodStart");
 
 -- CreateIndex
@@ -210,6 +225,12 @@ CREATE INDEX "StakeholderAnalysis_coalitionId_heldOn_idx" ON "StakeholderAnalysi
 
 -- CreateIndex
 CREATE INDEX "CoalitionDecision_coalitionId_decidedOn_idx" ON "CoalitionDecision"("coalitionId", "decidedOn");
+
+-- AddForeignKey
+ALTER TABLE "MeasureReporter" ADD CONSTRAINT "MeasureReporter_measureId_fkey" FOREIGN KEY ("measureId") REFERENCES "Measure"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MeasureReporter" ADD CONSTRAINT "MeasureReporter_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "MeasureValue" ADD CONSTRAINT "MeasureValue_measureId_fkey" FOREIGN KEY ("measureId") REFERENCES "Measure"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
