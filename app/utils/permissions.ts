@@ -19,20 +19,23 @@ export const PERMISSIONS = [
   "referrals:send",
   "referrals:receive",
   "directory:edit",
+  "aims:enter",
+  "aims:admin",
+  "wins:post",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   DIRECTOR: [
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
-    "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit",
+    "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post",
   ],
-  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive"],
-  STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive"],
+  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post"],
+  STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post"],
   VIEWER: ["org:read", "coalition:read"],
 };
 
-const CONVENER_GRANTS: readonly Permission[] = ["coalition:read", "coalition:admin"];
+const CONVENER_GRANTS: readonly Permission[] = ["coalition:read", "coalition:admin", "aims:admin"];
 
 export function permissionsFor({ role, isConvener }: { role: OrganizationRole | null; isConvener: boolean }): Set<Permission> {
   const granted = new Set<Permission>(role ? ROLE_GRANTS[role] : []);

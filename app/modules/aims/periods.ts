@@ -1,0 +1,61 @@
+/**
+ * Measurement periods. A period is named by its first day (UTC): Monday of the ISO week, the 1st
+ * of the month, or the 1st of the quarter.
+ */
+export type Frequency = "WEEKLY" | "MONTHLY" | "QUARTERLY";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function periodStart(date: Date, frequency: Frequency): Date {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  if (frequency === "MONTHLY") return new Date(Date.UTC(y, m, 1));
+  if (frequency === "QUARTERLY") return new Date(Date.UTC(y, m - (m % 3), 1));
+  const day = new Date(Date.UTC(y, m, date.getUTCDate()));
+  const weekday = (day.getUTCDay() + 6) % 7; // Monday = 0
+  return new Date(day.getTime() - weekday * DAY);
+}
+
+export function nextPeriod(start: Date, frequency: Frequency): Date {
+  if (frequency === "WEEKLY") return new Date(start.getTime() + 7 * DAY);
+  const months = frequency === "MONTHLY" ? 1 : 3;
+  return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
+}
+
+export function isPeriodStart(date: Date, frequency: Frequency): boolean {
+  return periodStart(date, frequency).getTime() === date.getTime();
+}
+
+/** Every period from the one containing `from` up to the one containing `to`. */
+export function periodsBetween(from: Date, to: Date, frequency: Frequency): Date[] {
+  const periods: Date[] = [];
+  for (let p = periodStart(from, frequency); p <= to; p = nextPeriod(p, frequency)) periods.push(p);
+  return periods;
+}
+
+/** The last complete period before `now` (the one partners are asked to report). */
+export function lastCompletePeriod(now: Date, frequency: Frequency): Date {
+  const current = periodStart(now, frequency);
+  let previous = periodStart(new Date(current.getTime() - DAY), frequency);
+  if (previous.getTime() === current.getTime()) previous = periodStart(new Date(current.getTime() - 2 * DAY), frequency);
+  return previous;
+}
+
+export function formatPeriod(start: Date, frequency: Frequency, locale = "en"): string {
+  if (frequency === "MONTHLY") return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(start);
+  if (frequency === "QUARTERLY") return `Q${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(start);
+}
+
+/** Parses "2026-03", "2026-03-01", "2026-Q1" or an ISO date into the period's start. */
+export function parsePeriod(text: string, frequency: Frequency): Date | null {
+  const t = text.trim();
+  let date: Date | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-Q([1-4])$/i.exec(t))) date = new Date(Date.UTC(Number(m[1]), (Number(m[2]) - 1) * 3, 1));
+  else if ((m = /^(\d{4})-(\d{2})$/.exec(t))) date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (!date || Number.isNaN(date.getTime())) return null;
+  if (m && m.length === 4 && date.getUTCDate() !== Number(m[3])) return null; // 2026-02-31
+  return periodStart(date, frequency);
+}

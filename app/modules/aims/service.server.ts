@@ -1,0 +1,171 @@
+/**
+ * Shared aims and measures: conveners define them; partner directors enter their organization's
+ * values (by hand or CSV); everyone in the coalition reads them. Every change is audited.
+ */
+import Papa from "papaparse";
+import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { db, Prisma } from "~/utils/db.server";
+import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { findComputedMeasure } from "./computed.server";
+import { isPeriodStart, parsePeriod, type Frequency } from "./periods";
+import { MeasureCsvRowSchema } from "./schemas";
+
+export type CoalitionActor = { userId: string; coalitionId: string; organizationId: string | null; request: RequestMeta };
+export type PartnerActor = { userId: string; coalitionId: string; organizationId: string; isConvener: boolean; request: RequestMeta };
+
+const audit = (actor: { userId: string; coalitionId: string; organizationId: string | null; request: RequestMeta }, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown> = {}, tx?: Prisma.TransactionClient) =>
+  recordAuditEvent({ action, subjectType, subjectId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
+
+async function memberOrganizationIds(coalitionId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const members = await db.coalitionMember.findMany({ where: { coalitionId, status: "ACTIVE", organizationId: { in: ids } }, select: { organizationId: true } });
+  if (members.length !== new Set(ids).size) throw new AppError({ message: "Choose organizations that are members of this coalition." });
+  return members.map((m) => m.organizationId);
+}
+
+export async function createMeasure({ actor, input }: {
+  actor: CoalitionActor;
+  input: { name: string; description: string; type: "OUTCOME" | "PROCESS" | "BALANCING"; unit: string; direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER"; frequency: Frequency; source: "ENTERED" | "IMPORTED" | "COMPUTED"; aggregation: "SUM" | "MEAN"; computedKey?: string; baselinePoints: number; reporterIds: string[] };
+}) {
+  if (input.source === "COMPUTED" && !findComputedMeasure(input.computedKey)) {
+    throw new AppError({ message: "The hub cannot compute that measure.", fieldErrors: { computedKey: ["Choose one of the listed measures"] } });
+  }
+  if (await db.measure.findFirst({ where: { coalitionId: actor.coalitionId, name: { equals: input.name, mode: "insensitive" } } })) {
+    throw new AppError({ message: "A measure with that name exists.", fieldErrors: { name: ["Already used: choose another name"] } });
+  }
+  const reporters = input.source === "COMPUTED" ? [] : await memberOrganizationIds(actor.coalitionId, input.reporterIds);
+  return db.$transaction(async (tx) => {
+    const { reporterIds: _reporters, ...fields } = input;
+    const measure = await tx.measure.create({
+      data: { ...fields, computedKey: input.source === "COMPUTED" ? input.computedKey : null, coalitionId: actor.coalitionId, createdById: actor.userId, reporters: { create: reporters.map((organizationId) => ({ organizationId })) } },
+    });
+    await audit(actor, "aims.measure_created", "Measure", measure.id, { name: measure.name }, tx);
+    return measure;
+  });
+}
+
+export async function getMeasureInCoalition(measureId: string, coalitionId: string) {
+  const measure = await db.measure.findFirst({ where: { id: measureId, coalitionId, archivedAt: null }, include: { reporters: { select: { organizationId: true } } } });
+  if (!measure) throw notFound("Measure not found");
+  return measure;
+}
+
+/** Name, description and unit; the unit is fixed once values exist (they would change meaning). */
+export async function updateMeasure({ actor, measureId, input }: { actor: CoalitionActor; measureId: string; input: { name: string; description: string; unit: string } }) {
+  const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
+  if (input.unit !== measure.unit && (await db.measureValue.count({ where: { measureId } })) > 0) {
+    throw new AppError({ message: "This measure already has values: its unit cannot change. Create a new measure instead.", fieldErrors: { unit: ["Fixed once values exist"] } });
+  }
+  return db.$transaction(async (tx) => {
+    const updated = await tx.measure.update({ where: { id: measureId }, data: input });
+    await audit(actor, "aims.measure_updated", "Measure", measureId, input, tx);
+    return updated;
+  });
+}
+
+export async function rebaseline({ actor, measureId, baselinePoints }: { actor: CoalitionActor; measureId: string; baselinePoints: number }) {
+  await getMeasureInCoalition(measureId, actor.coalitionId);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.measure.update({ where: { id: measureId }, data: { baselinePoints, rebaselinedAt: new Date() } });
+    await audit(actor, "aims.measure_rebaselined", "Measure", measureId, { baselinePoints }, tx);
+    return updated;
+  });
+}
+
+export async function createAim({ actor, input }: {
+  actor: CoalitionActor;
+  input: { statement: string; population: string; measureId: string; baselineValue: number; baselineDate: Date; targetValue: number; targetDate: Date; domains: string[]; contributorIds: string[] };
+}) {
+  if (input.targetDate <= input.baselineDate) throw new AppError({ message: "The target date must come after the baseline date.", fieldErrors: { targetDate: ["After the baseline date"] } });
+  await getMeasureInCoalition(input.measureId, actor.coalitionId);
+  const contributors = await memberOrganizationIds(actor.coalitionId, input.contributorIds);
+  return db.$transaction(async (tx) => {
+    const { contributorIds: _c, ...fields } = input;
+    const aim = await tx.aim.create({
+      data: { ...fields, coalitionId: actor.coalitionId, createdById: actor.userId, contributors: { create: contributors.map((organizationId) => ({ organizationId })) } },
+    });
+    await audit(actor, "aims.aim_created", "Aim", aim.id, { statement: aim.statement }, tx);
+    return aim;
+  });
+}
+
+/** Partners enter values for their own organization only, for measures they are asked to report. */
+export async function enterValue({ actor, measureId, period, value }: { actor: PartnerActor; measureId: string; period: Date; value: number }) {
+  const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
+  assertCanReport(measure, actor.organizationId);
+  if (!isPeriodStart(period, measure.frequency)) throw new AppError({ message: "Choose one of the measure's periods.", fieldErrors: { period: ["Not a period of this measure"] } });
+  if (period > new Date()) throw new AppError({ message: "That period has not started yet.", fieldErrors: { period: ["In the future"] } });
+  return db.$transaction(async (tx) => {
+    const where = { measureId_scope_periodStart: { measureId, scope: actor.organizationId, periodStart: period } };
+    const existing = await tx.measureValue.findUnique({ where });
+    const saved = await tx.measureValue.upsert({
+      where,
+      create: { measureId, organizationId: actor.organizationId, scope: actor.organizationId, periodStart: period, value, enteredById: actor.userId },
+      update: { value, enteredById: actor.userId },
+    });
+    await audit({ ...actor }, existing ? "aims.value_updated" : "aims.value_entered", "MeasureValue", saved.id, { measureId, period: period.toISOString().slice(0, 10), value, previous: existing?.value ?? null }, tx);
+    return { value: saved, created: !existing };
+  });
+}
+
+function assertCanReport(measure: { source: string; reporters: { organizationId: string }[] }, organizationId: string) {
+  if (measure.source === "COMPUTED") throw new AppError({ message: "The hub computes this measure: it takes no entered values." });
+  if (!measure.reporters.some((r) => r.organizationId === organizationId)) throw forbidden("Your organization is not asked to report this measure.");
+}
+
+export type ImportRowResult = { row: number; status: "created" | "updated" | "rejected"; period?: string; message?: string };
+
+/**
+ * CSV with columns period,value: each row is validated and written on its own (one transaction per
+ * row), so a bad row is reported and never half-written, and a re-import updates in place.
+ */
+export async function importValuesCsv({ actor, measureId, csv }: { actor: PartnerActor; measureId: string; csv: string }): Promise<ImportRowResult[]> {
+  const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
+  assertCanReport(measure, actor.organizationId);
+  if (csv.length > 1_000_000) throw new AppError({ message: "The file is larger than 1 MB: split it into smaller files." });
+  const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
+  if (!parsed.meta.fields?.includes("period") || !parsed.meta.fields.includes("value")) {
+    throw new AppError({ message: 'The file needs a header row with the columns "period" and "value".' });
+  }
+  const results: ImportRowResult[] = [];
+  const seen = new Set<string>();
+  for (const [index, raw] of parsed.data.entries()) {
+    const row = index + 2; // 1-based, after the header
+    const checked = MeasureCsvRowSchema.safeParse(raw);
+    if (!checked.success) {
+      results.push({ row, status: "rejected", message: checked.error.issues.map((i) => i.message).join("; ") });
+      continue;
+    }
+    const period = parsePeriod(checked.data.period, measure.frequency);
+    const value = Number(checked.data.value.replace(/,/g, ""));
+    const periodLabel = checked.data.period.trim();
+    if (!period) results.push({ row, status: "rejected", period: periodLabel, message: `"${periodLabel}" is not a period (use 2026-03, 2026-Q1 or 2026-03-01)` });
+    else if (!Number.isFinite(value)) results.push({ row, status: "rejected", period: periodLabel, message: `"${checked.data.value}" is not a number` });
+    else if (seen.has(period.toISOString())) results.push({ row, status: "rejected", period: periodLabel, message: "This period appears twice in the file" });
+    else if (period > new Date()) results.push({ row, status: "rejected", period: periodLabel, message: "This period has not started yet" });
+    else {
+      seen.add(period.toISOString());
+      const { created } = await enterValue({ actor, measureId, period, value });
+      results.push({ row, status: created ? "created" : "updated", period: period.toISOString().slice(0, 10) });
+    }
+  }
+  await audit(actor, "aims.values_imported", "Measure", measureId, { rows: results.length, rejected: results.filter((r) => r.status === "rejected").length });
+  return results;
+}
+
+export async function addAnnotation({ actor, measureId, period, kind, label }: { actor: CoalitionActor; measureId: string; period: Date; kind: string; label: string }) {
+  await getMeasureInCoalition(measureId, actor.coalitionId);
+  return db.$transaction(async (tx) => {
+    const annotation = await tx.measureAnnotation.create({ data: { measureId, periodStart: period, kind, label, createdById: actor.userId } });
+    await audit(actor, "aims.annotation_added", "MeasureAnnotation", annotation.id, { measureId, label }, tx);
+    return annotation;
+  });
+}
+
+export async function postWin({ actor, title, story }: { actor: PartnerActor; title: string; story: string }) {
+  return db.$transaction(async (tx) => {
+    const win = await tx.win.create({ data: { coalitionId: actor.coalitionId, organizationId: actor.organizationId, authorId: actor.userId, title, story } });
+    await audit(actor, "aims.win_posted", "Win", win.id, { title }, tx);
+    return win;
+  });
+}
