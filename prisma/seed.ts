@@ -2,6 +2,7 @@
  * The demo coalition: a fictional coalition in Pueblo County, Colorado. Idempotent (every write is
  * an upsert through the test factories), so it can run on every start or by hand.
  */
+import { db } from "~/utils/db.server";
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
 
@@ -41,6 +42,14 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
   // (keep this gap: separate sections merge cleanly)
 
   // --- aims & measures (issue 7) ---
+  {
+    const { seedAims } = await import("./seed-data/aims");
+    const convener = await db.user.findUniqueOrThrow({ where: { email: "convener@demo.test" } });
+    const directors = await db.membership.findMany({ where: { role: "DIRECTOR", organizationId: { in: [...organizationIds.values()] } }, select: { userId: true, organizationId: true } });
+    const slugById = new Map([...organizationIds].map(([slug, id]) => [id, slug]));
+    const directorIds = new Map(directors.map((d) => [slugById.get(d.organizationId)!, d.userId]));
+    await seedAims({ coalitionId: coalition.id, organizationIds, convenerUserId: convener.id, directorIds });
+  }
 
   // (end of seed steps)
   log(`Seeded the demo coalition "${coalition.name}": ${demoOrganizations.length} organizations, ${demoUsers.length} people (password "${DEMO_PASSWORD}").`);

@@ -98,6 +98,12 @@ describe("whole charts", () => {
     expect(astro).toEqual([{ rule: "astronomical", start: 9, end: 9, movement: "up", improvement: false }]);
   });
 
+  it("points inside a shift are reported by the shift, not again as astronomical", () => {
+    const values = [10, 11, 10, 11, 10, 11, 10, 11, 40, 42, 40, 42, 40, 42];
+    const analysis = analyzeRunChart(pts(values), { direction: "HIGHER_IS_BETTER", baselineCount: 8 });
+    expect(analysis.signals.map((s) => s.rule)).toEqual(["shift"]);
+  });
+
   it("no data, no median and no signals", () => {
     expect(analyzeRunChart([], { direction: "HIGHER_IS_BETTER" })).toMatchObject({ median: null, signals: [] });
   });

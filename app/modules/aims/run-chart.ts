@@ -10,7 +10,8 @@
  *   median is Binomial(n−1, ½) when only random variation is at work. Too few runs: crossings
  *   below the 5th percentile; too many: above the 95th. Applied from 10 useful observations.
  * - astronomical point: outside median ± 3σ, σ estimated from the average moving range / 1.128
- *   (the individuals-chart limits): "obviously different" made reproducible.
+ *   (the individuals-chart limits): "obviously different" made reproducible. A point that is
+ *   already part of a shift or trend is reported there, not again as astronomical.
  * The median comes from the baseline period (the first `baselineCount` points), and is only
  * re-baselined when the convener says so.
  */
@@ -164,7 +165,11 @@ export function analyzeRunChart(points: RunChartPoint[], { direction, baselineCo
     const sigma = averageMovingRange / 1.128;
     if (sigma > 0) {
       controlLimits = { lower: center - 3 * sigma, upper: center + 3 * sigma };
+      // A single-point signal: a point already inside a shift or trend is explained by it.
+      const explained = new Set<number>();
+      for (const s of signals) for (let i = s.start; i <= s.end; i++) explained.add(i);
       values.forEach((v, i) => {
+        if (explained.has(i)) return;
         if (v > controlLimits!.upper || v < controlLimits!.lower) {
           const movement = v > controlLimits!.upper ? "up" : "down";
           signals.push({ rule: "astronomical", start: i, end: i, movement, improvement: isBetter(movement, direction) });

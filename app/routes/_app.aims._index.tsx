@@ -1,0 +1,156 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { requireCoalition, requireOrganization } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { WinSchema } from "~/modules/aims/schemas";
+import { postWin } from "~/modules/aims/service.server";
+import { getAimsOverview, getCelebrations, getDueValues, listMeasures, listWins } from "~/modules/aims/queries.server";
+import { formatPeriod, type Frequency } from "~/modules/aims/periods";
+import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { AimCard } from "~/components/aims/aim-card";
+import { Celebrations } from "~/components/aims/celebrations";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Aims · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireCoalition(request, "coalition:read");
+  const [aims, measures, wins, celebrations, due] = await Promise.all([
+    getAimsOverview(auth.coalition.id),
+    listMeasures(auth.coalition.id),
+    listWins(auth.coalition.id),
+    getCelebrations(auth.coalition.id),
+    auth.organization && auth.permissions.has("aims:enter") ? getDueValues({ organizationId: auth.organization.id, coalitionId: auth.coalition.id }) : Promise.resolve([]),
+  ]);
+  return { aims, measures, wins, celebrations, due, can: { admin: auth.permissions.has("aims:admin"), enter: auth.permissions.has("aims:enter"), postWin: auth.permissions.has("wins:post") } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireOrganization(request, "wins:post");
+  if (!auth.coalition) throw new Response("Your organization is not a member of a coalition yet.", { status: 403 });
+  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization.id, isConvener: auth.isConvener, request: requestMeta(request) };
+  return handleForm(await request.formData(), WinSchema, async ({ title, story }) => {
+    await postWin({ actor, title, story });
+    return { posted: true } as FormErrors & { posted?: boolean };
+  });
+}
+
+export default function AimsPage() {
+  const { t, i18n } = useTranslation();
+  const { aims, measures, wins, celebrations, due, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors & { posted?: boolean }>();
+  const winForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (actionData?.posted) winForm.current?.reset();
+  }, [actionData]);
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const measureFrequency = new Map(measures.map((m) => [m.id, m.frequency as Frequency]));
+
+  return (
+    <div className="stack">
+      <header className="page-header page-header--actions">
+        <div>
+          <h1>{t("aims.title")}</h1>
+          <p className="muted">{t("aims.intro")}</p>
+        </div>
+        {can.admin ? (
+          <div className="actions">
+            <Link className="button button--primary" to="/aims/new">{t("aims.newAim")}</Link>
+            <Link className="button" to="/aims/measures/new">{t("aims.newMeasure")}</Link>
+          </div>
+        ) : null}
+      </header>
+
+      <Celebrations celebrations={celebrations} />
+
+      {can.enter && due.length > 0 ? (
+        <section className="card" aria-labelledby="due-title">
+          <h2 id="due-title">{t("aims.due.heading")}</h2>
+          <ul className="due-list">
+            {due.map((d) => (
+              <li key={`${d.measureId}-${d.period}`}>
+                {t("aims.due.item", { measure: d.measureName, period: formatPeriod(new Date(`${d.period}T00:00:00Z`), measureFrequency.get(d.measureId) ?? "MONTHLY", i18n.language) })}{" "}
+                <Link to={`/aims/measures/${d.measureId}?period=${d.period}#enter`}>{t("aims.due.enter")}<span className="visually-hidden"> {d.measureName}</span></Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="aims-title">
+        <h2 id="aims-title">{t("aims.aimsHeading")}</h2>
+        {aims.length === 0 ? (
+          <p className="empty-state">{can.admin ? t("aims.noAimsConvener") : t("aims.noAims")}</p>
+        ) : (
+          <div className="cards">
+            {aims.map((aim) => (
+              <AimCard key={aim.id} aim={aim} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="measures-title">
+        <h2 id="measures-title">{t("aims.measuresHeading")}</h2>
+        {measures.length === 0 ? (
+          <p className="muted">{t("aims.noMeasures")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("aims.form.name")}</th>
+                <th scope="col">{t("aims.form.type")}</th>
+                <th scope="col">{t("aims.form.frequency")}</th>
+                <th scope="col">{t("aims.form.source")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {measures.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/aims/measures/${m.id}`}>{m.name}</Link>
+                    <div className="muted small">{m.unit}</div>
+                  </td>
+                  <td>{t(`aims.measureTypes.${m.type}`)}</td>
+                  <td>{t(`aims.frequencies.${m.frequency}`)}</td>
+                  <td>{t(`aims.sources.${m.source}`)}{m.source !== "COMPUTED" ? <div className="muted small">{t("aims.valuesCount", { count: m._count.values })}</div> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="wins-title">
+        <h2 id="wins-title">{t("aims.wins.heading")}</h2>
+        {wins.length === 0 ? <p className="muted">{t("aims.wins.none")}</p> : (
+          <ul className="wins">
+            {wins.map((w) => (
+              <li key={w.id}>
+                <h3>{w.title}</h3>
+                <p>{w.story}</p>
+                <p className="muted small">{t("aims.wins.by", { organization: w.organization.name, date: dateFormat.format(new Date(w.createdAt)) })}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {can.postWin ? (
+          <>
+            <h3>{t("aims.wins.post")}</h3>
+            {actionData?.posted ? <Notice>{t("aims.wins.posted")}</Notice> : null}
+            <FormError message={actionData?.posted ? undefined : actionData?.formError} />
+            <Form method="post" ref={winForm} noValidate>
+              <input type="hidden" name="intent" value="post-win" />
+              <TextField label={t("aims.wins.titleLabel")} name="title" required errors={actionData?.fieldErrors?.title} />
+              <TextAreaField label={t("aims.wins.storyLabel")} hint={t("aims.wins.storyHint")} name="story" rows={3} required errors={actionData?.fieldErrors?.story} />
+              <SubmitButton pendingLabel={t("aims.wins.posting")}>{t("aims.wins.post")}</SubmitButton>
+            </Form>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

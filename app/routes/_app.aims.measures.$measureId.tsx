@@ -1,0 +1,252 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireCoalition } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
+import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
+import { getMeasureChart, listOrganizationValues } from "~/modules/aims/queries.server";
+import { formatPeriod, lastCompletePeriod } from "~/modules/aims/periods";
+import { AppError } from "~/utils/app-error";
+import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { RunChart, round } from "~/components/aims/run-chart";
+import { SignalList } from "~/components/aims/signal-list";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.chart.measure.name ?? "Measure"} · Coalition Hub` }];
+
+const Params = z.object({ measureId: z.string().uuid() });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireCoalition(request, "coalition:read");
+  const parsed = Params.safeParse(params);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  const chart = await getMeasureChart(parsed.data.measureId, auth.coalition.id);
+  if (!chart) throw new Response("Not found", { status: 404 });
+  const canEnter = !!auth.organization && auth.permissions.has("aims:enter") && chart.measure.source !== "COMPUTED";
+  const reporter = canEnter ? await isReporter(chart.measure.id, auth.organization!.id) : false;
+  let periods: string[] = [];
+  if (reporter) {
+    let p = lastCompletePeriod(new Date(), chart.measure.frequency);
+    for (let i = 0; i < 12; i++) {
+      periods.push(p.toISOString().slice(0, 10));
+      p = lastCompletePeriod(p, chart.measure.frequency);
+    }
+    // The current, still-open period can be entered too (partial counts are corrected later).
+    periods = periods.reverse();
+  }
+  return {
+    chart,
+    organization: auth.organization ? { id: auth.organization.id, name: auth.organization.name } : null,
+    can: { enter: reporter, notAsked: canEnter && !reporter, admin: auth.permissions.has("aims:admin") },
+    periods,
+    ownValues: reporter ? (await listOrganizationValues({ measureId: chart.measure.id, organizationId: auth.organization!.id })).map((v) => ({ period: v.periodStart.toISOString().slice(0, 10), value: v.value })) : [],
+  };
+}
+
+async function isReporter(measureId: string, organizationId: string) {
+  const { db } = await import("~/utils/db.server");
+  return (await db.measureReporter.count({ where: { measureId, organizationId } })) > 0;
+}
+
+type ActionResult = FormErrors & { done?: string; report?: ImportRowResult[] };
+const MAX_UPLOAD = 1_000_000;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireCoalition(request, "coalition:read");
+  const { measureId } = Params.parse(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const meta = requestMeta(request);
+
+  if (intent === "enter-value" || intent === "import") {
+    if (!auth.organization || !auth.permissions.has("aims:enter")) throw new Response("Forbidden", { status: 403 });
+    const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization.id, isConvener: auth.isConvener, request: meta };
+    if (intent === "import") {
+      const file = formData.get("file");
+      if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", formError: "Choose a CSV file to import.", fieldErrors: { file: ["Choose a file"] } }, { status: 400 });
+      if (file.size > MAX_UPLOAD) return data<ActionResult>({ intent: "import", formError: "The file is larger than 1 MB: split it into smaller files.", fieldErrors: { file: ["Too large"] } }, { status: 400 });
+      try {
+        const report = await importValuesCsv({ actor, measureId, csv: await file.text() });
+        return { done: "import", report } satisfies ActionResult;
+      } catch (error) {
+        if (error instanceof AppError) return data<ActionResult>({ intent: "import", formError: error.message }, { status: error.status });
+        throw error;
+      }
+    }
+    return handleForm(formData, EnterValueSchema.extend({ measureId: z.literal(measureId).default(measureId) }), async ({ period, value }): Promise<ActionResult> => {
+      await enterValue({ actor, measureId, period: new Date(`${period}T00:00:00Z`), value });
+      return { done: "enter-value" };
+    });
+  }
+
+  if (!auth.permissions.has("aims:admin")) throw new Response("Forbidden", { status: 403 });
+  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: meta };
+  formData.set("measureId", measureId);
+  return handleForm(formData, z.discriminatedUnion("intent", [AnnotationSchema, RebaselineSchema]), async (input): Promise<ActionResult> => {
+    if (input.intent === "annotate") await addAnnotation({ actor, measureId, period: new Date(`${input.period}T00:00:00Z`), kind: input.kind, label: input.label });
+    else await rebaseline({ actor, measureId, baselinePoints: input.baselinePoints });
+    return { done: input.intent };
+  });
+}
+
+export default function MeasurePage() {
+  const { t, i18n } = useTranslation();
+  const { chart, organization, can, periods, ownValues } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const [params] = useSearchParams();
+  const m = chart.measure;
+  const label = (period: string) => formatPeriod(new Date(`${period}T00:00:00Z`), m.frequency, i18n.language);
+  const signalIndexes = new Set<number>();
+  for (const s of chart.analysis.signals) if (s.rule !== "too-few-runs" && s.rule !== "too-many-runs") for (let i = s.start; i <= s.end; i++) signalIndexes.add(i);
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const periodOptions = periods.map((p) => ({ value: p, label: label(p) }));
+  const annotationPeriods = chart.points.map((p) => ({ value: p.period, label: label(p.period) }));
+
+  return (
+    <div className="stack">
+      <p><Link to="/aims">← {t("aims.measure.back")}</Link></p>
+      <header className="page-header">
+        <h1>{m.name}</h1>
+        <p className="muted">
+          {t("aims.measure.about", { type: t(`aims.measureTypes.${m.type}`), unit: m.unit, frequency: t(`aims.frequencies.${m.frequency}`).toLowerCase(), direction: t(`aims.directions.${m.direction}`).toLowerCase(), source: t(`aims.sources.${m.source}`).toLowerCase() })}
+        </p>
+        {m.description ? <p>{m.description}</p> : null}
+      </header>
+
+      <section className="card" aria-labelledby="chart-title">
+        <h2 id="chart-title" className="visually-hidden">{t("aims.chart.figureLabel", { name: m.name })}</h2>
+        <RunChart chart={chart} />
+      </section>
+
+      <section className="card" aria-labelledby="signals-title">
+        <h2 id="signals-title">{t("aims.measure.signalsHeading")}</h2>
+        <SignalList chart={chart} label={label} />
+      </section>
+
+      <section className="card" aria-labelledby="table-title">
+        <h2 id="table-title">{t("aims.measure.tableHeading")}</h2>
+        {chart.points.length === 0 ? <p className="muted">{t("aims.chart.noData")}</p> : (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("aims.measure.period")}</th>
+                  <th scope="col">{t("aims.measure.value", { unit: m.unit })}</th>
+                  {m.source !== "COMPUTED" ? <th scope="col">{t("aims.measure.reporters")}</th> : null}
+                  <th scope="col">{t("aims.measure.inSignal")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {chart.points.map((p, i) => (
+                  <tr key={p.period}>
+                    <th scope="row">{label(p.period)}</th>
+                    <td>{round(p.value)}</td>
+                    {m.source !== "COMPUTED" ? <td>{p.reporters}</td> : null}
+                    <td>{signalIndexes.has(i) ? t("aims.measure.yes") : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {can.enter && organization ? (
+        <section className="card" id="enter" aria-labelledby="enter-title">
+          <h2 id="enter-title">{t("aims.enter.heading")}</h2>
+          <p className="muted">{t("aims.enter.intro", { organization: organization.name })}</p>
+          {actionData?.done === "enter-value" ? <Notice>{t("aims.enter.saved")}</Notice> : null}
+          <FormError message={errorsFor("enter-value")?.formError} />
+          <Form method="post" noValidate className="inline-fields">
+            <SelectField label={t("aims.enter.period")} name="period" options={periodOptions} defaultValue={params.get("period") ?? periods[periods.length - 1]} errors={errorsFor("enter-value")?.fieldErrors?.period} />
+            <TextField label={t("aims.enter.value", { unit: m.unit })} name="value" inputMode="decimal" required errors={errorsFor("enter-value")?.fieldErrors?.value} />
+            <SubmitButton intent="enter-value" pendingLabel={t("aims.enter.saving")}>{t("aims.enter.submit")}</SubmitButton>
+          </Form>
+          {ownValues.length ? (
+            <details className="own-values">
+              <summary>{t("aims.enter.yours")}</summary>
+              <ul>{ownValues.map((v) => <li key={v.period}>{label(v.period)}: {round(v.value)}</li>)}</ul>
+            </details>
+          ) : null}
+
+          <h3>{t("aims.enter.importHeading")}</h3>
+          <p className="muted small">{t("aims.enter.importIntro")}</p>
+          <FormError message={errorsFor("import")?.formError} />
+          <Form method="post" encType="multipart/form-data" className="inline-fields">
+            <TextField label={t("aims.enter.file")} name="file" type="file" accept=".csv,text/csv" errors={errorsFor("import")?.fieldErrors?.file} />
+            <SubmitButton intent="import" pendingLabel={t("aims.enter.importing")}>{t("aims.enter.import")}</SubmitButton>
+          </Form>
+          {actionData?.report ? <ImportReport report={actionData.report} /> : null}
+        </section>
+      ) : can.notAsked ? (
+        <p className="muted">{t("aims.enter.notAsked")}</p>
+      ) : null}
+
+      <section className="card" aria-labelledby="annotations-title">
+        <h2 id="annotations-title">{t("aims.measure.annotationsHeading")}</h2>
+        {chart.annotations.length === 0 ? <p className="muted">{t("aims.measure.noAnnotations")}</p> : (
+          <ul>{chart.annotations.map((a) => <li key={`${a.period}-${a.label}`}><strong>{label(a.period)}</strong> — {t(`aims.measure.kinds.${a.kind}`)}: {a.label}</li>)}</ul>
+        )}
+        {can.admin && annotationPeriods.length ? (
+          <>
+            <h3>{t("aims.annotate.heading")}</h3>
+            <FormError message={errorsFor("annotate")?.formError} />
+            <Form method="post" noValidate className="inline-fields">
+              <SelectField label={t("aims.enter.period")} name="period" options={annotationPeriods} defaultValue={annotationPeriods[annotationPeriods.length - 1]?.value} />
+              <SelectField label={t("aims.annotate.kind")} name="kind" options={ANNOTATION_KINDS.map((k) => ({ value: k, label: t(`aims.measure.kinds.${k}`) }))} errors={errorsFor("annotate")?.fieldErrors?.kind} />
+              <TextField label={t("aims.annotate.label")} name="label" required errors={errorsFor("annotate")?.fieldErrors?.label} />
+              <SubmitButton intent="annotate" pendingLabel={t("aims.annotate.saving")}>{t("aims.annotate.submit")}</SubmitButton>
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      {can.admin ? (
+        <section className="card" aria-labelledby="baseline-title">
+          <h2 id="baseline-title">{t("aims.rebaseline.heading")}</h2>
+          <p className="muted">{t("aims.rebaseline.intro")}</p>
+          {actionData?.done === "rebaseline" ? <Notice>{t("aims.rebaseline.done")}</Notice> : null}
+          <RebaselineForm current={m.baselinePoints} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function RebaselineForm({ current }: { current: number }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="inline-fields" noValidate>
+      <input type="hidden" name="intent" value="rebaseline" />
+      <TextField label={t("aims.rebaseline.points")} name="baselinePoints" type="number" min={1} max={60} defaultValue={current} />
+      <button type="submit" className="button">{t("aims.rebaseline.submit")}</button>
+    </Form>
+  );
+}
+
+function ImportReport({ report }: { report: ImportRowResult[] }) {
+  const { t } = useTranslation();
+  const count = (s: string) => report.filter((r) => r.status === s).length;
+  return (
+    <div className="import-report" role="status">
+      <p><strong>{t("aims.enter.report", { created: count("created"), updated: count("updated"), rejected: count("rejected") })}</strong></p>
+      <table className="table">
+        <thead><tr><th scope="col">{t("aims.enter.row")}</th><th scope="col">{t("aims.measure.period")}</th><th scope="col">{t("aims.enter.result")}</th></tr></thead>
+        <tbody>
+          {report.map((r) => (
+            <tr key={r.row} className={r.status === "rejected" ? "row--rejected" : undefined}>
+              <td>{r.row}</td>
+              <td>{r.period ?? ""}</td>
+              <td>{t(`aims.enter.statuses.${r.status}`)}{r.message ? `: ${r.message}` : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+

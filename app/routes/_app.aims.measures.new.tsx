@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { requireCoalition } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { CreateMeasureSchema, MEASURE_AGGREGATIONS, MEASURE_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_SOURCES, MEASURE_TYPES } from "~/modules/aims/schemas";
+import { createMeasure } from "~/modules/aims/service.server";
+import { COMPUTED_MEASURES } from "~/modules/aims/computed.server";
+import { listMemberOrganizations } from "~/modules/coalition/service.server";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { CheckboxGroup } from "~/components/ui/checkbox-group";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "New measure · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireCoalition(request, "aims:admin");
+  const partners = await listMemberOrganizations(auth.coalition.id);
+  return { partners: partners.map((p) => ({ id: p.id, name: p.name })), computed: COMPUTED_MEASURES.map((c) => ({ key: c.key, labelKey: c.labelKey, unit: c.unit })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireCoalition(request, "aims:admin");
+  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: requestMeta(request) };
+  return handleForm(await request.formData(), CreateMeasureSchema, async ({ intent: _intent, ...input }) => {
+    const measure = await createMeasure({ actor, input });
+    return redirect(`/aims/measures/${measure.id}`);
+  });
+}
+
+export default function NewMeasure() {
+  const { t } = useTranslation();
+  const { partners, computed } = useLoaderData<typeof loader>();
+  const errors = useActionData<FormErrors>();
+  const [source, setSource] = useState("ENTERED");
+  const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  return (
+    <div className="stack narrow">
+      <p><Link to="/aims">← {t("aims.measure.back")}</Link></p>
+      <header className="page-header">
+        <h1>{t("aims.form.measureTitle")}</h1>
+        <p className="muted">{t("aims.form.measureIntro")}</p>
+      </header>
+      <FormError message={errors?.formError} />
+      <Form method="post" noValidate className="card">
+        <input type="hidden" name="intent" value="create-measure" />
+        <TextField label={t("aims.form.name")} name="name" required errors={errors?.fieldErrors?.name} />
+        <TextAreaField label={t("aims.form.description")} name="description" rows={2} errors={errors?.fieldErrors?.description} />
+        <div className="grid-form">
+          <SelectField label={t("aims.form.type")} name="type" required placeholder={t("aims.form.choose")} options={options(MEASURE_TYPES, "aims.measureTypes")} errors={errors?.fieldErrors?.type} />
+          <TextField label={t("aims.form.unit")} hint={t("aims.form.unitHint")} name="unit" required errors={errors?.fieldErrors?.unit} />
+          <SelectField label={t("aims.form.direction")} name="direction" required placeholder={t("aims.form.choose")} options={options(MEASURE_DIRECTIONS, "aims.directions")} errors={errors?.fieldErrors?.direction} />
+          <SelectField label={t("aims.form.frequency")} name="frequency" required defaultValue="MONTHLY" options={options(MEASURE_FREQUENCIES, "aims.frequencies")} errors={errors?.fieldErrors?.frequency} />
+          <SelectField label={t("aims.form.source")} name="source" required value={source} onChange={(e) => setSource(e.target.value)} options={options(MEASURE_SOURCES, "aims.sources")} errors={errors?.fieldErrors?.source} />
+          {source === "COMPUTED" ? (
+            <SelectField label={t("aims.form.computedKey")} name="computedKey" required placeholder={t("aims.form.chooseComputed")} options={computed.map((c) => ({ value: c.key, label: t(`aims.computed.${c.labelKey}`) }))} errors={errors?.fieldErrors?.computedKey} />
+          ) : (
+            <SelectField label={t("aims.form.aggregation")} name="aggregation" defaultValue="SUM" options={options(MEASURE_AGGREGATIONS, "aims.aggregations")} />
+          )}
+          <TextField label={t("aims.form.baselinePoints")} name="baselinePoints" type="number" min={1} max={60} defaultValue={12} errors={errors?.fieldErrors?.baselinePoints} />
+        </div>
+        {source !== "COMPUTED" ? <CheckboxGroup legend={t("aims.form.reporters")} name="reporterIds" options={partners.map((p) => ({ value: p.id, label: p.name }))} columns /> : null}
+        <SubmitButton pendingLabel={t("aims.form.creating")}>{t("aims.form.createMeasure")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

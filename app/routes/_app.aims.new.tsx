@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCoalition } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { CreateAimSchema, HP2030_DOMAINS } from "~/modules/aims/schemas";
+import { createAim } from "~/modules/aims/service.server";
+import { listMeasures } from "~/modules/aims/queries.server";
+import { listMemberOrganizations } from "~/modules/coalition/service.server";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { CheckboxGroup } from "~/components/ui/checkbox-group";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "New aim · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireCoalition(request, "aims:admin");
+  const [measures, partners] = await Promise.all([listMeasures(auth.coalition.id), listMemberOrganizations(auth.coalition.id)]);
+  return { measures: measures.map((m) => ({ id: m.id, name: m.name, unit: m.unit })), partners: partners.map((p) => ({ id: p.id, name: p.name })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireCoalition(request, "aims:admin");
+  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: requestMeta(request) };
+  return handleForm(await request.formData(), CreateAimSchema, async ({ intent: _intent, ...input }) => {
+    await createAim({ actor, input });
+    return redirect("/aims");
+  });
+}
+
+export default function NewAim() {
+  const { t } = useTranslation();
+  const { measures, partners } = useLoaderData<typeof loader>();
+  const errors = useActionData<FormErrors>();
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="stack narrow">
+      <p><Link to="/aims">← {t("aims.measure.back")}</Link></p>
+      <header className="page-header">
+        <h1>{t("aims.form.aimTitle")}</h1>
+        <p className="muted">{t("aims.form.aimIntro")}</p>
+      </header>
+      <FormError message={errors?.formError} />
+      <Form method="post" noValidate className="card">
+        <input type="hidden" name="intent" value="create-aim" />
+        <TextAreaField label={t("aims.form.statement")} hint={t("aims.form.statementHint")} name="statement" rows={2} required errors={errors?.fieldErrors?.statement} />
+        <TextField label={t("aims.form.population")} name="population" required errors={errors?.fieldErrors?.population} />
+        <SelectField label={t("aims.form.measure")} name="measureId" required placeholder={t("aims.form.chooseMeasure")} options={measures.map((m) => ({ value: m.id, label: `${m.name} (${m.unit})` }))} errors={errors?.fieldErrors?.measureId} />
+        <div className="grid-form">
+          <TextField label={t("aims.form.baselineValue")} name="baselineValue" inputMode="decimal" required errors={errors?.fieldErrors?.baselineValue} />
+          <TextField label={t("aims.form.baselineDate")} name="baselineDate" type="date" defaultValue={today} required errors={errors?.fieldErrors?.baselineDate} />
+          <TextField label={t("aims.form.targetValue")} name="targetValue" inputMode="decimal" required errors={errors?.fieldErrors?.targetValue} />
+          <TextField label={t("aims.form.targetDate")} name="targetDate" type="date" required errors={errors?.fieldErrors?.targetDate} />
+        </div>
+        <CheckboxGroup legend={t("aims.form.domains")} name="domains" options={HP2030_DOMAINS.map((d) => ({ value: d, label: t(`aims.domains.${d}`) }))} />
+        <CheckboxGroup legend={t("aims.form.contributors")} name="contributorIds" options={partners.map((p) => ({ value: p.id, label: p.name }))} columns />
+        <SubmitButton pendingLabel={t("aims.form.creating")}>{t("aims.form.createAim")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
