@@ -130,7 +130,7 @@ export default function MeasurePage() {
       <section className="card" aria-labelledby="table-title">
         <h2 id="table-title">{t("aims.measure.tableHeading")}</h2>
         {chart.points.length === 0 ? <p className="muted">{t("aims.chart.noData")}</p> : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

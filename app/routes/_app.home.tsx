@@ -3,14 +3,21 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
+import { getCelebrations, listWins } from "~/modules/aims/queries.server";
+import { Celebrations } from "~/components/aims/celebrations";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
-  const summary = await getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId: auth.coalition?.id ?? null });
-  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, ...summary };
+  const coalitionId = auth.coalition?.id ?? null;
+  const [summary, celebrations, wins] = await Promise.all([
+    getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId }),
+    coalitionId ? getCelebrations(coalitionId) : Promise.resolve([]),
+    coalitionId ? listWins(coalitionId, 2) : Promise.resolve([]),
+  ]);
+  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary };
 }
 
 export default function Home() {
@@ -26,11 +33,27 @@ export default function Home() {
       </header>
       {!data.organization ? <p className="alert">{t("home.noOrganization")}</p> : null}
       {data.organization && !data.coalition ? <p className="alert">{t("home.noCoalition")}</p> : null}
+      <Celebrations celebrations={data.celebrations} />
       <div className="cards">
         {data.visionStatement ? (
           <section className="card card--wide" aria-labelledby="vision-title">
             <h2 id="vision-title">{t("home.vision")}</h2>
             <blockquote className="vision">{data.visionStatement}</blockquote>
+          </section>
+        ) : null}
+        {data.wins.length ? (
+          <section className="card" aria-labelledby="wins-title">
+            <h2 id="wins-title">{t("aims.wins.heading")}</h2>
+            <ul className="wins">
+              {data.wins.map((w) => (
+                <li key={w.id}>
+                  <h3>{w.title}</h3>
+                  <p>{w.story}</p>
+                  <p className="muted small">{w.organization.name}</p>
+                </li>
+              ))}
+            </ul>
+            <Link to="/aims">{t("aims.wins.post")}</Link>
           </section>
         ) : null}
         {data.organization ? (

@@ -70,8 +70,8 @@ export async function seedAims({ coalitionId, organizationIds, convenerUserId, d
     await setValue(food.id, "foodbank", month, 120 + wobble(i, 9) + lift);
     await setValue(food.id, "hospital", month, 70 + wobble(i + 3, 6) + Math.round(lift * 0.5));
     await setValue(food.id, "fqhc", month, 45 + wobble(i + 5, 5) + Math.round(lift * 0.3));
-    await setValue(closure.id, "hospital", month, Math.min(95, 38 + i * 3 + wobble(i, 2)));
-    await setValue(closure.id, "foodbank", month, Math.min(95, 42 + i * 3 + wobble(i + 2, 2)));
+    await setValue(closure.id, "hospital", month, Math.min(95, 38 + i * 2 + wobble(i, 2)));
+    await setValue(closure.id, "foodbank", month, Math.min(95, 42 + i * 2 + wobble(i + 2, 2)));
     await setValue(paperwork.id, "hospital", month, 11 + wobble(i + 1, 1.5));
   }
 

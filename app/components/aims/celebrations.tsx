@@ -7,10 +7,7 @@ export function Celebrations({ celebrations }: { celebrations: Celebration[] }) 
   if (celebrations.length === 0) return null;
   return (
     <section className="card celebrate" aria-labelledby="celebrate-title">
-      <h2 id="celebrate-title">
-        <span aria-hidden="true">🎉 </span>
-        {t("aims.celebrate.heading")}
-      </h2>
+      <h2 id="celebrate-title">{t("aims.celebrate.heading")}</h2>
       <ul>
         {celebrations.map((c, i) => (
           <li key={`${c.kind}-${c.measureId}-${i}`}>

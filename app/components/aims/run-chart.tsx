@@ -33,7 +33,7 @@ export function RunChart({ chart }: Props) {
             <ReferenceLine y={chart.analysis.median} stroke="#2c5aa0" strokeDasharray="6 4" label={{ value: t("aims.chart.median", { value: round(chart.analysis.median) }), position: "insideTopLeft", fill: "#2c5aa0", fontSize: 12 }} />
           ) : null}
           {chart.targets.map((target) => (
-            <ReferenceLine key={target.aimId} y={target.value} stroke="#b35c00" label={{ value: t("aims.chart.target", { value: target.value }), position: "insideTopRight", fill: "#7a3e00", fontSize: 12 }} />
+            <ReferenceLine key={target.aimId} y={target.value} ifOverflow="extendDomain" stroke="#b35c00" label={{ value: t("aims.chart.target", { value: target.value }), position: "insideTopRight", fill: "#7a3e00", fontSize: 12 }} />
           ))}
           {chart.annotations.map((a, i) => {
             const point = data.find((d) => d.period === a.period);

@@ -6,10 +6,11 @@ type FieldBase = { label: string; name: string; errors?: string[]; hint?: string
 function FieldShell({ id, label, hint, errors, children, required }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode; required?: boolean }) {
   return (
     <div className={`field${errors?.length ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true" className="required-mark"> *</span> : null}
-      </label>
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label: the input's `required` already says it to assistive technology. */}
+        {required ? <span aria-hidden="true" className="required-mark">*</span> : null}
+      </div>
       {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
       {children}
       {errors?.length ? (
