@@ -43,12 +43,13 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
 
   // --- aims & measures (issue 7) ---
   {
-    const { seedAims } = await import("./seed-data/aims");
+    const { seedAims, seedPartnership } = await import("./seed-data/aims");
     const convener = await db.user.findUniqueOrThrow({ where: { email: "convener@demo.test" } });
     const directors = await db.membership.findMany({ where: { role: "DIRECTOR", organizationId: { in: [...organizationIds.values()] } }, select: { userId: true, organizationId: true } });
     const slugById = new Map([...organizationIds].map(([slug, id]) => [id, slug]));
     const directorIds = new Map(directors.map((d) => [slugById.get(d.organizationId)!, d.userId]));
     await seedAims({ coalitionId: coalition.id, organizationIds, convenerUserId: convener.id, directorIds });
+    await seedPartnership({ coalitionId: coalition.id, organizationIds, convenerUserId: convener.id });
   }
 
   // (end of seed steps)

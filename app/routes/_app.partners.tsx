@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCoalition } from "~/utils/auth.server";
 import { listMemberOrganizations } from "~/modules/coalition/service.server";
@@ -10,18 +10,19 @@ export const meta: MetaFunction = () => [{ title: "Partners · Coalition Hub" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
   const partners = await listMemberOrganizations(auth.coalition.id);
-  return { coalition: auth.coalition, partners, currentOrganizationId: auth.organization?.id ?? null };
+  return { coalition: auth.coalition, partners, currentOrganizationId: auth.organization?.id ?? null, canAdmin: auth.permissions.has("coalition:admin") };
 }
 
 export default function Partners() {
   const { t, i18n } = useTranslation();
-  const { coalition, partners, currentOrganizationId } = useLoaderData<typeof loader>();
+  const { coalition, partners, currentOrganizationId, canAdmin } = useLoaderData<typeof loader>();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <div className="stack">
       <header className="page-header">
         <h1>{t("partners.title")}</h1>
         <p className="muted">{t("partners.intro", { coalition: coalition.name })}</p>
+        {canAdmin ? <p><Link className="button" to="/partners/workspace">{t("partnership.link")}</Link></p> : null}
       </header>
       {partners.length === 0 ? (
         <p className="empty-state">{t("partners.empty")}</p>

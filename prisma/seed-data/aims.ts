@@ -120,3 +120,50 @@ export async function seedAims({ coalitionId, organizationIds, convenerUserId, d
     await db.win.create({ data: { coalitionId, organizationId: org(w.slug), authorId: directorIds.get(w.slug) ?? convenerUserId, title: w.title, story: w.story } });
   }
 }
+
+/** The convener's workspace: stages, agreements (one renewing soon), two analyses, decisions. */
+export async function seedPartnership({ coalitionId, organizationIds, convenerUserId }: Omit<Seed, "directorIds">) {
+  const org = (slug: string) => organizationIds.get(slug)!;
+  const day = 24 * 60 * 60 * 1000;
+  const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+  const stages: [string, "IDENTIFIED" | "CONTACTED" | "FIRST_MEETING" | "EARLY_COLLABORATION" | "FORMAL_AGREEMENT"][] = [
+    ["veterans-peer-group", "FIRST_MEETING"], ["latino-community", "EARLY_COLLABORATION"], ["transportation", "FORMAL_AGREEMENT"], ["neighborhood-boone", "CONTACTED"],
+  ];
+  for (const [slug, stage] of stages) {
+    await db.partnerRelationship.upsert({ where: { organizationId: org(slug) }, create: { coalitionId, organizationId: org(slug), stage }, update: {} });
+  }
+  if ((await db.partnerAgreement.count({ where: { coalitionId } })) === 0) {
+    await db.partnerAgreement.createMany({
+      data: [
+        { coalitionId, organizationId: org("hospital"), kind: "DATA_SHARING", signedOn: new Date(today.getTime() - 330 * day), renewsOn: new Date(today.getTime() + 35 * day), notes: "Referral data and outcomes, minimum necessary." },
+        { coalitionId, organizationId: org("foodbank"), kind: "MOU", signedOn: new Date(today.getTime() - 200 * day), renewsOn: new Date(today.getTime() + 530 * day), notes: "" },
+        { coalitionId, organizationId: org("fqhc"), kind: "BAA", signedOn: new Date(today.getTime() - 400 * day), renewsOn: new Date(today.getTime() + 320 * day), notes: "" },
+      ],
+    });
+  }
+  if ((await db.stakeholderAnalysis.count({ where: { coalitionId } })) === 0) {
+    await db.stakeholderAnalysis.create({
+      data: { coalitionId, heldOn: new Date(today.getTime() - 200 * day), createdById: convenerUserId, entries: { create: [
+        { group: "Hospital leadership", support: "NEUTRAL", influence: "HIGH", actionSteps: "Share the loop-closure data" },
+        { group: "Faith congregations", support: "SUPPORT", influence: "MEDIUM", actionSteps: "" },
+        { group: "County commissioners", support: "OPPOSITION", influence: "HIGH", actionSteps: "Brief on the food pharmacy results" },
+      ] } },
+    });
+    await db.stakeholderAnalysis.create({
+      data: { coalitionId, heldOn: new Date(today.getTime() - 40 * day), createdById: convenerUserId, entries: { create: [
+        { group: "Hospital leadership", support: "STRONG_SUPPORT", influence: "HIGH", actionSteps: "Invite the CMO to the steering group" },
+        { group: "Faith congregations", support: "SUPPORT", influence: "MEDIUM", actionSteps: "Co-host the spring health fair" },
+        { group: "County commissioners", support: "NEUTRAL", influence: "HIGH", actionSteps: "Present the annual report" },
+        { group: "Landlords' association", support: "OPPOSITION", influence: "MEDIUM", actionSteps: "Meet about the eviction-prevention fund" },
+      ] } },
+    });
+  }
+  if ((await db.coalitionDecision.count({ where: { coalitionId } })) === 0) {
+    await db.coalitionDecision.createMany({
+      data: [
+        { coalitionId, decision: "Adopt one shared referral template for every partner.", method: "CONSENSUS", decidedOn: new Date(today.getTime() - 250 * day), present: "All 20 partners", createdById: convenerUserId },
+        { coalitionId, decision: "Focus the first shared aim on food insecurity.", method: "VOTE", decidedOn: new Date(today.getTime() - 300 * day), present: "Steering group (9 of 11)", createdById: convenerUserId },
+      ],
+    });
+  }
+}

@@ -82,3 +82,37 @@ describe.skipIf(!hasChromium())("shared aims and measures", () => {
     await director.context().close();
   });
 });
+
+describe.skipIf(!hasChromium())("the partnership workspace", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the convener sees renewals due and the change in support, and records a decision", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "convener@demo.test");
+    await page.goto("/partners");
+    await page.getByRole("link", { name: "Partnership workspace" }).click();
+    await expect.poll(() => page.getByText("Renewal due soon").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("row").filter({ hasText: "Hospital leadership" }).getByText("More support (+2)").count()).toBe(1);
+    await page.getByLabel("Decision", { exact: true }).fill("Meet every second Tuesday.");
+    await page.getByLabel("How it was decided").selectOption("VOTE");
+    await page.getByLabel("Who was present", { exact: true }).fill("Steering group");
+    await page.getByRole("button", { name: "Record a decision" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Meet every second Tuesday." }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("a director cannot open it", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "director@hospital.demo.test");
+    const response = await page.goto("/partners/workspace");
+    expect(response?.status()).toBe(403);
+    await page.context().close();
+  });
+});

@@ -6,6 +6,7 @@ import consent from "./consent.en";
 import conference from "./conference.en";
 
 import aims from "./aims.en";
+import partnership from "./partnership.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -180,6 +181,7 @@ const en = {
   conference,
 
   aims,
+  partnership,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

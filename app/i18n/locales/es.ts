@@ -7,6 +7,7 @@ import consent from "./consent.es";
 import conference from "./conference.es";
 
 import aims from "./aims.es";
+import partnership from "./partnership.es";
 
 
 const es: Translation = {
@@ -182,6 +183,7 @@ const es: Translation = {
   conference,
 
   aims,
+  partnership,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 
