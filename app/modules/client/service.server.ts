@@ -6,7 +6,7 @@
  */
 import { notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
-import { blindIndex, currentKeyId, decryptField, decryptOptional, encryptField, encryptOptional } from "~/utils/field-encryption.server";
+import { blindIndex, normalizeForIndex, currentKeyId, decryptField, decryptOptional, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { authorizeDisclosure } from "~/modules/consent/decision.server";
 import type { ConsentCategory } from "~/modules/consent/categories";
@@ -32,7 +32,7 @@ export type ClientIdentity = {
 
 const ctx = (field: string, id: string) => `Client.${field}:${id}`;
 
-export const identityIndexOf = (name: string, birthDate: string) => blindIndex(`${name}|${birthDate}`, "client-identity");
+export const identityIndexOf = (name: string, birthDate: string) => blindIndex(`${normalizeForIndex(name)}|${birthDate.trim()}`, "client-identity");
 
 export function encryptClientFields(id: string, fields: { name: string; birthDate: string; contact?: string | null; address?: string | null; notes?: string | null }) {
   return {
