@@ -4,6 +4,7 @@
  */
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
+import { seedDemoClients } from "./seed-data/demo-clients";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -33,6 +34,7 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
   // (keep this gap: separate sections merge cleanly)
 
   // --- clients & consent (issue 4) ---
+  await seedDemoClients({ hospitalId: organizationIds.get("hospital")!, foodBankId: organizationIds.get("foodbank")! });
 
   // (end of seed steps)
   log(`Seeded the demo coalition "${coalition.name}": ${demoOrganizations.length} organizations, ${demoUsers.length} people (password "${DEMO_PASSWORD}").`);

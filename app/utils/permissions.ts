@@ -19,13 +19,14 @@ export const PERMISSIONS = [
   "referrals:send",
   "referrals:receive",
   "directory:edit",
+  "audit:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   DIRECTOR: [
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
-    "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit",
+    "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "audit:read",
   ],
   CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive"],
   STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive"],

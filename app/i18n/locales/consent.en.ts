@@ -119,6 +119,7 @@ const consent = {
     recipientsHint: "Name each organization. Only these may receive the information.",
     noPartners: "Your coalition has no other partner organizations yet.",
     purpose: "4. For what purpose",
+    purposeLabel: "Purpose",
     purposeHint: "In the client's words if possible, e.g. \"to get help with food and rent\".",
     when: "5. When it starts and ends",
     effectiveDate: "Starts on",

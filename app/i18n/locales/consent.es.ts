@@ -121,6 +121,7 @@ const consent: typeof en = {
     recipientsHint: "Nombre cada organización. Solo estas pueden recibir la información.",
     noPartners: "Su coalición todavía no tiene otras organizaciones socias.",
     purpose: "4. Para qué",
+    purposeLabel: "Propósito",
     purposeHint: "Con las palabras del cliente si es posible, p. ej. \"para recibir ayuda con comida y renta\".",
     when: "5. Cuándo empieza y termina",
     effectiveDate: "Empieza el",

@@ -115,6 +115,17 @@ export async function listClients({ actor }: { actor: Actor }) {
   return clients.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate, preferredLanguage: c.preferredLanguage, primaryCareManager: c.primaryCareManagerId ? managerName.get(c.primaryCareManagerId) ?? null : null }));
 }
 
+/** One of the organization's own clients (an audited read), or a 404 whoever else asks. */
+export async function getOwnClient({ actor, clientId }: { actor: Actor; clientId: string }) {
+  const row = await db.client.findFirst({ where: { id: clientId, organizationId: actor.organizationId, deletedAt: null } });
+  if (!row) {
+    await recordAuditEvent({ action: "client.read_refused", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { reason: "not-this-organization-or-unknown" }, request: actor.request });
+    throw notFound("Client not found");
+  }
+  await recordAuditEvent({ action: "client.viewed", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, request: actor.request });
+  return decryptClient(row);
+}
+
 /** Fields each category releases to another organization. Free-text notes never leave. */
 const CATEGORY_FIELDS: Partial<Record<ConsentCategory, (keyof ClientIdentity)[]>> = {
   CONTACT_DEMOGRAPHICS: ["name", "birthDate", "contact", "address", "preferredLanguage"],
