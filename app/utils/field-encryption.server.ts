@@ -8,7 +8,7 @@
  * Every ciphertext names the key that made it (a short fingerprint), so several keys can be
  * installed at once during a rotation (`npm run keys:rotate`), newest first. Each ciphertext is
  * also bound to its place (e.g. "Client.name:<id>") as additional authenticated data: a value
- * copied into another row or column does not decrypt. See docs/decisions/020-field-encryption.md.
+ * copied into another row or column does not decrypt. See docs/decisions/020-field-encryption-of-client-identifiers.md.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 

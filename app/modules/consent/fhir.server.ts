@@ -4,7 +4,7 @@
  * consents; a named recipient sees a consent only while the consent decision says it is in effect
  * for that recipient; anyone else gets a 404 (read) or an empty Bundle (search), and every answer is
  * recorded in the audit trail. The resource names the patient by the hub's opaque id only: no
- * identifier of the person leaves through this endpoint. See docs/decisions/024-fhir-consent.md.
+ * identifier of the person leaves through this endpoint. See docs/decisions/022-fhir-consent-visibility.md.
  *
  * The installed @types/fhir (3.0.x) describes STU3, whose Consent has no `scope`/`provision`, so
  * the R4 shapes used here are written out below.
