@@ -84,6 +84,12 @@ describe("clients pages", () => {
     const clientId = await createClient(actorFor(world.careManagerA.id, world.orgA.id));
     const as = await signedInRequester(world.careManagerA.email);
     const post = (fields: Record<string, string>) => settle(() => authorizePage.action(args(as.post(`/clients/${clientId}/authorize`, fields), { clientId })));
+    // What the untouched form posts: every missing element is named at once, nothing written.
+    const empty = await post({ intent: "record", form: "GENERAL", language: "en", effectiveDate: isoDay(0), signerKind: "CLIENT", signerName: "Route Person", signatureMethod: "DRAWN", signatureImage: "" });
+    expect(empty.status).toBe(400);
+    expect(Object.keys((empty.body as { fieldErrors: Record<string, string[]> }).fieldErrors).sort()).toEqual(
+      ["ackConditioning", "ackRedisclosure", "ackRevoke", "categories", "expiresOn", "purpose", "recipientIds", "signatureImage"],
+    );
     const bad = await post({ ...validAuthorization(world.orgB.id), categories: "SUD_PART2" });
     expect(bad.status).toBe(400);
     expect((bad.body as { fieldErrors: Record<string, string[]> }).fieldErrors.categories[0]).toMatch(/Part 2/);
