@@ -56,7 +56,7 @@ export default function AuditPage() {
         <Form method="get" className="audit-filters">
           <SelectField label={t("consent.audit.action")} name="action" defaultValue={filter.action ?? ""} placeholder={t("consent.audit.anyAction")} options={options.actions.map((a) => ({ value: a, label: a }))} />
           <SelectField label={t("consent.audit.person")} name="actor" defaultValue={filter.actor ?? ""} placeholder={t("consent.audit.anyone")} options={options.people.map((p) => ({ value: p.id, label: p.name }))} />
-          <TextField label={t("consent.audit.record")} hint={t("consent.audit.recordHint")} name="subject" defaultValue={filter.subject ?? ""} />
+          <TextField label={t("consent.audit.record")} name="subject" placeholder={t("consent.audit.recordHint")} defaultValue={filter.subject ?? ""} />
           <TextField label={t("consent.audit.from")} name="from" type="date" defaultValue={filter.from ?? ""} />
           <TextField label={t("consent.audit.to")} name="to" type="date" defaultValue={filter.to ?? ""} />
           <div className="form-actions">
