@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireOrganization } from "~/utils/auth.server";
 import { requestMeta } from "~/utils/request.server";
 import { listClients } from "~/modules/client/service.server";
+import { listSharedWithOrganization } from "~/modules/consent/service.server";
 import { formatBirthDate } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -11,13 +12,14 @@ export const meta: MetaFunction = () => [{ title: "Clients · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "clients:read");
-  const clients = await listClients({ actor: { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) } });
-  return { organization: auth.organization, clients, canWrite: auth.permissions.has("clients:write") };
+  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
+  const [clients, shared] = await Promise.all([listClients({ actor }), listSharedWithOrganization({ actor })]);
+  return { organization: auth.organization, clients, shared, canWrite: auth.permissions.has("clients:write") };
 }
 
 export default function ClientsPage() {
   const { t, i18n } = useTranslation();
-  const { organization, clients, canWrite } = useLoaderData<typeof loader>();
+  const { organization, clients, shared, canWrite } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <header className="page-header page-header--actions">
@@ -58,6 +60,20 @@ export default function ClientsPage() {
           </table>
         </section>
       )}
+      {shared.length ? (
+        <section className="card" aria-labelledby="shared-title">
+          <h2 id="shared-title">{t("consent.list.sharedTitle", { organization: organization.name })}</h2>
+          <p className="muted small">{t("consent.list.sharedIntro")}</p>
+          <ul className="access-list">
+            {shared.map((s, i) => (
+              <li key={s.clientId}>
+                <Link to={`/clients/${s.clientId}`}>{t("consent.list.sharedClient", { number: i + 1, organization: s.sharedBy })}</Link>
+                <p className="small">{s.categories.map((c) => t(`consent.categories.${c}`)).join("; ")}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -90,7 +90,11 @@ describe.skipIf(!hasChromium())("clients and consent", () => {
     // The food bank opens the client: only what was consented, and it is accounted for.
     const partner = await newPage(browser);
     await signIn(partner, "director@foodbank.demo.test");
-    await partner.goto(clientUrl);
+    await partner.goto("/clients");
+    await partner.getByRole("heading", { name: "Shared with Arkansas Valley Community Food Bank" }).waitFor();
+    await expectNoAxeViolations(partner);
+    expect(await partner.getByRole("main").textContent()).not.toContain(name); // the list names nobody
+    await partner.locator(`a[href="${clientUrl}"]`).click();
     await partner.getByRole("heading", { level: 1, name }).waitFor();
     expect(await partner.getByText("719-555-0188").count()).toBe(1);
     await expectNoAxeViolations(partner);

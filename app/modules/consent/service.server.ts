@@ -5,13 +5,13 @@
  * is encrypted like the client's identifiers.
  */
 import { AppError, notFound } from "~/utils/app-error";
-import { db, Prisma } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import consentEn from "~/i18n/locales/consent.en";
 import consentEs from "~/i18n/locales/consent.es";
 import { decryptClient } from "~/modules/client/service.server";
-import { CONSENT_CATEGORIES, PART2_CATEGORY, type ConsentCategory, type ConsentLanguage } from "./categories";
+import { CONSENT_CATEGORIES, type ConsentCategory, type ConsentLanguage } from "./categories";
 import { decideAccess, type RefusalReason } from "./decision.server";
 import { RecordAuthorizationSchema, type RecordAuthorizationInput, type RevokeAuthorizationInput } from "./schemas";
 
@@ -238,6 +238,26 @@ export async function listDisclosures({ actor, clientId }: { actor: Actor; clien
   };
 }
 
-export const isPart2Only = (categories: readonly ConsentCategory[]) => categories.length === 1 && categories[0] === PART2_CATEGORY;
+/**
+ * Clients of other organizations that are shared with this one today: no identifiers (opening one
+ * is the disclosure, through the consent decision), only who shares it, what and since when.
+ */
+export async function listSharedWithOrganization({ actor }: { actor: Actor }) {
+  const named = await db.consentAuthorization.findMany({
+    where: { recipients: { some: { organizationId: actor.organizationId } }, revokedAt: null, client: { deletedAt: null }, organizationId: { not: actor.organizationId } },
+    select: { clientId: true, organization: { select: { name: true } } },
+    distinct: ["clientId"],
+    take: 500,
+  });
+  const shared = [];
+  for (const n of named) {
+    const decision = await decideAccess({ clientId: n.clientId, organizationId: actor.organizationId, categories: "all" });
+    if (decision.grantedCategories.length) shared.push({ clientId: n.clientId, sharedBy: n.organization.name, categories: decision.grantedCategories });
+  }
+  if (shared.length) {
+    await recordAuditEvent({ action: "consent.shared_list_viewed", subjectType: "Client", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { clientIds: shared.map((s) => s.clientId) }, request: actor.request });
+  }
+  return shared;
+}
+
 export type { RecordAuthorizationInput };
-export type RecordAuthorizationData = Prisma.ConsentAuthorizationCreateInput;

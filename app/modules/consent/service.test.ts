@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createCoalition, createOrganization, createTwoOrganizationWorld } from "../../../tests/factories";
 import { actorFor, authorizationInput, createAuthorization, createClient, isoDay } from "../../../tests/consent-factories";
-import { getAuthorizationCopy, listDisclosures, recordAuthorization, revokeAuthorization, whoCanSeeToday } from "./service.server";
+import { getAuthorizationCopy, listDisclosures, listSharedWithOrganization, recordAuthorization, revokeAuthorization, whoCanSeeToday } from "./service.server";
 import { getClientForViewer } from "~/modules/client/service.server";
 
 async function setup() {
@@ -111,5 +111,21 @@ describe("an authorization's life", () => {
     const accounting = await listDisclosures({ actor, clientId });
     expect(accounting.disclosures).toHaveLength(1);
     expect(accounting.disclosures[0]).toMatchObject({ recipient: "Org B", categories: ["SOCIAL_NEEDS", "CARE_PLAN"], authorizationIds: [authorizationId], by: "Director B", channel: "hub.client_view" });
+  });
+});
+
+describe("clients shared with an organization", () => {
+  it("lists clients whose authorization is in effect for it, without any identifier", async () => {
+    const { world, actor, clientId } = await setup();
+    const pending = await createClient(actor, { name: "Pending Person" });
+    const { authorizationId } = await createAuthorization(actor, clientId, { recipientIds: [world.orgB.id], categories: ["SOCIAL_NEEDS"], effectiveDate: isoDay(-1) });
+    await createAuthorization(actor, pending, { recipientIds: [world.orgB.id], effectiveDate: isoDay(3) });
+    const asB = actorFor(world.directorB.id, world.orgB.id);
+    const shared = await listSharedWithOrganization({ actor: asB });
+    expect(shared).toEqual([{ clientId, sharedBy: "Org A", categories: ["SOCIAL_NEEDS"] }]);
+    expect(JSON.stringify(shared)).not.toContain("Ana Reyes");
+    await revokeAuthorization({ actor, clientId, input: { authorizationId, receivedVia: "MAIL" } });
+    expect(await listSharedWithOrganization({ actor: asB })).toEqual([]);
+    expect(await listSharedWithOrganization({ actor })).toEqual([]); // never its own clients
   });
 });
