@@ -15,6 +15,7 @@ type Authorization = {
   signedAt: string | Date;
   revokedAt: string | Date | null;
   revocationReceivedVia: string | null;
+  revocationReceivedOn: string | Date | null;
   status: "active" | "revoked" | "expired" | "pending";
   recipients: { id: string; name: string }[];
 };
@@ -86,7 +87,7 @@ export function AuthorizationList({ clientId, authorizations, canWrite }: { clie
                   <div><dt>{t("consent.detail.purpose")}</dt><dd>{a.purpose}</dd></div>
                   <div><dt>{t("consent.detail.period")}</dt><dd>{period}</dd></div>
                   {a.revokedAt ? (
-                    <div><dt>{t("consent.detail.status.revoked")}</dt><dd>{t("consent.detail.revokedOn", { date: formatDay(a.revokedAt, i18n.language), channel: a.revocationReceivedVia ? t(`consent.channels.${a.revocationReceivedVia as "MAIL"}`) : "" })}</dd></div>
+                    <div><dt>{t("consent.detail.status.revoked")}</dt><dd>{t("consent.detail.revokedOn", { date: formatDay(a.revokedAt, i18n.language), received: formatDay(a.revocationReceivedOn ?? a.revokedAt, i18n.language), channel: a.revocationReceivedVia ? t(`consent.channels.${a.revocationReceivedVia as "MAIL"}`) : "" })}</dd></div>
                   ) : null}
                 </dl>
                 <div className="authorization__actions">

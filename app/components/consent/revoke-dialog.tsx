@@ -12,6 +12,8 @@ export function RevokeDialog({ authorizationId, label }: { authorizationId: stri
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const selectId = useId();
+  const dateId = useId();
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <button type="button" className="button button--danger button--small" onClick={() => dialogRef.current?.showModal()}>
@@ -31,6 +33,10 @@ export function RevokeDialog({ authorizationId, label }: { authorizationId: stri
                 <option key={c} value={c}>{t(`consent.channels.${c}`)}</option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor={dateId}>{t("consent.detail.revokeReceivedOn")}</label>
+            <input id={dateId} type="date" name="receivedOn" defaultValue={today} max={today} required />
           </div>
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => dialogRef.current?.close()} autoFocus>{t("common.cancel")}</button>

@@ -68,5 +68,9 @@ export const RevokeAuthorizationSchema = z.object({
   intent: z.literal("revoke"),
   authorizationId: z.string().uuid(),
   receivedVia: z.enum(REVOCATION_CHANNELS, { errorMap: () => ({ message: "Say how the revocation was received" }) }),
+  receivedOn: isoDate("Enter the day the revocation was received")
+    .refine((v) => new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), "The revocation cannot be received in the future")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type RevokeAuthorizationInput = z.infer<typeof RevokeAuthorizationSchema>;

@@ -117,12 +117,22 @@ export async function revokeAuthorization({ actor, clientId, input }: { actor: A
   await ownClientOrThrow(actor, clientId);
   return db.$transaction(async (tx) => {
     // Lock the row: two revocations at once cannot both succeed.
-    const rows = await tx.$queryRaw<{ revokedAt: Date | null }[]>`SELECT "revokedAt" FROM "ConsentAuthorization" WHERE id = ${input.authorizationId}::uuid AND "clientId" = ${clientId}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ revokedAt: Date | null; signedAt: Date }[]>`SELECT "revokedAt", "signedAt" FROM "ConsentAuthorization" WHERE id = ${input.authorizationId}::uuid AND "clientId" = ${clientId}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`;
     if (rows.length === 0) throw notFound("Authorization not found");
     if (rows[0].revokedAt) throw new AppError({ message: `This authorization was already revoked on ${rows[0].revokedAt.toISOString().slice(0, 10)}`, status: 409 });
+    const receivedOn = input.receivedOn ?? new Date().toISOString().slice(0, 10);
+    if (receivedOn > new Date().toISOString().slice(0, 10)) {
+      throw new AppError({ message: "The revocation cannot be received in the future", status: 400, fieldErrors: { receivedOn: ["The revocation cannot be received in the future"] } });
+    }
+    if (receivedOn < rows[0].signedAt.toISOString().slice(0, 10)) {
+      throw new AppError({ message: "The revocation cannot be received before the authorization was signed", status: 400, fieldErrors: { receivedOn: ["The revocation cannot be received before the authorization was signed"] } });
+    }
     const revokedAt = new Date();
-    await tx.consentAuthorization.update({ where: { id: input.authorizationId }, data: { revokedAt, revocationReceivedVia: input.receivedVia, revokedById: actor.userId } });
-    await recordAuditEvent({ action: "consent.authorization_revoked", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { authorizationId: input.authorizationId, receivedVia: input.receivedVia }, request: actor.request }, tx);
+    await tx.consentAuthorization.update({
+      where: { id: input.authorizationId },
+      data: { revokedAt, revocationReceivedVia: input.receivedVia, revocationReceivedOn: new Date(`${receivedOn}T00:00:00Z`), revokedById: actor.userId },
+    });
+    await recordAuditEvent({ action: "consent.authorization_revoked", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { authorizationId: input.authorizationId, receivedVia: input.receivedVia, receivedOn }, request: actor.request }, tx);
     return { revokedAt };
   });
 }
@@ -156,6 +166,7 @@ export async function listAuthorizations({ actor, clientId }: { actor: Actor; cl
     signedAt: a.signedAt,
     revokedAt: a.revokedAt,
     revocationReceivedVia: a.revocationReceivedVia,
+    revocationReceivedOn: a.revocationReceivedOn,
     status: statusOf(a),
     recipients: a.recipients.map((r) => r.organization).sort((x, y) => x.name.localeCompare(y.name)),
   }));

@@ -80,6 +80,18 @@ describe("an authorization's life", () => {
     expect(await db.auditEvent.count({ where: { action: "consent.authorization_revoked", subjectId: clientId } })).toBe(1);
   });
 
+  it("records the day the revocation was received; a future day or one before signing is refused, nothing written", async () => {
+    const { world, actor, clientId } = await setup();
+    const { authorizationId } = await createAuthorization(actor, clientId, { recipientIds: [world.orgB.id] });
+    for (const receivedOn of [isoDay(2), isoDay(-30)]) {
+      await expect(revokeAuthorization({ actor, clientId, input: { authorizationId, receivedVia: "MAIL", receivedOn } })).rejects.toMatchObject({ status: 400 });
+    }
+    expect((await db.consentAuthorization.findUniqueOrThrow({ where: { id: authorizationId } })).revokedAt).toBeNull();
+    await revokeAuthorization({ actor, clientId, input: { authorizationId, receivedVia: "MAIL", receivedOn: isoDay(0) } });
+    const row = await db.consentAuthorization.findUniqueOrThrow({ where: { id: authorizationId } });
+    expect(row.revocationReceivedOn?.toISOString().slice(0, 10)).toBe(isoDay(0));
+  });
+
   it("another organization cannot revoke (404)", async () => {
     const { world, actor, clientId } = await setup();
     const { authorizationId } = await createAuthorization(actor, clientId, { recipientIds: [world.orgB.id] });
