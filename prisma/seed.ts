@@ -5,6 +5,7 @@
 import { db } from "~/utils/db.server";
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
+import { seedDemoClients } from "./seed-data/demo-clients";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -34,6 +35,7 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
   // (keep this gap: separate sections merge cleanly)
 
   // --- clients & consent (issue 4) ---
+  await seedDemoClients({ hospitalId: organizationIds.get("hospital")!, foodBankId: organizationIds.get("foodbank")! });
 
   // (keep this gap: separate sections merge cleanly)
 

@@ -4,6 +4,9 @@
  *   npm run db:migration -- <name>     create prisma/migrations/<ts>_<name> from schema changes
  *   npm run db:seed                    load the demo coalition (idempotent)
  *   npm run audit:verify               check the audit trail's hash chain
+ *   npm run keys:rotate                re-encrypt client data with the newest field key: with
+ *                                      FIELD_ENCRYPTION_KEY=new,old set; or, for the embedded
+ *                                      default, a new key is generated in DATA_DIR first
  * See docs/decisions/002-migrations-with-the-wasm-schema-engine.md.
  */
 import path from "node:path";
@@ -11,6 +14,9 @@ import { getEnv } from "~/utils/env.server";
 import { openPglite, openPostgres } from "~/utils/db/connect.server";
 import { applyMigrations, createMigration } from "~/utils/db/migrator.server";
 import { installDatabase } from "~/utils/db.server";
+import fs from "node:fs";
+import { generateMasterKey, installFieldKeys, parseMasterKey } from "~/utils/field-encryption.server";
+import { bootFieldEncryption, fieldKeyFile, loadFieldEncryptionKeys } from "../server/boot";
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -44,6 +50,7 @@ async function main() {
     }
     case "seed": {
       const database = await openTarget();
+      await bootFieldEncryption(getEnv(), { databaseIsNew: false });
       const { seedDemo } = await import("../prisma/seed");
       await seedDemo();
       await database.close();
@@ -62,8 +69,30 @@ async function main() {
       process.exitCode = 2;
       return;
     }
+    case "keys:rotate": {
+      const env = getEnv();
+      const database = await openTarget();
+      const { rotateFieldEncryption, assertFieldKeysCoverData } = await import("~/modules/crypto/key-rotation.server");
+      const existing = loadFieldEncryptionKeys(env, { mayCreate: false });
+      let keys = existing;
+      const file = fieldKeyFile(env);
+      if (!env.FIELD_ENCRYPTION_KEY) {
+        // Embedded default: the new key goes first in the file, next to the old ones, before any
+        // row is touched; the old ones are dropped only once nothing uses them.
+        keys = [parseMasterKey(generateMasterKey()), ...existing];
+        fs.writeFileSync(file, keys.map((k) => k.toString("base64")).join("\n") + "\n", { mode: 0o600 });
+      }
+      installFieldKeys(keys);
+      await assertFieldKeysCoverData();
+      const result = await rotateFieldEncryption();
+      if (!env.FIELD_ENCRYPTION_KEY) fs.writeFileSync(file, `${keys[0].toString("base64")}\n`, { mode: 0o600 });
+      await database.close();
+      console.info(`Re-encrypted ${result.clients} client(s) and ${result.authorizations} authorization(s) with key ${result.keyId}.`);
+      console.info(env.FIELD_ENCRYPTION_KEY ? "Every record now uses the first key in FIELD_ENCRYPTION_KEY: remove the older key(s) from it." : `The new key is in ${file}: back it up now (the old one is no longer needed).`);
+      return;
+    }
     default:
-      throw new Error(`Unknown command "${command ?? ""}". Use migrate, migration <name>, seed or audit:verify.`);
+      throw new Error(`Unknown command "${command ?? ""}". Use migrate, migration <name>, seed, audit:verify or keys:rotate.`);
   }
 }
 

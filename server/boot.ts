@@ -10,11 +10,14 @@ import { openPglite, openPostgres, type Database } from "~/utils/db/connect.serv
 import { applyMigrations } from "~/utils/db/migrator.server";
 import { installDatabase } from "~/utils/db.server";
 import { installSessionSecrets } from "~/utils/runtime.server";
+import { installFieldKeys, parseMasterKey, generateMasterKey } from "~/utils/field-encryption.server";
+import { assertFieldKeysCoverData } from "~/modules/crypto/key-rotation.server";
 
 export async function bootDatabase(env: Env, { log = console.info }: { log?: (m: string) => void } = {}): Promise<Database> {
   if (env.DATABASE_URL) {
     const database = await openPostgres(env.DATABASE_URL);
     installDatabase(database);
+    await bootFieldEncryption(env, { databaseIsNew: false });
     return database;
   }
   fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
@@ -23,6 +26,7 @@ export async function bootDatabase(env: Env, { log = console.info }: { log?: (m:
   installDatabase(database);
   const applied = await applyMigrations(await database.migrationAdapter());
   if (applied.length) log(`Applied ${applied.length} migration(s) to the embedded database: ${applied.join(", ")}`);
+  await bootFieldEncryption(env, { databaseIsNew: database.isNew });
   if (database.isNew && env.SEED_DEMO === "true") {
     const { seedDemo } = await import("../prisma/seed");
     await seedDemo({ log });
@@ -51,4 +55,36 @@ export function bootSecrets(env: Env) {
   const secrets = loadSessionSecrets(env);
   installSessionSecrets(secrets);
   return secrets;
+}
+
+const FIELD_KEY_FILE = "field-encryption-key";
+export const fieldKeyFile = (env: Env) => path.join(env.dataDir, FIELD_KEY_FILE);
+
+/**
+ * FIELD_ENCRYPTION_KEY from the environment (comma-separated, newest first), or for the embedded
+ * default DATA_DIR/field-encryption-key (one key per line, newest first, owner-only), generated
+ * when missing, but only for a database that holds no encrypted data yet: a lost key is never
+ * silently replaced.
+ */
+export function loadFieldEncryptionKeys(env: Env, { mayCreate = true }: { mayCreate?: boolean } = {}): Buffer[] {
+  if (env.FIELD_ENCRYPTION_KEY) return env.FIELD_ENCRYPTION_KEY.split(",").map((s) => s.trim()).filter(Boolean).map(parseMasterKey);
+  const file = fieldKeyFile(env);
+  if (!fs.existsSync(file)) {
+    if (!mayCreate) {
+      throw new Error(`The field encryption key is missing: ${file} does not exist and FIELD_ENCRYPTION_KEY is not set, but the database holds encrypted client records. Restore the key from your backup; the hub cannot read client records without it.`);
+    }
+    fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, `${generateMasterKey()}\n`, { mode: 0o600 });
+  }
+  const mode = fs.statSync(file).mode & 0o777;
+  if (mode & 0o077) fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter(Boolean).map(parseMasterKey);
+}
+
+/** Installs the field keys and refuses to start when stored data needs a key that is not there. */
+export async function bootFieldEncryption(env: Env, { databaseIsNew }: { databaseIsNew: boolean }) {
+  const { db } = await import("~/utils/db.server");
+  const holdsEncryptedData = !databaseIsNew && ((await db.client.count()) > 0 || (await db.consentAuthorization.count()) > 0);
+  installFieldKeys(loadFieldEncryptionKeys(env, { mayCreate: !holdsEncryptedData }));
+  await assertFieldKeysCoverData();
 }

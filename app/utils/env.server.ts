@@ -22,6 +22,11 @@ const EnvSchema = z
     DATA_DIR: z.string().default("./data"),
     /** Comma-separated; the first signs new cookies, all are accepted (rotation). */
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    /**
+     * Key(s) encrypting client identifiers at rest: 32 random bytes as base64 (or 64 hex), comma-
+     * separated, newest first (rotation: `npm run keys:rotate`). Unset: DATA_DIR/field-encryption-key.
+     */
+    FIELD_ENCRYPTION_KEY: z.string().min(1).optional(),
     /** Seed the demo coalition when the embedded database is created (default true). */
     SEED_DEMO: z.enum(["true", "false"]).default("true"),
     /** Mail: "outbox" records messages in the database only; "smtp" also sends them. */
@@ -43,6 +48,13 @@ const EnvSchema = z
         code: z.ZodIssueCode.custom,
         path: ["SESSION_SECRET"],
         message: "SESSION_SECRET is required in production on a PostgreSQL server",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.FIELD_ENCRYPTION_KEY && env.DATABASE_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["FIELD_ENCRYPTION_KEY"],
+        message: "FIELD_ENCRYPTION_KEY is required in production on a PostgreSQL server (generate one with: openssl rand -base64 32)",
       });
     }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

@@ -22,13 +22,14 @@ export const PERMISSIONS = [
   "aims:enter",
   "aims:admin",
   "wins:post",
+  "audit:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   DIRECTOR: [
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
-    "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post",
+    "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post", "audit:read",
   ],
   CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post"],
   STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post"],

@@ -10,6 +10,7 @@ import { openPglite, openPostgres, type Database } from "~/utils/db/connect.serv
 import { installDatabase } from "~/utils/db.server";
 import { installSessionSecrets } from "~/utils/runtime.server";
 import { parseEnv, setEnv } from "~/utils/env.server";
+import { installFieldKeys } from "~/utils/field-encryption.server";
 
 const holder = globalThis as unknown as { __testDatabase?: Promise<Database> };
 
@@ -46,6 +47,7 @@ export async function openTestDatabase(): Promise<Database> {
 
 setEnv(parseEnv({ NODE_ENV: "test", DATA_DIR: "./data-test-unused" }));
 installSessionSecrets(["test-secret-test-secret-test-secret-0123456789"]);
+installFieldKeys([Buffer.alloc(32, 7)]);
 holder.__testDatabase ??= openTestDatabase();
 installDatabase(await holder.__testDatabase);
 

@@ -10,7 +10,7 @@ export type ShellUser = {
   organizations: { id: string; name: string; role: string }[];
   coalition: { name: string } | null;
   isConvener: boolean;
-  can: { invite: boolean; manageKeys: boolean; coalitionAdmin: boolean };
+  can: { invite: boolean; manageKeys: boolean; coalitionAdmin: boolean; audit?: boolean };
 };
 
 const AREAS = [
@@ -73,6 +73,11 @@ export function AppHeader({ user }: { user: ShellUser }) {
           {user.can.invite ? (
             <li>
               <NavLink to="/organization/people">{t("nav.people")}</NavLink>
+            </li>
+          ) : null}
+          {user.can.audit ? (
+            <li>
+              <NavLink to="/audit">{t("consent.nav.audit")}</NavLink>
             </li>
           ) : null}
           {user.can.manageKeys ? (

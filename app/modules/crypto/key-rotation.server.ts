@@ -1,0 +1,62 @@
+/**
+ * Field-key housekeeping: the start-up check that every stored ciphertext has its key, and the
+ * rotation that re-encrypts everything with the newest key (`npm run keys:rotate`).
+ */
+import { db } from "~/utils/db.server";
+import { currentKeyId, decryptField, encryptField, installedFieldKeys } from "~/utils/field-encryption.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
+import { decryptClient, encryptClientFields } from "~/modules/client/service.server";
+
+/** Key ids used by stored data that are not installed. */
+export async function missingFieldKeyIds(): Promise<string[]> {
+  const installed = new Set(installedFieldKeys().map((k) => k.id));
+  const rows = await db.$queryRaw<{ keyId: string }[]>`SELECT DISTINCT "keyId" FROM "Client" UNION SELECT DISTINCT "keyId" FROM "ConsentAuthorization"`;
+  return rows.map((r) => r.keyId).filter((id) => !installed.has(id));
+}
+
+/** A lost or wrong key is a clear start-up error, not a stream of decryption failures later. */
+export async function assertFieldKeysCoverData() {
+  const missing = await missingFieldKeyIds();
+  if (missing.length) {
+    throw new Error(
+      `Client records are encrypted with field encryption key(s) ${missing.join(", ")}, which are not configured (installed: ${installedFieldKeys().map((k) => k.id).join(", ")}). ` +
+        "The key was lost or replaced: restore FIELD_ENCRYPTION_KEY (or DATA_DIR/field-encryption-key) from your backup. The hub will not start without it.",
+    );
+  }
+}
+
+/**
+ * Re-encrypts every client and authorization not yet under the newest key, and recomputes the
+ * blind indexes with it, in batches (one transaction per batch, so a crash leaves every row readable
+ * with one of the installed keys). Returns the counts.
+ */
+export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: number } = {}) {
+  const target = currentKeyId();
+  let clients = 0;
+  let authorizations = 0;
+  for (;;) {
+    const rows = await db.client.findMany({ where: { keyId: { not: target } }, take: batchSize });
+    if (rows.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const row of rows) {
+        const plain = decryptClient(row);
+        await tx.client.update({ where: { id: row.id }, data: encryptClientFields(row.id, plain) });
+      }
+    });
+    clients += rows.length;
+  }
+  for (;;) {
+    const rows = await db.consentAuthorization.findMany({ where: { keyId: { not: target } }, select: { id: true, signatureCipher: true }, take: batchSize });
+    if (rows.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const row of rows) {
+        const context = `ConsentAuthorization.signature:${row.id}`;
+        const signatureCipher = encryptField(decryptField(row.signatureCipher, context), context);
+        await tx.consentAuthorization.update({ where: { id: row.id }, data: { signatureCipher, keyId: target } });
+      }
+    });
+    authorizations += rows.length;
+  }
+  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations } });
+  return { keyId: target, clients, authorizations };
+}

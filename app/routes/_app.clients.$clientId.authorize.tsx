@@ -1,0 +1,64 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganization } from "~/utils/auth.server";
+import { isAppError } from "~/utils/app-error";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { ClientIdParamSchema } from "~/modules/client/schemas";
+import { notFoundUnlessValid } from "~/modules/client/params.server";
+import { getOwnClient } from "~/modules/client/service.server";
+import { RecordAuthorizationSchema } from "~/modules/consent/schemas";
+import { listRecipientOptions, recordAuthorization } from "~/modules/consent/service.server";
+import { AuthorizationForm } from "~/components/consent/authorization-form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Record an authorization · Coalition Hub" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireOrganization(request, "clients:write");
+  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
+  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
+  const client = await getOwnClient({ actor, clientId }).catch((error) => {
+    if (isAppError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
+  return {
+    organization: auth.organization,
+    client: { id: client.id, name: client.name, preferredLanguage: client.preferredLanguage },
+    recipients: await listRecipientOptions(auth.organization.id),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireOrganization(request, "clients:write");
+  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
+  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
+  return handleForm(await request.formData(), RecordAuthorizationSchema, async (input) => {
+    await recordAuthorization({ actor, clientId, input });
+    return redirect(`/clients/${clientId}?recorded=1`);
+  });
+}
+
+export default function AuthorizePage() {
+  const { t } = useTranslation();
+  const { organization, client, recipients, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  return (
+    <div className="stack narrow">
+      <p><Link to={`/clients/${client.id}`}>← {client.name}</Link></p>
+      <header className="page-header">
+        <h1>{t("consent.authorize.title", { name: client.name })}</h1>
+        <p className="muted">{t("consent.authorize.intro")}</p>
+      </header>
+      <AuthorizationForm
+        organization={organization.name}
+        client={client}
+        recipients={recipients}
+        today={today}
+        errors={actionData}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganization } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { CLIENT_LANGUAGES, RegisterClientSchema } from "~/modules/client/schemas";
+import { registerClient, type DuplicateCandidate } from "~/modules/client/service.server";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { formatBirthDate, formatDay } from "~/components/consent/format";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Register a client · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireOrganization(request, "clients:write");
+  return { organization: auth.organization };
+}
+
+type ActionResult = FormErrors & { duplicates?: (Omit<DuplicateCandidate, "createdAt"> & { createdAt: string | Date })[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireOrganization(request, "clients:write");
+  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
+  return handleForm(await request.formData(), RegisterClientSchema, async (input) => {
+    const result = await registerClient({ actor, input });
+    if (result.status === "possible-duplicates") return { duplicates: result.duplicates } satisfies ActionResult;
+    return redirect(`/clients/${result.clientId}?registered=1`);
+  });
+}
+
+export default function RegisterClient() {
+  const { t, i18n } = useTranslation();
+  const { organization } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const errors = actionData?.fieldErrors;
+  const duplicates = actionData?.duplicates;
+  return (
+    <div className="stack narrow">
+      <p><Link to="/clients">← {t("consent.detail.back")}</Link></p>
+      <header className="page-header">
+        <h1>{t("consent.register.title")}</h1>
+        <p className="muted">{t("consent.register.intro")}</p>
+      </header>
+      <section className="card">
+        <FormError message={actionData?.formError} />
+        <Form method="post" noValidate>
+          <TextField label={t("consent.register.name")} name="name" autoComplete="off" required errors={errors?.name} />
+          <TextField label={t("consent.register.birthDate")} name="birthDate" type="date" required errors={errors?.birthDate} />
+          <TextField label={t("consent.register.contact")} hint={t("consent.register.contactHint")} name="contact" autoComplete="off" errors={errors?.contact} />
+          <SelectField
+            label={t("consent.register.language")}
+            name="preferredLanguage"
+            required
+            placeholder={t("consent.register.chooseLanguage")}
+            defaultValue={i18n.language === "es" ? "es" : "en"}
+            options={CLIENT_LANGUAGES.map((l) => ({ value: l, label: t(`consent.languages.${l}`) }))}
+            errors={errors?.preferredLanguage}
+          />
+          <TextField label={t("consent.register.address")} name="address" autoComplete="off" errors={errors?.address} />
+          <TextAreaField label={t("consent.register.notes")} hint={t("consent.register.notesHint")} name="notes" rows={3} errors={errors?.notes} />
+          {duplicates?.length ? (
+            <div className="alert" role="alert" aria-labelledby="duplicates-title">
+              <h2 id="duplicates-title">{t("consent.register.duplicatesTitle")}</h2>
+              <p>{t("consent.register.duplicatesBody", { organization: organization.name })}</p>
+              <ul>
+                {duplicates.map((d) => (
+                  <li key={d.id}>
+                    <Link to={`/clients/${d.id}`}>{d.name}</Link>, {formatBirthDate(d.birthDate, i18n.language)} ({t("consent.register.registeredOn", { date: formatDay(d.createdAt, i18n.language) })})
+                  </li>
+                ))}
+              </ul>
+              <label className="checkbox">
+                <input type="checkbox" name="confirmNotDuplicate" value="yes" /> {t("consent.register.confirmDifferent")}
+              </label>
+            </div>
+          ) : null}
+          <SubmitButton intent="register" pendingLabel={t("consent.register.submitting")}>{t("consent.register.submit")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

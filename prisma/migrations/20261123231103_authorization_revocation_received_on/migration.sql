@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ConsentAuthorization" ADD COLUMN     "revocationReceivedOn" DATE;
