@@ -84,7 +84,18 @@ export function loadFieldEncryptionKeys(env: Env, { mayCreate = true }: { mayCre
 /** Installs the field keys and refuses to start when stored data needs a key that is not there. */
 export async function bootFieldEncryption(env: Env, { databaseIsNew }: { databaseIsNew: boolean }) {
   const { db } = await import("~/utils/db.server");
-  const holdsEncryptedData = !databaseIsNew && ((await db.client.count()) > 0 || (await db.consentAuthorization.count()) > 0);
+  let holdsEncryptedData: boolean;
+  try {
+    holdsEncryptedData = !databaseIsNew && ((await db.client.count()) > 0 || (await db.consentAuthorization.count()) > 0);
+  } catch (error) {
+    // A PostgreSQL server that is down at start: serve the friendly error page and a 503 from
+    // /healthz rather than crash-looping. The configured keys are installed; the check that they
+    // cover the stored data runs at the next start.
+    if (!env.DATABASE_URL || !env.FIELD_ENCRYPTION_KEY) throw error;
+    console.warn(`[boot] the database did not answer (${error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : error}); starting without the key coverage check`);
+    installFieldKeys(loadFieldEncryptionKeys(env, { mayCreate: false }));
+    return;
+  }
   installFieldKeys(loadFieldEncryptionKeys(env, { mayCreate: !holdsEncryptedData }));
   await assertFieldKeysCoverData();
 }

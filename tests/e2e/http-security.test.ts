@@ -64,7 +64,7 @@ describe("health and failures", () => {
 
   it("with the database down, /healthz is 503 and pages show a friendly error", async () => {
     const secret = "db-down-test-secret-0123456789-abcdefghijklmn";
-    const server = await startServer({ env: { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", SESSION_SECRET: secret, EXPECT_UNHEALTHY: "1" } });
+    const server = await startServer({ env: { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", SESSION_SECRET: secret, FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"), EXPECT_UNHEALTHY: "1" } });
     started.push(server);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);

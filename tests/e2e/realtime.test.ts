@@ -58,7 +58,7 @@ describe.skipIf(!postgresUrl)("two server processes on one PostgreSQL", () => {
     await admin.query(`CREATE DATABASE ${dbName}`);
     const url = new URL(postgresUrl!);
     url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-test-secret-0123456789-abcdefghijkl" };
+    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-test-secret-0123456789-abcdefghijkl", FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
 
     // The documented path: migrate, seed on request, then start two processes.
     const { execFileSync } = await import("node:child_process");

@@ -86,8 +86,7 @@ describe.skipIf(!hasChromium())("the hub in Chromium", () => {
     const page = await newPage(browser);
     await signIn(page, "multi.org@demo.test");
     const select = page.getByLabel("Switch organization");
-    const options = await select.locator("option").allTextContents();
-    expect(options.length).toBe(2);
+    await expect.poll(() => select.locator("option").count()).toBe(2);
     const before = await page.locator(".whoami__org").textContent();
     const other = await select.locator("option:not(:checked)").getAttribute("value");
     await select.selectOption(other!);
