@@ -50,6 +50,8 @@ const STREETS: Record<string, string[]> = {
 type ServiceTemplate = {
   name: string; description: string; codes: GravityCode[]; hours: ScheduleRule[]; eligibility?: string; free?: boolean;
   minAge?: number; maxAge?: number; unit?: string; coalitionOnly?: boolean;
+  /** How many delivery sites it tends to have, relative to others (default 1). */
+  sites?: number;
 };
 
 const weekdays = (opensAt = "09:00", closesAt = "17:00"): ScheduleRule[] => [{ freq: "WEEKLY", byday: "MO,TU,WE,TH,FR", opensAt, closesAt }];
@@ -58,14 +60,14 @@ const days = (byday: string, opensAt: string, closesAt: string): ScheduleRule[] 
 /** What each demo partner offers (by organization slug). */
 export const SERVICE_TEMPLATES: Record<string, ServiceTemplate[]> = {
   foodbank: [
-    { name: "Food Pantry", description: "Free groceries once a week: produce, dairy and shelf-stable food. Bring a bag.", codes: ["food-insecurity"], hours: days("TU,TH", "10:00", "14:00"), eligibility: "Pueblo County residents; no documents needed.", free: true, unit: "households" },
-    { name: "Mobile Food Pantry", description: "A truck with fresh produce and staples, first Saturday of each month.", codes: ["food-insecurity"], hours: [{ freq: "MONTHLY", byday: "1SA", opensAt: "09:00", closesAt: "12:00" }], free: true, unit: "households" },
-    { name: "SNAP Application Help", description: "Help applying for SNAP (food stamps) and WIC, in English and Spanish.", codes: ["food-insecurity", "financial-insecurity"], hours: weekdays(), free: true },
+    { name: "Food Pantry", sites: 40, description: "Free groceries once a week: produce, dairy and shelf-stable food. Bring a bag.", codes: ["food-insecurity"], hours: days("TU,TH", "10:00", "14:00"), eligibility: "Pueblo County residents; no documents needed.", free: true, unit: "households" },
+    { name: "Mobile Food Pantry", sites: 25, description: "A truck with fresh produce and staples, first Saturday of each month.", codes: ["food-insecurity"], hours: [{ freq: "MONTHLY", byday: "1SA", opensAt: "09:00", closesAt: "12:00" }], free: true, unit: "households" },
+    { name: "SNAP Application Help", sites: 4, description: "Help applying for SNAP (food stamps) and WIC, in English and Spanish.", codes: ["food-insecurity", "financial-insecurity"], hours: weekdays(), free: true },
     { name: "Senior Food Box (CSFP)", description: "A monthly food box for adults 60 and over on a low income.", codes: ["food-insecurity"], hours: days("WE", "09:00", "13:00"), minAge: 60, free: true, unit: "boxes" },
   ],
   "housing-authority": [
     { name: "Rental Assistance", description: "Emergency help with rent and deposits to prevent eviction.", codes: ["housing-instability", "financial-insecurity"], hours: weekdays("08:00", "16:30"), eligibility: "Household income at or below 60% of area median income.", unit: "households" },
-    { name: "Emergency Night Shelter", description: "Beds, showers and a hot meal overnight. Walk in; families welcome.", codes: ["homelessness"], hours: days("", "19:00", "07:00"), free: true, unit: "beds" },
+    { name: "Emergency Night Shelter", sites: 4, description: "Beds, showers and a hot meal overnight. Walk in; families welcome.", codes: ["homelessness"], hours: days("", "19:00", "07:00"), free: true, unit: "beds" },
     { name: "Home Repair for Owners", description: "Accessibility ramps, furnaces and roof repairs for low-income homeowners.", codes: ["inadequate-housing"], hours: weekdays(), unit: "homes" },
   ],
   "legal-aid": [
@@ -73,8 +75,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate[]> = {
     { name: "Benefits Appeals", description: "Help appealing denied Medicaid, SNAP or disability benefits.", codes: ["health-insurance-coverage-status", "financial-insecurity"], hours: weekdays(), free: true },
   ],
   fqhc: [
-    { name: "Sliding-Fee Primary Care", description: "Medical visits on a sliding fee scale; no one is turned away for inability to pay.", codes: ["medical-cost-burden", "health-insurance-coverage-status"], hours: weekdays("08:00", "18:00"), unit: "appointments" },
-    { name: "Health Insurance Enrollment", description: "Certified assisters enroll people in Health First Colorado (Medicaid), CHP+ and marketplace plans.", codes: ["health-insurance-coverage-status"], hours: weekdays(), free: true },
+    { name: "Sliding-Fee Primary Care", sites: 4, description: "Medical visits on a sliding fee scale; no one is turned away for inability to pay.", codes: ["medical-cost-burden", "health-insurance-coverage-status"], hours: weekdays("08:00", "18:00"), unit: "appointments" },
+    { name: "Health Insurance Enrollment", sites: 4, description: "Certified assisters enroll people in Health First Colorado (Medicaid), CHP+ and marketplace plans.", codes: ["health-insurance-coverage-status"], hours: weekdays(), free: true },
     { name: "Community Dental Clinic", description: "Cleanings, fillings and extractions on a sliding scale.", codes: ["medical-cost-burden"], hours: days("TU,WE,TH", "08:00", "16:00"), unit: "appointments" },
   ],
   hospital: [
@@ -95,41 +97,41 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate[]> = {
     { name: "Domestic Violence Advocacy", description: "Confidential advocacy, safety planning and shelter referrals.", codes: ["intimate-partner-violence"], hours: days("", "00:00", "00:00"), free: true, coalitionOnly: true },
   ],
   "senior-services": [
-    { name: "Home-Delivered Meals", description: "Hot meals delivered on weekdays to homebound older adults.", codes: ["food-insecurity"], hours: weekdays("10:00", "13:00"), minAge: 60, unit: "meals" },
+    { name: "Home-Delivered Meals", sites: 4, description: "Hot meals delivered on weekdays to homebound older adults.", codes: ["food-insecurity"], hours: weekdays("10:00", "13:00"), minAge: 60, unit: "meals" },
     { name: "Elder Abuse Prevention", description: "Reports, advocacy and check-ins for older adults at risk.", codes: ["elder-abuse"], hours: weekdays(), minAge: 60, free: true, coalitionOnly: true },
-    { name: "Senior Center Social Hour", description: "Coffee, cards and exercise classes for people 55 and over.", codes: ["social-connection"], hours: days("MO,WE,FR", "09:00", "12:00"), minAge: 55, free: true },
+    { name: "Senior Center Social Hour", sites: 6, description: "Coffee, cards and exercise classes for people 55 and over.", codes: ["social-connection"], hours: days("MO,WE,FR", "09:00", "12:00"), minAge: 55, free: true },
   ],
   "public-health": [
-    { name: "WIC Clinic", description: "Healthy food, nutrition education and breastfeeding support for families with young children.", codes: ["food-insecurity"], hours: weekdays("08:00", "16:30"), maxAge: 5, free: true },
-    { name: "Immunization Clinic", description: "Vaccines for children and adults; no one turned away for inability to pay.", codes: ["medical-cost-burden"], hours: days("TU,TH", "08:00", "16:00") },
+    { name: "WIC Clinic", sites: 5, description: "Healthy food, nutrition education and breastfeeding support for families with young children.", codes: ["food-insecurity"], hours: weekdays("08:00", "16:30"), maxAge: 5, free: true },
+    { name: "Immunization Clinic", sites: 3, description: "Vaccines for children and adults; no one turned away for inability to pay.", codes: ["medical-cost-burden"], hours: days("TU,TH", "08:00", "16:00") },
   ],
   "community-action": [
     { name: "Job Readiness Program", description: "Résumés, interview practice and job leads.", codes: ["employment-status"], hours: weekdays(), free: true, unit: "seats" },
-    { name: "Free Tax Preparation (VITA)", description: "Free tax returns for households earning under $67,000.", codes: ["financial-insecurity"], hours: days("TU,TH,SA", "10:00", "16:00"), free: true },
-    { name: "GED Classes", description: "Adult education and high-school equivalency preparation.", codes: ["educational-attainment"], hours: days("MO,WE", "18:00", "20:30"), free: true, minAge: 17, unit: "seats" },
-    { name: "Clothing and Household Closet", description: "Free clothing, diapers and household goods.", codes: ["material-hardship"], hours: days("FR", "10:00", "14:00"), free: true },
+    { name: "Free Tax Preparation (VITA)", sites: 6, description: "Free tax returns for households earning under $67,000.", codes: ["financial-insecurity"], hours: days("TU,TH,SA", "10:00", "16:00"), free: true },
+    { name: "GED Classes", sites: 4, description: "Adult education and high-school equivalency preparation.", codes: ["educational-attainment"], hours: days("MO,WE", "18:00", "20:30"), free: true, minAge: 17, unit: "seats" },
+    { name: "Clothing and Household Closet", sites: 4, description: "Free clothing, diapers and household goods.", codes: ["material-hardship"], hours: days("FR", "10:00", "14:00"), free: true },
   ],
   "family-resource-center": [
-    { name: "Parenting Classes", description: "Classes and play groups for parents of children under six.", codes: ["social-connection", "educational-attainment"], hours: days("TU", "17:00", "19:00"), free: true },
-    { name: "Digital Skills Lab", description: "Learn to use a computer, email and telehealth; borrow a hotspot.", codes: ["digital-literacy", "digital-access"], hours: days("MO,WE,FR", "13:00", "17:00"), free: true, unit: "seats" },
+    { name: "Parenting Classes", sites: 3, description: "Classes and play groups for parents of children under six.", codes: ["social-connection", "educational-attainment"], hours: days("TU", "17:00", "19:00"), free: true },
+    { name: "Digital Skills Lab", sites: 5, description: "Learn to use a computer, email and telehealth; borrow a hotspot.", codes: ["digital-literacy", "digital-access"], hours: days("MO,WE,FR", "13:00", "17:00"), free: true, unit: "seats" },
   ],
   "veterans-peer-group": [
     { name: "Veterans Peer Support", description: "Veterans helping veterans with VA benefits, housing and reconnecting.", codes: ["veteran-status", "social-connection"], hours: days("TH", "18:00", "20:00"), free: true },
   ],
   "latino-community": [
-    { name: "English Classes (ESL)", description: "Free English classes for adults, all levels.", codes: ["language-access", "educational-attainment"], hours: days("TU,TH", "18:00", "20:00"), free: true, unit: "seats" },
-    { name: "Promotoras de Salud", description: "Community health workers who help families find care, in Spanish.", codes: ["language-access", "personal-health-literacy"], hours: weekdays(), free: true },
+    { name: "English Classes (ESL)", sites: 6, description: "Free English classes for adults, all levels.", codes: ["language-access", "educational-attainment"], hours: days("TU,TH", "18:00", "20:00"), free: true, unit: "seats" },
+    { name: "Promotoras de Salud", sites: 4, description: "Community health workers who help families find care, in Spanish.", codes: ["language-access", "personal-health-literacy"], hours: weekdays(), free: true },
     { name: "Reentry Support", description: "Help with IDs, jobs and housing after incarceration.", codes: ["incarceration-status", "employment-status"], hours: days("MO,TU", "10:00", "15:00"), free: true, coalitionOnly: true },
   ],
   ymca: [
     { name: "Diabetes Prevention Program", description: "A year-long lifestyle program for people with prediabetes.", codes: ["personal-health-literacy"], hours: days("MO", "17:30", "18:30"), unit: "seats" },
-    { name: "After-School Program", description: "Homework help, meals and activities for ages 6–12.", codes: ["educational-attainment", "food-insecurity"], hours: weekdays("15:00", "18:00"), minAge: 6, maxAge: 12, unit: "children" },
+    { name: "After-School Program", sites: 10, description: "Homework help, meals and activities for ages 6–12.", codes: ["educational-attainment", "food-insecurity"], hours: weekdays("15:00", "18:00"), minAge: 6, maxAge: 12, unit: "children" },
   ],
   "faith-beulah": [
-    { name: "Community Supper", description: "A free hot supper every Wednesday; all are welcome.", codes: ["food-insecurity", "social-connection"], hours: days("WE", "17:00", "19:00"), free: true },
+    { name: "Community Supper", sites: 6, description: "A free hot supper every Wednesday; all are welcome.", codes: ["food-insecurity", "social-connection"], hours: days("WE", "17:00", "19:00"), free: true },
   ],
   "neighborhood-boone": [
-    { name: "Neighborhood Food Share", description: "Neighbours share garden produce and pantry staples.", codes: ["food-insecurity", "social-connection"], hours: days("SA", "09:00", "11:00"), free: true },
+    { name: "Neighborhood Food Share", sites: 4, description: "Neighbours share garden produce and pantry staples.", codes: ["food-insecurity", "social-connection"], hours: days("SA", "09:00", "11:00"), free: true },
   ],
   "primary-care-mesa-junction": [
     { name: "Walk-In Primary Care", description: "Same-day visits for adults and children.", codes: ["medical-cost-burden"], hours: weekdays("08:00", "17:00"), unit: "appointments" },
@@ -242,17 +244,25 @@ export function generateDemoDirectory(input: DemoDirectoryInput) {
   }
   const serviceList = [...serviceRows.values()];
   const templateOf = new Map(offerings.flatMap(([slug, templates]) => templates.map((t, i) => [id(`service:${slug}:${i}`), t] as const)));
+  const totalSites = serviceList.reduce((sum, s) => sum + (templateOf.get(s.id)!.sites ?? 1), 0);
+  const weightedService = () => {
+    let r = random() * totalSites;
+    for (const s of serviceList) if ((r -= templateOf.get(s.id)!.sites ?? 1) <= 0) return s;
+    return serviceList[0];
+  };
 
   for (let n = 0; n < serviceLocations && serviceList.length; n++) {
-    const service = serviceList[n < serviceList.length ? n : Math.floor(random() * serviceList.length)];
+    // Every service at least once, then more sites for the ones that have many (pantries, meals).
+    const service = n < serviceList.length ? serviceList[n] : weightedService();
     const p = place();
     const coords = point(p);
     const locationId = id(`location:${n}`);
     const org = [...organizations.values()].find((o) => o.id === service.organizationId)!;
+    const street = address(p.city);
     const location = {
       id: locationId, coalitionId, organizationId: service.organizationId,
-      name: `${org.name} ${pick(SITE_NAMES)}${p.city === "Pueblo" ? "" : ` (${p.city})`}`,
-      description: "", locationType: "physical", ...coords, address1: address(p.city), city: p.city, stateProvince: "CO",
+      name: `${pick(SITE_NAMES)}, ${street.replace(/^\d+ /, "")}${p.city === "Pueblo" ? "" : ` (${p.city})`}`,
+      description: "", locationType: "physical", ...coords, address1: street, city: p.city, stateProvince: "CO",
       postalCode: pick(p.zips), visibility: random() < 0.05 ? ("COALITION" as const) : ("PUBLIC" as const), deletedAt: null,
     };
     locations.push(location);

@@ -3,7 +3,7 @@
  * records only for signed-in members or member API keys) and isolation between coalitions.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { db, Prisma } from "~/utils/db.server";
 import * as assetsApi from "~/routes/api.assets";
 import * as assetDetail from "~/routes/api.assets.$assetId";
 import { createApiKey } from "~/modules/org/api-keys.server";
@@ -20,7 +20,7 @@ const BOX = "-100.5,40.0,-100.0,40.5";
 let world: World;
 const names = { pantry: "", shelter: "", group: "", clinic: "", outside: "" };
 
-async function asset(data: Partial<Parameters<typeof db.asset.create>[0]["data"]> & { name: string; latitude: number; longitude: number }) {
+async function asset(data: Partial<Prisma.AssetUncheckedCreateInput> & { name: string; latitude: number; longitude: number }) {
   return db.asset.create({
     data: { coalitionId: world.coalition.id, organizationId: world.orgA.id, kind: "SERVICE_LOCATION", visibility: "PUBLIC", sdohCodes: ["food-insecurity"], languages: ["en"], searchText: data.name.toLowerCase(), ...data },
   });

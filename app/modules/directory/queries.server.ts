@@ -3,7 +3,7 @@
  * point(longitude, latitude) narrows to the box, then the filters; at most a page is returned,
  * with `truncated` set when there was more.
  */
-import type { Feature, FeatureCollection, Point } from "geojson";
+import type { Feature, Point } from "geojson";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/app-error";
 import { categoriesOf, type Hp2030DomainId } from "~/modules/sdoh/roll-up";
@@ -11,11 +11,9 @@ import { isOpenAt, type ScheduleRule } from "./open-now";
 import { CAPACITY_FILTER_STATUS, type AssetQuery } from "./schemas";
 import type { DirectoryViewer } from "./viewer.server";
 
-export type AssetSummary = {
-  id: string; kind: string; visibility: "PUBLIC" | "COALITION"; name: string; organization: string | null; address: string | null;
-  sdoh: string[]; languages: string[]; free: boolean; capacity: string | null; openNow: boolean;
-};
-export type AssetCollection = FeatureCollection<Point, AssetSummary> & { truncated: boolean; limit: number; count: number };
+import type { AssetCollection, AssetSummary } from "./types";
+
+export type { AssetCollection, AssetSummary };
 
 type Row = {
   id: string; kind: string; visibility: "PUBLIC" | "COALITION"; name: string; organization: string | null; address: string | null;
