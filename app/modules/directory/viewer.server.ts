@@ -25,7 +25,7 @@ export async function resolveDirectoryViewer(request: Request, coalitionSlug?: s
     const coalition = await db.coalition.findFirst({ where: { slug: coalitionSlug, deletedAt: null }, select: { id: true } });
     if (!coalition) throw new AppError({ message: `Unknown coalition "${coalitionSlug}"`, status: 404 });
     coalitionId = coalition.id;
-  } else coalitionId = auth?.coalition?.id ?? apiKey?.coalitionIds[0] ?? null;
+  } else coalitionId = auth?.coalition?.id ?? apiKey?.coalitionIds[0] ?? (await onlyCoalition());
   if (!coalitionId) throw new AppError({ message: "Say which coalition's directory: add coalition=<slug>, sign in, or send an organization API key" });
   const member = auth ? auth.coalition?.id === coalitionId : apiKey ? apiKey.coalitionIds.includes(coalitionId) : false;
   return { coalitionId, member, userId: auth?.user.id ?? null, organizationId: auth?.organization?.id ?? apiKey?.organizationId ?? null, apiKeyId: apiKey?.apiKeyId ?? null };
@@ -36,4 +36,10 @@ export function jsonError(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof AppError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
   throw error;
+}
+
+/** A deployment with a single coalition serves its directory without naming it. */
+async function onlyCoalition(): Promise<string | null> {
+  const coalitions = await db.coalition.findMany({ where: { deletedAt: null }, select: { id: true }, take: 2 });
+  return coalitions.length === 1 ? coalitions[0].id : null;
 }
