@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
@@ -85,12 +87,35 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.context().close();
   });
 
+  it("a convener imports the official HSDS CSV package, sees the progress and a per-row report, and re-importing updates", async () => {
+    const dir = path.join(process.env.HSDS_STANDARDS_DIR ?? path.resolve(process.cwd(), "../shared/standards/hsds-3.0"), "examples", "csv");
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
+    const page = await newPage(browser);
+    await signIn(page, "convener@demo.test");
+    await page.goto("/map");
+    await page.getByRole("link", { name: "Import & export" }).click();
+    await page.waitForURL("**/map/data");
+    for (const round of ["1 created, 0 updated, 0 rejected.", "0 created, 1 updated, 0 rejected."]) {
+      await page.getByLabel("HSDS JSON file or CSV files").setInputFiles(files);
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toBe(round);
+      const progress = page.locator("progress#import-progress");
+      expect(await progress.getAttribute("value")).toBe(await progress.getAttribute("max"));
+      expect(await page.getByLabel(/Finished: 1 of 1 rows/).count()).toBe(1);
+      const report = page.getByRole("table");
+      expect(await report.textContent()).toMatch(/Community Counselling/);
+      expect(await report.textContent()).toMatch(/out-of-range coordinates/);
+    }
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
   it("axe-core finds no violations on the map, rainbow, coverage and services pages, in English and Spanish", async () => {
     const page = await newPage(browser);
     await signIn(page, "convener@demo.test");
-    for (const path of ["/map", "/map/rainbow", "/map/coverage", "/map/services"]) {
-      await page.goto(path);
-      if (path === "/map") await expect.poll(() => page.locator(".asset-map").count(), { timeout: 15_000 }).toBe(1);
+    for (const url of ["/map", "/map/rainbow", "/map/coverage", "/map/services", "/map/data"]) {
+      await page.goto(url);
+      if (url === "/map") await expect.poll(() => page.locator(".asset-map").count(), { timeout: 15_000 }).toBe(1);
       await expectNoAxeViolations(page);
     }
     await page.getByRole("button", { name: "Español" }).click();
