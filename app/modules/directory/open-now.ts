@@ -28,26 +28,52 @@ function minutesOf(hhmm: string | null | undefined): number | null {
   return minutes <= 24 * 60 ? minutes : null;
 }
 
+type LocalDay = { isoDate: string; weekday: number; day: number; daysInMonth: number };
+type LocalNow = { today: LocalDay; yesterday: LocalDay; minutes: number };
+
+const dayOf = (dt: DateTime): LocalDay => ({ isoDate: dt.toISODate()!, weekday: dt.weekday, day: dt.day, daysInMonth: dt.daysInMonth! });
+
+// Luxon is the cost of "open now" (~0.1 ms per conversion): convert each instant once per zone.
+const localCache = new Map<string, LocalNow>();
+const zoneValid = new Map<string, boolean>();
+
+function localNow(instant: Date, zone: string): LocalNow {
+  const key = `${instant.getTime()}|${zone}`;
+  let hit = localCache.get(key);
+  if (!hit) {
+    const local = DateTime.fromJSDate(instant).setZone(zone);
+    hit = { today: dayOf(local), yesterday: dayOf(local.minus({ days: 1 })), minutes: local.hour * 60 + local.minute };
+    if (localCache.size > 500) localCache.clear();
+    localCache.set(key, hit);
+  }
+  return hit;
+}
+
+function validZone(zone: string | null | undefined): zone is string {
+  if (!zone) return false;
+  if (!zoneValid.has(zone)) zoneValid.set(zone, DateTime.local().setZone(zone).isValid);
+  return zoneValid.get(zone)!;
+}
+
+const isoDateOf = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10);
+
 /** Does the rule's recurrence include this local date? */
-function occursOn(rule: ScheduleRule, day: DateTime): boolean {
-  const isoDate = day.toISODate()!;
-  const from = rule.validFrom ? DateTime.fromJSDate(new Date(rule.validFrom), { zone: "utc" }).toISODate() : null;
-  const to = rule.validTo ? DateTime.fromJSDate(new Date(rule.validTo), { zone: "utc" }).toISODate() : null;
-  if (from && isoDate < from) return false;
-  if (to && isoDate > to) return false;
+function occursOn(rule: ScheduleRule, day: LocalDay): boolean {
+  if (rule.validFrom && day.isoDate < isoDateOf(rule.validFrom)) return false;
+  if (rule.validTo && day.isoDate > isoDateOf(rule.validTo)) return false;
   const freq = (rule.freq ?? "WEEKLY").toUpperCase();
   const code = DAY_CODES[day.weekday - 1];
   const days = (rule.byday ?? "").split(",").map((d) => d.trim().toUpperCase()).filter(Boolean);
   if (freq === "MONTHLY") {
     const monthDays = (rule.bymonthday ?? "").split(",").map((d) => Number(d.trim())).filter((n) => Number.isInteger(n) && n !== 0);
-    if (monthDays.some((n) => (n > 0 ? day.day === n : day.day === day.daysInMonth! + n + 1))) return true;
+    if (monthDays.some((n) => (n > 0 ? day.day === n : day.day === day.daysInMonth + n + 1))) return true;
     // "1MO" = first Monday of the month, "-1FR" = last Friday.
     return days.some((entry) => {
       const match = /^(-?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(entry);
       if (!match || match[2] !== code) return false;
       if (!match[1]) return true;
       const nth = Number(match[1]);
-      return nth > 0 ? Math.ceil(day.day / 7) === nth : Math.ceil((day.daysInMonth! - day.day + 1) / 7) === -nth;
+      return nth > 0 ? Math.ceil(day.day / 7) === nth : Math.ceil((day.daysInMonth - day.day + 1) / 7) === -nth;
     });
   }
   if (freq === "DAILY") return true;
@@ -60,13 +86,11 @@ export function isRuleOpenAt(rule: ScheduleRule, instant: Date, fallbackZone: st
   const opens = minutesOf(rule.opensAt);
   const closes = minutesOf(rule.closesAt);
   if (opens === null || closes === null) return false;
-  const zone = rule.timezone && DateTime.local().setZone(rule.timezone).isValid ? rule.timezone : fallbackZone;
-  const local = DateTime.fromJSDate(instant).setZone(zone);
-  const now = local.hour * 60 + local.minute;
-  if (closes > opens) return occursOn(rule, local) && now >= opens && now < closes;
+  const { today, yesterday, minutes: now } = localNow(instant, validZone(rule.timezone) ? rule.timezone : fallbackZone);
+  if (closes > opens) return occursOn(rule, today) && now >= opens && now < closes;
   // Overnight (or 24 hours when opens === closes): today's opening runs into tomorrow.
-  if (occursOn(rule, local) && now >= opens) return true;
-  return occursOn(rule, local.minus({ days: 1 }).startOf("day")) && now < closes;
+  if (occursOn(rule, today) && now >= opens) return true;
+  return occursOn(rule, yesterday) && now < closes;
 }
 
 export function isOpenAt(rules: readonly ScheduleRule[], instant: Date, fallbackZone = "America/Denver"): boolean {
