@@ -67,7 +67,10 @@ export default function ServicesPage() {
               {services.map((s) => (
                 <li key={s.id} className="card">
                   <strong>{s.name}</strong>{s.visibility === "COALITION" ? <> <span className="badge badge--coalition">{t("directory.visibility.COALITION")}</span></> : null}
-                  <p className="muted small">{s.locations.map((l) => l.name).join(" · ")}</p>
+                  <p className="muted small">
+                    {t("directory.services.locationCount", { count: s.locations.length })}: {s.locations.slice(0, 3).map((l) => l.name).join(" · ")}
+                    {s.locations.length > 3 ? ` ${t("directory.services.andMore", { count: s.locations.length - 3 })}` : ""}
+                  </p>
                   <Link to={`?edit=${s.id}`} preventScrollReset>{t("directory.services.edit")}<span className="visually-hidden">: {s.name}</span></Link>
                 </li>
               ))}

@@ -35,7 +35,7 @@ export function ServiceForm({ service, errors, map, onCancel }: { service: Organ
       <TextField label={t("directory.services.name")} name="name" required defaultValue={service?.name} errors={fe.name} />
       <TextAreaField label={t("directory.services.description")} name="description" rows={3} defaultValue={service?.description} errors={fe.description} />
       <TextField label={t("directory.services.locationName")} name="locationName" required defaultValue={location?.name} errors={fe.locationName} />
-      <p className="muted small">{t("directory.services.placeHint")}</p>
+      <p className="muted small">{t("directory.services.placeHint")}{service && service.locations.length > 1 ? ` ${t("directory.services.firstLocationOnly", { count: service.locations.length })}` : ""}</p>
       <ClientOnly fallback={<div className="map-placeholder map-placeholder--small">{t("directory.map.loading")}</div>}>
         {() => (
           <Suspense fallback={<div className="map-placeholder map-placeholder--small">{t("directory.map.loading")}</div>}>

@@ -168,6 +168,10 @@ const directory = {
     domainTotal: "{{partners}} partners, {{assets}} assets",
   },
   services: {
+    locationCount_one: "{{count}} location",
+    locationCount_other: "{{count}} locations",
+    andMore: "and {{count}} more",
+    firstLocationOnly: "This form edits the first of its {{count}} locations; the others keep their place (import an HSDS file to update many at once).",
     title: "Our services and locations",
     intro: "What {{organization}} offers, where and when. Each service is shown on the map at its location.",
     empty: "No services yet. Add the first one below.",

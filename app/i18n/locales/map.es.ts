@@ -170,6 +170,10 @@ const directory: typeof directoryEn = {
     domainTotal: "{{partners}} socios, {{assets}} recursos",
   },
   services: {
+    locationCount_one: "{{count}} ubicación",
+    locationCount_other: "{{count}} ubicaciones",
+    andMore: "y {{count}} más",
+    firstLocationOnly: "Este formulario edita la primera de sus {{count}} ubicaciones; las demás no cambian (importe un archivo HSDS para actualizar muchas a la vez).",
     title: "Nuestros servicios y ubicaciones",
     intro: "Lo que ofrece {{organization}}, dónde y cuándo. Cada servicio aparece en el mapa en su ubicación.",
     empty: "Todavía no hay servicios. Agregue el primero abajo.",
