@@ -60,8 +60,11 @@ describe("GET /api/assets", () => {
     expect(body.truncated).toBe(false);
   });
 
-  it("anonymous visitors see public records only, and must name the coalition", async () => {
-    expect((await get(`/api/assets?bbox=${BOX}`)).status).toBe(400);
+  it("anonymous visitors see public records only, and must name the coalition when there are several", async () => {
+    await createCoalition();
+    const unnamed = await get(`/api/assets?bbox=${BOX}`);
+    expect(unnamed.status).toBe(400);
+    expect((unnamed.body as { error: string }).error).toMatch(/coalition=<slug>/);
     const result = await get(`/api/assets?bbox=${BOX}&coalition=${world.coalition.slug}`);
     expect(result.status).toBe(200);
     expect(namesOf(result.body)).toEqual([names.clinic, names.pantry, names.shelter].sort());
