@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
 import { seedDemoClients } from "./seed-data/demo-clients";
+import { seedDemoDirectory } from "./seed-data/directory-seed";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -16,8 +17,9 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
     const created = await createOrganization({ ...org, coalitionId: coalition.id });
     organizationIds.set(org.slug, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const user of demoUsers) {
-    await createUser({
+    const createdUser = await createUser({
       email: user.email,
       name: user.name,
       password: DEMO_PASSWORD,
@@ -29,8 +31,16 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
       }),
       convenerOf: user.convener ? [coalition.id] : [],
     });
+    userIds.set(createdUser.email, createdUser.id);
   }
   // --- directory & assets (issue 3) ---
+  const directory = await seedDemoDirectory({
+    coalitionId: coalition.id,
+    timeZone: coalition.timeZone,
+    organizations: new Map(demoOrganizations.map((o) => [o.slug, { id: organizationIds.get(o.slug)!, name: o.name }])),
+    users: userIds,
+  });
+  log(`Seeded the demo directory: ${directory.assets} assets (${directory.created} new).`);
 
   // (keep this gap: separate sections merge cleanly)
 

@@ -1,0 +1,50 @@
+/**
+ * The coalition's coverage of each SDOH category: partners that say they impact it (their rainbow)
+ * and assets on the map that address it. `demand` is reserved for referrals (per category, when
+ * that module lands) so the view can show supply next to demand.
+ */
+import { db, Prisma } from "~/utils/db.server";
+import { GRAVITY_CATEGORIES, HP2030_DOMAINS, categoriesOf } from "~/modules/sdoh/roll-up";
+
+export type CategoryCoverage = { code: string; partners: number; assets: number; publicAssets: number; demand: number | null; level: "gap" | "thin" | "ok" };
+
+/** Fewer than this many partners or assets is "thin". */
+export const THIN_BELOW = { partners: 2, assets: 3 };
+
+export async function getCoverage(coalitionId: string) {
+  const partnerRows = await db.$queryRaw<{ code: string; n: bigint }[]>`
+    SELECT a."code", count(DISTINCT a."organizationId") AS n
+    FROM "OrganizationSdohArea" a
+    JOIN "CoalitionMember" m ON m."organizationId" = a."organizationId" AND m."coalitionId" = ${coalitionId}::uuid AND m."status" = 'ACTIVE'
+    GROUP BY a."code"`;
+  const assetRows = await db.$queryRaw<{ code: string; n: bigint; public: bigint }[]>`
+    SELECT code, count(*) AS n, count(*) FILTER (WHERE a."visibility" = 'PUBLIC') AS public
+    FROM "Asset" a, unnest(a."sdohCodes") AS code
+    WHERE a."coalitionId" = ${coalitionId}::uuid AND a."deletedAt" IS NULL
+    GROUP BY code`;
+  const partners = new Map(partnerRows.map((r) => [r.code, Number(r.n)]));
+  const assets = new Map(assetRows.map((r) => [r.code, { n: Number(r.n), public: Number(r.public) }]));
+  const category = (code: string): CategoryCoverage => {
+    const p = partners.get(code) ?? 0;
+    const a = assets.get(code)?.n ?? 0;
+    return { code, partners: p, assets: a, publicAssets: assets.get(code)?.public ?? 0, demand: null, level: p === 0 && a === 0 ? "gap" : p < THIN_BELOW.partners || a < THIN_BELOW.assets ? "thin" : "ok" };
+  };
+  const domains = HP2030_DOMAINS.map((d) => {
+    const categories = categoriesOf(d.id).map(category);
+    return { id: d.id, color: d.color, categories, partners: new Set<string>(), assets: categories.reduce((s, c) => s + c.assets, 0) };
+  });
+  // Distinct partners per domain (a partner with two categories in one domain counts once).
+  const perDomain = await db.$queryRaw<{ code: string; organizationId: string }[]>(Prisma.sql`
+    SELECT a."code", a."organizationId"::text AS "organizationId" FROM "OrganizationSdohArea" a
+    JOIN "CoalitionMember" m ON m."organizationId" = a."organizationId" AND m."coalitionId" = ${coalitionId}::uuid AND m."status" = 'ACTIVE'`);
+  for (const row of perDomain) {
+    const domain = GRAVITY_CATEGORIES.find((c) => c.code === row.code)?.domain;
+    domains.find((d) => d.id === domain)?.partners.add(row.organizationId);
+  }
+  return domains.map((d) => ({ ...d, partners: d.partners.size }));
+}
+export type Coverage = Awaited<ReturnType<typeof getCoverage>>;
+
+export async function getSdohAreas(organizationId: string) {
+  return (await db.organizationSdohArea.findMany({ where: { organizationId }, select: { code: true } })).map((a) => a.code);
+}

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganization } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { getEnv } from "~/utils/env.server";
+import { db } from "~/utils/db.server";
+import { ServiceLocationSchema } from "~/modules/directory/schemas";
+import { saveServiceLocation } from "~/modules/directory/service.server";
+import { listOrganizationServices } from "~/modules/directory/manage-queries.server";
+import { DirectoryTabs } from "~/components/map/directory-tabs";
+import { ServiceForm } from "~/components/map/service-form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Our services · Coalition Hub" }];
+
+async function requireDirector(request: Request) {
+  const auth = await requireOrganization(request, "directory:edit");
+  if (!auth.coalition) throw new Response("Your organization is not a member of a coalition yet.", { status: 403 });
+  return { ...auth, coalition: auth.coalition };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireDirector(request);
+  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: auth.coalition.id }, select: { centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const env = getEnv();
+  return {
+    organization: { name: auth.organization.name },
+    services: await listOrganizationServices(auth.organization.id, auth.coalition.id),
+    map: { center: [coalition.centerLatitude, coalition.centerLongitude] as [number, number], zoom: coalition.defaultZoom, tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    can: { edit: true, coverage: auth.permissions.has("coalition:admin") },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireDirector(request);
+  return handleForm(await request.formData(), ServiceLocationSchema, async (input) => {
+    const { service } = await saveServiceLocation({
+      actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, organizationName: auth.organization.name, coalitionId: auth.coalition.id, request: requestMeta(request) },
+      input,
+    });
+    return { saved: true as const, serviceId: service.id };
+  });
+}
+
+export default function ServicesPage() {
+  const { t } = useTranslation();
+  const { organization, services, map, can } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormErrors & { saved?: boolean }) | undefined;
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const editing = services.find((s) => s.id === params.get("edit")) ?? null;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("directory.services.title")}</h1>
+        <p className="muted">{t("directory.services.intro", { organization: organization.name })}</p>
+      </header>
+      <DirectoryTabs can={can} />
+      {result?.saved ? <div className="alert alert--success" role="status">{t("directory.services.saved")}</div> : null}
+      <div className="rainbow-layout">
+        <section aria-labelledby="services-list-title">
+          <h2 id="services-list-title" className="visually-hidden">{t("directory.services.title")}</h2>
+          {services.length === 0 ? <p className="empty-state">{t("directory.services.empty")}</p> : (
+            <ul className="asset-list">
+              {services.map((s) => (
+                <li key={s.id} className="card">
+                  <strong>{s.name}</strong>{s.visibility === "COALITION" ? <> <span className="badge badge--coalition">{t("directory.visibility.COALITION")}</span></> : null}
+                  <p className="muted small">
+                    {t("directory.services.locationCount", { count: s.locations.length })}: {s.locations.slice(0, 3).map((l) => l.name).join(" · ")}
+                    {s.locations.length > 3 ? ` ${t("directory.services.andMore", { count: s.locations.length - 3 })}` : ""}
+                  </p>
+                  <Link to={`?edit=${s.id}`} preventScrollReset>{t("directory.services.edit")}<span className="visually-hidden">: {s.name}</span></Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <ServiceForm key={editing?.id ?? "new"} service={editing} errors={result?.saved ? undefined : result} map={map} onCancel={editing ? () => navigate("/map/services") : undefined} />
+      </div>
+    </div>
+  );
+}

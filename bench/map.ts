@@ -1,0 +1,165 @@
+/**
+ * Map benchmark: 50,000 assets, then GET /api/assets at city and county zoom, p50/p95 over many
+ * requests, repeated in several rounds (the median of the rounds is reported), plus memory.
+ *
+ *   npm run bench:map                      embedded PostgreSQL (PGlite, in memory)
+ *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:map
+ *                                          a PostgreSQL server (a scratch database is created and dropped)
+ *   BENCH_ASSETS=50000 BENCH_ROUNDS=5 BENCH_REQUESTS=200   tune the run
+ *
+ * The request goes through the real route (zod parsing, session check, SQL, GeoJSON): it is what
+ * the browser calls. Time to an interactive map in Chromium is not measured here (see the ADR).
+ */
+import pg from "pg";
+import { openPglite, openPostgres, type Database } from "~/utils/db/connect.server";
+import { applyMigrations } from "~/utils/db/migrator.server";
+import { installDatabase, db } from "~/utils/db.server";
+import { installSessionSecrets } from "~/utils/runtime.server";
+import { parseEnv, setEnv } from "~/utils/env.server";
+import { createCoalition, createOrganization, createUser } from "../tests/factories";
+import { signedInRequester } from "../tests/helpers";
+import { generateDemoDirectory } from "../prisma/seed-data/directory";
+import { demoOrganizations } from "../prisma/seed-data/demo-coalition";
+import * as assetsApi from "~/routes/api.assets";
+
+const ASSETS = Number(process.env.BENCH_ASSETS ?? 50_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+
+const VIEWS = {
+  // Downtown Pueblo at zoom ~14 (what a care manager looks at).
+  city: "-104.640,38.240,-104.580,38.280",
+  // All of Pueblo County at zoom ~10 (the page's first view); the page limit applies.
+  county: "-105.100,37.750,-104.050,38.520",
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function openDatabase(): Promise<{ database: Database; cleanup: () => Promise<void>; kind: string }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const database = await openPglite();
+    return { database, cleanup: () => database.close(), kind: "PGlite (embedded, in memory)" };
+  }
+  const name = `bench_map_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), { max: 4 });
+  return {
+    database,
+    kind: `PostgreSQL (${target.host})`,
+    cleanup: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function main() {
+  setEnv(parseEnv({ NODE_ENV: "test", DATA_DIR: "./data-bench-unused" }));
+  installSessionSecrets(["bench-secret-bench-secret-bench-secret-0123"]);
+  const { database, cleanup, kind } = await openDatabase();
+  installDatabase(database);
+  try {
+    await applyMigrations(await database.migrationAdapter());
+    const coalition = await createCoalition({ slug: "bench-coalition" });
+    const organizations = new Map<string, { id: string; name: string }>();
+    for (const o of demoOrganizations) {
+      const { slug, name, kind: orgKind } = o;
+      const created = await createOrganization({ slug: `bench-${slug}`, name, kind: orgKind, coalitionId: coalition.id });
+      organizations.set(slug, { id: created.id, name });
+    }
+    const firstOrg = organizations.values().next().value!;
+    const user = await createUser({ email: "bench@example.test", memberships: [{ organizationId: firstOrg.id, role: "CARE_MANAGER" }] });
+
+    let started = performance.now();
+    const rows = generateDemoDirectory({ coalitionId: coalition.id, organizations, users: new Map(), timeZone: "America/Denver", serviceLocations: ASSETS, informal: 0, seed: 50, idPrefix: "bench" });
+    const generated = performance.now() - started;
+    started = performance.now();
+    const chunk = async (name: string, data: Record<string, unknown>[], insert: (d: Record<string, unknown>[]) => Promise<unknown>) => {
+      for (let i = 0; i < data.length; i += 2000) await insert(data.slice(i, i + 2000));
+      void name;
+    };
+    /* eslint-disable @typescript-eslint/no-explicit-any -- generated rows match the models */
+    await chunk("services", rows.services, (d) => db.directoryService.createMany({ data: d as any }));
+    await chunk("locations", rows.locations, (d) => db.directoryLocation.createMany({ data: d as any }));
+    await chunk("sals", rows.sals, (d) => db.serviceAtLocation.createMany({ data: d as any }));
+    await chunk("assets", rows.assets, (d) => db.asset.createMany({ data: d as any }));
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    await db.$executeRawUnsafe(`ANALYZE "Asset"`);
+    const inserted = performance.now() - started;
+    const count = await db.asset.count({ where: { coalitionId: coalition.id } });
+
+    const requester = await signedInRequester(user.email);
+    const call = async (bbox: string, extra = "") => {
+      const t0 = performance.now();
+      const response = (await assetsApi.loader({ request: requester.get(`/api/assets?bbox=${bbox}${extra}`), params: {}, context: {} })) as Response;
+      const body = (await response.json()) as { features: unknown[]; truncated: boolean };
+      return { ms: performance.now() - t0, features: body.features.length, truncated: body.truncated };
+    };
+
+    if (process.env.BENCH_PROFILE) {
+      const { searchAssets } = await import("~/modules/directory/queries.server");
+      const { AssetQuerySchema } = await import("~/modules/directory/schemas");
+      const viewer = { coalitionId: coalition.id, member: true, userId: null, organizationId: null, apiKeyId: null };
+      const query = AssetQuerySchema.parse({ bbox: VIEWS.city });
+      for (let k = 0; k < 5; k++) {
+        let t = performance.now();
+        await searchAssets({ viewer, query });
+        const search = performance.now() - t;
+        t = performance.now();
+        await db.$queryRawUnsafe(`SELECT a."id", a."name" FROM "Asset" a WHERE point(a."longitude", a."latitude") <@ box(point(-104.64,38.24), point(-104.58,38.28)) LIMIT 1001`);
+        const raw = performance.now() - t;
+        t = performance.now();
+        await call(VIEWS.city);
+        const route = performance.now() - t;
+        console.info({ search: search.toFixed(1), rawTwoColumns: raw.toFixed(1), route: route.toFixed(1) });
+      }
+    }
+    console.info(`\nMap benchmark on ${kind}: ${count.toLocaleString("en-US")} assets (generated in ${(generated / 1000).toFixed(1)} s, inserted in ${(inserted / 1000).toFixed(1)} s)`);
+    console.info(`${ROUNDS} rounds × ${REQUESTS} requests per view, after 20 warm-up requests; median of the rounds' p50 and p95.\n`);
+    const results: Record<string, { p50: number[]; p95: number[]; features: number; truncated: boolean }> = {};
+    const cases: [string, string, string][] = [["city", VIEWS.city, ""], ["county", VIEWS.county, ""], ["county + food filter", VIEWS.county, "&sdoh=food-insecurity"], ["city + open now", VIEWS.city, "&open_now=true"]];
+    for (const [label, bbox, extra] of cases) {
+      for (let i = 0; i < 20; i++) await call(bbox, extra);
+      results[label] = { p50: [], p95: [], features: 0, truncated: false };
+      for (let round = 0; round < ROUNDS; round++) {
+        const times: number[] = [];
+        for (let i = 0; i < REQUESTS; i++) {
+          const r = await call(bbox, extra);
+          times.push(r.ms);
+          results[label].features = r.features;
+          results[label].truncated = r.truncated;
+        }
+        times.sort((a, b) => a - b);
+        results[label].p50.push(percentile(times, 50));
+        results[label].p95.push(percentile(times, 95));
+      }
+    }
+    const memory = process.memoryUsage();
+    console.info("| view | features returned | truncated | p50 (ms) | p95 (ms) | goal p95 ≤ 30 ms |");
+    console.info("|---|---:|---|---:|---:|---|");
+    for (const [label, r] of Object.entries(results)) {
+      const p95 = median(r.p95);
+      console.info(`| ${label} | ${r.features} | ${r.truncated ? "yes" : "no"} | ${median(r.p50).toFixed(1)} | ${p95.toFixed(1)} | ${p95 <= 30 ? "met" : "missed"} |`);
+    }
+    console.info(`\nMemory after the run: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)} (the embedded database lives in this process).`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
+
+describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachable)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a care manager filters the map to food, opens an asset from the list and sees what it offers", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "care.manager@hospital.demo.test");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Map", exact: true }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toMatch(/\d+ assets in view/);
+    const all = Number((await page.getByRole("status").first().textContent())!.match(/(\d+) assets/)![1]);
+    expect(all).toBeGreaterThan(100);
+    expect(await page.locator(".asset-cluster, .asset-marker").count()).toBeGreaterThan(0);
+
+    await page.getByLabel("Need (SDOH)").selectOption("food-insecurity");
+    await page.waitForURL(/sdoh=food-insecurity/);
+    await expect.poll(async () => Number((await page.getByRole("status").first().textContent())?.match(/(\d+) assets/)?.[1] ?? all)).toBeLessThan(all);
+    const items = page.getByRole("list", { name: "Assets in view" }).getByRole("button");
+    await expect.poll(() => items.count()).toBeGreaterThan(0);
+    for (const text of await items.allTextContents()) expect(text).toContain("Food insecurity");
+
+    const first = items.first();
+    const name = (await first.locator(".asset-list__name").textContent())!;
+    await first.click();
+    const detail = page.getByRole("article");
+    await expect.poll(() => detail.getByRole("heading", { level: 2 }).textContent()).toBe(name);
+    expect(await detail.textContent()).toMatch(/Helps with.*Food insecurity/);
+    expect(await detail.textContent()).toMatch(/Hours/);
+    expect(await detail.textContent()).toMatch(/Last confirmed/);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Back to the list" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-asset-id"))).toBeTruthy();
+    await page.context().close();
+  });
+
+  it("a partner adds an informal asset by clicking the map; it is coalition-only and shows who vouched", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "care.manager@foodbank.demo.test");
+    await page.goto("/map");
+    await expect.poll(() => page.locator(".asset-map").count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole("button", { name: "Add an informal asset" }).click();
+    await page.locator(".asset-map").click({ position: { x: 560, y: 60 } });
+    await expect.poll(() => page.getByLabel("Latitude").inputValue()).toMatch(/^38\.\d+/);
+    expect(await page.getByLabel("Longitude").inputValue()).toMatch(/^-104\.\d+/);
+    await page.getByLabel("Kind of asset").selectOption("INFORMAL_GROUP");
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Thursday knitting and talk circle");
+    await page.getByLabel("What it offers, and to whom").fill("Older neighbours meet, knit and look out for each other.");
+    await page.getByRole("checkbox", { name: "Social connection" }).check();
+    await page.getByLabel("Why your organization vouches for it").fill("Our volunteers attend every week.");
+    await page.getByRole("button", { name: "Add to the map" }).click();
+    const detail = page.getByRole("article");
+    await expect.poll(() => detail.getByRole("heading", { level: 2 }).textContent(), { timeout: 10_000 }).toBe("Thursday knitting and talk circle");
+    const text = await detail.textContent();
+    expect(text).toContain("Coalition only");
+    expect(text).toMatch(/Vouched for by.*\(Arkansas Valley Community Food Bank\)/);
+    await page.context().close();
+  });
+
+  it("a director colours the rainbow with the keyboard and saves it; the text alternative says the same", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "director@foodbank.demo.test");
+    await page.goto("/map/rainbow");
+    const band = page.getByRole("button", { name: /^Social and Community Context: \d+ of 7/ });
+    await band.focus();
+    await page.keyboard.press("Enter");
+    expect(await band.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe("social-connection");
+    await page.keyboard.press("Space");
+    expect(await page.locator('path[data-code="social-connection"]').getAttribute("data-selected")).toBe("true");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Save our rainbow" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Saved/);
+    await page.reload();
+    expect(await page.getByRole("checkbox", { name: "Social connection" }).isChecked()).toBe(true);
+    expect(await page.locator(".rainbow__legend").textContent()).toMatch(/Social and Community Context:\s*Social connection/);
+    await expect.poll(() => page.getByRole("button", { name: /^Social and Community Context: 1 of 7/ }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("a convener imports the official HSDS CSV package, sees the progress and a per-row report, and re-importing updates", async () => {
+    const dir = path.join(process.env.HSDS_STANDARDS_DIR ?? path.resolve(process.cwd(), "../shared/standards/hsds-3.0"), "examples", "csv");
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
+    const page = await newPage(browser);
+    await signIn(page, "convener@demo.test");
+    await page.goto("/map");
+    await page.getByRole("link", { name: "Import & export" }).click();
+    await page.waitForURL("**/map/data");
+    for (const round of ["1 created, 0 updated, 0 rejected.", "0 created, 1 updated, 0 rejected."]) {
+      await page.getByLabel("HSDS JSON file or CSV files").setInputFiles(files);
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toBe(round);
+      const progress = page.locator("progress#import-progress");
+      expect(await progress.getAttribute("value")).toBe(await progress.getAttribute("max"));
+      expect(await page.getByLabel(/Finished: 1 of 1 rows/).count()).toBe(1);
+      const report = page.getByRole("table");
+      expect(await report.textContent()).toMatch(/Community Counselling/);
+      expect(await report.textContent()).toMatch(/out-of-range coordinates/);
+    }
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("axe-core finds no violations on the map, rainbow, coverage and services pages, in English and Spanish", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "convener@demo.test");
+    for (const url of ["/map", "/map/rainbow", "/map/coverage", "/map/services", "/map/data"]) {
+      await page.goto(url);
+      if (url === "/map") await expect.poll(() => page.locator(".asset-map").count(), { timeout: 15_000 }).toBe(1);
+      await expectNoAxeViolations(page);
+    }
+    await page.getByRole("button", { name: "Español" }).click();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("es");
+    await page.goto("/map");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mapa de recursos comunitarios");
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
