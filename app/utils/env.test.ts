@@ -16,8 +16,10 @@ describe("environment", () => {
     expect(() => parseEnv({ MAIL_TRANSPORT: "smtp" })).toThrow(/SMTP_URL is required/);
   });
 
-  it("requires a session secret in production on a PostgreSQL server", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://x@localhost/db" })).toThrow(/SESSION_SECRET is required/);
-    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://x@localhost/db", SESSION_SECRET: "x".repeat(40) }).SESSION_SECRET).toHaveLength(40);
+  it("requires a session secret and a field key in production on a PostgreSQL server", () => {
+    const server = { NODE_ENV: "production", DATABASE_URL: "postgresql://x@localhost/db" };
+    expect(() => parseEnv(server)).toThrow(/SESSION_SECRET is required/);
+    expect(() => parseEnv({ ...server, SESSION_SECRET: "x".repeat(40) })).toThrow(/FIELD_ENCRYPTION_KEY is required/);
+    expect(parseEnv({ ...server, SESSION_SECRET: "x".repeat(40), FIELD_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64") }).SESSION_SECRET).toHaveLength(40);
   });
 });
