@@ -169,7 +169,7 @@ function vehiclesAndDevices(text: string, add: Add) {
     add("VEHICLE", start, start + m[1].length);
   }
   const device =
-    /\b(?:serial(?: no\.?| number| #)?|S\/N|SN#?|IMEI|device (?:id|ID|number)|transmitter (?:id|ID)|(?:has|with) ID|model and serial)\b(?:\s+(?:is|was|number|of))?[:#]?\s*/g;
+    /\b(?:serial(?: no\b\.?| number\b| #)?|S\/N|SN#?|IMEI\b|device (?:id|ID|number)\b|transmitter (?:id|ID)\b|(?:has|with) ID\b|model and serial\b)(?:\s+(?:is|was|number|of))?[:#]?\s*/g;
   for (const m of text.matchAll(device)) {
     const at = m.index + m[0].length;
     const imei = /^\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d/.exec(text.slice(at));
@@ -184,6 +184,10 @@ function vehiclesAndDevices(text: string, add: Add) {
 
 function phones(text: string, add: Add) {
   for (const m of findNumbers(text, { defaultCountry: "US", v2: true })) {
+    // libphonenumber validates numbers in every country's plan; US-style groupings are matched
+    // below (it rejects the 555-01xx fiction range and takes some account numbers for phones).
+    const raw = text.slice(m.startsAt, m.endsAt);
+    if (!raw.startsWith("+") || /[,;]/.test(raw)) continue;
     let end = m.endsAt;
     const ext = /^\s*(?:ext\.?|x|extension)\s*\d{1,5}/i.exec(text.slice(end));
     if (ext) end += ext[0].length;
@@ -339,11 +343,13 @@ function places(text: string, tokens: Token[], add: Add) {
       add("LOCATION", first.start, afterPlaceWord ? last.end + afterPlaceWord[0].length : last.end, "[place]");
       continue;
     }
-    if (cityIndex) {
+    const personLike = run.length >= 2 && folded.some((w, i) => (i < (cityIndex?.[0] ?? 0) || i >= (cityIndex?.[1] ?? 0)) && isName(w)) && !stateAfter;
+    if (cityIndex && !personLike) {
       const [from, to] = cityIndex;
       const single = to - from === 1;
       const ambiguous = single && (AMBIGUOUS_NAMES.has(folded[from]) || COMMON_PLACE_WORDS.has(folded[from]));
-      if (!ambiguous || stateAfter || (prep && run.length === 1)) {
+      const nameNotPlace = single && !prep && !stateAfter && isName(folded[from]);
+      if (!nameNotPlace && (!ambiguous || stateAfter || (prep && run.length === 1))) {
         add("LOCATION", run[from].start, run[to - 1].end, "a city in the region");
         continue;
       }
@@ -508,7 +514,7 @@ function resolve(text: string, candidates: Candidate[]): Finding[] {
   return kept
     .map((c) => {
       let { start, end } = c;
-      while (start < end && /[\s,;:(]/.test(text[start])) start++;
+      while (start < end && /[\s,;:]/.test(text[start])) start++;
       while (end > start && /[\s,;:)]/.test(text[end - 1])) end--;
       return { ...c, start, end };
     })
