@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "referrals:send",
   "referrals:receive",
   "directory:edit",
+  "conferences:join",
+  "conferences:host",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,9 +28,10 @@ const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   DIRECTOR: [
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
     "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit",
+    "conferences:join", "conferences:host",
   ],
-  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive"],
-  STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive"],
+  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "conferences:join", "conferences:host"],
+  STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "conferences:join"],
   VIEWER: ["org:read", "coalition:read"],
 };
 

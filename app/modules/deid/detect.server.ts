@@ -62,7 +62,8 @@ const STOP = new Set(
     "january february march april june july august september october november december spring summer fall autumn winter " +
     "english spanish arabic russian korean vietnamese chinese somali american mexican latino latina black white asian native " +
     "la el los las un una y de del en con por para su sus mi que se es muy pero como nota caso reunión éxito pregunta teléfono correo dirección tel cita " +
-    "god jesus christ bible st saint lot apt unit suite po box pm am"
+    "god jesus christ bible st saint lot apt unit suite po box pm am " +
+    "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask"
   ).split(" "),
 );
 
@@ -348,7 +349,7 @@ function places(text: string, tokens: Token[], add: Add) {
       const [from, to] = cityIndex;
       const single = to - from === 1;
       const ambiguous = single && (AMBIGUOUS_NAMES.has(folded[from]) || COMMON_PLACE_WORDS.has(folded[from]));
-      const nameNotPlace = single && !prep && !stateAfter && isName(folded[from]);
+      const nameNotPlace = single && !prep && !stateAfter && (isName(folded[from]) || run[from].sentenceStart);
       if (!nameNotPlace && (!ambiguous || stateAfter || (prep && run.length === 1))) {
         add("LOCATION", run[from].start, run[to - 1].end, "a city in the region");
         continue;
