@@ -4,6 +4,7 @@
  */
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
+import { seedDemoConferences } from "./seed-conferences";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -37,6 +38,7 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
   // (keep this gap: separate sections merge cleanly)
 
   // --- conferences (issue 6) ---
+  await seedDemoConferences({ coalitionId: coalition.id, organizationIds });
 
   // (keep this gap: separate sections merge cleanly)
 
