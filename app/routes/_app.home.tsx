@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
+import { overdueNextSteps } from "~/modules/conference/service.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
@@ -10,7 +11,8 @@ export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const summary = await getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId: auth.coalition?.id ?? null });
-  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, ...summary };
+  const overdueSteps = auth.organization ? await overdueNextSteps(auth.organization.id) : [];
+  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, ...summary, overdueSteps };
 }
 
 export default function Home() {
@@ -51,6 +53,19 @@ export default function Home() {
             <li><Link to="/referrals">{t("nav.referrals")}</Link></li>
           </ul>
         </section>
+        {data.overdueSteps.length ? (
+          <section className="card card--wide" aria-labelledby="overdue-title">
+            <h2 id="overdue-title">{t("conference.home.overdueTitle", { count: data.overdueSteps.length })}</h2>
+            <ul className="link-list">
+              {data.overdueSteps.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/conferences/${s.conference.id}/summary`}>{s.what}</Link>{" "}
+                  <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: s.dueDate, conference: s.conference.title })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
     </div>
   );

@@ -136,7 +136,7 @@ function emails(text: string, add: Add) {
 
 function urls(text: string, add: Add) {
   for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi)) add("URL", m.index, m.index + m[0].length);
-  const bare = /(?<![@\w.\/-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|us|co|me|ly|info|biz|app|tv|mx)\b(?:\/[^\s<>()"']*)?/gi;
+  const bare = /(?<![@\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|us|co|me|ly|info|biz|app|tv|mx)\b(?:\/[^\s<>()"']*)?/gi;
   for (const m of text.matchAll(bare)) add("URL", m.index, m.index + m[0].length);
 }
 
@@ -220,7 +220,7 @@ function ids(text: string, add: Add) {
     add("ID", from + token.index, from + token.index + token[0].length);
   }
   // Any other unique identifying number: long digit strings and letter-digit codes.
-  for (const m of text.matchAll(/(?<![\w.\/$-])(?=[A-Z0-9-]*\d)(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w\/-])/g)) {
+  for (const m of text.matchAll(/(?<![\w./$-])(?=[A-Z0-9-]*\d)(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w/-])/g)) {
     const value = m[0];
     const digits = value.replace(/\D/g, "").length;
     if (digits < 5 && !(digits >= 4 && /[A-Z]/.test(value) && value.length >= 7)) continue;
@@ -230,9 +230,10 @@ function ids(text: string, add: Add) {
 }
 
 function ages(text: string, add: Add) {
-  for (const m of text.matchAll(/(?<![\d.,$#\/-])(\d{2,3})(?![\d%\/]|[.,:]\d)/g)) {
+  for (const m of text.matchAll(/(?<![\d.,$#/-])(\d{2,3})(?![\d%/]|[.,:]\d)/g)) {
     const n = Number(m[1]);
     if (n < 90 || n > 125) continue;
+    if (text[m.index + m[1].length] === "+") continue; // "90+" is the safe form
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + m[1].length, m.index + m[1].length + 20);
     const ageAfter = /^(?:-|\s)?(?:years?|yrs?|y\/?o\b|year-old|-year|años|\s*años|\)|,|\s+on\b|\s+last\b|\s+and\b|\s*$|\s*\?|\s+this\b)/i.test(after);
@@ -248,7 +249,7 @@ function dates(text: string, add: Add) {
   const results = [...chrono.parse(text), ...chrono.es.parse(text)];
   for (const r of results) {
     const hasMonth = monthWord.test(r.text);
-    const numeric = /\d{1,4}[\/-]\d{1,2}(?:[\/-]\d{2,4})?/.test(r.text);
+    const numeric = /\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?/.test(r.text);
     if (!hasMonth && !numeric) continue;
     if (!r.start.isCertain("month") && !r.start.isCertain("day")) continue;
     if (hasMonth && /^may$/i.test(r.text.trim()) && !/^May\b/.test(r.text)) continue;
@@ -256,12 +257,13 @@ function dates(text: string, add: Add) {
     const end = r.index + r.text.length;
     const weekday = new RegExp(`(?:\\b(?:${WEEKDAYS}),?\\s+(?:the\\s+|el\\s+)?)$`, "i").exec(text.slice(Math.max(0, start - 16), start));
     if (weekday) start -= weekday[0].length;
-    add("DATE", start, end, dateReplacement(text.slice(start, end)));
+    addDate(text, add, start, end);
   }
   // A month on its own ("since January", "la renta de junio").
   const months = new RegExp(`\\b(?:${MONTHS_EN}|${MONTHS_EN_ABBR}\\.?|${MONTHS_ES})\\b`, "gi");
   for (const m of text.matchAll(months)) {
     const word = m[0];
+    if (/^\.?,?\s*\d/.test(text.slice(m.index + word.length, m.index + word.length + 4)) && results.some((r) => r.index <= m.index && m.index < r.index + r.text.length)) continue; // part of a full date
     if (/^(?:may|mar|jun|jan|dec|sept?)$/i.test(word.replace(".", "")) && word.replace(".", "").length <= 4) {
       // "May" the month versus "may" the verb; short abbreviations need a day or year beside them
       const near = text.slice(m.index + word.length, m.index + word.length + 6);
@@ -271,7 +273,7 @@ function dates(text: string, add: Add) {
       if (!/^\.?\s*\d/.test(near) && !/\b(?:in|since|of|until|by|early|late|mid|last|this|next)\s+$/i.test(before)) continue;
     } else if (/^[a-z]/.test(word) && !MONTHS_ES.split("|").includes(word.toLowerCase())) continue; // "march" the verb
     if (MONTHS_ES.split("|").includes(word.toLowerCase()) && !/\b(?:de|en|el|desde|para|hasta|a|finales de|principios de|mediados de)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
-    add("DATE", m.index, m.index + word.length, dateReplacement(word));
+    addDate(text, add, m.index, m.index + word.length);
   }
   // Ordinal days ("the 15th", "Tuesday the 9th") and holidays.
   const ordinal = new RegExp(`(?:\\b(?:${WEEKDAYS}),?\\s+)?\\b(?:the\\s+|el\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+(?:${MONTHS_EN}))?`, "gi");
@@ -283,12 +285,23 @@ function dates(text: string, add: Add) {
   for (const m of text.matchAll(HOLIDAYS)) add("DATE", m.index, m.index + m[0].length, "[holiday]");
 }
 
+/** "on March 3" → "in spring", "since March 3" → "since spring", "March 3" → "in spring". */
+function addDate(text: string, add: Add, start: number, end: number) {
+  const replacement = dateReplacement(text.slice(start, end));
+  if (!replacement.startsWith("in ")) return add("DATE", start, end, replacement);
+  const before = text.slice(Math.max(0, start - 8), start);
+  const on = /\b(?:on|in|en|el)\s+$/i.exec(before);
+  if (on) return add("DATE", start - on[0].length, end, replacement);
+  if (/\b(?:since|from|until|till|by|before|after|around|desde|hasta|antes de|después de)\s+$/i.test(before)) return add("DATE", start, end, replacement.slice(3));
+  add("DATE", start, end, replacement);
+}
+
 function dateReplacement(value: string) {
   const year = /\b(?:19|20)\d{2}\b/.exec(value)?.[0];
   const word = new RegExp(`\\b(${MONTHS_EN}|${MONTHS_EN_ABBR}|${MONTHS_ES})\\b`, "i").exec(value)?.[1]?.toLowerCase();
   let month = word ? MONTH_SEASON[word] : undefined;
   if (!month) {
-    const numeric = /(\d{1,4})[\/-](\d{1,2})(?:[\/-](\d{2,4}))?/.exec(value);
+    const numeric = /(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?/.exec(value);
     if (numeric) {
       const first = Number(numeric[1]);
       const m = numeric[1].length === 4 ? Number(numeric[2]) : first;

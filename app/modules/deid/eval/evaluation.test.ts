@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { applyReplacements, detectIdentifiers } from "../detect.server";
 import { evaluate, goalFailures, GOALS, HOLDOUT_FOLDER, loadEvaluationSet, parseMarkup, report } from "./evaluate.server";
 
 describe("de-identification evaluation", () => {
@@ -22,6 +23,13 @@ describe("de-identification evaluation", () => {
     expect(holdout.overall.gold).toBeGreaterThan(50);
     // A floor well under the goal, so a detector that regresses badly fails here too.
     expect(holdout.overall.recall).toBeGreaterThan(0.85);
+  });
+
+  it("the suggested replacements are themselves clean: replacing every finding leaves nothing to find", () => {
+    for (const v of [...loadEvaluationSet(), ...loadEvaluationSet(HOLDOUT_FOLDER)]) {
+      const replaced = applyReplacements(v.text, detectIdentifiers(v.text));
+      expect({ id: v.id, again: detectIdentifiers(replaced).map((f) => f.text) }).toEqual({ id: v.id, again: [] });
+    }
   });
 
   it("fails when the detector misses things (the check has teeth)", () => {
