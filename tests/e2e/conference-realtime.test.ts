@@ -3,10 +3,12 @@
  * membership enforced on join, messages checked → persisted → acknowledged → broadcast, errors
  * to the offending socket only, and nothing lost or duplicated across a disconnect.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { baseURL } from "./browser";
 import { signInOverHttp } from "./http";
+import { startServer, type RunningServer } from "./server";
 
 // The demo seed's upcoming conference: hosted by the hospital; food bank, housing authority and legal aid invited.
 const CONFERENCE = "6c0f0e6e-0000-4000-8000-000000000601";
@@ -19,9 +21,9 @@ afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
 
-function connect(cookie?: string, options: Partial<Parameters<typeof io>[1]> = {}): Promise<Socket> {
+function connect(cookie?: string, options: Partial<Parameters<typeof io>[1]> = {}, url = baseURL()): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(`${baseURL()}/conferences`, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false, timeout: 5000, ...options });
+    const socket = io(`${url}/conferences`, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false, timeout: 5000, ...options });
     open.push(socket);
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", (error) => reject(error));
@@ -147,5 +149,55 @@ describe("conference room over Socket.IO", () => {
     await until(() => received.filter((m) => m.body.startsWith("during the blip")).length === 2);
     const seqs = received.map((m) => m.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
+  });
+});
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!postgresUrl)("conference room across two server processes on one PostgreSQL", () => {
+  const servers: RunningServer[] = [];
+  const dbName = `hub_conf_two_node_${process.pid}`;
+  let admin: pg.Client | undefined;
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it("a message sent on node A reaches a participant on node B, numbered once; presence spans both", async () => {
+    admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${dbName}`;
+    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-conference-secret-0123456789-abcdef" };
+    const { execFileSync } = await import("node:child_process");
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { env: { ...process.env, ...env }, stdio: "pipe" });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "seed"], { env: { ...process.env, ...env }, stdio: "pipe" });
+    const [nodeA, nodeB] = await Promise.all([startServer({ env }), startServer({ env })]);
+    servers.push(nodeA, nodeB);
+
+    const onB = await connect(await signInOverHttp(nodeB.url, "director@hospital.demo.test"), {}, nodeB.url);
+    expect(await emit(onB, "join", { conferenceId: CONFERENCE })).toMatchObject({ ok: true });
+    const received = collect<Message>(onB, "message:new");
+    const presence = collect<{ organizationName: string }[]>(onB, "presence:update");
+    const onA = await connect(await signInOverHttp(nodeA.url, "director@foodbank.demo.test"), {}, nodeA.url);
+    const joinedA = await emit(onA, "join", { conferenceId: CONFERENCE });
+    expect((joinedA.participants as { organizationName: string }[]).map((p) => p.organizationName).sort()).toEqual([
+      "Arkansas Valley Community Food Bank",
+      "Arkansas Valley General Hospital",
+    ]);
+    await until(() => presence.some((p) => p.length === 2), 10_000);
+    const sent = await Promise.all(["from node A, one", "from node A, two"].map((body) => emit(onA, "message:send", { conferenceId: CONFERENCE, body, clientId: body })));
+    const fromB = await emit(onB, "message:send", { conferenceId: CONFERENCE, body: "from node B", clientId: "b" });
+    await until(() => received.length === 2, 10_000);
+    const seqs = [...sent.map((r) => (r.message as Message).seq), (fromB.message as Message).seq].sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(3);
+    expect(seqs[2] - seqs[0]).toBe(2);
+    expect(received.map((m) => m.body).sort()).toEqual(["from node A, one", "from node A, two"]);
   });
 });
