@@ -30,6 +30,7 @@ import {
   type Participant,
   type ServerToClientEvents,
 } from "./schemas";
+import { detectIdentifiers } from "~/modules/deid/detect.server";
 import { addNextStep, assertActiveMember, endConference, markLive, messagesSince, postMessage, requireConferenceAccess, type Actor } from "./service.server";
 
 interface SocketData {
@@ -75,6 +76,8 @@ function codeFor(status: number): ErrorCode {
 
 export function registerConferenceNamespace(io: Server) {
   const nsp = io.of("/conferences") as unknown as ConferenceNamespace;
+  // Load the detector's word lists (≈ 1 s) now rather than on the first message of the day.
+  setTimeout(() => detectIdentifiers("warm-up"), 0).unref?.();
   nsp.use(authenticateSocket as unknown as Parameters<ConferenceNamespace["use"]>[0]);
 
   nsp.on("connection", (socket: ConferenceSocket) => {
@@ -139,7 +142,7 @@ export function registerConferenceNamespace(io: Server) {
 
     on("message:send", MessagePayload, async ({ conferenceId, vignetteId, body }, reply) => {
       if (!inRoom(conferenceId)) return notJoined(reply);
-      const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body });
+      const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, joined: { organizationName: socket.data.organizationName ?? "" } });
       if (result.status === "held") {
         return reply({ ok: false, code: "identifiers", error: "Possible identifiers found: this message was not shared.", findings: result.findings });
       }

@@ -260,10 +260,25 @@ export type PostResult = { status: "posted"; message: ChatMessage } | { status: 
  * number (row lock on the conference: numbers are gap-free and ordered across server processes)
  * and is stored; the caller acknowledges and broadcasts only after this resolves.
  */
-export async function postMessage({ actor, conferenceId, vignetteId, body }: { actor: Actor; conferenceId: string; vignetteId?: string | null; body: string }): Promise<PostResult> {
+export async function postMessage({
+  actor,
+  conferenceId,
+  vignetteId,
+  body,
+  joined,
+}: {
+  actor: Actor;
+  conferenceId: string;
+  vignetteId?: string | null;
+  body: string;
+  /** Set by the socket layer for a socket whose join (membership and access) was checked. */
+  joined?: { organizationName: string };
+}): Promise<PostResult> {
   if (body.length > MESSAGE_MAX_LENGTH) throw new AppError({ message: `Messages can be at most ${MESSAGE_MAX_LENGTH} characters.`, status: 413 });
-  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
-  if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
+  if (!joined) {
+    const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+    if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
+  }
   if (vignetteId) {
     const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, sharedAt: { not: null } }, select: { id: true } });
     if (!vignette) throw notFound("Vignette not found");
@@ -281,9 +296,11 @@ export async function postMessage({ actor, conferenceId, vignetteId, body }: { a
     });
     return { status: "held", findings };
   }
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
+  const organizationName = joined?.organizationName ?? (await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } })).name;
   const message = await db.$transaction(async (tx) => {
-    const { lastMessageSeq } = await tx.conference.update({ where: { id: conferenceId }, data: { lastMessageSeq: { increment: 1 } }, select: { lastMessageSeq: true } });
+    const { lastMessageSeq, status } = await tx.conference.update({ where: { id: conferenceId }, data: { lastMessageSeq: { increment: 1 } }, select: { lastMessageSeq: true, status: true } });
+    // Checked under the row lock: a conference ended a moment ago takes no more messages.
+    if (status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
     return tx.conferenceMessage.create({
       data: {
         conferenceId,
@@ -292,7 +309,7 @@ export async function postMessage({ actor, conferenceId, vignetteId, body }: { a
         authorId: actor.userId,
         authorName: actor.userName,
         organizationId: actor.organizationId,
-        organizationName: organization.name,
+        organizationName,
         body,
       },
     });

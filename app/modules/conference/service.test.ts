@@ -155,6 +155,9 @@ describe("live discussion", () => {
     await expect(endConference({ actor: w.b, conferenceId: w.conference.id })).rejects.toMatchObject({ status: 403 });
     await endConference({ actor: w.a, conferenceId: w.conference.id });
     await expect(postMessage({ actor: w.b, conferenceId: w.conference.id, body: "late" })).rejects.toMatchObject({ status: 409 });
+    // The socket path (access checked at join) is refused too, under the conference row lock, and stores nothing.
+    await expect(postMessage({ actor: w.b, conferenceId: w.conference.id, body: "late", joined: { organizationName: "Org B" } })).rejects.toMatchObject({ status: 409 });
+    expect(await db.conferenceMessage.count({ where: { conferenceId: w.conference.id } })).toBe(0);
     expect((await listConferences(w.orgB.id)).past.map((c) => c.id)).toContain(w.conference.id);
   });
 });
