@@ -140,4 +140,26 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await shot(foodbank, "home");
     await foodbank.context().close();
   });
+
+  it("the conference pages in Spanish, without axe violations", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "care.manager@foodbank.demo.test");
+    await page.getByRole("button", { name: "Español" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Inicio" }).count()).toBe(1);
+    await page.goto("/conferences");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Conferencias de casos");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Frequent ED visits: housing and utilities" }).click();
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("En vivo");
+    expect(await page.getByRole("heading", { name: "Próximos pasos" }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await shot(page, "room-es");
+    await page.goto("/conferences/6c0f0e6e-0000-4000-8000-000000000602/summary");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Resumen: First coalition case conference");
+    await expectNoAxeViolations(page);
+    // The choice is remembered for the account: leave it as other tests expect it.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Home" }).count()).toBe(1);
+    await page.context().close();
+  });
 });
