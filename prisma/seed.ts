@@ -7,6 +7,7 @@ import { createCoalition, createOrganization, createUser } from "../tests/factor
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
 import { seedDemoClients } from "./seed-data/demo-clients";
 import { seedDemoDirectory } from "./seed-data/directory-seed";
+import { seedDemoConferences } from "./seed-conferences";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -50,6 +51,7 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
   // (keep this gap: separate sections merge cleanly)
 
   // --- conferences (issue 6) ---
+  await seedDemoConferences({ coalitionId: coalition.id, organizationIds });
 
   // (keep this gap: separate sections merge cleanly)
 

@@ -5,6 +5,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
 import { getCelebrations, listWins } from "~/modules/aims/queries.server";
 import { Celebrations } from "~/components/aims/celebrations";
+import { overdueNextSteps } from "~/modules/conference/service.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
@@ -12,12 +13,13 @@ export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const coalitionId = auth.coalition?.id ?? null;
-  const [summary, celebrations, wins] = await Promise.all([
+  const [summary, celebrations, wins, overdueSteps] = await Promise.all([
     getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId }),
     coalitionId ? getCelebrations(coalitionId) : Promise.resolve([]),
     coalitionId ? listWins(coalitionId, 2) : Promise.resolve([]),
+    auth.organization ? overdueNextSteps(auth.organization.id) : Promise.resolve([]),
   ]);
-  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary };
+  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps };
 }
 
 export default function Home() {
@@ -74,6 +76,19 @@ export default function Home() {
             <li><Link to="/referrals">{t("nav.referrals")}</Link></li>
           </ul>
         </section>
+        {data.overdueSteps.length ? (
+          <section className="card card--wide" aria-labelledby="overdue-title">
+            <h2 id="overdue-title">{t("conference.home.overdueTitle", { count: data.overdueSteps.length })}</h2>
+            <ul className="link-list">
+              {data.overdueSteps.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/conferences/${s.conference.id}/summary`}>{s.what}</Link>{" "}
+                  <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: s.dueDate, conference: s.conference.title })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
     </div>
   );

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "aims:admin",
   "wins:post",
   "audit:read",
+  "conferences:join",
+  "conferences:host",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,9 +32,10 @@ const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   DIRECTOR: [
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
     "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post", "audit:read",
+    "conferences:join", "conferences:host",
   ],
-  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post"],
-  STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post"],
+  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post", "conferences:join", "conferences:host"],
+  STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post", "conferences:join"],
   VIEWER: ["org:read", "coalition:read"],
 };
 

@@ -1,0 +1,125 @@
+/**
+ * The browser side of the live room: one Socket.IO connection to "/conferences", join with the
+ * last sequence number held (so a reconnect fetches only what was missed), messages kept by
+ * sequence number (no duplicates, always in order), presence, next steps and focus.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ChatMessage, ClientToServerEvents, NextStepView, Participant, ServerToClientEvents } from "~/modules/conference/schemas";
+import type { Finding } from "~/modules/deid/types";
+
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "refused";
+
+type SendResult = { ok: true } | { ok: false; error: string; code: string; findings?: Finding[] };
+
+function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]) {
+  if (!incoming.length) return current;
+  const bySeq = new Map(current.map((m) => [m.seq, m]));
+  for (const m of incoming) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export function useConferenceRoom({ conferenceId, initialMessages, initialSteps }: { conferenceId: string; initialMessages: ChatMessage[]; initialSteps: NextStepView[] }) {
+  const [messages, setMessages] = useState(initialMessages);
+  const [steps, setSteps] = useState(initialSteps);
+  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [state, setState] = useState<ConnectionState>("connecting");
+  const [ended, setEnded] = useState(false);
+  const [focus, setFocus] = useState<string | null | undefined>(undefined);
+  const [roomError, setRoomError] = useState<string | null>(null);
+  const socketRef = useRef<Socket<ServerToClientEvents, ClientToServerEvents> | null>(null);
+  const lastSeq = useRef(Math.max(0, ...initialMessages.map((m) => m.seq)));
+
+  useEffect(() => {
+    lastSeq.current = Math.max(lastSeq.current, ...messages.map((m) => m.seq));
+  }, [messages]);
+
+  useEffect(() => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io("/conferences", { transports: ["websocket", "polling"], withCredentials: true });
+    socketRef.current = socket;
+    const join = () => {
+      socket.emit("join", { conferenceId, sinceSeq: lastSeq.current }, (response) => {
+        if (!response.ok) {
+          setState("refused");
+          setRoomError(response.error);
+          return;
+        }
+        setMessages((current) => mergeMessages(current, response.messages));
+        setParticipants(response.participants);
+        setState("live");
+      });
+    };
+    socket.on("connect", () => {
+      // A recovered connection kept its room and was sent what it missed; otherwise join again.
+      if (socket.recovered) setState("live");
+      else join();
+    });
+    socket.on("disconnect", () => setState("reconnecting"));
+    socket.on("connect_error", (error) => {
+      setState(error.message === "unauthorized" ? "refused" : "reconnecting");
+    });
+    socket.on("message:new", (m) => setMessages((current) => mergeMessages(current, [m])));
+    socket.on("presence:update", setParticipants);
+    socket.on("nextstep:new", (s) => setSteps((current) => (current.some((c) => c.id === s.id) ? current : [...current, s])));
+    socket.on("focus:update", ({ vignetteId }) => setFocus(vignetteId));
+    socket.on("conference:ended", () => setEnded(true));
+    socket.on("conference:error", ({ error }) => setRoomError(error));
+    return () => {
+      socket.close();
+      socketRef.current = null;
+    };
+  }, [conferenceId]);
+
+  const send = useCallback(
+    (body: string, vignetteId: string | null): Promise<SendResult> =>
+      new Promise((resolve) => {
+        const socket = socketRef.current;
+        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
+        socket.timeout(10_000).emit("message:send", { conferenceId, vignetteId, body, clientId: crypto.randomUUID() }, (err, response) => {
+          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
+          if (response.ok) {
+            setMessages((current) => mergeMessages(current, [response.message]));
+            resolve({ ok: true });
+          } else resolve(response);
+        });
+      }),
+    [conferenceId],
+  );
+
+  const addStep = useCallback(
+    (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }): Promise<SendResult> =>
+      new Promise((resolve) => {
+        const socket = socketRef.current;
+        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
+        socket.timeout(10_000).emit("nextstep:add", { conferenceId, ...input }, (err, response) => {
+          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
+          if (response.ok) {
+            setSteps((current) => (current.some((c) => c.id === response.step.id) ? current : [...current, response.step]));
+            resolve({ ok: true });
+          } else resolve(response);
+        });
+      }),
+    [conferenceId],
+  );
+
+  const shareFocus = useCallback(
+    (vignetteId: string | null) => {
+      socketRef.current?.emit("focus:set", { conferenceId, vignetteId }, () => {});
+    },
+    [conferenceId],
+  );
+
+  const end = useCallback(
+    (): Promise<SendResult> =>
+      new Promise((resolve) => {
+        socketRef.current?.timeout(10_000).emit("conference:end", { conferenceId }, (err, response) => {
+          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
+          if (response.ok) setEnded(true);
+          resolve(response.ok ? { ok: true } : response);
+        });
+      }),
+    [conferenceId],
+  );
+
+  return { messages, steps, participants, state, ended, focus, roomError, send, addStep, shareFocus, end };
+}

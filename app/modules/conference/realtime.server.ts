@@ -1,0 +1,197 @@
+/**
+ * The live conference room: Socket.IO namespace "/conferences".
+ *
+ * - The handshake authenticates with the session cookie (authenticateSocket); every `join`
+ *   re-checks the membership and that the organization may see the conference (else 404).
+ * - One room per conference; presence is the room's sockets (fetchSockets works across server
+ *   processes with the PostgreSQL adapter).
+ * - `message:send`: zod-validated, length-checked, rate-limited per socket, checked by the
+ *   identifier detector BEFORE it is stored; a message with an identifier goes back to its author
+ *   only. Otherwise: stored with the next sequence number → acknowledged → broadcast.
+ * - Reconnects: Socket.IO connection state recovery replays missed packets; the client also
+ *   re-joins with `sinceSeq` (the last sequence number it holds) and gets what it missed from the
+ *   database. Clients de-duplicate by sequence number.
+ * Errors go to the offending socket only (its acknowledgement, or "conference:error").
+ */
+import type { Namespace, Server, Socket } from "socket.io";
+import type { z } from "zod";
+import { authenticateSocket } from "~/realtime/auth.server";
+import { forbidden, isAppError } from "~/utils/app-error";
+import { db } from "~/utils/db.server";
+import {
+  ConferenceIdPayload,
+  FocusPayload,
+  JoinPayload,
+  MESSAGE_MAX_LENGTH,
+  MessagePayload,
+  NextStepPayload,
+  type ClientToServerEvents,
+  type ErrorCode,
+  type Participant,
+  type ServerToClientEvents,
+} from "./schemas";
+import { detectIdentifiers } from "~/modules/deid/detect.server";
+import { addNextStep, assertActiveMember, endConference, markLive, messagesSince, postMessage, requireConferenceAccess, type Actor } from "./service.server";
+
+interface SocketData {
+  sessionId: string;
+  userId: string;
+  userName: string;
+  organizationId: string | null;
+  coalitionId: string | null;
+  organizationName?: string;
+  conferences?: string[];
+}
+
+type ConferenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ConferenceNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const conferenceRoom = (conferenceId: string) => `conference:${conferenceId}`;
+
+export const RATE_LIMIT = { capacity: 8, refillPerSecond: 2 };
+
+/** A token bucket per socket: bursts of `capacity`, then `refillPerSecond`. */
+export function createRateLimiter({ capacity, refillPerSecond }: { capacity: number; refillPerSecond: number }) {
+  let tokens = capacity;
+  let last = Date.now();
+  return () => {
+    const now = Date.now();
+    tokens = Math.min(capacity, tokens + ((now - last) / 1000) * refillPerSecond);
+    last = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
+
+type Reply = (response: { ok: true; [key: string]: unknown } | { ok: false; error: string; code: ErrorCode; [key: string]: unknown }) => void;
+
+function codeFor(status: number): ErrorCode {
+  if (status === 404) return "not_found";
+  if (status === 403) return "forbidden";
+  if (status === 413) return "too_long";
+  if (status === 409) return "ended";
+  return "invalid";
+}
+
+export function registerConferenceNamespace(io: Server) {
+  const nsp = io.of("/conferences") as unknown as ConferenceNamespace;
+  // Load the detector's word lists (≈ 1 s) now rather than on the first message of the day.
+  setTimeout(() => detectIdentifiers("warm-up"), 0).unref?.();
+  nsp.use(authenticateSocket as unknown as Parameters<ConferenceNamespace["use"]>[0]);
+
+  nsp.on("connection", (socket: ConferenceSocket) => {
+    const allow = createRateLimiter(RATE_LIMIT);
+    socket.data.conferences ??= [];
+
+    /** Wraps a handler: ack may be missing or not a function; payloads are validated; errors stay with this socket. */
+    function on<S extends z.ZodTypeAny>(event: keyof ClientToServerEvents, schema: S, handler: (payload: z.infer<S>, reply: Reply) => Promise<void>, { limited = true } = {}) {
+      socket.on(event, async (...args: unknown[]) => {
+        const ackArg = args[args.length - 1];
+        const reply: Reply = typeof ackArg === "function" ? (ackArg as Reply) : (response) => {
+          if (!response.ok) socket.emit("conference:error", { code: response.code, error: response.error });
+        };
+        try {
+          if (limited && !allow()) return reply({ ok: false, code: "rate_limited", error: "Too many messages at once: wait a moment and try again." });
+          const raw = args[0];
+          if (event === "message:send" && raw && typeof raw === "object" && typeof (raw as { body?: unknown }).body === "string" && (raw as { body: string }).body.length > MESSAGE_MAX_LENGTH) {
+            return reply({ ok: false, code: "too_long", error: `Messages can be at most ${MESSAGE_MAX_LENGTH} characters.` });
+          }
+          const parsed = schema.safeParse(raw);
+          if (!parsed.success) return reply({ ok: false, code: "invalid", error: parsed.error.issues[0]?.message ?? "Malformed request" });
+          await handler(parsed.data, reply);
+        } catch (error) {
+          if (isAppError(error)) return reply({ ok: false, code: codeFor(error.status), error: error.message });
+          console.error(`[conferences] ${event} failed:`, error);
+          reply({ ok: false, code: "server", error: "Something went wrong on our side. Try again." });
+        }
+      });
+    }
+
+    const actor = (): Actor => {
+      if (!socket.data.organizationId) throw forbidden("You are not a member of any organization.");
+      return {
+        userId: socket.data.userId,
+        userName: socket.data.userName,
+        organizationId: socket.data.organizationId,
+        request: { ipAddress: socket.handshake.address, userAgent: socket.handshake.headers["user-agent"] ?? null },
+      };
+    };
+    const inRoom = (conferenceId: string) => socket.rooms.has(conferenceRoom(conferenceId));
+    const notJoined = (reply: Reply) => reply({ ok: false, code: "forbidden", error: "Join the conference first." });
+
+    on(
+      "join",
+      JoinPayload,
+      async ({ conferenceId, sinceSeq }, reply) => {
+        const a = actor();
+        await assertActiveMember(a.userId, a.organizationId);
+        const conference = await requireConferenceAccess(conferenceId, a.organizationId);
+        if (!socket.data.organizationName) {
+          socket.data.organizationName = (await db.organization.findUniqueOrThrow({ where: { id: a.organizationId }, select: { name: true } })).name;
+        }
+        if (conference.status === "SCHEDULED") await markLive(conferenceId);
+        await socket.join(conferenceRoom(conferenceId));
+        socket.data.conferences = [...new Set([...(socket.data.conferences ?? []), conferenceId])];
+        const [messages, participants] = await Promise.all([messagesSince(conferenceId, sinceSeq), presence(nsp, conferenceId)]);
+        reply({ ok: true, messages, participants });
+        socket.to(conferenceRoom(conferenceId)).emit("presence:update", participants);
+      },
+      { limited: false },
+    );
+
+    on("message:send", MessagePayload, async ({ conferenceId, vignetteId, body }, reply) => {
+      if (!inRoom(conferenceId)) return notJoined(reply);
+      const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, joined: { organizationName: socket.data.organizationName ?? "" } });
+      if (result.status === "held") {
+        return reply({ ok: false, code: "identifiers", error: "Possible identifiers found: this message was not shared.", findings: result.findings });
+      }
+      reply({ ok: true, message: result.message });
+      socket.to(conferenceRoom(conferenceId)).emit("message:new", result.message);
+    });
+
+    on("nextstep:add", NextStepPayload, async ({ conferenceId, ...input }, reply) => {
+      if (!inRoom(conferenceId)) return notJoined(reply);
+      const step = await addNextStep({ actor: actor(), conferenceId, input });
+      reply({ ok: true, step });
+      socket.to(conferenceRoom(conferenceId)).emit("nextstep:new", step);
+    });
+
+    on("focus:set", FocusPayload, async ({ conferenceId, vignetteId }, reply) => {
+      if (!inRoom(conferenceId)) return notJoined(reply);
+      reply({ ok: true });
+      socket.to(conferenceRoom(conferenceId)).emit("focus:update", { vignetteId });
+    });
+
+    on("conference:end", ConferenceIdPayload, async ({ conferenceId }, reply) => {
+      if (!inRoom(conferenceId)) return notJoined(reply);
+      await endConference({ actor: actor(), conferenceId });
+      reply({ ok: true });
+      socket.to(conferenceRoom(conferenceId)).emit("conference:ended", { conferenceId });
+    });
+
+    socket.on("disconnect", () => {
+      for (const conferenceId of socket.data.conferences ?? []) {
+        void presence(nsp, conferenceId)
+          .then((participants) => nsp.to(conferenceRoom(conferenceId)).emit("presence:update", participants))
+          .catch(() => {});
+      }
+    });
+  });
+}
+
+/** Who is in the room now: one entry per person (several tabs count once). */
+async function presence(nsp: ConferenceNamespace, conferenceId: string): Promise<Participant[]> {
+  const sockets = await nsp.in(conferenceRoom(conferenceId)).fetchSockets();
+  const people = new Map<string, Participant>();
+  for (const s of sockets) {
+    if (!s.data.organizationId) continue;
+    people.set(`${s.data.userId}:${s.data.organizationId}`, {
+      userId: s.data.userId,
+      userName: s.data.userName,
+      organizationId: s.data.organizationId,
+      organizationName: s.data.organizationName ?? "",
+    });
+  }
+  return [...people.values()].sort((a, b) => a.userName.localeCompare(b.userName));
+}

@@ -1,0 +1,144 @@
+/**
+ * Conference forms and the realtime contract (typed Socket.IO event maps), shared by server and
+ * browser. Every payload from a socket is parsed with these schemas before anything else.
+ */
+import { z } from "zod";
+import type { Finding } from "~/modules/deid/types";
+
+export const SDOH_CATEGORIES = [
+  "housing",
+  "food",
+  "transportation",
+  "utilities",
+  "income",
+  "employment",
+  "education",
+  "childcare",
+  "safety",
+  "social_isolation",
+  "health_care_access",
+  "legal",
+  "language",
+] as const;
+export type SdohCategory = (typeof SDOH_CATEGORIES)[number];
+
+export const VIGNETTE_FIELDS = ["title", "situation", "strengths", "needs", "tried", "question"] as const;
+export type VignetteField = (typeof VIGNETTE_FIELDS)[number];
+
+export const MESSAGE_MAX_LENGTH = 2000;
+
+const toArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export const ScheduleConferenceSchema = z
+  .object({
+    intent: z.literal("schedule"),
+    title: z.string().trim().min(3, "Give the conference a title").max(160),
+    startsAt: z
+      .string()
+      .min(1, "Choose a date and time")
+      .refine((v) => !Number.isNaN(Date.parse(v)), "Choose a valid date and time"),
+    agenda: z.string().trim().max(4000).default(""),
+    audience: z.enum(["coalition", "organizations"], { errorMap: () => ({ message: "Choose who is invited" }) }),
+    organizationIds: z.preprocess(toArray, z.array(z.string().uuid()).max(100)),
+  })
+  .refine((v) => v.audience === "coalition" || v.organizationIds.length > 0, { path: ["organizationIds"], message: "Choose at least one partner organization" });
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default("");
+
+export const VignetteSchema = z.object({
+  intent: z.literal("save-vignette"),
+  vignetteId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  title: z.string().trim().min(3, "Give the vignette a short title").max(160),
+  situation: text(4000),
+  strengths: text(2000),
+  needs: text(2000),
+  tried: text(2000),
+  question: text(1000),
+  sdohCategories: z.preprocess(toArray, z.array(z.enum(SDOH_CATEGORIES)).max(SDOH_CATEGORIES.length)),
+});
+export type VignetteInput = Omit<z.infer<typeof VignetteSchema>, "intent" | "vignetteId">;
+
+export const DismissFindingSchema = z.object({
+  intent: z.literal("dismiss"),
+  vignetteId: z.string().uuid(),
+  field: z.enum(VIGNETTE_FIELDS),
+  type: z.string().min(1).max(20),
+  text: z.string().min(1).max(500),
+  reason: z.string().trim().min(3, "Say why this is not an identifier").max(500),
+});
+
+export const ShareVignetteSchema = z.object({ intent: z.literal("share"), vignetteId: z.string().uuid() });
+
+export const NextStepSchema = z.object({
+  what: z.string().trim().min(3, "Say what will be done").max(500),
+  ownerName: z.string().trim().min(2, "Who is responsible?").max(120),
+  ownerOrganizationId: z.string().uuid({ message: "Choose the organization" }),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date"),
+  vignetteId: z.string().uuid().optional().nullable(),
+});
+
+export const NextStepDoneSchema = z.object({ intent: z.literal("done"), nextStepId: z.string().uuid() });
+
+// --- realtime contract -------------------------------------------------------------------------
+
+export const JoinPayload = z.object({ conferenceId: z.string().uuid(), sinceSeq: z.number().int().min(0).default(0) });
+export const MessagePayload = z.object({
+  conferenceId: z.string().uuid(),
+  vignetteId: z.string().uuid().nullable().optional(),
+  body: z.string().trim().min(1, "Write a message"),
+  clientId: z.string().min(1).max(64),
+});
+export const NextStepPayload = NextStepSchema.extend({ conferenceId: z.string().uuid() });
+export const FocusPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid().nullable() });
+export const ConferenceIdPayload = z.object({ conferenceId: z.string().uuid() });
+
+export interface ChatMessage {
+  id: string;
+  seq: number;
+  vignetteId: string | null;
+  authorId: string;
+  authorName: string;
+  organizationId: string;
+  organizationName: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface NextStepView {
+  id: string;
+  what: string;
+  ownerName: string;
+  ownerOrganizationId: string;
+  ownerOrganizationName: string;
+  dueDate: string;
+  doneAt: string | null;
+  vignetteId: string | null;
+}
+
+export interface Participant {
+  userId: string;
+  userName: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+export type Ack<T> = (response: ({ ok: true } & T) | { ok: false; error: string; code: ErrorCode; findings?: Finding[] }) => void;
+
+export type ErrorCode = "invalid" | "not_found" | "forbidden" | "too_long" | "rate_limited" | "identifiers" | "ended" | "server";
+
+export interface ServerToClientEvents {
+  "message:new": (message: ChatMessage) => void;
+  "presence:update": (participants: Participant[]) => void;
+  "nextstep:new": (step: NextStepView) => void;
+  "focus:update": (payload: { vignetteId: string | null }) => void;
+  "conference:ended": (payload: { conferenceId: string }) => void;
+  "conference:error": (payload: { code: ErrorCode; error: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  join: (payload: z.input<typeof JoinPayload>, ack: Ack<{ messages: ChatMessage[]; participants: Participant[] }>) => void;
+  "message:send": (payload: z.input<typeof MessagePayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  "nextstep:add": (payload: z.input<typeof NextStepPayload>, ack: Ack<{ step: NextStepView }>) => void;
+  "focus:set": (payload: z.input<typeof FocusPayload>, ack: Ack<object>) => void;
+  "conference:end": (payload: z.input<typeof ConferenceIdPayload>, ack: Ack<object>) => void;
+}

@@ -1,0 +1,431 @@
+/**
+ * Case-vignette conferences: scheduling, vignettes checked for identifiers before sharing, the
+ * live discussion (checked before it is stored), next steps and their tracking.
+ *
+ * Access: a conference is visible to its host organization, the organizations it invites, or —
+ * when it is for the whole coalition — every active member organization. Anyone else gets a 404
+ * (its existence is not revealed). Callers pass an Actor whose membership the route guard or the
+ * socket layer has checked; sockets re-check it on every join (`assertActiveMember`).
+ */
+import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { db } from "~/utils/db.server";
+import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { detectIdentifiers } from "~/modules/deid/detect.server";
+import type { Finding } from "~/modules/deid/types";
+import type { Prisma } from "~/generated/prisma/client";
+import {
+  MESSAGE_MAX_LENGTH,
+  VIGNETTE_FIELDS,
+  type ChatMessage,
+  type NextStepView,
+  type VignetteField,
+  type VignetteInput,
+} from "./schemas";
+
+export type Actor = { userId: string; userName: string; organizationId: string; request?: RequestMeta };
+
+// --- access ------------------------------------------------------------------------------------
+
+async function activeCoalitionIds(organizationId: string) {
+  const rows = await db.coalitionMember.findMany({ where: { organizationId, status: "ACTIVE" }, select: { coalitionId: true } });
+  return rows.map((r) => r.coalitionId);
+}
+
+async function visibleWhere(organizationId: string): Promise<Prisma.ConferenceWhereInput> {
+  return {
+    OR: [
+      { hostOrganizationId: organizationId },
+      { invitations: { some: { organizationId } } },
+      { wholeCoalition: true, coalitionId: { in: await activeCoalitionIds(organizationId) } },
+    ],
+  };
+}
+
+/** The conference if this organization may see it; otherwise a 404. */
+export async function requireConferenceAccess(conferenceId: string, organizationId: string) {
+  const conference = await db.conference.findFirst({ where: { AND: [{ id: conferenceId }, await visibleWhere(organizationId)] } });
+  if (!conference) throw notFound("Conference not found");
+  return conference;
+}
+
+/** The person still belongs to the organization (membership not revoked, organization not deleted). */
+export async function assertActiveMember(userId: string, organizationId: string) {
+  const membership = await db.membership.findFirst({
+    where: { userId, organizationId, revokedAt: null, organization: { deletedAt: null }, user: { deactivatedAt: null } },
+    select: { role: true },
+  });
+  if (!membership) throw forbidden("You are no longer a member of this organization");
+  return membership;
+}
+
+// --- scheduling --------------------------------------------------------------------------------
+
+export async function scheduleConference({
+  actor,
+  coalitionId,
+  input,
+}: {
+  actor: Actor;
+  coalitionId: string;
+  input: { title: string; startsAt: string; agenda: string; audience: "coalition" | "organizations"; organizationIds: string[] };
+}) {
+  const wholeCoalition = input.audience === "coalition";
+  const invited = wholeCoalition ? [] : [...new Set(input.organizationIds.filter((id) => id !== actor.organizationId))];
+  if (invited.length) {
+    const members = await db.coalitionMember.count({ where: { coalitionId, status: "ACTIVE", organizationId: { in: invited } } });
+    if (members !== invited.length) {
+      throw new AppError({ message: "Invite only partner organizations of your coalition.", fieldErrors: { organizationIds: ["Not a partner organization"] } });
+    }
+  }
+  return db.$transaction(async (tx) => {
+    const conference = await tx.conference.create({
+      data: {
+        coalitionId,
+        hostOrganizationId: actor.organizationId,
+        createdById: actor.userId,
+        title: input.title,
+        agenda: input.agenda,
+        startsAt: new Date(input.startsAt),
+        wholeCoalition,
+        invitations: { create: [actor.organizationId, ...invited].map((organizationId) => ({ organizationId })) },
+      },
+    });
+    await recordAuditEvent(
+      {
+        action: "conference.scheduled",
+        subjectType: "Conference",
+        subjectId: conference.id,
+        actorUserId: actor.userId,
+        organizationId: actor.organizationId,
+        coalitionId,
+        metadata: { wholeCoalition, invited },
+        request: actor.request,
+      },
+      tx,
+    );
+    return conference;
+  });
+}
+
+export async function listConferences(organizationId: string) {
+  const conferences = await db.conference.findMany({
+    where: await visibleWhere(organizationId),
+    orderBy: { startsAt: "asc" },
+    include: {
+      hostOrganization: { select: { id: true, name: true } },
+      _count: { select: { vignettes: { where: { sharedAt: { not: null } } }, nextSteps: true } },
+    },
+  });
+  const upcoming = conferences.filter((c) => c.status !== "ENDED");
+  const past = conferences.filter((c) => c.status === "ENDED").reverse();
+  return { upcoming, past };
+}
+
+/** The organizations that take part: host, invited, or every active coalition member. */
+export async function participatingOrganizations(conference: { id: string; coalitionId: string; wholeCoalition: boolean }) {
+  if (conference.wholeCoalition) {
+    const members = await db.coalitionMember.findMany({
+      where: { coalitionId: conference.coalitionId, status: "ACTIVE", organization: { deletedAt: null } },
+      select: { organization: { select: { id: true, name: true } } },
+      orderBy: { organization: { name: "asc" } },
+    });
+    return members.map((m) => m.organization);
+  }
+  const invitations = await db.conferenceInvitation.findMany({
+    where: { conferenceId: conference.id },
+    select: { organization: { select: { id: true, name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return invitations.map((i) => i.organization);
+}
+
+/** Everything a participant sees: shared vignettes (and their own drafts), messages, next steps. */
+export async function getConference({ conferenceId, actor }: { conferenceId: string; actor: Actor }) {
+  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+  const [host, organizations, vignettes, messages, nextSteps] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: conference.hostOrganizationId }, select: { id: true, name: true } }),
+    participatingOrganizations(conference),
+    db.vignette.findMany({
+      where: { conferenceId, OR: [{ sharedAt: { not: null } }, { authorId: actor.userId }] },
+      orderBy: { createdAt: "asc" },
+      include: { dismissals: true },
+    }),
+    messagesSince(conferenceId, 0),
+    listNextSteps(conferenceId),
+  ]);
+  return {
+    conference,
+    host,
+    organizations,
+    vignettes: vignettes.map((v) => ({ ...v, findings: v.sharedAt ? [] : unresolvedFindings(v) })),
+    messages,
+    nextSteps,
+    isHost: conference.hostOrganizationId === actor.organizationId,
+  };
+}
+
+// --- vignettes ---------------------------------------------------------------------------------
+
+export type FieldFindings = { field: VignetteField; findings: Finding[] };
+
+type VignetteWithDismissals = Record<VignetteField, string> & { dismissals: { field: string; type: string; text: string }[] };
+
+/** Detector findings per field, less the ones the author dismissed (same field, type and text). */
+export function unresolvedFindings(vignette: VignetteWithDismissals): FieldFindings[] {
+  return VIGNETTE_FIELDS.map((field) => ({
+    field,
+    findings: detectIdentifiers(vignette[field] ?? "").filter(
+      (f) => !vignette.dismissals.some((d) => d.field === field && d.type === f.type && d.text === f.text),
+    ),
+  })).filter((f) => f.findings.length > 0);
+}
+
+async function requireOwnVignette(vignetteId: string, actor: Actor) {
+  const vignette = await db.vignette.findUnique({ where: { id: vignetteId }, include: { dismissals: true } });
+  if (!vignette) throw notFound("Vignette not found");
+  await requireConferenceAccess(vignette.conferenceId, actor.organizationId);
+  if (vignette.authorId !== actor.userId) throw forbidden("Only the author can change this vignette");
+  return vignette;
+}
+
+export async function saveVignette({ actor, conferenceId, vignetteId, input }: { actor: Actor; conferenceId: string; vignetteId?: string; input: VignetteInput }) {
+  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+  if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended." });
+  if (vignetteId) {
+    const existing = await requireOwnVignette(vignetteId, actor);
+    if (existing.conferenceId !== conferenceId) throw notFound("Vignette not found");
+  }
+  return db.$transaction(async (tx) => {
+    const data = { ...input, sharedAt: null };
+    const vignette = vignetteId
+      ? await tx.vignette.update({ where: { id: vignetteId }, data, include: { dismissals: true } })
+      : await tx.vignette.create({
+          data: { ...data, conferenceId, authorId: actor.userId, authorName: actor.userName, authorOrganizationId: actor.organizationId },
+          include: { dismissals: true },
+        });
+    await recordAuditEvent(
+      { action: vignetteId ? "conference.vignette_updated" : "conference.vignette_created", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId }, request: actor.request },
+      tx,
+    );
+    return { vignette, findings: unresolvedFindings(vignette) };
+  });
+}
+
+export async function dismissFinding({ actor, input }: { actor: Actor; input: { vignetteId: string; field: VignetteField; type: string; text: string; reason: string } }) {
+  const vignette = await requireOwnVignette(input.vignetteId, actor);
+  const stillThere = detectIdentifiers(vignette[input.field]).some((f) => f.type === input.type && f.text === input.text);
+  if (!stillThere) throw new AppError({ message: "That finding is no longer in the vignette." });
+  await db.$transaction(async (tx) => {
+    await tx.vignetteDismissal.upsert({
+      where: { vignetteId_field_type_text: { vignetteId: vignette.id, field: input.field, type: input.type, text: input.text } },
+      create: { vignetteId: vignette.id, field: input.field, type: input.type, text: input.text, reason: input.reason, dismissedById: actor.userId },
+      update: { reason: input.reason, dismissedById: actor.userId },
+    });
+    // The dismissed text itself stays out of the audit trail: only its type and the reason.
+    await recordAuditEvent(
+      { action: "conference.finding_dismissed", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { field: input.field, type: input.type, reason: input.reason }, request: actor.request },
+      tx,
+    );
+  });
+}
+
+export async function shareVignette({ actor, vignetteId }: { actor: Actor; vignetteId: string }) {
+  const vignette = await requireOwnVignette(vignetteId, actor);
+  const unresolved = unresolvedFindings(vignette);
+  if (unresolved.length) {
+    const count = unresolved.reduce((n, f) => n + f.findings.length, 0);
+    throw new AppError({ message: `Fix or dismiss the ${count} possible identifier(s) before sharing.`, status: 409 });
+  }
+  return db.$transaction(async (tx) => {
+    const shared = await tx.vignette.update({ where: { id: vignette.id }, data: { sharedAt: new Date() } });
+    await recordAuditEvent(
+      { action: "conference.vignette_shared", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId: vignette.conferenceId }, request: actor.request },
+      tx,
+    );
+    return shared;
+  });
+}
+
+// --- live discussion ---------------------------------------------------------------------------
+
+const toChatMessage = (m: {
+  id: string; seq: number; vignetteId: string | null; authorId: string; authorName: string; organizationId: string; organizationName: string; body: string; createdAt: Date;
+}): ChatMessage => ({ ...m, createdAt: m.createdAt.toISOString() });
+
+export type PostResult = { status: "posted"; message: ChatMessage } | { status: "held"; findings: Finding[] };
+
+/**
+ * Checks the message with the detector first: a message with an identifier is returned to its
+ * author (status "held") and never stored. Otherwise it gets the conference's next sequence
+ * number (row lock on the conference: numbers are gap-free and ordered across server processes)
+ * and is stored; the caller acknowledges and broadcasts only after this resolves.
+ */
+export async function postMessage({
+  actor,
+  conferenceId,
+  vignetteId,
+  body,
+  joined,
+}: {
+  actor: Actor;
+  conferenceId: string;
+  vignetteId?: string | null;
+  body: string;
+  /** Set by the socket layer for a socket whose join (membership and access) was checked. */
+  joined?: { organizationName: string };
+}): Promise<PostResult> {
+  if (body.length > MESSAGE_MAX_LENGTH) throw new AppError({ message: `Messages can be at most ${MESSAGE_MAX_LENGTH} characters.`, status: 413 });
+  if (!joined) {
+    const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+    if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
+  }
+  if (vignetteId) {
+    const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, sharedAt: { not: null } }, select: { id: true } });
+    if (!vignette) throw notFound("Vignette not found");
+  }
+  const findings = detectIdentifiers(body);
+  if (findings.length) {
+    await recordAuditEvent({
+      action: "conference.message_held",
+      subjectType: "Conference",
+      subjectId: conferenceId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      metadata: { types: [...new Set(findings.map((f) => f.type))] },
+      request: actor.request,
+    });
+    return { status: "held", findings };
+  }
+  const organizationName = joined?.organizationName ?? (await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } })).name;
+  const message = await db.$transaction(async (tx) => {
+    const { lastMessageSeq, status } = await tx.conference.update({ where: { id: conferenceId }, data: { lastMessageSeq: { increment: 1 } }, select: { lastMessageSeq: true, status: true } });
+    // Checked under the row lock: a conference ended a moment ago takes no more messages.
+    if (status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
+    return tx.conferenceMessage.create({
+      data: {
+        conferenceId,
+        seq: lastMessageSeq,
+        vignetteId: vignetteId ?? null,
+        authorId: actor.userId,
+        authorName: actor.userName,
+        organizationId: actor.organizationId,
+        organizationName,
+        body,
+      },
+    });
+  });
+  return { status: "posted", message: toChatMessage(message) };
+}
+
+/** Messages after sequence number `sinceSeq`, in order (the reconnect catch-up). */
+export async function messagesSince(conferenceId: string, sinceSeq: number, limit = 1000) {
+  const rows = await db.conferenceMessage.findMany({ where: { conferenceId, seq: { gt: sinceSeq } }, orderBy: { seq: "asc" }, take: limit });
+  return rows.map(toChatMessage);
+}
+
+// --- next steps --------------------------------------------------------------------------------
+
+type NextStepRow = { id: string; what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; doneAt: Date | null; vignetteId: string | null; ownerOrganization: { name: string } };
+
+const toNextStep = (s: NextStepRow): NextStepView => ({
+  id: s.id,
+  what: s.what,
+  ownerName: s.ownerName,
+  ownerOrganizationId: s.ownerOrganizationId,
+  ownerOrganizationName: s.ownerOrganization.name,
+  dueDate: s.dueDate.toISOString().slice(0, 10),
+  doneAt: s.doneAt?.toISOString() ?? null,
+  vignetteId: s.vignetteId,
+});
+
+export async function listNextSteps(conferenceId: string) {
+  const rows = await db.nextStep.findMany({ where: { conferenceId }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], include: { ownerOrganization: { select: { name: true } } } });
+  return rows.map(toNextStep);
+}
+
+export async function addNextStep({
+  actor,
+  conferenceId,
+  input,
+}: {
+  actor: Actor;
+  conferenceId: string;
+  input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId?: string | null };
+}) {
+  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+  const organizations = await participatingOrganizations(conference);
+  if (!organizations.some((o) => o.id === input.ownerOrganizationId)) {
+    throw new AppError({ message: "The owner must belong to an organization taking part.", fieldErrors: { ownerOrganizationId: ["Not taking part in this conference"] } });
+  }
+  const findings = detectIdentifiers(input.what);
+  if (findings.length) throw new AppError({ message: "The next step names a possible identifier: describe it without one.", fieldErrors: { what: findings.map((f) => `${f.type}: ${f.text}`) } });
+  return db.$transaction(async (tx) => {
+    const step = await tx.nextStep.create({
+      data: {
+        conferenceId,
+        vignetteId: input.vignetteId ?? null,
+        what: input.what,
+        ownerName: input.ownerName,
+        ownerOrganizationId: input.ownerOrganizationId,
+        dueDate: new Date(`${input.dueDate}T00:00:00Z`),
+        createdById: actor.userId,
+      },
+      include: { ownerOrganization: { select: { name: true } } },
+    });
+    await recordAuditEvent(
+      { action: "conference.next_step_added", subjectType: "NextStep", subjectId: step.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId, ownerOrganizationId: input.ownerOrganizationId, dueDate: input.dueDate }, request: actor.request },
+      tx,
+    );
+    return toNextStep(step);
+  });
+}
+
+/** The owner organization's people mark a step done. */
+export async function markNextStepDone({ actor, nextStepId }: { actor: Actor; nextStepId: string }) {
+  const step = await db.nextStep.findUnique({ where: { id: nextStepId } });
+  if (!step) throw notFound("Next step not found");
+  await requireConferenceAccess(step.conferenceId, actor.organizationId);
+  if (step.ownerOrganizationId !== actor.organizationId) throw forbidden("Only the owner's organization can mark this step done");
+  if (step.doneAt) return step;
+  return db.$transaction(async (tx) => {
+    const done = await tx.nextStep.update({ where: { id: step.id }, data: { doneAt: new Date(), doneById: actor.userId } });
+    await recordAuditEvent(
+      { action: "conference.next_step_done", subjectType: "NextStep", subjectId: step.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId: step.conferenceId }, request: actor.request },
+      tx,
+    );
+    return done;
+  });
+}
+
+/** Open next steps this organization owns that are past their due date (home page). */
+export async function overdueNextSteps(organizationId: string, today = new Date()) {
+  const startOfToday = new Date(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
+  const rows = await db.nextStep.findMany({
+    where: { ownerOrganizationId: organizationId, doneAt: null, dueDate: { lt: startOfToday } },
+    orderBy: { dueDate: "asc" },
+    include: { ownerOrganization: { select: { name: true } }, conference: { select: { id: true, title: true } } },
+    take: 20,
+  });
+  return rows.map((r) => ({ ...toNextStep(r), conference: r.conference }));
+}
+
+// --- ending --------------------------------------------------------------------------------------
+
+export async function endConference({ actor, conferenceId }: { actor: Actor; conferenceId: string }) {
+  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+  if (conference.hostOrganizationId !== actor.organizationId) throw forbidden("Only the host organization can end the conference");
+  if (conference.status === "ENDED") return conference;
+  return db.$transaction(async (tx) => {
+    const ended = await tx.conference.update({ where: { id: conferenceId }, data: { status: "ENDED", endedAt: new Date() } });
+    await recordAuditEvent(
+      { action: "conference.ended", subjectType: "Conference", subjectId: conferenceId, actorUserId: actor.userId, organizationId: actor.organizationId, coalitionId: conference.coalitionId, request: actor.request },
+      tx,
+    );
+    return ended;
+  });
+}
+
+/** The first join while scheduled marks the conference live. */
+export async function markLive(conferenceId: string) {
+  await db.conference.updateMany({ where: { id: conferenceId, status: "SCHEDULED" }, data: { status: "LIVE" } });
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createOrganization, createTwoOrganizationWorld, createUser } from "../../../tests/factories";
+import {
+  addNextStep,
+  dismissFinding,
+  endConference,
+  getConference,
+  listConferences,
+  markNextStepDone,
+  messagesSince,
+  overdueNextSteps,
+  postMessage,
+  requireConferenceAccess,
+  saveVignette,
+  scheduleConference,
+  shareVignette,
+} from "./service.server";
+
+const request = { ipAddress: "127.0.0.1", userAgent: "vitest" };
+
+async function world() {
+  const w = await createTwoOrganizationWorld();
+  // A third partner of the same coalition that is not invited.
+  const orgC = await createOrganization({ coalitionId: w.coalition.id, name: "Org C" });
+  const directorC = await createUser({ name: "Director C", memberships: [{ organizationId: orgC.id, role: "DIRECTOR" }] });
+  const a = { userId: w.directorA.id, userName: "Director A", organizationId: w.orgA.id, request };
+  const b = { userId: w.directorB.id, userName: "Director B", organizationId: w.orgB.id, request };
+  const c = { userId: directorC.id, userName: "Director C", organizationId: orgC.id, request };
+  const conference = await scheduleConference({
+    actor: a,
+    coalitionId: w.coalition.id,
+    input: { title: "Housing case review", startsAt: "2030-01-15T17:00:00Z", agenda: "Two vignettes", audience: "organizations", organizationIds: [w.orgB.id] },
+  });
+  return { ...w, orgC, a, b, c, conference };
+}
+
+const cleanVignette = {
+  title: "Older man, stairs and oxygen",
+  situation: "An 81-year-old man with COPD lives with his wife in a second-floor walk-up.",
+  strengths: "Wife is engaged; both active in their congregation.",
+  needs: "A ground-floor unit and help with the electric bill.",
+  tried: "LEAP application (denied).",
+  question: "Are there medical-need exemptions we are missing?",
+  sdohCategories: ["housing", "utilities"] as ("housing" | "utilities")[],
+};
+
+describe("conference access", () => {
+  it("the host and invited organizations see it; another organization of the coalition gets a 404", async () => {
+    const w = await world();
+    await expect(requireConferenceAccess(w.conference.id, w.orgA.id)).resolves.toMatchObject({ id: w.conference.id });
+    await expect(requireConferenceAccess(w.conference.id, w.orgB.id)).resolves.toMatchObject({ id: w.conference.id });
+    await expect(requireConferenceAccess(w.conference.id, w.orgC.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getConference({ conferenceId: w.conference.id, actor: w.c })).rejects.toMatchObject({ status: 404 });
+    await expect(postMessage({ actor: w.c, conferenceId: w.conference.id, body: "hello" })).rejects.toMatchObject({ status: 404 });
+    expect((await listConferences(w.orgC.id)).upcoming.map((c) => c.id)).not.toContain(w.conference.id);
+    expect((await listConferences(w.orgB.id)).upcoming.map((c) => c.id)).toContain(w.conference.id);
+  });
+
+  it("a whole-coalition conference is open to every active member organization, not to outsiders", async () => {
+    const w = await world();
+    const outsider = await createOrganization({ name: "Outside org" });
+    const conference = await scheduleConference({
+      actor: w.b,
+      coalitionId: w.coalition.id,
+      input: { title: "Coalition-wide review", startsAt: "2030-02-01T17:00:00Z", agenda: "", audience: "coalition", organizationIds: [] },
+    });
+    for (const org of [w.orgA, w.orgB, w.orgC]) await expect(requireConferenceAccess(conference.id, org.id)).resolves.toBeTruthy();
+    await expect(requireConferenceAccess(conference.id, outsider.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("refuses to invite an organization outside the coalition, and writes nothing", async () => {
+    const w = await world();
+    const outsider = await createOrganization({ name: "Not a partner" });
+    const before = await db.conference.count();
+    await expect(
+      scheduleConference({ actor: w.a, coalitionId: w.coalition.id, input: { title: "x y z", startsAt: "2030-01-01T10:00:00Z", agenda: "", audience: "organizations", organizationIds: [outsider.id] } }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(await db.conference.count()).toBe(before);
+  });
+});
+
+describe("vignettes", () => {
+  it("findings block sharing until fixed or dismissed with a reason; the dismissal is recorded", async () => {
+    const w = await world();
+    const { vignette, findings } = await saveVignette({
+      actor: w.a,
+      conferenceId: w.conference.id,
+      input: { ...cleanVignette, situation: "Maria Gonzalez, 67, lives alone. Call her at (303) 555-0142.", strengths: "Her church is Grace Church." },
+    });
+    const situation = findings.find((f) => f.field === "situation")!.findings;
+    expect(situation.map((f) => f.type).sort()).toEqual(["NAME", "PHONE"]);
+    await expect(shareVignette({ actor: w.a, vignetteId: vignette.id })).rejects.toMatchObject({ status: 409 });
+
+    // Fix the phone by editing; dismiss the name as a false alarm with a reason.
+    const saved = await saveVignette({
+      actor: w.a,
+      conferenceId: w.conference.id,
+      vignetteId: vignette.id,
+      input: { ...cleanVignette, situation: "Maria Gonzalez, 67, lives alone. Call her at [phone]." },
+    });
+    expect(saved.findings.flatMap((f) => f.findings).map((f) => f.type)).toEqual(["NAME"]);
+    await expect(
+      dismissFinding({ actor: w.a, input: { vignetteId: vignette.id, field: "situation", type: "NAME", text: "Maria Gonzalez", reason: "a pseudonym we agreed on" } }),
+    ).resolves.toBeUndefined();
+    const shared = await shareVignette({ actor: w.a, vignetteId: vignette.id });
+    expect(shared.sharedAt).not.toBeNull();
+    const dismissal = await db.vignetteDismissal.findFirstOrThrow({ where: { vignetteId: vignette.id } });
+    expect(dismissal).toMatchObject({ reason: "a pseudonym we agreed on", dismissedById: w.directorA.id });
+    const audit = await db.auditEvent.findFirst({ where: { subjectId: vignette.id, action: "conference.finding_dismissed" } });
+    expect(JSON.stringify(audit?.metadata)).not.toContain("Maria");
+  });
+
+  it("only the author edits or shares a vignette; drafts are invisible to others", async () => {
+    const w = await world();
+    const { vignette } = await saveVignette({ actor: w.a, conferenceId: w.conference.id, input: cleanVignette });
+    await expect(saveVignette({ actor: w.b, conferenceId: w.conference.id, vignetteId: vignette.id, input: cleanVignette })).rejects.toMatchObject({ status: 403 });
+    await expect(shareVignette({ actor: w.b, vignetteId: vignette.id })).rejects.toMatchObject({ status: 403 });
+    await expect(shareVignette({ actor: w.c, vignetteId: vignette.id })).rejects.toMatchObject({ status: 404 });
+    expect((await getConference({ conferenceId: w.conference.id, actor: w.b })).vignettes).toHaveLength(0);
+    await shareVignette({ actor: w.a, vignetteId: vignette.id });
+    expect((await getConference({ conferenceId: w.conference.id, actor: w.b })).vignettes.map((v) => v.id)).toEqual([vignette.id]);
+  });
+});
+
+describe("live discussion", () => {
+  it("holds back a message with an identifier (nothing stored) and numbers the others 1, 2, 3", async () => {
+    const w = await world();
+    const held = await postMessage({ actor: w.b, conferenceId: w.conference.id, body: "She can be reached at 303-555-0199" });
+    expect(held.status).toBe("held");
+    expect(held.status === "held" && held.findings.map((f) => f.type)).toEqual(["PHONE"]);
+    expect(await db.conferenceMessage.count({ where: { conferenceId: w.conference.id } })).toBe(0);
+
+    const posted = [];
+    for (const body of ["Has anyone tried the medical exemption?", "Yes, it took three weeks.", "We can help with the letter."]) {
+      const result = await postMessage({ actor: body.startsWith("Yes") ? w.a : w.b, conferenceId: w.conference.id, body });
+      expect(result.status).toBe("posted");
+      if (result.status === "posted") posted.push(result.message);
+    }
+    expect(posted.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(posted[0]).toMatchObject({ authorName: "Director B", organizationName: "Org B" });
+    expect((await messagesSince(w.conference.id, 1)).map((m) => m.body)).toEqual(["Yes, it took three weeks.", "We can help with the letter."]);
+  });
+
+  it("concurrent messages get distinct, gap-free sequence numbers", async () => {
+    const w = await world();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => postMessage({ actor: i % 2 ? w.a : w.b, conferenceId: w.conference.id, body: `point number ${i}` })));
+    const seqs = results.map((r) => (r.status === "posted" ? r.message.seq : -1)).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  it("refuses over-long messages and messages after the host ended the conference", async () => {
+    const w = await world();
+    await expect(postMessage({ actor: w.a, conferenceId: w.conference.id, body: "x".repeat(2001) })).rejects.toMatchObject({ status: 413 });
+    await expect(endConference({ actor: w.b, conferenceId: w.conference.id })).rejects.toMatchObject({ status: 403 });
+    await endConference({ actor: w.a, conferenceId: w.conference.id });
+    await expect(postMessage({ actor: w.b, conferenceId: w.conference.id, body: "late" })).rejects.toMatchObject({ status: 409 });
+    // The socket path (access checked at join) is refused too, under the conference row lock, and stores nothing.
+    await expect(postMessage({ actor: w.b, conferenceId: w.conference.id, body: "late", joined: { organizationName: "Org B" } })).rejects.toMatchObject({ status: 409 });
+    expect(await db.conferenceMessage.count({ where: { conferenceId: w.conference.id } })).toBe(0);
+    expect((await listConferences(w.orgB.id)).past.map((c) => c.id)).toContain(w.conference.id);
+  });
+});
+
+describe("next steps", () => {
+  it("owners mark them done; overdue ones are listed for the owner organization only", async () => {
+    const w = await world();
+    const overdue = await addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Send the exemption letter template", ownerName: "Director B", ownerOrganizationId: w.orgB.id, dueDate: "2020-01-10" } });
+    const later = await addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Check the waitlist", ownerName: "Care team", ownerOrganizationId: w.orgB.id, dueDate: "2099-01-10" } });
+    expect((await overdueNextSteps(w.orgB.id)).map((s) => s.id)).toEqual([overdue.id]);
+    expect(await overdueNextSteps(w.orgA.id)).toEqual([]);
+    await expect(markNextStepDone({ actor: w.a, nextStepId: overdue.id })).rejects.toMatchObject({ status: 403 });
+    await expect(markNextStepDone({ actor: w.c, nextStepId: overdue.id })).rejects.toMatchObject({ status: 404 });
+    await markNextStepDone({ actor: w.b, nextStepId: overdue.id });
+    expect(await overdueNextSteps(w.orgB.id)).toEqual([]);
+    expect(later.dueDate).toBe("2099-01-10");
+  });
+
+  it("refuses an owner organization that is not taking part, and a step that names someone", async () => {
+    const w = await world();
+    await expect(addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Call back", ownerName: "C", ownerOrganizationId: w.orgC.id, dueDate: "2030-01-01" } })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Call Mrs. Abernathy at 303-555-0120", ownerName: "Director B", ownerOrganizationId: w.orgB.id, dueDate: "2030-01-01" } }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(await db.nextStep.count({ where: { conferenceId: w.conference.id } })).toBe(0);
+  });
+});

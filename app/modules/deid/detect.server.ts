@@ -1,0 +1,543 @@
+/**
+ * The identifier detector: text in, HIPAA Safe Harbor findings out.
+ *
+ *   detectIdentifiers("Call Maria at (303) 555-0142") →
+ *     [{ type: "NAME", start: 5, end: 10, text: "Maria", replacement: "[name]" },
+ *      { type: "PHONE", start: 14, end: 28, text: "(303) 555-0142", replacement: "[phone]" }]
+ *
+ * Runs in-process with no network: phones with libphonenumber-js, dates with chrono-node (English
+ * and Spanish), names and places with the word lists of lexicon.server.ts plus context rules
+ * (honorifics, relations, prepositions, street suffixes), and patterns with checks for the rest.
+ * It errs on the side of flagging: a false alarm costs the author one click ("dismiss, with a
+ * reason"); a miss shares an identifier. See docs/decisions/030-identifier-detector.md.
+ */
+import * as chrono from "chrono-node";
+import { findNumbers } from "libphonenumber-js/max";
+import { isIPv6 } from "is-ip";
+import { AMBIGUOUS_NAMES, fold, lexicon } from "./lexicon.server";
+import type { Finding, IdentifierType } from "./types";
+
+export type { Finding, IdentifierType } from "./types";
+export { applyReplacements, IDENTIFIER_TYPES } from "./types";
+
+interface Candidate {
+  type: IdentifierType;
+  start: number;
+  end: number;
+  replacement?: string;
+}
+
+// Higher wins when two candidates overlap.
+const PRIORITY: Record<IdentifierType, number> = {
+  EMAIL: 10, URL: 9, IP: 9, SSN: 8, VEHICLE: 7, DEVICE: 7, PHONE: 6, ID: 5, AGE: 4, DATE: 3, LOCATION: 2, NAME: 1,
+};
+
+const MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTHS_EN_ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo";
+const MONTH_SEASON: Record<string, string> = {};
+for (const [i, m] of MONTHS_EN.split("|").entries()) MONTH_SEASON[m] = season(i);
+for (const [i, m] of MONTHS_EN_ABBR.split("|").entries()) MONTH_SEASON[m] = season(i < 4 ? [0, 1, 2, 3][i] : i + 1 > 11 ? 11 : [5, 6, 7, 8, 8, 9, 10, 11][i - 4]);
+for (const [i, m] of MONTHS_ES.split("|").entries()) MONTH_SEASON[m] = season(i > 8 ? i - 1 : i);
+
+function season(monthIndex: number) {
+  return ["winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "fall", "fall", "fall", "winter"][monthIndex];
+}
+
+const HOLIDAYS =
+  /\b(?:Thanksgiving(?: Day)?|Christmas(?: Eve| Day)?|New Year'?s(?: Eve| Day)?|Easter(?: Sunday)?|Halloween|Fourth of July|July 4th|Independence Day|Memorial Day|Labor Day|Veterans Day|Valentine'?s Day|Mother'?s Day|Father'?s Day|Navidad|Nochebuena|Año Nuevo|Día de (?:los )?(?:Muertos|Reyes|la Madre|Acción de Gracias)|Semana Santa)\b/g;
+
+/** Words that start with a capital but are never a person's name or a place by themselves. */
+const STOP = new Set(
+  (
+    "a an the and or but if of in on at to by for from with without about after before since until into over under near off as is was are were be been has have had do does did not no yes " +
+    "i me my we us our you your he him his she her hers they them their it its this that these those there here who whom whose which what when where why how " +
+    "mr mrs ms miss mx dr don doña dona sr sra srta señor señora señorita sir madam " +
+    "client clients patient patients pt pts name names dob age sex address phone cell email e-mail fax ssn mrn id case note notes situation strengths strength needs need tried question questions " +
+    "update fyi hi hello hey thanks thank morning ok okay quick success celebrating celebration resources security subject from re fw fwd date born notes reason referral referred household insurance emergency contact primary preferred language mailing home " +
+    "medicaid medicare snap wic leap cccap ssdi ssi tanf chp va ssa ed er icu pcp dme copd hiv ptsd adhd covid cpap rn md lcsw msw chw " +
+    "food bank banks church center centre clinic hospital health housing authority department legal aid ymca coalition community worker workers team program programs school schools university pantry shelter services service state " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday driver drivers call meals wheels baby kids children mom dad ip pa pa's ok ptsd toyota honda ford dodge chevy chevrolet nissan buick kia hyundai subaru jeep gmc tesla volkswagen vw corolla civic camry accord taurus caravan impala malibu focus prius sienna odyssey " +
+    "january february march april june july august september october november december spring summer fall autumn winter " +
+    "english spanish arabic russian korean vietnamese chinese somali american mexican latino latina black white asian native " +
+    "la el los las un una y de del en con por para su sus mi que se es muy pero como nota caso reunión éxito pregunta teléfono correo dirección tel cita " +
+    "god jesus christ bible st saint lot apt unit suite po box pm am " +
+    "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask"
+  ).split(" "),
+);
+
+const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío))\s+$/;
+const RELATION =
+  /\b(?:client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña)\s*[:,]?\s*$/i;
+const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
+const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
+const PLACE_WORDS =
+  /^(?:County|City|Homes|Apartments|Apts|Heights|Meadows|Park|Lake|Village|Manor|Pines|Towers|Tower|Plaza|Mission|Estates|Gardens|Creek|Hills|Ranch|Commons|Courts|Terrace|Villas|Station|Square|Mall|Motel|Inn|Lodge|Trailer|Neighborhood|Valley)$/;
+
+const WORD = /[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*\.?/gu;
+
+interface Token {
+  start: number;
+  end: number;
+  word: string; // without trailing period or possessive
+  cap: boolean;
+  sentenceStart: boolean;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    if (word.endsWith(".")) {
+      word = word.slice(0, -1);
+      end -= 1;
+    }
+    const possessive = /['’]s$/.exec(word);
+    if (possessive) word = word.slice(0, -2);
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    const sentenceStart = m.index === 0 || /(?:[.!?:;]\s+|\n\s*|^\s*|[-•*]\s+|["“(]\s*)$/.test(before) && !/\b(?:Mr|Mrs|Ms|Dr|St)\.\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index));
+    tokens.push({ start: m.index, end: possessive ? end - 2 : end, word, cap: /^\p{Lu}/u.test(word), sentenceStart });
+  }
+  return tokens;
+}
+
+export function detectIdentifiers(text: string): Finding[] {
+  const candidates: Candidate[] = [];
+  const add = (type: IdentifierType, start: number, end: number, replacement?: string) => {
+    // trim spaces and trailing punctuation
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /[\s.,;:!?)\]]/.test(text[end - 1]) && !(text[end - 1] === "." && /\b(?:St|Ave|Blvd|Rd|Dr|Ct|Ln|Pl|Jr|Sr)\.$/.test(text.slice(start, end)))) end--;
+    if (end > start) candidates.push({ type, start, end, replacement });
+  };
+
+  emails(text, add);
+  urls(text, add);
+  ips(text, add);
+  ssns(text, add);
+  vehiclesAndDevices(text, add);
+  phones(text, add);
+  ids(text, add);
+  ages(text, add);
+  dates(text, add);
+  const tokens = tokenize(text);
+  places(text, tokens, add);
+  names(text, tokens, add, candidates);
+
+  return resolve(text, candidates);
+}
+
+type Add = (type: IdentifierType, start: number, end: number, replacement?: string) => void;
+
+function emails(text: string, add: Add) {
+  for (const m of text.matchAll(/[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-z]{2,}/giu)) add("EMAIL", m.index, m.index + m[0].length);
+}
+
+function urls(text: string, add: Add) {
+  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi)) add("URL", m.index, m.index + m[0].length);
+  const bare = /(?<![@\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|us|co|me|ly|info|biz|app|tv|mx)\b(?:\/[^\s<>()"']*)?/gi;
+  for (const m of text.matchAll(bare)) add("URL", m.index, m.index + m[0].length);
+}
+
+function ips(text: string, add: Add) {
+  for (const m of text.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g)) {
+    if (m[0].split(".").every((o) => Number(o) <= 255)) add("IP", m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(/(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi)) {
+    if (isIPv6(m[0])) add("IP", m.index, m.index + m[0].length);
+  }
+}
+
+function ssns(text: string, add: Add) {
+  for (const m of text.matchAll(/(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g)) add("SSN", m.index, m.index + m[0].length);
+  const context = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social|seguro social)\b/gi;
+  for (const m of text.matchAll(context)) {
+    const windowStart = m.index + m[0].length;
+    const window = text.slice(windowStart, windowStart + 40);
+    const found = /(?<!\d)(\d{9}|\d{4})(?!\d)/.exec(window);
+    if (found && !/[.!?]\s/.test(window.slice(0, found.index))) add("SSN", windowStart + found.index, windowStart + found.index + found[0].length);
+  }
+}
+
+function vehiclesAndDevices(text: string, add: Add) {
+  // VINs: 17 characters, no I, O or Q, at least one digit and one letter.
+  for (const m of text.matchAll(/\b[A-HJ-NPR-Z0-9]{17}\b/g)) if (/\d/.test(m[0]) && /[A-Z]/.test(m[0])) add("VEHICLE", m.index, m.index + m[0].length);
+  const plate = /\b(?:license plates?|licence plates?|plates?|tag|tags|placas?|VIN)\b(?:\s+(?:number|no\.?|#|was|is|were|are))?[:#]?\s*((?:[A-Z]{2}\s+)?[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/g;
+  for (const m of text.matchAll(plate)) {
+    if (!/\d/.test(m[1])) continue;
+    const start = m.index + m[0].length - m[1].length;
+    add("VEHICLE", start, start + m[1].length);
+  }
+  const device =
+    /\b(?:serial(?: no\b\.?| number\b| #)?|S\/N|SN#?|IMEI\b|device (?:id|ID|number)\b|transmitter (?:id|ID)\b|(?:has|with) ID\b|model and serial\b)(?:\s+(?:is|was|number|of))?[:#]?\s*/g;
+  for (const m of text.matchAll(device)) {
+    const at = m.index + m[0].length;
+    const imei = /^\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d/.exec(text.slice(at));
+    if (imei) {
+      add("DEVICE", at, at + imei[0].length);
+      continue;
+    }
+    const token = /^[A-Z0-9][A-Z0-9-]{3,}/i.exec(text.slice(at));
+    if (token && /\d/.test(token[0])) add("DEVICE", at, at + token[0].length);
+  }
+}
+
+function phones(text: string, add: Add) {
+  for (const m of findNumbers(text, { defaultCountry: "US", v2: true })) {
+    // libphonenumber validates numbers in every country's plan; US-style groupings are matched
+    // below (it rejects the 555-01xx fiction range and takes some account numbers for phones).
+    const raw = text.slice(m.startsAt, m.endsAt);
+    if (!raw.startsWith("+") || /[,;]/.test(raw)) continue;
+    let end = m.endsAt;
+    const ext = /^\s*(?:ext\.?|x|extension)\s*\d{1,5}/i.exec(text.slice(end));
+    if (ext) end += ext[0].length;
+    add("PHONE", m.startsAt, end);
+  }
+  // Numbers libphonenumber rejects as unassigned (555-01xx and the like) are still phone numbers here.
+  const loose = /(?<![\w-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])|(?<![\w-])\d{10}(?![\w-])|(?<![\w-])\+\d{1,3}(?:[ .-]\d{2,4}){2,4}(?![\w-])/g;
+  for (const m of text.matchAll(loose)) {
+    let end = m.index + m[0].length;
+    const ext = /^\s*(?:ext\.?|x|extension)\s*\d{1,5}/i.exec(text.slice(end));
+    if (ext) end += ext[0].length;
+    add("PHONE", m.index, end);
+  }
+}
+
+function ids(text: string, add: Add) {
+  const context =
+    /\b(?:MRN|MR#|medical record(?: number| no\.?| #)?|record #|member(?: id| number| #| no\.?)?|beneficiary (?:id|identifier|number)|plan id|id|acct\.?|account(?: number| no\.?| #)?|case(?: number| no\.?| #)?|claim(?: number| reference| no\.?)?|file(?: number| no\.?)?|policy(?: number| no\.?)?|driver'?s license|licen[cs]e(?: number| no\.?)?|certificate(?: of [a-z]+)?(?: number| no\.?)?|número de (?:caso|cuenta|expediente|miembro)|expediente|cuenta|medicaid|medicare(?: #| number)?|identifier|reference|ending|ends in)\b/gi;
+  for (const m of text.matchAll(context)) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + 60);
+    const stop = /[.!?](?:\s|$)|\n/.exec(window);
+    const scope = stop ? window.slice(0, stop.index) : window;
+    const token = /(?<![\w-])(?=[A-Z0-9+-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9](?![\w-])/i.exec(scope);
+    if (!token) continue;
+    const digits = token[0].replace(/\D/g, "").length;
+    if (digits < 4) continue;
+    if (/^(?:19|20)\d{2}$/.test(token[0])) continue; // a year
+    add("ID", from + token.index, from + token.index + token[0].length);
+  }
+  // Any other unique identifying number: long digit strings and letter-digit codes.
+  for (const m of text.matchAll(/(?<![\w./$-])(?=[A-Z0-9-]*\d)(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w/-])/g)) {
+    const value = m[0];
+    const digits = value.replace(/\D/g, "").length;
+    if (digits < 5 && !(digits >= 4 && /[A-Z]/.test(value) && value.length >= 7)) continue;
+    if (/^\d{1,5}$/.test(value)) continue; // house numbers, ZIPs, amounts are handled elsewhere
+    add("ID", m.index, m.index + value.length);
+  }
+}
+
+function ages(text: string, add: Add) {
+  for (const m of text.matchAll(/(?<![\d.,$#/-])(\d{2,3})(?![\d%/]|[.,:]\d)/g)) {
+    const n = Number(m[1]);
+    if (n < 90 || n > 125) continue;
+    if (text[m.index + m[1].length] === "+") continue; // "90+" is the safe form
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const after = text.slice(m.index + m[1].length, m.index + m[1].length + 20);
+    const ageAfter = /^(?:-|\s)?(?:years?|yrs?|y\/?o\b|year-old|-year|años|\s*años|\)|,|\s+on\b|\s+last\b|\s+and\b|\s*$|\s*\?|\s+this\b)/i.test(after);
+    const ageBefore = /(?:\bage[ds]?|\baged|\bturned|\bturns|\bis|\bshe'?s|\bhe'?s|\bhis|\bher|\bwas|\btiene|\bde|\bedad|\bme|\bold|,|\()\s*:?\s*$/i.test(before);
+    const unit = /^\s*(?:minutes|mins?|hours|days|weeks|months|dollars|units|mg|lbs?|pounds|miles|percent|%|cents|people|families|staff|patients|clients)\b/i.test(after);
+    if (unit) continue;
+    if (ageAfter || ageBefore) add("AGE", m.index, m.index + m[1].length, "90+");
+  }
+}
+
+function dates(text: string, add: Add) {
+  const monthWord = new RegExp(`\\b(?:${MONTHS_EN}|${MONTHS_EN_ABBR}|${MONTHS_ES})\\b`, "i");
+  const results = [...chrono.parse(text), ...chrono.es.parse(text)];
+  for (const r of results) {
+    const hasMonth = monthWord.test(r.text);
+    const numeric = /\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?/.test(r.text);
+    if (!hasMonth && !numeric) continue;
+    if (!r.start.isCertain("month") && !r.start.isCertain("day")) continue;
+    if (hasMonth && /^may$/i.test(r.text.trim()) && !/^May\b/.test(r.text)) continue;
+    let start = r.index;
+    const end = r.index + r.text.length;
+    const weekday = new RegExp(`(?:\\b(?:${WEEKDAYS}),?\\s+(?:the\\s+|el\\s+)?)$`, "i").exec(text.slice(Math.max(0, start - 16), start));
+    if (weekday) start -= weekday[0].length;
+    addDate(text, add, start, end);
+  }
+  // A month on its own ("since January", "la renta de junio").
+  const months = new RegExp(`\\b(?:${MONTHS_EN}|${MONTHS_EN_ABBR}\\.?|${MONTHS_ES})\\b`, "gi");
+  for (const m of text.matchAll(months)) {
+    const word = m[0];
+    if (/^\.?,?\s*\d/.test(text.slice(m.index + word.length, m.index + word.length + 4)) && results.some((r) => r.index <= m.index && m.index < r.index + r.text.length)) continue; // part of a full date
+    if (/^(?:may|mar|jun|jan|dec|sept?)$/i.test(word.replace(".", "")) && word.replace(".", "").length <= 4) {
+      // "May" the month versus "may" the verb; short abbreviations need a day or year beside them
+      const near = text.slice(m.index + word.length, m.index + word.length + 6);
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      const english = /^[A-Z]/.test(word);
+      if (!english) continue;
+      if (!/^\.?\s*\d/.test(near) && !/\b(?:in|since|of|until|by|early|late|mid|last|this|next)\s+$/i.test(before)) continue;
+    } else if (/^[a-z]/.test(word) && !MONTHS_ES.split("|").includes(word.toLowerCase())) continue; // "march" the verb
+    if (MONTHS_ES.split("|").includes(word.toLowerCase()) && !/\b(?:de|en|el|desde|para|hasta|a|finales de|principios de|mediados de)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    addDate(text, add, m.index, m.index + word.length);
+  }
+  // Ordinal days ("the 15th", "Tuesday the 9th") and holidays.
+  const ordinal = new RegExp(`(?:\\b(?:${WEEKDAYS}),?\\s+)?\\b(?:the\\s+|el\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+(?:${MONTHS_EN}))?`, "gi");
+  for (const m of text.matchAll(ordinal)) {
+    if (/(?:st|nd|rd|th)$/i.test(m[0]) && /^\s+(?:Avenue|Ave|Street|St|Place|Pl|Blvd|Drive|Dr|grade|floor|birthday|percentile|time|visit|century)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    if (/\b(?:on|at|by|off|of|over by)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !/^(?:the|el)\s/i.test(m[0]) && !new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0])) continue;
+    add("DATE", m.index, m.index + m[0].length, "[date]");
+  }
+  for (const m of text.matchAll(HOLIDAYS)) add("DATE", m.index, m.index + m[0].length, "[holiday]");
+}
+
+/** "on March 3" → "in spring", "since March 3" → "since spring", "March 3" → "in spring". */
+function addDate(text: string, add: Add, start: number, end: number) {
+  const replacement = dateReplacement(text.slice(start, end));
+  if (!replacement.startsWith("in ")) return add("DATE", start, end, replacement);
+  const before = text.slice(Math.max(0, start - 8), start);
+  const on = /\b(?:on|in|en|el)\s+$/i.exec(before);
+  if (on) return add("DATE", start - on[0].length, end, replacement);
+  if (/\b(?:since|from|until|till|by|before|after|around|desde|hasta|antes de|después de)\s+$/i.test(before)) return add("DATE", start, end, replacement.slice(3));
+  add("DATE", start, end, replacement);
+}
+
+function dateReplacement(value: string) {
+  const year = /\b(?:19|20)\d{2}\b/.exec(value)?.[0];
+  const word = new RegExp(`\\b(${MONTHS_EN}|${MONTHS_EN_ABBR}|${MONTHS_ES})\\b`, "i").exec(value)?.[1]?.toLowerCase();
+  let month = word ? MONTH_SEASON[word] : undefined;
+  if (!month) {
+    const numeric = /(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?/.exec(value);
+    if (numeric) {
+      const first = Number(numeric[1]);
+      const m = numeric[1].length === 4 ? Number(numeric[2]) : first;
+      if (m >= 1 && m <= 12) month = season(m - 1);
+    }
+  }
+  if (!month) return "[date]";
+  return year ? `${month} ${year}` : `in ${month}`;
+}
+
+function places(text: string, tokens: Token[], add: Add) {
+  const { cities, countries } = lexicon();
+  // Street addresses, with or without a house number, and an apartment or unit after them.
+  const unit = String.raw`(?:,?\s*(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|#|unit|apt\.?)\s*[\w-]+)?`;
+  const street = new RegExp(
+    String.raw`(?:\b\d{1,6}\s+)?(?:\b(?:[NSEW]\.|North|South|East|West)\s+)?(?:\b(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|N|S|E|W)\b)?${unit}`,
+    "gu",
+  );
+  for (const m of text.matchAll(street)) add("LOCATION", m.index, m.index + m[0].length, /\d/.test(m[0]) ? "[address]" : "[street]");
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:Highway|Hwy|Route|Interstate|I-)\s?\d{1,3}\b`, "g"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
+  for (const m of text.matchAll(/\bP\.?\s?O\.? Box\s+(\d+)/gi)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[box]");
+  for (const m of text.matchAll(/\b(?:Lot|Space|Unit|unit|lot|Apt\.?|apt\.?)\s+\d+[A-Z]?\b/g)) add("LOCATION", m.index, m.index + m[0].length, "[address]");
+  // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
+  for (const m of text.matchAll(/\b(?:calle|avenida|av\.|carretera|colonia)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?)/gu)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[street]");
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
+    if (!PLACE_PREP.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (!/\d/.test(m[0]) && !/\b(?:corner of|at)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    add("LOCATION", m.index, m.index + m[0].length, "[intersection]");
+  }
+  for (const m of text.matchAll(/\b(?:on|off|en)\s+(\d{1,3}(?:st|nd|rd|th))\b/g)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[street]");
+  // ZIP codes after a state, a city or the word ZIP.
+  for (const m of text.matchAll(/(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g)) {
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if (/(?:\b[A-Z]{2}|\bzip(?: code)?|\bcódigo postal|\p{Lu}\p{Ll}+,?)\s*:?\s*$/u.test(before)) add("LOCATION", m.index, m.index + m[0].length, "[ZIP]");
+  }
+  // Capitalised runs: cities from the gazetteer, named places, places after a preposition.
+  for (const run of capitalRuns(text, tokens)) {
+    const words = run.map((t) => t.word);
+    const folded = words.map(fold);
+    const first = run[0];
+    const last = run[run.length - 1];
+    const before = text.slice(Math.max(0, first.start - 24), first.start);
+    const after = text.slice(last.end, last.end + 30);
+    const afterPlaceWord = /^['’]?s?\s+(?:apartments|apts|homes|neighbou?rhood|area|clinic|motel|shelter|park|complex|building|trailer park|mobile home park)\b/i.exec(after);
+    const allStop = folded.every((w) => STOP.has(w));
+    if (allStop) continue;
+    if (countries.has(folded.join(" ")) || US_STATES.has(folded.join(" "))) continue;
+    const named = run.some((t) => PLACE_WORDS.test(t.word));
+    const stateAfter = /^,?\s+(?:[A-Z]{2}\b|Colorado|CO\b)/.test(after);
+    const prep = PLACE_PREP.test(before);
+    const cityIndex = findCity(folded, cities);
+    if (named || afterPlaceWord) {
+      add("LOCATION", first.start, afterPlaceWord ? last.end + afterPlaceWord[0].length : last.end, "[place]");
+      continue;
+    }
+    const personLike = run.length >= 2 && folded.some((w, i) => (i < (cityIndex?.[0] ?? 0) || i >= (cityIndex?.[1] ?? 0)) && isName(w)) && !stateAfter;
+    if (cityIndex && !personLike) {
+      const [from, to] = cityIndex;
+      const single = to - from === 1;
+      const ambiguous = single && (AMBIGUOUS_NAMES.has(folded[from]) || COMMON_PLACE_WORDS.has(folded[from]));
+      const nameNotPlace = single && !prep && !stateAfter && (isName(folded[from]) || run[from].sentenceStart);
+      if (!nameNotPlace && (!ambiguous || stateAfter || (prep && run.length === 1))) {
+        add("LOCATION", run[from].start, run[to - 1].end, "a city in the region");
+        continue;
+      }
+    }
+    if (prep && !first.sentenceStart && /\b(?:in|near|from|en|de|desde|cerca de|vive en|over by|moved to|lives in|living in|outside|around)\s+(?:the\s+|la\s+|el\s+)?$/i.test(before)) {
+      // "in the Montbello area", "llegaron de Tegucigalpa", "near Brighton": a place unless the words are a person's or organization's
+      if (run.some((t) => ORG_WORDS.test(t.word))) continue;
+      if (run.length === 1 && isName(folded[0])) continue;
+      if (folded.every((w) => STOP.has(w) || /^\d/.test(w))) continue;
+      add("LOCATION", first.start, last.end, "a city in the region");
+    } else if (prep && /\b(?:on|off|at|behind|outside)\s+(?:the\s+)?$/i.test(before) && run.length <= 3 && !run.some((t) => ORG_WORDS.test(t.word))) {
+      // "the shelter on Lawrence", "rec center on Sheridan", "at the Safeway"
+      if (folded.some((w) => STOP.has(w))) continue;
+      if (run.length === 1 && isName(folded[0]) && !/\bon\s+$/i.test(before)) continue;
+      add("LOCATION", first.start, last.end, "[place]");
+    }
+  }
+}
+
+const ORG_WORDS = /^(?:Bank|Church|Center|Centre|Clinic|Hospital|Health|Housing|Authority|Department|Aid|YMCA|Coalition|Team|Program|School|University|Pantry|Services|Service|County|Foundation|Ministries|Ministry|Network|Alliance|Council|Office|Agency|Medicaid|Medicare|Group)$/;
+const COMMON_PLACE_WORDS = new Set("center hope grace golden mission federal street park bank health church school home homes place river lake city point rock springs union liberty commerce opportunity success security unity welcome".split(" "));
+const US_STATES = new Set(
+  "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada new hampshire new jersey new mexico new york north carolina north dakota ohio oklahoma oregon pennsylvania rhode island south carolina south dakota tennessee texas utah vermont virginia washington west virginia wisconsin wyoming"
+    .split(" "),
+);
+for (const s of ["new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island", "south carolina", "south dakota", "west virginia", "puerto rico", "district of columbia"]) US_STATES.add(s);
+
+function isName(word: string) {
+  const { firstNames, lastNames } = lexicon();
+  return (firstNames.has(word) || lastNames.has(word)) && !AMBIGUOUS_NAMES.has(word);
+}
+
+function findCity(folded: string[], cities: Set<string>): [number, number] | undefined {
+  for (let size = Math.min(3, folded.length); size >= 1; size--)
+    for (let i = 0; i + size <= folded.length; i++) {
+      const phrase = folded.slice(i, i + size).join(" ");
+      if (size === 1 && STOP.has(phrase)) continue;
+      if (cities.has(phrase) && !US_STATES.has(phrase)) return [i, i + size];
+    }
+  return undefined;
+}
+
+const PARTICLE = /^(?:de|del|la|las|los|y|van|von|da|di|du|le|bin|ibn|al|el|der|den|st)$/i;
+
+/** Runs of capitalised words (with Spanish particles and quoted nicknames inside), split at punctuation. */
+function capitalRuns(text: string, tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length && !run[run.length - 1].cap) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = run[run.length - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : "";
+    const joinable = !prev || /^(?:['’]s)?\s+$|^(?:['’]s)?\s+["“][^"”\n]{0,0}$|^\s*["“”]\s*$|^["”]\s+$|^\s+["“]$|^-$/.test(gap) || /^\s+["“]?$/.test(gap) || /^["”]?\s+$/.test(gap);
+    if (t.cap && STOP.has(fold(t.word)) && run.length === 0) continue;
+    if (t.cap && joinable && !(prev && /['’]s\s/.test(gap) && !PLACE_WORDS.test(t.word)) && !(prev && text[prev.end] === ".")) {
+      if (STOP.has(fold(t.word)) && !PARTICLE.test(t.word)) {
+        flush();
+        continue;
+      }
+      run.push(t);
+    } else if (!t.cap && PARTICLE.test(t.word) && run.length && joinable) {
+      run.push(t);
+    } else {
+      flush();
+      if (t.cap && !STOP.has(fold(t.word))) run.push(t);
+    }
+  }
+  flush();
+  return runs;
+}
+
+function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
+  const { firstNames, lastNames } = lexicon();
+  const nameWords = new Set<string>();
+  const located = (start: number, end: number) => existing.some((c) => c.type !== "NAME" && c.start <= start && c.end >= end);
+  for (const run of capitalRuns(text, tokens)) {
+    const folded = run.map((t) => fold(t.word));
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (located(first.start, last.end)) continue;
+    const before = text.slice(Math.max(0, first.start - 30), first.start);
+    const honorific = HONORIFIC.test(before);
+    const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
+    const isFirst = folded.map((w) => firstNames.has(w) && !STOP.has(w));
+    const isLast = folded.map((w) => lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && w.length > 4);
+    const ambiguous = folded.map((w) => AMBIGUOUS_NAMES.has(w));
+    const orgLike = run.some((t) => ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word));
+    if (orgLike && !honorific) continue;
+    const capWords = run.filter((t) => t.cap).length;
+    const known = folded.filter((w, i) => (isFirst[i] || isLast[i]) && !ambiguous[i]).length;
+    const anyKnown = folded.some((_, i) => isFirst[i] || isLast[i]);
+    const nicknameInside = /["“][^"”]+["”]/.test(text.slice(first.start, last.end));
+    let isPerson = false;
+    if (honorific || relation) isPerson = true;
+    else if (known >= 1 && capWords >= 2) isPerson = true;
+    else if (anyKnown && capWords >= 2 && folded.every((w, i) => isFirst[i] || isLast[i] || PARTICLE.test(w))) isPerson = true;
+    else if (known === 1 && capWords === 1) {
+      // One known name word: a person unless it starts a sentence as an ordinary word would, or is a place
+      isPerson = !(first.sentenceStart && !/^[\s]*$/.test(text.slice(last.end, last.end + 1)) && false);
+      if (isPerson && first.sentenceStart && STOP.has(folded[0])) isPerson = false;
+    } else if (nicknameInside) isPerson = true;
+    else if (capWords <= 3 && /^\s+(?:is|was|has|had|says|said|asked|called|lives|came|arrived|needs|wants|will|may|can|cannot|and her|and his|y su)\b/i.test(text.slice(last.end, last.end + 20))) {
+      isPerson = !folded.some((w) => STOP.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
+    }
+    if (!isPerson) continue;
+    add("NAME", first.start, last.end, "[name]");
+    for (let i = 0; i < run.length; i++) if (run[i].cap && !STOP.has(folded[i])) nameWords.add(folded[i]);
+  }
+  // Every other mention of a word already known to be this person's name.
+  for (const t of tokens) if (t.cap && nameWords.has(fold(t.word))) add("NAME", t.start, t.end, "[name]");
+  // Plural family names after "the": "the Mendozas".
+  for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b/gu)) {
+    const stem = fold(m[1]).replace(/e?s$/, "");
+    if (lastNames.has(stem) || lastNames.has(fold(m[1]).slice(0, -1))) add("NAME", m.index + m[0].length - m[1].length, m.index + m[0].length, "[name]");
+  }
+}
+
+/** Merge same-type overlaps, then keep the higher-priority candidate where types overlap. */
+function resolve(text: string, candidates: Candidate[]): Finding[] {
+  const byType = new Map<IdentifierType, Candidate[]>();
+  for (const c of candidates) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
+  const merged: Candidate[] = [];
+  for (const [, list] of byType) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let current: Candidate | undefined;
+    for (const c of list) {
+      if (current && c.start < current.end) {
+        if (c.end > current.end) current.end = c.end;
+      } else {
+        if (current) merged.push(current);
+        current = { ...c };
+      }
+    }
+    if (current) merged.push(current);
+  }
+  merged.sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.end - b.start - (a.end - a.start));
+  const kept: Candidate[] = [];
+  for (const c of merged) {
+    const clash = kept.find((k) => c.start < k.end && k.start < c.end);
+    if (!clash) {
+      kept.push(c);
+      continue;
+    }
+    // A lower-priority candidate keeps the parts that stick out of higher-priority ones.
+    let pieces: Candidate[] = [{ ...c }];
+    for (const k of kept) {
+      pieces = pieces.flatMap((p) => {
+        if (!(p.start < k.end && k.start < p.end)) return [p];
+        const out: Candidate[] = [];
+        if (p.start < k.start) out.push({ ...p, end: k.start });
+        if (p.end > k.end) out.push({ ...p, start: k.end });
+        return out;
+      });
+    }
+    kept.push(...pieces);
+  }
+  return kept
+    .map((c) => {
+      let { start, end } = c;
+      while (start < end && /[\s,;:]/.test(text[start])) start++;
+      while (end > start && /[\s,;:)]/.test(text[end - 1])) end--;
+      return { ...c, start, end };
+    })
+    .filter((c) => c.end > c.start && /[\p{L}\d]/u.test(text.slice(c.start, c.end)))
+    .sort((a, b) => a.start - b.start)
+    .map((c) => ({ type: c.type, start: c.start, end: c.end, text: text.slice(c.start, c.end), replacement: c.replacement ?? DEFAULT_REPLACEMENT[c.type] }));
+}
+
+const DEFAULT_REPLACEMENT: Record<IdentifierType, string> = {
+  NAME: "[name]", LOCATION: "a city in the region", DATE: "[date]", AGE: "90+", PHONE: "[phone]", EMAIL: "[email]", SSN: "[SSN]",
+  ID: "[number]", VEHICLE: "[vehicle]", DEVICE: "[device]", URL: "[link]", IP: "[IP address]",
+};

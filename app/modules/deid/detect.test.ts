@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { applyReplacements, detectIdentifiers, type IdentifierType } from "./detect.server";
+
+function found(text: string, type: IdentifierType) {
+  return detectIdentifiers(text)
+    .filter((f) => f.type === type)
+    .map((f) => f.text);
+}
+
+describe("detectIdentifiers", () => {
+  it("returns spans that slice back to the text, with a replacement", () => {
+    const text = "Call Maria Lopez at (303) 555-0142.";
+    const findings = detectIdentifiers(text);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+      expect(f.replacement).not.toBe("");
+    }
+    expect(applyReplacements(text, findings)).toBe("Call [name] at [phone].");
+  });
+
+  it("finds names from the lexicon, after honorifics and relations, and every later mention", () => {
+    expect(found("Client Guadalupe Ramírez Soto came in today.", "NAME")).toEqual(["Guadalupe Ramírez Soto"]);
+    expect(found("We spoke with Mr. Okonkwo yesterday.", "NAME")).toEqual(["Okonkwo"]);
+    expect(found("Her grandson Kevin helps. Kevin's number changed.", "NAME")).toEqual(["Kevin", "Kevin"]);
+    expect(found("the family we talked about, the Mendozas, got their power cut.", "NAME")).toEqual(["Mendozas"]);
+  });
+
+  it("does not take ordinary capitalised words or programs for names", () => {
+    expect(found("Will the Housing Authority accept referrals? Hope Center offered space. Medicaid and SNAP helped.", "NAME")).toEqual([]);
+  });
+
+  it("finds street addresses, cities, ZIP codes and named places", () => {
+    expect(found("She lives at 4512 W. 38th Avenue, Denver, CO 80212.", "LOCATION")).toEqual(["4512 W. 38th Avenue", "Denver", "80212"]);
+    expect(found("He sleeps near the Aurora border, over by Sloan's Lake.", "LOCATION")).toEqual(["Aurora", "Sloan's Lake"]);
+    expect(found("Vive en la calle Tejon 3320 con su nieto.", "LOCATION")).toEqual(["Tejon 3320"]);
+    expect(found("She moved to Colorado from Mexico.", "LOCATION")).toEqual([]);
+  });
+
+  it("finds dates other than years, in numbers and in words, English and Spanish", () => {
+    expect(found("Discharged on March 3, 2024 and seen 2/14/2024.", "DATE")).toEqual(["March 3, 2024", "2/14/2024"]);
+    expect(found("She starts on the 15th; Tuesday the 9th works too.", "DATE")).toEqual(["the 15th", "Tuesday the 9th"]);
+    expect(found("Nació el 12 de mayo de 1930 y pidió ayuda con la renta de junio.", "DATE")).toEqual(["12 de mayo de 1930", "junio"]);
+    expect(found("Falls since Thanksgiving.", "DATE")).toEqual(["Thanksgiving"]);
+    expect(found("In 2023 we served 340 families; we may meet again.", "DATE")).toEqual([]);
+    expect(detectIdentifiers("Seen on March 3").find((f) => f.type === "DATE")?.replacement).toBe("in spring");
+  });
+
+  it("finds ages over 89 only", () => {
+    expect(found("A 92-year-old widow; her son is 67; she is 101 years old.", "AGE")).toEqual(["92", "101"]);
+    expect(found("La señora, de 94 años, vive sola.", "AGE")).toEqual(["94"]);
+    expect(found("She waited 90 minutes and paid $100.", "AGE")).toEqual([]);
+    expect(detectIdentifiers("she is 95 now").find((f) => f.type === "AGE")?.replacement).toBe("90+");
+  });
+
+  it("finds phone and fax numbers in many formats", () => {
+    expect(found("(303) 555-0142, 303.555.0163, 7205550194, +1 720 555 0155, +52 656 555 0144, 303-555-0166 ext. 4", "PHONE")).toEqual([
+      "(303) 555-0142",
+      "303.555.0163",
+      "7205550194",
+      "+1 720 555 0155",
+      "+52 656 555 0144",
+      "303-555-0166 ext. 4",
+    ]);
+  });
+
+  it("finds emails, URLs and IP addresses", () => {
+    expect(found("Write to tomas.herrera58@gmail.com", "EMAIL")).toEqual(["tomas.herrera58@gmail.com"]);
+    expect(found("See https://www.gofundme.com/f/help and facebook.com/yesenia.ortiz.77 today", "URL")).toEqual(["https://www.gofundme.com/f/help", "facebook.com/yesenia.ortiz.77"]);
+    expect(found("Logins from 73.14.202.9 and 2601:281:8300:4e0::1a, not 999.1.1.1", "IP")).toEqual(["73.14.202.9", "2601:281:8300:4e0::1a"]);
+  });
+
+  it("finds full and partial Social Security numbers", () => {
+    expect(found("SSN: 521-44-8830; his is 604 38 1192", "SSN")).toEqual(["521-44-8830", "604 38 1192"]);
+    expect(found("Her SSN ends in 6671.", "SSN")).toEqual(["6671"]);
+  });
+
+  it("finds record, plan, account and licence numbers", () => {
+    expect(found("MRN 00482913, member ID P119047723, acct 7734-0921-55, case number: 2024-CH-00871", "ID")).toEqual([
+      "00482913",
+      "P119047723",
+      "7734-0921-55",
+      "2024-CH-00871",
+    ]);
+  });
+
+  it("finds vehicle plates and VINs, device serials and IMEIs", () => {
+    expect(found("plate 482-KQN and VIN 2T1BU4EE6BC123456", "VEHICLE")).toEqual(["482-KQN", "2T1BU4EE6BC123456"]);
+    expect(found("CPAP serial no. J2219384K; IMEI 35 209900 176148 1", "DEVICE")).toEqual(["J2219384K", "35 209900 176148 1"]);
+  });
+
+  it("returns nothing for a vignette without identifiers", () => {
+    const text =
+      "Situation: a 58-year-old woman couch-surfing for five months. Strengths: organized. Needs: stable housing. Tried: coordinated entry. Question: who has openings for single women over 55?";
+    expect(detectIdentifiers(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,392 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { requireOrganization } from "~/utils/auth.server";
+import { orHttpError } from "~/modules/conference/http.server";
+import { requestMeta } from "~/utils/request.server";
+import { getConference } from "~/modules/conference/service.server";
+import { coalitionTimeZone } from "~/modules/conference/queries.server";
+import { formatDate, formatDateTime } from "~/modules/conference/time";
+import { MESSAGE_MAX_LENGTH } from "~/modules/conference/schemas";
+import { applyReplacements, type Finding } from "~/modules/deid/types";
+import { useConferenceRoom } from "~/components/conference/use-conference-room";
+import { HighlightedText } from "~/components/conference/highlighted-text";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} · Coalition Hub` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireOrganization(request, "conferences:join");
+  const actor = { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) };
+  const detail = await orHttpError(() => getConference({ conferenceId: params.conferenceId!, actor }));
+  const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
+  return {
+    conference: {
+      id: detail.conference.id,
+      title: detail.conference.title,
+      agenda: detail.conference.agenda,
+      startsAt: detail.conference.startsAt.toISOString(),
+      status: detail.conference.status,
+    },
+    host: detail.host,
+    isHost: detail.isHost,
+    organizations: detail.organizations,
+    vignettes: detail.vignettes.map((v) => ({
+      id: v.id, title: v.title, situation: v.situation, strengths: v.strengths, needs: v.needs, tried: v.tried, question: v.question,
+      sdohCategories: v.sdohCategories, authorName: v.authorName, shared: !!v.sharedAt, mine: v.authorId === auth.user.id,
+    })),
+    messages: detail.messages,
+    nextSteps: detail.nextSteps,
+    me: { name: auth.user.name, organizationId: auth.organization.id },
+    timeZone,
+    justShared: new URL(request.url).searchParams.get("shared") === "1",
+  };
+}
+
+export default function ConferenceRoom() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const shared = data.vignettes.filter((v) => v.shared);
+  const drafts = data.vignettes.filter((v) => !v.shared && v.mine);
+  const room = useConferenceRoom({ conferenceId: data.conference.id, initialMessages: data.messages, initialSteps: data.nextSteps });
+  const [selected, setSelected] = useState<string | null>(shared[0]?.id ?? null);
+  const revalidator = useRevalidator();
+  const ended = room.ended || data.conference.status === "ENDED";
+  const typeLabel = (type: string) => t(`conference.types.${type}`, { defaultValue: type });
+
+  // Someone else moved the discussion to another vignette: follow, and fetch it if it is new.
+  useEffect(() => {
+    if (room.focus === undefined) return;
+    if (room.focus && !shared.some((v) => v.id === room.focus)) revalidator.revalidate();
+    setSelected(room.focus);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [room.focus]);
+
+  const current = shared.find((v) => v.id === selected) ?? null;
+  const thread = room.messages.filter((m) => (m.vignetteId ?? null) === (current?.id ?? null));
+
+  return (
+    <div className="stack">
+      <p><Link to="/conferences">← {t("conference.title")}</Link></p>
+      <header className="page-header conference-header">
+        <div>
+          <h1>{data.conference.title}</h1>
+          <p className="muted">
+            {formatDateTime(data.conference.startsAt, i18n.language, data.timeZone)} · {t("conference.hostedBy", { host: data.host.name })}
+          </p>
+        </div>
+        <ConnectionBadge state={ended ? "ended" : room.state} />
+      </header>
+      {data.justShared ? <p className="alert alert--success" role="status">{t("conference.room.shared")}</p> : null}
+      {room.roomError ? <p className="alert alert--error" role="alert">{room.roomError}</p> : null}
+      {ended ? (
+        <p className="alert" role="status">
+          {t("conference.room.endedNotice")} <Link to={`/conferences/${data.conference.id}/summary`}>{t("conference.room.openSummary")}</Link>
+        </p>
+      ) : null}
+      {data.conference.agenda ? (
+        <details className="card agenda">
+          <summary>{t("conference.room.agenda")}</summary>
+          <p className="pre-line">{data.conference.agenda}</p>
+        </details>
+      ) : null}
+
+      <div className="conference-layout">
+        <div className="conference-main stack">
+          <section className="card" aria-labelledby="vignettes-title">
+            <div className="section-head">
+              <h2 id="vignettes-title">{t("conference.room.vignettes")}</h2>
+              {!ended ? <Link className="button button--small" to={`/conferences/${data.conference.id}/vignette`}>{t("conference.room.writeVignette")}</Link> : null}
+            </div>
+            {drafts.length ? (
+              <p className="muted small">
+                {t("conference.room.yourDrafts")}{" "}
+                {drafts.map((d, i) => (
+                  <span key={d.id}>
+                    {i ? ", " : ""}
+                    <Link to={`/conferences/${data.conference.id}/vignette?id=${d.id}`}>{d.title}</Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {shared.length === 0 ? (
+              <p className="muted">{t("conference.room.noVignettes")}</p>
+            ) : (
+              <div className="vignette-tabs" role="group" aria-label={t("conference.room.chooseVignette")}>
+                <button type="button" className={`button button--small${selected === null ? " is-current" : ""}`} aria-pressed={selected === null} onClick={() => { setSelected(null); room.shareFocus(null); }}>
+                  {t("conference.room.general")}
+                </button>
+                {shared.map((v) => (
+                  <button key={v.id} type="button" className={`button button--small${selected === v.id ? " is-current" : ""}`} aria-pressed={selected === v.id} onClick={() => { setSelected(v.id); room.shareFocus(v.id); }}>
+                    {v.title}
+                  </button>
+                ))}
+              </div>
+            )}
+            {current ? (
+              <article className="vignette" aria-labelledby="vignette-title">
+                <h3 id="vignette-title">{current.title}</h3>
+                <p className="muted small">{t("conference.room.by", { name: current.authorName })}</p>
+                <dl className="vignette-sections">
+                  {(["situation", "strengths", "needs", "tried", "question"] as const).map((field) =>
+                    current[field] ? (
+                      <div key={field}>
+                        <dt>{t(`conference.vignette.fields.${field}`)}</dt>
+                        <dd className="pre-line">{current[field]}</dd>
+                      </div>
+                    ) : null,
+                  )}
+                </dl>
+                {current.sdohCategories.length ? (
+                  <p className="tags">{current.sdohCategories.map((c) => <span key={c} className="tag">{t(`conference.sdoh.${c}`, { defaultValue: c })}</span>)}</p>
+                ) : null}
+              </article>
+            ) : null}
+          </section>
+
+          <section className="card" aria-labelledby="thread-title">
+            <h2 id="thread-title">{current ? t("conference.room.threadFor", { title: current.title }) : t("conference.room.generalThread")}</h2>
+            <ol className="thread" aria-live="polite" aria-relevant="additions" data-testid="thread">
+              {thread.length === 0 ? <li className="muted">{t("conference.room.noMessages")}</li> : null}
+              {thread.map((m) => (
+                <li key={m.seq} className={`message${m.organizationId === data.me.organizationId ? " message--ours" : ""}`}>
+                  <p className="message-meta">
+                    <strong>{m.authorName}</strong> · {m.organizationName} ·{" "}
+                    <time dateTime={m.createdAt}>{new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone: data.timeZone }).format(new Date(m.createdAt))}</time>
+                  </p>
+                  <p className="message-body pre-line">{m.body}</p>
+                </li>
+              ))}
+            </ol>
+            {!ended ? <Composer send={(body) => room.send(body, current?.id ?? null)} disabled={room.state !== "live"} typeLabel={typeLabel} /> : null}
+          </section>
+        </div>
+
+        <aside className="conference-side stack">
+          <section className="card" aria-labelledby="presence-title">
+            <h2 id="presence-title">{t("conference.room.present", { count: room.participants.length })}</h2>
+            {room.participants.length === 0 ? <p className="muted">{t("conference.room.nobody")}</p> : null}
+            <ul className="presence" data-testid="presence">
+              {room.participants.map((p) => (
+                <li key={`${p.userId}:${p.organizationId}`}>
+                  <span className="presence-dot" aria-hidden="true" /> {p.userName} <span className="muted small">· {p.organizationName}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="steps-title">
+            <h2 id="steps-title">{t("conference.steps.title")}</h2>
+            {room.steps.length === 0 ? <p className="muted">{t("conference.steps.none")}</p> : null}
+            <ul className="steps" data-testid="steps">
+              {room.steps.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.what}</strong>
+                  <br />
+                  <span className="muted small">{t("conference.steps.ownerLine", { owner: s.ownerName, organization: s.ownerOrganizationName, date: formatDate(s.dueDate, i18n.language) })}</span>
+                </li>
+              ))}
+            </ul>
+            {!ended ? <NextStepForm organizations={data.organizations} defaultOwner={data.me} vignetteId={current?.id ?? null} addStep={room.addStep} disabled={room.state !== "live"} /> : null}
+          </section>
+
+          <section className="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t("conference.room.after")}</h2>
+            <p><Link to={`/conferences/${data.conference.id}/summary`}>{t("conference.room.openSummary")}</Link></p>
+            {data.isHost && !ended ? <EndButton end={room.end} /> : null}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function ConnectionBadge({ state }: { state: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className={`connection connection--${state}`} role="status" aria-live="polite" data-testid="connection">
+      <span className="presence-dot" aria-hidden="true" /> {t(`conference.connection.${state}`)}
+    </p>
+  );
+}
+
+function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promise<{ ok: boolean; code?: string; error?: string; findings?: Finding[] }>; disabled: boolean; typeLabel: (t: string) => string }) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState("");
+  const [held, setHeld] = useState<{ text: string; findings: Finding[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const tooLong = body.length > MESSAGE_MAX_LENGTH;
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const text = body.trim();
+    if (!text || sending || tooLong) return;
+    setSending(true);
+    setError(null);
+    const result = await send(text);
+    setSending(false);
+    if (result.ok) {
+      setBody("");
+      setHeld(null);
+      ref.current?.focus();
+    } else if (result.code === "identifiers" && result.findings) {
+      setHeld({ text, findings: result.findings });
+    } else {
+      setError(t(`conference.errors.${result.code}`, { defaultValue: result.error ?? "" }));
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={submit} noValidate>
+      {held ? (
+        <div className="alert alert--error held" role="alert" data-testid="held">
+          <p>{t("conference.room.held")}</p>
+          <p className="finding-text"><HighlightedText text={held.text} findings={held.findings} typeLabel={typeLabel} /></p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setBody(applyReplacements(held.text, held.findings));
+              setHeld(null);
+              ref.current?.focus();
+            }}
+          >
+            {t("conference.room.applyReplacements")}
+          </button>
+        </div>
+      ) : null}
+      {error ? <p className="alert alert--error" role="alert">{error}</p> : null}
+      <label htmlFor="message-body" className="visually-hidden">{t("conference.room.message")}</label>
+      <textarea
+        id="message-body"
+        ref={ref}
+        rows={3}
+        value={body}
+        placeholder={t("conference.room.placeholder")}
+        aria-describedby="message-hint"
+        aria-invalid={tooLong || undefined}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <div className="composer-foot">
+        <p id="message-hint" className={`small ${tooLong ? "field-error" : "muted"}`}>
+          {tooLong ? t("conference.room.tooLong", { max: MESSAGE_MAX_LENGTH }) : t("conference.room.hint")}
+        </p>
+        <button type="submit" className="button button--primary" disabled={disabled || sending || tooLong || !body.trim()} aria-busy={sending || undefined}>
+          {sending ? t("conference.room.sending") : t("conference.room.send")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NextStepForm({
+  organizations,
+  defaultOwner,
+  vignetteId,
+  addStep,
+  disabled,
+}: {
+  organizations: { id: string; name: string }[];
+  defaultOwner: { name: string; organizationId: string };
+  vignetteId: string | null;
+  addStep: (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }) => Promise<{ ok: boolean; error?: string; code?: string }>;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const defaultDue = useMemo(() => new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10), []);
+  return (
+    <form
+      ref={formRef}
+      className="step-form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        setPending(true);
+        const result = await addStep({
+          what: String(form.get("what") ?? ""),
+          ownerName: String(form.get("ownerName") ?? ""),
+          ownerOrganizationId: String(form.get("ownerOrganizationId") ?? ""),
+          dueDate: String(form.get("dueDate") ?? ""),
+          vignetteId,
+        });
+        setPending(false);
+        if (result.ok) {
+          setError(null);
+          formRef.current?.reset();
+        } else setError(result.error ?? t("conference.errors.server"));
+      }}
+    >
+      <h3>{t("conference.steps.add")}</h3>
+      {error ? <p className="alert alert--error" role="alert">{error}</p> : null}
+      <div className="field">
+        <label htmlFor="step-what">{t("conference.steps.what")}</label>
+        <input id="step-what" name="what" required />
+      </div>
+      <div className="field">
+        <label htmlFor="step-owner">{t("conference.steps.owner")}</label>
+        <input id="step-owner" name="ownerName" defaultValue={defaultOwner.name} required />
+      </div>
+      <div className="field">
+        <label htmlFor="step-org">{t("conference.steps.organization")}</label>
+        <select id="step-org" name="ownerOrganizationId" defaultValue={defaultOwner.organizationId}>
+          {organizations.map((o) => (
+            <option key={o.id} value={o.id}>{o.name}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="step-due">{t("conference.steps.due")}</label>
+        <input id="step-due" name="dueDate" type="date" defaultValue={defaultDue} required />
+      </div>
+      <button type="submit" className="button" disabled={disabled || pending} aria-busy={pending || undefined}>
+        {pending ? t("conference.steps.adding") : t("conference.steps.submit")}
+      </button>
+    </form>
+  );
+}
+
+function EndButton({ end }: { end: () => Promise<{ ok: boolean; error?: string }> }) {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button type="button" className="button button--danger" onClick={() => dialogRef.current?.showModal()}>
+        {t("conference.room.end")}
+      </button>
+      {error ? <p className="alert alert--error" role="alert">{error}</p> : null}
+      <dialog ref={dialogRef} className="dialog" aria-label={t("conference.room.endQuestion")}>
+        <p>{t("conference.room.endQuestion")}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button" autoFocus onClick={() => dialogRef.current?.close()}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={async () => {
+              dialogRef.current?.close();
+              const result = await end();
+              if (!result.ok) setError(result.error ?? "");
+            }}
+          >
+            {t("conference.room.endConfirm")}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireOrganization } from "~/utils/auth.server";
+import { orHttpError } from "~/modules/conference/http.server";
+import { handleForm } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { getConference, markNextStepDone } from "~/modules/conference/service.server";
+import { coalitionTimeZone } from "~/modules/conference/queries.server";
+import { NextStepDoneSchema } from "~/modules/conference/schemas";
+import { formatDate, formatDateTime } from "~/modules/conference/time";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} — summary · Coalition Hub` }];
+
+async function actorFor(request: Request) {
+  const auth = await requireOrganization(request, "conferences:join");
+  return { auth, actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) } };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await actorFor(request);
+  const detail = await orHttpError(() => getConference({ conferenceId: params.conferenceId!, actor }));
+  const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
+  return {
+    conference: {
+      id: detail.conference.id,
+      title: detail.conference.title,
+      agenda: detail.conference.agenda,
+      startsAt: detail.conference.startsAt.toISOString(),
+      status: detail.conference.status,
+      endedAt: detail.conference.endedAt?.toISOString() ?? null,
+    },
+    host: detail.host,
+    organizations: detail.organizations,
+    vignettes: detail.vignettes.filter((v) => v.sharedAt).map((v) => ({ id: v.id, title: v.title, situation: v.situation, strengths: v.strengths, needs: v.needs, tried: v.tried, question: v.question, sdohCategories: v.sdohCategories, authorName: v.authorName })),
+    messages: detail.messages,
+    nextSteps: detail.nextSteps,
+    myOrganizationId: actor.organizationId,
+    timeZone,
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await actorFor(request);
+  return handleForm(await request.formData(), z.discriminatedUnion("intent", [NextStepDoneSchema]), async (input) => {
+    await markNextStepDone({ actor, nextStepId: input.nextStepId });
+    return { done: true };
+  });
+}
+
+export default function ConferenceSummary() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone: data.timeZone }).format(new Date(iso));
+  const threads = [{ id: null as string | null, title: t("conference.room.generalThread") }, ...data.vignettes.map((v) => ({ id: v.id as string | null, title: v.title }))]
+    .map((th) => ({ ...th, messages: data.messages.filter((m) => (m.vignetteId ?? null) === th.id) }))
+    .filter((th) => th.messages.length > 0);
+
+  return (
+    <div className="stack summary">
+      <p className="no-print"><Link to={`/conferences/${data.conference.id}`}>← {t("conference.summary.backToRoom")}</Link></p>
+      <header className="page-header conference-header">
+        <div>
+          <h1>{t("conference.summary.title", { title: data.conference.title })}</h1>
+          <p className="muted">
+            {formatDateTime(data.conference.startsAt, i18n.language, data.timeZone)} · {t("conference.hostedBy", { host: data.host.name })} ·{" "}
+            {t(`conference.status.${data.conference.status}`)}
+          </p>
+          <p className="muted small">{t("conference.summary.organizations", { list: data.organizations.map((o) => o.name).join(", ") })}</p>
+        </div>
+        <button type="button" className="button no-print" onClick={() => window.print()}>
+          {t("conference.summary.print")}
+        </button>
+      </header>
+
+      <section className="card" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t("conference.steps.title")}</h2>
+        {data.nextSteps.length === 0 ? (
+          <p className="muted">{t("conference.steps.none")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("conference.steps.what")}</th>
+                <th scope="col">{t("conference.steps.owner")}</th>
+                <th scope="col">{t("conference.steps.organization")}</th>
+                <th scope="col">{t("conference.steps.due")}</th>
+                <th scope="col">{t("conference.steps.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.nextSteps.map((s) => {
+                const overdue = !s.doneAt && s.dueDate < data.today;
+                return (
+                  <tr key={s.id} data-testid="step-row">
+                    <td>{s.what}</td>
+                    <td>{s.ownerName}</td>
+                    <td>{s.ownerOrganizationName}</td>
+                    <td>{formatDate(s.dueDate, i18n.language)}</td>
+                    <td>
+                      {s.doneAt ? (
+                        <span className="badge">{t("conference.steps.done")}</span>
+                      ) : (
+                        <>
+                          <span className={`badge${overdue ? " badge--overdue" : " badge--open"}`}>{overdue ? t("conference.steps.overdue") : t("conference.steps.open")}</span>
+                          {s.ownerOrganizationId === data.myOrganizationId ? (
+                            <Form method="post" className="inline-form no-print">
+                              <input type="hidden" name="nextStepId" value={s.id} />
+                              <button type="submit" name="intent" value="done" className="button button--small">
+                                {t("conference.steps.markDone")}
+                              </button>
+                            </Form>
+                          ) : null}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="vignettes-title">
+        <h2 id="vignettes-title">{t("conference.room.vignettes")}</h2>
+        {data.vignettes.length === 0 ? <p className="muted">{t("conference.room.noVignettes")}</p> : null}
+        {data.vignettes.map((v) => (
+          <article key={v.id} className="vignette">
+            <h3>{v.title}</h3>
+            <p className="muted small">{t("conference.room.by", { name: v.authorName })}</p>
+            <dl className="vignette-sections">
+              {(["situation", "strengths", "needs", "tried", "question"] as const).map((field) =>
+                v[field] ? (
+                  <div key={field}>
+                    <dt>{t(`conference.vignette.fields.${field}`)}</dt>
+                    <dd className="pre-line">{v[field]}</dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
+          </article>
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby="discussion-title">
+        <h2 id="discussion-title">{t("conference.summary.discussion")}</h2>
+        {threads.length === 0 ? <p className="muted">{t("conference.room.noMessages")}</p> : null}
+        {threads.map((th) => (
+          <div key={th.id ?? "general"}>
+            <h3>{th.title}</h3>
+            <ol className="thread thread--print">
+              {th.messages.map((m) => (
+                <li key={m.seq} className="message">
+                  <p className="message-meta">
+                    <strong>{m.authorName}</strong> · {m.organizationName} · <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
+                  </p>
+                  <p className="message-body pre-line">{m.body}</p>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

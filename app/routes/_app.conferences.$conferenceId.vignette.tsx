@@ -1,0 +1,182 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireOrganization } from "~/utils/auth.server";
+import { orHttpError } from "~/modules/conference/http.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { db } from "~/utils/db.server";
+import { DismissFindingSchema, SDOH_CATEGORIES, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
+import { dismissFinding, requireConferenceAccess, saveVignette, shareVignette, unresolvedFindings } from "~/modules/conference/service.server";
+import { applyReplacements } from "~/modules/deid/types";
+import { HighlightedText } from "~/components/conference/highlighted-text";
+import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Vignette · Coalition Hub" }];
+
+async function context(request: Request, conferenceId: string) {
+  const auth = await requireOrganization(request, "conferences:join");
+  const conference = await orHttpError(() => requireConferenceAccess(conferenceId, auth.organization.id));
+  return { auth, conference, actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) } };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, conference } = await context(request, params.conferenceId!);
+  const id = new URL(request.url).searchParams.get("id");
+  let vignette = null;
+  if (id) {
+    const found = await db.vignette.findFirst({ where: { id, conferenceId: conference.id, authorId: auth.user.id }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
+    if (!found) throw new Response("Vignette not found", { status: 404 });
+    vignette = { ...found, findings: unresolvedFindings(found) };
+  }
+  return { conference: { id: conference.id, title: conference.title, status: conference.status }, vignette, shared: new URL(request.url).searchParams.get("shared") === "1" };
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [VignetteSchema, DismissFindingSchema, ShareVignetteSchema]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { conference, actor } = await context(request, params.conferenceId!);
+  return handleForm(await request.formData(), ActionSchema, async (input) => {
+    if (input.intent === "save-vignette") {
+      const { intent: _intent, vignetteId, ...fields } = input;
+      const { vignette } = await saveVignette({ actor, conferenceId: conference.id, vignetteId, input: fields });
+      return redirect(`/conferences/${conference.id}/vignette?id=${vignette.id}`);
+    }
+    if (input.intent === "dismiss") {
+      const { intent: _intent, ...rest } = input;
+      await dismissFinding({ actor, input: rest });
+      return redirect(`/conferences/${conference.id}/vignette?id=${input.vignetteId}`);
+    }
+    await shareVignette({ actor, vignetteId: input.vignetteId });
+    return redirect(`/conferences/${conference.id}?shared=1`);
+  });
+}
+
+export default function VignetteEditor() {
+  const { t } = useTranslation();
+  const { conference, vignette } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const values: Record<VignetteField, string> = Object.fromEntries(VIGNETTE_FIELDS.map((f) => [f, vignette?.[f] ?? ""])) as Record<VignetteField, string>;
+  const categories = vignette?.sdohCategories ?? [];
+  const findings = vignette?.findings ?? [];
+  const count = findings.reduce((n, f) => n + f.findings.length, 0);
+  const typeLabel = (type: string) => t(`conference.types.${type}`, { defaultValue: type });
+  const hidden = (overrides: Partial<Record<VignetteField, string>>) => (
+    <>
+      <input type="hidden" name="intent" value="save-vignette" />
+      {vignette ? <input type="hidden" name="vignetteId" value={vignette.id} /> : null}
+      {VIGNETTE_FIELDS.map((f) => (
+        <input key={f} type="hidden" name={f} value={overrides[f] ?? values[f]} />
+      ))}
+      {categories.map((c) => (
+        <input key={c} type="hidden" name="sdohCategories" value={c} />
+      ))}
+    </>
+  );
+
+  return (
+    <div className="stack">
+      <p><Link to={`/conferences/${conference.id}`}>← {conference.title}</Link></p>
+      <header className="page-header">
+        <h1>{vignette ? t("conference.vignette.editTitle") : t("conference.vignette.newTitle")}</h1>
+        <p className="muted">{t("conference.vignette.intro")}</p>
+      </header>
+
+      {vignette ? (
+        <section className="card" aria-labelledby="check-title" aria-live="polite">
+          <h2 id="check-title">{t("conference.vignette.checkTitle")}</h2>
+          {count === 0 ? (
+            <>
+              <Notice>{vignette.sharedAt ? t("conference.vignette.alreadyShared") : t("conference.vignette.clean")}</Notice>
+              {!vignette.sharedAt ? (
+                <Form method="post">
+                  <input type="hidden" name="vignetteId" value={vignette.id} />
+                  <SubmitButton intent="share" pendingLabel={t("conference.vignette.sharing")}>{t("conference.vignette.share")}</SubmitButton>
+                </Form>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <p className="alert" role="status">{t("conference.vignette.findingsCount", { count })}</p>
+              {findings.map(({ field, findings: list }) => (
+                <div key={field} className="finding-field">
+                  <h3>{t(`conference.vignette.fields.${field}`)}</h3>
+                  <p className="finding-text"><HighlightedText text={values[field]} findings={list} typeLabel={typeLabel} /></p>
+                  <ul className="finding-list">
+                    {list.map((f) => (
+                      <li key={`${f.start}-${f.type}`} className="finding-item">
+                        <span>
+                          <strong>{typeLabel(f.type)}</strong>: <mark className="finding-mark">{f.text}</mark>
+                        </span>
+                        <Form method="post" className="inline-form">
+                          {hidden({ [field]: applyReplacements(values[field], [f]) })}
+                          <button type="submit" className="button button--small">{t("conference.vignette.replaceWith", { replacement: f.replacement })}</button>
+                        </Form>
+                        <details className="dismiss">
+                          <summary className="button button--small">{t("conference.vignette.dismiss")}</summary>
+                          <Form method="post" className="inline-fields">
+                            <input type="hidden" name="vignetteId" value={vignette.id} />
+                            <input type="hidden" name="field" value={field} />
+                            <input type="hidden" name="type" value={f.type} />
+                            <input type="hidden" name="text" value={f.text} />
+                            <TextField label={t("conference.vignette.reason")} hint={t("conference.vignette.reasonHint")} name="reason" required />
+                            <SubmitButton intent="dismiss" pendingLabel={t("conference.vignette.dismissing")}>{t("conference.vignette.confirmDismiss")}</SubmitButton>
+                          </Form>
+                        </details>
+                      </li>
+                    ))}
+                  </ul>
+                  <Form method="post">
+                    {hidden({ [field]: applyReplacements(values[field], list) })}
+                    <button type="submit" className="button button--small">{t("conference.vignette.replaceAll")}</button>
+                  </Form>
+                </div>
+              ))}
+            </>
+          )}
+          {vignette.dismissals.length ? (
+            <details>
+              <summary>{t("conference.vignette.dismissedCount", { count: vignette.dismissals.length })}</summary>
+              <ul>
+                {vignette.dismissals.map((d) => (
+                  <li key={d.id}>
+                    {typeLabel(d.type)} “{d.text}” — {d.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="write-title">
+        <h2 id="write-title">{t("conference.vignette.writeTitle")}</h2>
+        <FormError message={actionData?.formError} />
+        <Form method="post" noValidate>
+          {vignette ? <input type="hidden" name="vignetteId" value={vignette.id} /> : null}
+          <TextField label={t("conference.vignette.fields.title")} name="title" defaultValue={values.title} required errors={actionData?.fieldErrors?.title} />
+          <TextAreaField label={t("conference.vignette.fields.situation")} hint={t("conference.vignette.hints.situation")} name="situation" rows={5} defaultValue={values.situation} errors={actionData?.fieldErrors?.situation} />
+          <TextAreaField label={t("conference.vignette.fields.strengths")} name="strengths" rows={3} defaultValue={values.strengths} errors={actionData?.fieldErrors?.strengths} />
+          <TextAreaField label={t("conference.vignette.fields.needs")} name="needs" rows={3} defaultValue={values.needs} errors={actionData?.fieldErrors?.needs} />
+          <TextAreaField label={t("conference.vignette.fields.tried")} name="tried" rows={3} defaultValue={values.tried} errors={actionData?.fieldErrors?.tried} />
+          <TextAreaField label={t("conference.vignette.fields.question")} name="question" rows={2} defaultValue={values.question} errors={actionData?.fieldErrors?.question} />
+          <fieldset className="fieldset">
+            <legend>{t("conference.vignette.sdoh")}</legend>
+            <div className="choice-grid">
+              {SDOH_CATEGORIES.map((c) => (
+                <label key={c} className="choice">
+                  <input type="checkbox" name="sdohCategories" value={c} defaultChecked={categories.includes(c)} />
+                  {t(`conference.sdoh.${c}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <SubmitButton intent="save-vignette" pendingLabel={t("conference.vignette.checking")}>{t("conference.vignette.saveAndCheck")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

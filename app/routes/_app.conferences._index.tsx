@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { requireCoalition } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { AppError } from "~/utils/app-error";
+import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
+import { listConferences, scheduleConference } from "~/modules/conference/service.server";
+import { coalitionTimeZone, partnerOrganizations } from "~/modules/conference/queries.server";
+import { formatDateTime, parseLocalDateTime } from "~/modules/conference/time";
+import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Conferences · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireCoalition(request, "conferences:join");
+  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
+  const [{ upcoming, past }, partners, timeZone] = await Promise.all([
+    listConferences(auth.organization.id),
+    partnerOrganizations(auth.coalition.id, auth.organization.id),
+    coalitionTimeZone(auth.coalition.id),
+  ]);
+  const view = (c: (typeof upcoming)[number]) => ({
+    id: c.id,
+    title: c.title,
+    startsAt: c.startsAt.toISOString(),
+    status: c.status,
+    host: c.hostOrganization.name,
+    wholeCoalition: c.wholeCoalition,
+    vignettes: c._count.vignettes,
+    nextSteps: c._count.nextSteps,
+  });
+  return {
+    upcoming: upcoming.map(view),
+    past: past.map(view),
+    partners,
+    timeZone,
+    canHost: auth.permissions.has("conferences:host"),
+    coalitionName: auth.coalition.name,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireCoalition(request, "conferences:host");
+  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
+  const organizationId = auth.organization.id;
+  const timeZone = await coalitionTimeZone(auth.coalition.id);
+  return handleForm(await request.formData(), ScheduleConferenceSchema, async (input) => {
+    const startsAt = parseLocalDateTime(input.startsAt, timeZone);
+    if (!startsAt) throw new AppError({ message: "Choose a valid date and time", fieldErrors: { startsAt: ["Choose a valid date and time"] } });
+    const conference = await scheduleConference({
+      actor: { userId: auth.user.id, userName: auth.user.name, organizationId, request: requestMeta(request) },
+      coalitionId: auth.coalition.id,
+      input: { ...input, startsAt },
+    });
+    return redirect(`/conferences/${conference.id}`);
+  });
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
+
+export default function ConferencesPage() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const [audience, setAudience] = useState<"coalition" | "organizations">("organizations");
+  const when = (iso: string) => formatDateTime(iso, i18n.language, data.timeZone);
+
+  const list = (rows: Row[], past: boolean) => (
+    <ul className="conference-list">
+      {rows.map((c) => (
+        <li key={c.id} className="conference-row">
+          <div>
+            <h3>
+              <Link to={past ? `/conferences/${c.id}/summary` : `/conferences/${c.id}`}>{c.title}</Link>
+              <span className={`badge badge--${c.status.toLowerCase()}`}>{t(`conference.status.${c.status}`)}</span>
+            </h3>
+            <p className="muted small">
+              {when(c.startsAt)} · {t("conference.hostedBy", { host: c.host })} · {c.wholeCoalition ? t("conference.wholeCoalition") : t("conference.invitedPartners")}
+            </p>
+          </div>
+          <p className="muted small">{t("conference.counts", { vignettes: c.vignettes, steps: c.nextSteps })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("conference.title")}</h1>
+        <p className="muted">{t("conference.intro")}</p>
+      </header>
+
+      <section className="card" aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t("conference.upcoming")}</h2>
+        {data.upcoming.length === 0 ? <p className="muted">{t("conference.noUpcoming")}</p> : list(data.upcoming, false)}
+      </section>
+
+      {data.canHost ? (
+        <section className="card" aria-labelledby="schedule-title">
+          <h2 id="schedule-title">{t("conference.schedule.title")}</h2>
+          <p className="muted">{t("conference.schedule.intro")}</p>
+          <FormError message={actionData?.formError} />
+          <Form method="post" noValidate>
+            <TextField label={t("conference.schedule.name")} name="title" required errors={actionData?.fieldErrors?.title} />
+            <TextField
+              label={t("conference.schedule.startsAt")}
+              hint={t("conference.schedule.timeZone", { zone: data.timeZone })}
+              name="startsAt"
+              type="datetime-local"
+              required
+              errors={actionData?.fieldErrors?.startsAt}
+            />
+            <TextAreaField label={t("conference.schedule.agenda")} hint={t("conference.schedule.agendaHint")} name="agenda" rows={4} errors={actionData?.fieldErrors?.agenda} />
+            <fieldset className="fieldset">
+              <legend>{t("conference.schedule.audience")}</legend>
+              <label className="choice">
+                <input type="radio" name="audience" value="organizations" checked={audience === "organizations"} onChange={() => setAudience("organizations")} />
+                {t("conference.schedule.chosen")}
+              </label>
+              <label className="choice">
+                <input type="radio" name="audience" value="coalition" checked={audience === "coalition"} onChange={() => setAudience("coalition")} />
+                {t("conference.schedule.coalition", { coalition: data.coalitionName })}
+              </label>
+            </fieldset>
+            {audience === "organizations" ? (
+              <fieldset className="fieldset">
+                <legend>{t("conference.schedule.partners")}</legend>
+                {data.partners.length === 0 ? <p className="muted">{t("conference.schedule.noPartners")}</p> : null}
+                <div className="choice-grid">
+                  {data.partners.map((p) => (
+                    <label key={p.id} className="choice">
+                      <input type="checkbox" name="organizationIds" value={p.id} />
+                      {p.name}
+                    </label>
+                  ))}
+                </div>
+                {actionData?.fieldErrors?.organizationIds ? (
+                  <p className="field-error" role="alert">
+                    {actionData.fieldErrors.organizationIds[0]}
+                  </p>
+                ) : null}
+              </fieldset>
+            ) : null}
+            <SubmitButton intent="schedule" pendingLabel={t("conference.schedule.pending")}>{t("conference.schedule.submit")}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="past-title">
+        <h2 id="past-title">{t("conference.past")}</h2>
+        {data.past.length === 0 ? <p className="muted">{t("conference.noPast")}</p> : list(data.past, true)}
+      </section>
+    </div>
+  );
+}

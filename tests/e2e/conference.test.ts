@@ -1,0 +1,165 @@
+/**
+ * Conferences in Chromium with two organizations at once: the hospital schedules and shares a
+ * vignette (after fixing what the detector found), the food bank joins; messages appear live on
+ * the other side, a message with a phone number is held back, a reload restores the thread, next
+ * steps added live appear in the summary; axe-core finds nothing on any conference page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
+
+const shots = process.env.CONFERENCE_SCREENSHOTS === "1";
+const shot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `/tmp/conf-${name}.png`, fullPage: true });
+};
+
+describe.skipIf(!hasChromium())("case conferences in the browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("two organizations confer live; identifiers never leave their author; the summary keeps the next steps", async () => {
+    const hospital = await newPage(browser);
+    const foodbank = await newPage(browser);
+    await signIn(hospital, "director@hospital.demo.test");
+    await signIn(foodbank, "director@foodbank.demo.test");
+
+    // The hospital schedules a conference with the food bank.
+    await hospital.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Conferences" }).click();
+    await hospital.waitForURL("**/conferences");
+    await expectNoAxeViolations(hospital);
+    await shot(hospital, "index");
+    // Bad input first: nothing chosen → messages, nothing created.
+    await hospital.getByRole("button", { name: "Schedule conference" }).click();
+    await expect.poll(() => hospital.getByText("Give the conference a title").count()).toBeGreaterThan(0);
+    const title = `Transport barriers ${Date.now()}`;
+    await hospital.getByLabel("Title").fill(title);
+    await hospital.getByLabel("Date and time").fill("2030-05-04T10:30");
+    await hospital.getByLabel("Agenda").fill("Celebrate a success, one vignette, next steps.");
+    await hospital.getByLabel("Arkansas Valley Community Food Bank").check();
+    await hospital.getByRole("button", { name: "Schedule conference" }).click();
+    await hospital.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
+    const roomUrl = new URL(hospital.url()).pathname;
+    await expect.poll(() => hospital.getByTestId("connection").textContent()).toContain("Live");
+
+    // A vignette with identifiers cannot be shared until fixed.
+    await hospital.getByRole("link", { name: "Write a vignette" }).click();
+    await hospital.getByLabel("Short title").fill("Missed dialysis rides");
+    await hospital.getByLabel("Situation").fill("Mr. Okonkwo, 92, misses dialysis since March 3 because the ride window is too wide. Call 719-555-0101.");
+    await hospital.getByLabel("Question for the group").fill("What else exists for rides?");
+    await hospital.getByLabel("Transportation").check();
+    await hospital.getByRole("button", { name: "Save and check" }).click();
+    await hospital.waitForURL(/vignette\?id=/);
+    await shot(hospital, "after-save");
+    await expect.poll(() => hospital.getByText(/possible identifiers to fix or dismiss/).count()).toBe(1);
+    expect(await hospital.getByRole("button", { name: "Share with the conference" }).count()).toBe(0);
+    expect(await hospital.locator("mark.finding-mark").count()).toBeGreaterThanOrEqual(4);
+    await expectNoAxeViolations(hospital);
+    await shot(hospital, "vignette-findings");
+    await hospital.getByRole("button", { name: "Replace with “[name]”" }).click();
+    await expect.poll(() => hospital.getByRole("button", { name: "Replace with “[name]”" }).count()).toBe(0);
+    await hospital.getByRole("button", { name: "Replace all in this section" }).click();
+    await expect.poll(() => hospital.getByRole("button", { name: "Share with the conference" }).count()).toBe(1);
+    await hospital.getByRole("button", { name: "Share with the conference" }).click();
+    await hospital.waitForURL(`**${roomUrl}?shared=1`);
+    await expect.poll(() => hospital.getByRole("heading", { name: "Missed dialysis rides", exact: true }).count()).toBe(1);
+    expect(await hospital.getByText("Mr. [name], 90+, misses dialysis since spring because the ride window is too wide. Call [phone].").count()).toBe(1);
+
+    // The food bank joins; both see each other.
+    await foodbank.goto(roomUrl);
+    await expect.poll(() => foodbank.getByTestId("connection").textContent()).toContain("Live");
+    await expect.poll(() => hospital.getByTestId("presence").textContent()).toContain("Arkansas Valley Community Food Bank");
+    await expect.poll(() => foodbank.getByTestId("presence").textContent()).toContain("Arkansas Valley General Hospital");
+
+    // One posts, the other sees it live.
+    await foodbank.getByLabel("Message").fill("Our volunteer drivers could cover early mornings.");
+    await foodbank.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => hospital.getByTestId("thread").textContent()).toContain("Our volunteer drivers could cover early mornings.");
+
+    // A message with a phone number is held back: highlighted for its author, never seen by the other side.
+    await foodbank.getByLabel("Message").fill("Her daughter's cell is 719-555-0199, call after 5");
+    await foodbank.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => foodbank.getByTestId("held").count()).toBe(1);
+    expect(await foodbank.getByTestId("held").locator("mark").textContent()).toContain("719-555-0199");
+    await shot(foodbank, "room-held");
+    await foodbank.getByRole("button", { name: "Replace them and edit" }).click();
+    expect(await foodbank.getByLabel("Message").inputValue()).toBe("Her daughter's cell is [phone], call after 5");
+    await foodbank.getByLabel("Message").fill("");
+
+    // A next step added live appears for the other side.
+    await hospital.getByLabel("What", { exact: true }).fill("Ask the volunteer driver program about early slots");
+    await hospital.getByLabel("Organization").selectOption({ label: "Arkansas Valley Community Food Bank" });
+    await hospital.getByLabel("Responsible person").fill("Food bank director");
+    await hospital.getByRole("button", { name: "Add next step" }).click();
+    await expect.poll(() => foodbank.getByTestId("steps").textContent()).toContain("Ask the volunteer driver program about early slots");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await hospital.getByTestId("thread").textContent()).not.toContain("719-555-0199");
+    await expectNoAxeViolations(foodbank);
+    await shot(hospital, "room-host");
+
+    // A reload restores the thread.
+    await foodbank.reload();
+    await expect.poll(() => foodbank.getByTestId("connection").textContent()).toContain("Live");
+    expect(await foodbank.getByTestId("thread").textContent()).toContain("Our volunteer drivers could cover early mornings.");
+
+    // The host ends the conference; the summary lists the next step, which the food bank marks done.
+    await hospital.getByRole("button", { name: "End the conference" }).click();
+    await hospital.getByRole("dialog").getByRole("button", { name: "End conference" }).click();
+    await expect.poll(() => foodbank.getByText("This conference has ended.").count()).toBe(1);
+    await foodbank.getByRole("link", { name: "Open the summary" }).first().click();
+    await foodbank.waitForURL("**/summary");
+    const row = foodbank.getByTestId("step-row").filter({ hasText: "Ask the volunteer driver program about early slots" });
+    expect(await row.textContent()).toContain("Food bank director");
+    expect(await foodbank.getByText("Our volunteer drivers could cover early mornings.").count()).toBe(1);
+    await expectNoAxeViolations(foodbank);
+    await shot(foodbank, "summary");
+    await row.getByRole("button", { name: "Mark done" }).click();
+    await expect.poll(() => row.textContent()).toContain("Done");
+
+    await hospital.context().close();
+    await foodbank.context().close();
+  });
+
+  it("another organization's conference is a 404, and the food bank's overdue step shows on its home page", async () => {
+    const ymca = await newPage(browser);
+    await signIn(ymca, "convener@demo.test");
+    // The seed's upcoming conference invites the hospital, food bank, housing authority and legal aid only.
+    const response = await ymca.goto("/conferences/6c0f0e6e-0000-4000-8000-000000000601");
+    expect(response?.status()).toBe(404);
+    await ymca.context().close();
+
+    const foodbank = await newPage(browser);
+    await signIn(foodbank, "director@foodbank.demo.test");
+    await expect.poll(() => foodbank.getByRole("heading", { name: /overdue next step/ }).count()).toBe(1);
+    expect(await foodbank.getByText("Confirm the deposit help from the emergency fund").count()).toBe(1);
+    await expectNoAxeViolations(foodbank);
+    await shot(foodbank, "home");
+    await foodbank.context().close();
+  });
+
+  it("the conference pages in Spanish, without axe violations", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "care.manager@foodbank.demo.test");
+    await page.getByRole("button", { name: "Español" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Inicio" }).count()).toBe(1);
+    await page.goto("/conferences");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Conferencias de casos");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Frequent ED visits: housing and utilities" }).click();
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("En vivo");
+    expect(await page.getByRole("heading", { name: "Próximos pasos" }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await shot(page, "room-es");
+    await page.goto("/conferences/6c0f0e6e-0000-4000-8000-000000000602/summary");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Resumen: First coalition case conference");
+    await expectNoAxeViolations(page);
+    // The choice is remembered for the account: leave it as other tests expect it.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Home" }).count()).toBe(1);
+    await page.context().close();
+  });
+});
