@@ -27,6 +27,15 @@ const aims = {
   directions: { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better" },
   aggregations: { SUM: "Add partners' values", MEAN: "Average partners' values" },
   computed: {
+    conferencesHeld: "Case conferences held",
+    nextStepsCompleted: "Next steps completed",
+    partnersCovering: {
+      "economic-stability": "Partners covering economic stability",
+      "education-access-and-quality": "Partners covering education access and quality",
+      "health-care-access-and-quality": "Partners covering health care access and quality",
+      "neighborhood-and-built-environment": "Partners covering neighborhood and built environment",
+      "social-and-community-context": "Partners covering social and community context",
+    },
     coalitionPartners: "Partner organizations in the coalition",
     peopleJoined: "People who joined partner organizations",
     winsShared: "Wins shared",

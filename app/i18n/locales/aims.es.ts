@@ -27,6 +27,15 @@ const aims = {
   directions: { HIGHER_IS_BETTER: "Más alto es mejor", LOWER_IS_BETTER: "Más bajo es mejor" },
   aggregations: { SUM: "Sumar los valores de los socios", MEAN: "Promediar los valores de los socios" },
   computed: {
+    conferencesHeld: "Conferencias de casos realizadas",
+    nextStepsCompleted: "Próximos pasos completados",
+    partnersCovering: {
+      "economic-stability": "Socios que atienden la estabilidad económica",
+      "education-access-and-quality": "Socios que atienden el acceso a la educación y su calidad",
+      "health-care-access-and-quality": "Socios que atienden el acceso a la atención médica y su calidad",
+      "neighborhood-and-built-environment": "Socios que atienden el vecindario y el entorno construido",
+      "social-and-community-context": "Socios que atienden el contexto social y comunitario",
+    },
     coalitionPartners: "Organizaciones socias en la coalición",
     peopleJoined: "Personas que se unieron a organizaciones socias",
     winsShared: "Logros compartidos",

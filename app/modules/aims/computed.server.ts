@@ -4,6 +4,22 @@
  * measures here as their data lands (referrals, conferences, SDOH coverage).
  */
 import { db } from "~/utils/db.server";
+import { categoriesOf, HP2030_DOMAINS, type Hp2030DomainId } from "~/modules/sdoh/roll-up";
+
+/** Partner organizations that said (on the rainbow) they address at least one category of a domain. */
+const partnersCoveringDomain = (domain: Hp2030DomainId): ComputedMeasureDefinition => ({
+  key: `partners-covering-${domain}`,
+  labelKey: `partnersCovering.${domain}`,
+  unit: "organizations",
+  compute: ({ coalitionId, to }) =>
+    db.organization.count({
+      where: {
+        deletedAt: null,
+        coalitions: { some: { coalitionId, joinedAt: { lt: to }, OR: [{ leftAt: null }, { leftAt: { gte: to } }] } },
+        sdohAreas: { some: { code: { in: categoriesOf(domain) }, createdAt: { lt: to } } },
+      },
+    }),
+});
 
 export type ComputedMeasureDefinition = {
   key: string;
@@ -13,6 +29,8 @@ export type ComputedMeasureDefinition = {
   compute: (args: { coalitionId: string; from: Date; to: Date }) => Promise<number>;
 };
 
+// Referral measures (sent, accepted, closed, loop closure rate, median days to accept) join this
+// list with the referrals feature.
 export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
   {
     key: "coalition-partners",
@@ -30,6 +48,19 @@ export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
     compute: ({ coalitionId, from, to }) =>
       db.invite.count({ where: { acceptedAt: { gte: from, lt: to }, organization: { coalitions: { some: { coalitionId } } } } }),
   },
+  {
+    key: "conferences-held",
+    labelKey: "conferencesHeld",
+    unit: "conferences",
+    compute: ({ coalitionId, from, to }) => db.conference.count({ where: { coalitionId, status: "ENDED", endedAt: { gte: from, lt: to } } }),
+  },
+  {
+    key: "next-steps-completed",
+    labelKey: "nextStepsCompleted",
+    unit: "next steps",
+    compute: ({ coalitionId, from, to }) => db.nextStep.count({ where: { conference: { coalitionId }, doneAt: { gte: from, lt: to } } }),
+  },
+  ...HP2030_DOMAINS.map((d) => partnersCoveringDomain(d.id)),
   {
     key: "wins-shared",
     labelKey: "winsShared",
