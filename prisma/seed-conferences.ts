@@ -118,7 +118,7 @@ export async function seedDemoConferences({ coalitionId, organizationIds }: { co
   for (const s of steps) {
     await db.nextStep.upsert({
       where: { id: s.id },
-      create: { ...s, dueDate: new Date(`${s.dueDate.toISOString().slice(0, 10)}T00:00:00Z`), conferenceId: PAST_ID, vignetteId: PAST_VIGNETTE_ID, createdById: convener.id, doneById: s.doneAt ? hospitalDirector.id : null },
+      create: { ...s, dueDate: new Date(`${s.dueDate.toISOString().slice(0, 10)}T00:00:00Z`), coalitionId, conferenceId: PAST_ID, vignetteId: PAST_VIGNETTE_ID, createdById: convener.id, doneById: s.doneAt ? hospitalDirector.id : null },
       update: {},
     });
   }

@@ -5,7 +5,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
 import { getCelebrations, listWins } from "~/modules/aims/queries.server";
 import { Celebrations } from "~/components/aims/celebrations";
-import { overdueNextSteps } from "~/modules/conference/service.server";
+import { overdueNextSteps } from "~/modules/next-steps/service.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
@@ -82,8 +82,16 @@ export default function Home() {
             <ul className="link-list">
               {data.overdueSteps.map((s) => (
                 <li key={s.id}>
-                  <Link to={`/conferences/${s.conference.id}/summary`}>{s.what}</Link>{" "}
-                  <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: s.dueDate, conference: s.conference.title })}</span>
+                  {s.conference ? (
+                    <>
+                      <Link to={`/conferences/${s.conference.id}/summary`}>{s.what}</Link>{" "}
+                      <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: s.dueDate, conference: s.conference.title })}</span>
+                    </>
+                  ) : (
+                    <>
+                      {s.what} <span className="muted small">{t("partnership.overdueLine", { owner: s.ownerName, date: s.dueDate })}</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

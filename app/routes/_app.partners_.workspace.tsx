@@ -6,6 +6,8 @@ import { z } from "zod";
 import { requireCoalition } from "~/utils/auth.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
+import { AddNextStepSchema, MarkNextStepDoneSchema } from "~/modules/partnership/schemas";
+import { addPartnershipNextStep, markPartnershipNextStepDone, nextStepsByOwner } from "~/modules/next-steps/service.server";
 import { AddAgreementSchema, AddDecisionSchema, AGREEMENT_KINDS, DECISION_METHODS, INFLUENCE_LEVELS, RELATIONSHIP_STAGES, SetStageSchema, StakeholderAnalysisSchema, SUPPORT_LEVELS } from "~/modules/partnership/schemas";
 import { addAgreement, addDecision, addStakeholderAnalysis, getWorkspace, setRelationshipStage } from "~/modules/partnership/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
@@ -15,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Partnership workspace · Coal
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:admin");
-  return getWorkspace(auth.coalition.id);
+  const [workspace, nextSteps] = await Promise.all([getWorkspace(auth.coalition.id), nextStepsByOwner(auth.coalition.id)]);
+  return { ...workspace, nextSteps };
 }
 
 type ActionResult = FormErrors & { done?: string };
@@ -29,6 +32,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return handleForm(formData, StakeholderAnalysisSchema, async ({ heldOn, rows }): Promise<ActionResult> => {
       await addStakeholderAnalysis({ actor, heldOn, rows });
       return { done: "add-analysis" };
+    });
+  }
+  if (intent === "add-next-step") {
+    return handleForm(formData, AddNextStepSchema, async ({ intent: _intent, ...input }): Promise<ActionResult> => {
+      await addPartnershipNextStep({ actor, input });
+      return { done: "add-next-step" };
+    });
+  }
+  if (intent === "next-step-done") {
+    return handleForm(formData, MarkNextStepDoneSchema, async ({ nextStepId }): Promise<ActionResult> => {
+      await markPartnershipNextStepDone({ actor, nextStepId, isConvener: auth.isConvener });
+      return { done: "next-step-done" };
     });
   }
   if (intent === "add-agreement") {
@@ -58,9 +73,11 @@ export default function Workspace() {
   const [rows, setRows] = useState(3);
   const agreementForm = useRef<HTMLFormElement>(null);
   const decisionForm = useRef<HTMLFormElement>(null);
+  const stepForm = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (actionData?.done === "add-agreement") agreementForm.current?.reset();
     if (actionData?.done === "add-decision") decisionForm.current?.reset();
+    if (actionData?.done === "add-next-step") stepForm.current?.reset();
   }, [actionData]);
   const stageOptions = RELATIONSHIP_STAGES.map((s) => ({ value: s, label: t(`partnership.stages.${s}`) }));
 
@@ -183,6 +200,49 @@ export default function Workspace() {
             <SubmitButton pendingLabel={t("partnership.adding")}>{t("partnership.saveAnalysis")}</SubmitButton>
           </Form>
         </details>
+      </section>
+
+      <section className="card" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t("partnership.nextStepsHeading")}</h2>
+        <p className="muted">{t("partnership.nextStepsIntro")}</p>
+        {data.nextSteps.length === 0 ? <p className="muted">{t("partnership.noNextSteps")}</p> : (
+          <div className="owner-groups">
+            {data.nextSteps.map((group) => (
+              <section key={group.organization.id} className="owner-group" aria-labelledby={`owner-${group.organization.id}`}>
+                <h3 id={`owner-${group.organization.id}`}>{group.organization.name}</h3>
+                <ul className="next-steps">
+                  {group.steps.map((step) => (
+                    <li key={step.id} className={step.doneAt ? "next-step next-step--done" : step.overdue ? "next-step next-step--overdue" : "next-step"}>
+                      <strong>{step.what}</strong> — {step.ownerName}
+                      <div className="muted small">
+                        {step.conference ? t("partnership.fromConference", { title: step.conference.title }) : t("partnership.fromWorkspace")}
+                        {step.about ? ` · ${t("partnership.about", { name: step.about })}` : ""}
+                        {" · "}{t("partnership.due", { date: fmt(step.dueDate) })}
+                        {step.doneAt ? ` · ${t("partnership.done")}` : step.overdue ? ` · ${t("partnership.overdue")}` : ""}
+                      </div>
+                      {!step.doneAt && step.source === "PARTNERSHIP" ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="nextStepId" value={step.id} />
+                          <button type="submit" name="intent" value="next-step-done" className="button button--small">{t("partnership.markDone")}<span className="visually-hidden">: {step.what}</span></button>
+                        </Form>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+        <h3>{t("partnership.addNextStep")}</h3>
+        <FormError message={errorsFor("add-next-step")?.formError} />
+        <Form method="post" ref={stepForm} noValidate className="grid-form">
+          <TextField label={t("partnership.what")} name="what" required errors={errorsFor("add-next-step")?.fieldErrors?.what} />
+          <TextField label={t("partnership.owner")} name="ownerName" required errors={errorsFor("add-next-step")?.fieldErrors?.ownerName} />
+          <SelectField label={t("partnership.ownerOrganization")} name="ownerOrganizationId" required placeholder={t("partnership.choosePartner")} options={data.partners.map((p) => ({ value: p.id, label: p.name }))} errors={errorsFor("add-next-step")?.fieldErrors?.ownerOrganizationId} />
+          <TextField label={t("partnership.dueDate")} name="dueDate" type="date" required errors={errorsFor("add-next-step")?.fieldErrors?.dueDate} />
+          <SelectField label={t("partnership.aboutPartner")} name="aboutOrganizationId" placeholder="—" options={data.partners.map((p) => ({ value: p.id, label: p.name }))} />
+          <div className="grid-form__actions"><SubmitButton intent="add-next-step" pendingLabel={t("partnership.adding")}>{t("partnership.addNextStep")}</SubmitButton></div>
+        </Form>
       </section>
 
       <section className="card" aria-labelledby="decisions-title">

@@ -104,6 +104,15 @@ describe.skipIf(!hasChromium())("the partnership workspace", () => {
     await page.getByLabel("Who was present", { exact: true }).fill("Steering group");
     await page.getByRole("button", { name: "Record a decision" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Meet every second Tuesday." }).count()).toBe(1);
+    // Next steps from conferences and from the workspace, together per owner.
+    await page.getByLabel("What", { exact: true }).fill("Send the renewed BAA for signature");
+    await page.getByLabel("Owner (person)", { exact: true }).fill("Maria");
+    await page.getByLabel("Owner's organization", { exact: true }).selectOption({ label: "Arkansas Valley General Hospital" });
+    await page.getByLabel("Due date", { exact: true }).fill("2030-01-15");
+    await page.getByRole("button", { name: "Add a next step" }).click();
+    const hospitalSteps = page.getByRole("region", { name: "Arkansas Valley General Hospital" });
+    await expect.poll(() => hospitalSteps.getByText("Send the renewed BAA for signature", { exact: true }).count()).toBe(1);
+    expect(await hospitalSteps.getByText(/From the conference/).count()).toBeGreaterThan(0); // the demo conference's step
     await expectNoAxeViolations(page);
     await page.context().close();
   });

@@ -60,6 +60,23 @@ const partnership = {
   decidedOn: "Date",
   present: "Who was present",
   addDecision: "Record a decision",
+  overdueLine: "{{owner}}, due {{date}} (partnership workspace)",
+  nextStepsHeading: "Next steps, by owner",
+  nextStepsIntro: "From case conferences and from this workspace, together.",
+  noNextSteps: "No next steps yet.",
+  fromConference: "From the conference “{{title}}”",
+  fromWorkspace: "From the workspace",
+  about: "About {{name}}",
+  due: "Due {{date}}",
+  done: "Done",
+  overdue: "Overdue",
+  markDone: "Mark done",
+  addNextStep: "Add a next step",
+  what: "What",
+  owner: "Owner (person)",
+  ownerOrganization: "Owner's organization",
+  dueDate: "Due date",
+  aboutPartner: "About which partner (optional)",
 };
 
 export default partnership;

@@ -60,6 +60,23 @@ const partnership = {
   decidedOn: "Fecha",
   present: "Quiénes estuvieron presentes",
   addDecision: "Registrar una decisión",
+  overdueLine: "{{owner}}, vence el {{date}} (espacio de trabajo de la alianza)",
+  nextStepsHeading: "Próximos pasos, por responsable",
+  nextStepsIntro: "Los de las conferencias de casos y los de este espacio de trabajo, juntos.",
+  noNextSteps: "Todavía no hay próximos pasos.",
+  fromConference: "De la conferencia «{{title}}»",
+  fromWorkspace: "Del espacio de trabajo",
+  about: "Sobre {{name}}",
+  due: "Vence el {{date}}",
+  done: "Hecho",
+  overdue: "Vencido",
+  markDone: "Marcar como hecho",
+  addNextStep: "Agregar un próximo paso",
+  what: "Qué",
+  owner: "Responsable (persona)",
+  ownerOrganization: "Organización responsable",
+  dueDate: "Fecha límite",
+  aboutPartner: "Sobre qué socio (opcional)",
 };
 
 export default partnership;

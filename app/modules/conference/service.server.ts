@@ -362,6 +362,8 @@ export async function addNextStep({
   return db.$transaction(async (tx) => {
     const step = await tx.nextStep.create({
       data: {
+        coalitionId: conference.coalitionId,
+        source: "CONFERENCE",
         conferenceId,
         vignetteId: input.vignetteId ?? null,
         what: input.what,
@@ -383,7 +385,7 @@ export async function addNextStep({
 /** The owner organization's people mark a step done. */
 export async function markNextStepDone({ actor, nextStepId }: { actor: Actor; nextStepId: string }) {
   const step = await db.nextStep.findUnique({ where: { id: nextStepId } });
-  if (!step) throw notFound("Next step not found");
+  if (!step || !step.conferenceId) throw notFound("Next step not found");
   await requireConferenceAccess(step.conferenceId, actor.organizationId);
   if (step.ownerOrganizationId !== actor.organizationId) throw forbidden("Only the owner's organization can mark this step done");
   if (step.doneAt) return step;
@@ -397,17 +399,8 @@ export async function markNextStepDone({ actor, nextStepId }: { actor: Actor; ne
   });
 }
 
-/** Open next steps this organization owns that are past their due date (home page). */
-export async function overdueNextSteps(organizationId: string, today = new Date()) {
-  const startOfToday = new Date(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
-  const rows = await db.nextStep.findMany({
-    where: { ownerOrganizationId: organizationId, doneAt: null, dueDate: { lt: startOfToday } },
-    orderBy: { dueDate: "asc" },
-    include: { ownerOrganization: { select: { name: true } }, conference: { select: { id: true, title: true } } },
-    take: 20,
-  });
-  return rows.map((r) => ({ ...toNextStep(r), conference: r.conference }));
-}
+/** Overdue next steps of every kind live in the next-steps module (one kind of item). */
+export { overdueNextSteps } from "~/modules/next-steps/service.server";
 
 // --- ending --------------------------------------------------------------------------------------
 

@@ -74,3 +74,14 @@ export const AddDecisionSchema = z.object({
   decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date").transform((s) => new Date(`${s}T00:00:00Z`)),
   present: z.string().trim().min(2, "Say who was present").max(1000),
 });
+
+export const AddNextStepSchema = z.object({
+  intent: z.literal("add-next-step"),
+  what: z.string().trim().min(3, "Say what will be done").max(300),
+  ownerName: z.string().trim().min(2, "Name the person responsible").max(120),
+  ownerOrganizationId: z.string().uuid("Choose the owner's organization"),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date").transform((s) => new Date(`${s}T00:00:00Z`)),
+  aboutOrganizationId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+});
+
+export const MarkNextStepDoneSchema = z.object({ intent: z.literal("next-step-done"), nextStepId: z.string().uuid() });
