@@ -124,7 +124,7 @@ async function twoNodes(): Promise<{ servers: RunningServer[]; cleanup: () => Pr
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(base);
   url.pathname = `/${dbName}`;
-  const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "bench-two-node-secret-0123456789-abcdefghij", LOGIN_RATE_LIMIT: "1000" };
+  const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "bench-two-node-secret-0123456789-abcdefghij", FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"), LOGIN_RATE_LIMIT: "1000" };
   execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { env: { ...process.env, ...env }, stdio: "pipe" });
   execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "seed"], { env: { ...process.env, ...env }, stdio: "pipe" });
   const servers = await Promise.all([startServer({ env }), startServer({ env })]);

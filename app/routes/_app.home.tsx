@@ -5,6 +5,8 @@ import { requireUser } from "~/utils/auth.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
 import { getCelebrations, listWins } from "~/modules/aims/queries.server";
 import { Celebrations } from "~/components/aims/celebrations";
+import { ConvenerSummary } from "~/components/aims/convener-summary";
+import { getConvenerSummary } from "~/modules/aims/convener-home.server";
 import { overdueNextSteps } from "~/modules/next-steps/service.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -13,13 +15,14 @@ export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const coalitionId = auth.coalition?.id ?? null;
-  const [summary, celebrations, wins, overdueSteps] = await Promise.all([
+  const [summary, celebrations, wins, overdueSteps, convener] = await Promise.all([
     getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId }),
     coalitionId ? getCelebrations(coalitionId) : Promise.resolve([]),
     coalitionId ? listWins(coalitionId, 2) : Promise.resolve([]),
     auth.organization ? overdueNextSteps(auth.organization.id) : Promise.resolve([]),
+    coalitionId && auth.isConvener ? getConvenerSummary(coalitionId) : Promise.resolve(null),
   ]);
-  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps };
+  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps, convener };
 }
 
 export default function Home() {
@@ -35,6 +38,7 @@ export default function Home() {
       </header>
       {!data.organization ? <p className="alert">{t("home.noOrganization")}</p> : null}
       {data.organization && !data.coalition ? <p className="alert">{t("home.noCoalition")}</p> : null}
+      {data.convener ? <ConvenerSummary summary={data.convener} /> : null}
       <Celebrations celebrations={data.celebrations} />
       <div className="cards">
         {data.visionStatement ? (

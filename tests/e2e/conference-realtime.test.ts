@@ -174,7 +174,7 @@ describe.skipIf(!postgresUrl)("conference room across two server processes on on
     await admin.query(`CREATE DATABASE ${dbName}`);
     const url = new URL(postgresUrl!);
     url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-conference-secret-0123456789-abcdef" };
+    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-conference-secret-0123456789-abcdef", FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64") };
     const { execFileSync } = await import("node:child_process");
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { env: { ...process.env, ...env }, stdio: "pipe" });
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "seed"], { env: { ...process.env, ...env }, stdio: "pipe" });

@@ -182,6 +182,21 @@ const aims = {
     createMeasure: "Create measure",
     choose: "Choose…",
   },
+  convener: {
+    heading: "The coalition at a glance",
+    aims: "Shared aims",
+    aimStatus: "{{onTrack}} on track, {{behind}} behind the line, {{reached}} reached, {{noData}} without data yet.",
+    coverage: "SDOH coverage",
+    noGaps: "Every social need has partners and assets.",
+    gaps: "No partner or asset yet",
+    andMore: "and {{count}} more",
+    thin: "Thin coverage",
+    upcoming: "Upcoming case conferences",
+    noUpcoming: "None scheduled.",
+    nextSteps: "Next steps",
+    overdue_one: "{{count}} next step is overdue across the coalition.",
+    overdue_other: "{{count}} next steps are overdue across the coalition.",
+  },
 };
 
 export default aims;

@@ -182,6 +182,21 @@ const aims = {
     createMeasure: "Crear indicador",
     choose: "Elija…",
   },
+  convener: {
+    heading: "La coalición de un vistazo",
+    aims: "Objetivos compartidos",
+    aimStatus: "{{onTrack}} en camino, {{behind}} por debajo de la línea, {{reached}} alcanzados, {{noData}} aún sin datos.",
+    coverage: "Cobertura de los determinantes sociales",
+    noGaps: "Cada necesidad social tiene socios y recursos.",
+    gaps: "Sin socios ni recursos todavía",
+    andMore: "y {{count}} más",
+    thin: "Cobertura escasa",
+    upcoming: "Próximas conferencias de casos",
+    noUpcoming: "No hay ninguna programada.",
+    nextSteps: "Próximos pasos",
+    overdue_one: "{{count}} próximo paso está vencido en la coalición.",
+    overdue_other: "{{count}} próximos pasos están vencidos en la coalición.",
+  },
 };
 
 export default aims;

@@ -1,0 +1,38 @@
+/**
+ * The convener's home summary: aims and their status, SDOH coverage gaps, upcoming conferences and
+ * overdue next steps across the coalition (measures with new signals come from getCelebrations).
+ */
+import { db } from "~/utils/db.server";
+import { getCoverage } from "~/modules/directory/coverage.server";
+import { getAimsOverview } from "./queries.server";
+
+export async function getConvenerSummary(coalitionId: string, now = new Date()) {
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const [aims, coverage, upcoming, overdueSteps] = await Promise.all([
+    getAimsOverview(coalitionId),
+    getCoverage(coalitionId),
+    db.conference.findMany({
+      where: { coalitionId, status: { not: "ENDED" }, startsAt: { gte: new Date(now.getTime() - 12 * 60 * 60 * 1000) } },
+      orderBy: { startsAt: "asc" },
+      take: 3,
+      select: { id: true, title: true, startsAt: true, hostOrganization: { select: { name: true } } },
+    }),
+    db.nextStep.count({ where: { coalitionId, doneAt: null, dueDate: { lt: today } } }),
+  ]);
+  const status = { reached: 0, onTrack: 0, behind: 0, noData: 0 };
+  for (const aim of aims) {
+    if (!aim.latest) status.noData += 1;
+    else if (aim.trajectory.achieved) status.reached += 1;
+    else if (aim.trajectory.onTrack) status.onTrack += 1;
+    else status.behind += 1;
+  }
+  const gaps = coverage.flatMap((d) => d.categories.filter((c) => c.level === "gap").map((c) => c.code));
+  const thin = coverage.flatMap((d) => d.categories.filter((c) => c.level === "thin").map((c) => c.code));
+  return {
+    aims: status,
+    gaps,
+    thin,
+    upcoming: upcoming.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString(), host: c.hostOrganization.name })),
+    overdueSteps,
+  };
+}
