@@ -4,11 +4,10 @@
  * to the offending socket only, and nothing lost or duplicated across a disconnect.
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { baseURL } from "./browser";
 import { signInOverHttp } from "./http";
-import { startServer, type RunningServer } from "./server";
+import { startTwoNodes, type TwoNodes } from "./server";
 
 // The demo seed's upcoming conference: hosted by the hospital; food bank, housing authority and legal aid invited.
 const CONFERENCE = "6c0f0e6e-0000-4000-8000-000000000601";
@@ -155,31 +154,12 @@ describe("conference room over Socket.IO", () => {
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!postgresUrl)("conference room across two server processes on one PostgreSQL", () => {
-  const servers: RunningServer[] = [];
-  const dbName = `hub_conf_two_node_${process.pid}`;
-  let admin: pg.Client | undefined;
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+  let nodes: TwoNodes | undefined;
+  afterAll(() => nodes?.stop());
 
   it("a message sent on node A reaches a participant on node B, numbered once; presence spans both", async () => {
-    admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-conference-secret-0123456789-abcdef", FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64") };
-    const { execFileSync } = await import("node:child_process");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { env: { ...process.env, ...env }, stdio: "pipe" });
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "seed"], { env: { ...process.env, ...env }, stdio: "pipe" });
-    const [nodeA, nodeB] = await Promise.all([startServer({ env }), startServer({ env })]);
-    servers.push(nodeA, nodeB);
+    nodes = await startTwoNodes(postgresUrl!, "conf_two_node");
+    const { nodeA, nodeB } = nodes;
 
     const onB = await connect(await signInOverHttp(nodeB.url, "director@hospital.demo.test"), {}, nodeB.url);
     expect(await emit(onB, "join", { conferenceId: CONFERENCE })).toMatchObject({ ok: true });

@@ -3,10 +3,9 @@
  * their organization's room, and with PostgreSQL two server processes share rooms.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { baseURL } from "./browser";
 import { acceptOverHttp, connectSocket, inviteOverHttp, nextEvent, signInOverHttp } from "./http";
-import { startServer, type RunningServer } from "./server";
+import { startTwoNodes, type TwoNodes } from "./server";
 
 describe("Socket.IO on the hub's server", () => {
   it("refuses an anonymous socket and one with a forged cookie", async () => {
@@ -39,33 +38,12 @@ describe("Socket.IO on the hub's server", () => {
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!postgresUrl)("two server processes on one PostgreSQL", () => {
-  const servers: RunningServer[] = [];
-  const dbName = `hub_two_node_${process.pid}`;
-  let admin: pg.Client | undefined;
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+  let nodes: TwoNodes | undefined;
+  afterAll(() => nodes?.stop());
 
   it("an event emitted on node A reaches a client connected to node B", async () => {
-    admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: "two-node-test-secret-0123456789-abcdefghijkl", FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
-
-    // The documented path: migrate, seed on request, then start two processes.
-    const { execFileSync } = await import("node:child_process");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { env: { ...process.env, ...env }, stdio: "pipe" });
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "seed"], { env: { ...process.env, ...env }, stdio: "pipe" });
-    const [nodeA, nodeB] = await Promise.all([startServer({ env }), startServer({ env })]);
-    servers.push(nodeA, nodeB);
+    nodes = await startTwoNodes(postgresUrl!, "two_node");
+    const { nodeA, nodeB } = nodes;
 
     const careManagerOnB = await signInOverHttp(nodeB.url, "care.manager@hospital.demo.test");
     const socketOnB = await connectSocket(nodeB.url, careManagerOnB);

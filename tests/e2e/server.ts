@@ -69,3 +69,38 @@ export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Rec
     },
   };
 }
+
+export type TwoNodes = { nodeA: RunningServer; nodeB: RunningServer; stop: () => Promise<void> };
+
+/**
+ * Two server processes on one fresh PostgreSQL database, set up the documented way: migrate, seed
+ * on request, start. Production mode needs SESSION_SECRET and FIELD_ENCRYPTION_KEY, shared by the
+ * scripts and both processes.
+ */
+export async function startTwoNodes(postgresUrl: string, name: string): Promise<TwoNodes> {
+  const { default: pg } = await import("pg");
+  const { execFileSync } = await import("node:child_process");
+  const dbName = `hub_${name}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${dbName}`;
+  const env = { DATABASE_URL: url.toString(), SESSION_SECRET: `two-node-${name}-secret-0123456789-abcdefghij`, FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
+  const servers: RunningServer[] = [];
+  const stop = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  };
+  try {
+    for (const command of ["migrate", "seed"]) execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", command], { env: { ...process.env, ...env }, stdio: "pipe" });
+    const [nodeA, nodeB] = await Promise.all([startServer({ env }), startServer({ env })]);
+    servers.push(nodeA, nodeB);
+    return { nodeA, nodeB, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
