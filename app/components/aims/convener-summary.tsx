@@ -7,12 +7,14 @@ type Summary = {
   thin: string[];
   upcoming: { id: string; title: string; startsAt: string; host: string }[];
   overdueSteps: number;
+  timeZone: string;
 };
 
 /** The convener's view of the whole coalition at a glance, each line linking to where to act. */
 export function ConvenerSummary({ summary }: { summary: Summary }) {
   const { t, i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  // The coalition's own time zone, the same on the server and in every browser.
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: summary.timeZone });
   return (
     <section className="card convener-summary" aria-labelledby="glance-title">
       <h2 id="glance-title">{t("aims.convener.heading")}</h2>

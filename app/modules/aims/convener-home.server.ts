@@ -8,7 +8,7 @@ import { getAimsOverview } from "./queries.server";
 
 export async function getConvenerSummary(coalitionId: string, now = new Date()) {
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const [aims, coverage, upcoming, overdueSteps] = await Promise.all([
+  const [aims, coverage, upcoming, overdueSteps, coalition] = await Promise.all([
     getAimsOverview(coalitionId),
     getCoverage(coalitionId),
     db.conference.findMany({
@@ -18,6 +18,7 @@ export async function getConvenerSummary(coalitionId: string, now = new Date()) 
       select: { id: true, title: true, startsAt: true, hostOrganization: { select: { name: true } } },
     }),
     db.nextStep.count({ where: { coalitionId, doneAt: null, dueDate: { lt: today } } }),
+    db.coalition.findUnique({ where: { id: coalitionId }, select: { timeZone: true } }),
   ]);
   const status = { reached: 0, onTrack: 0, behind: 0, noData: 0 };
   for (const aim of aims) {
@@ -34,5 +35,6 @@ export async function getConvenerSummary(coalitionId: string, now = new Date()) 
     thin,
     upcoming: upcoming.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString(), host: c.hostOrganization.name })),
     overdueSteps,
+    timeZone: coalition?.timeZone ?? "UTC",
   };
 }
