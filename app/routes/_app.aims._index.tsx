@@ -7,7 +7,7 @@ import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { WinSchema } from "~/modules/aims/schemas";
 import { postWin } from "~/modules/aims/service.server";
-import { getAimsOverview, getCelebrations, getDueValues, listMeasures, listWins } from "~/modules/aims/queries.server";
+import { getAimsAndCelebrations, getDueValues, listMeasures, listWins } from "~/modules/aims/queries.server";
 import { formatPeriod, type Frequency } from "~/modules/aims/periods";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { AimCard } from "~/components/aims/aim-card";
@@ -18,11 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Aims · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
-  const [aims, measures, wins, celebrations, due] = await Promise.all([
-    getAimsOverview(auth.coalition.id),
+  const [{ aims, celebrations }, measures, wins, due] = await Promise.all([
+    getAimsAndCelebrations(auth.coalition.id),
     listMeasures(auth.coalition.id),
     listWins(auth.coalition.id),
-    getCelebrations(auth.coalition.id),
     auth.organization && auth.permissions.has("aims:enter") ? getDueValues({ organizationId: auth.organization.id, coalitionId: auth.coalition.id }) : Promise.resolve([]),
   ]);
   return { aims, measures, wins, celebrations, due, can: { admin: auth.permissions.has("aims:admin"), enter: auth.permissions.has("aims:enter"), postWin: auth.permissions.has("wins:post") } };

@@ -8,8 +8,8 @@ import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
 import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
-import { getMeasureChart, listOrganizationValues } from "~/modules/aims/queries.server";
-import { formatPeriod, lastCompletePeriod } from "~/modules/aims/periods";
+import { getMeasureChart, isMeasureReporter, listOrganizationValues } from "~/modules/aims/queries.server";
+import { formatPeriod, recentPeriods } from "~/modules/aims/periods";
 import { AppError } from "~/utils/app-error";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
 import { RunChart, round } from "~/components/aims/run-chart";
@@ -27,17 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chart = await getMeasureChart(parsed.data.measureId, auth.coalition.id);
   if (!chart) throw new Response("Not found", { status: 404 });
   const canEnter = !!auth.organization && auth.permissions.has("aims:enter") && chart.measure.source !== "COMPUTED";
-  const reporter = canEnter ? await isReporter(chart.measure.id, auth.organization!.id) : false;
-  let periods: string[] = [];
-  if (reporter) {
-    let p = lastCompletePeriod(new Date(), chart.measure.frequency);
-    for (let i = 0; i < 12; i++) {
-      periods.push(p.toISOString().slice(0, 10));
-      p = lastCompletePeriod(p, chart.measure.frequency);
-    }
-    // The current, still-open period can be entered too (partial counts are corrected later).
-    periods = periods.reverse();
-  }
+  const reporter = canEnter ? await isMeasureReporter(chart.measure.id, auth.organization!.id) : false;
+  const periods = reporter ? recentPeriods(new Date(), chart.measure.frequency, 12).map((p) => p.toISOString().slice(0, 10)) : [];
   return {
     chart,
     organization: auth.organization ? { id: auth.organization.id, name: auth.organization.name } : null,
@@ -45,11 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periods,
     ownValues: reporter ? (await listOrganizationValues({ measureId: chart.measure.id, organizationId: auth.organization!.id })).map((v) => ({ period: v.periodStart.toISOString().slice(0, 10), value: v.value })) : [],
   };
-}
-
-async function isReporter(measureId: string, organizationId: string) {
-  const { db } = await import("~/utils/db.server");
-  return (await db.measureReporter.count({ where: { measureId, organizationId } })) > 0;
 }
 
 type ActionResult = FormErrors & { done?: string; report?: ImportRowResult[] };

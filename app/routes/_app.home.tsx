@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
-import { getCelebrations, listWins } from "~/modules/aims/queries.server";
+import { getAimsAndCelebrations, listWins } from "~/modules/aims/queries.server";
 import { Celebrations } from "~/components/aims/celebrations";
 import { ConvenerSummary } from "~/components/aims/convener-summary";
 import { getConvenerSummary } from "~/modules/aims/convener-home.server";
@@ -15,13 +15,14 @@ export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const coalitionId = auth.coalition?.id ?? null;
-  const [summary, celebrations, wins, overdueSteps, convener] = await Promise.all([
+  const [summary, dashboard, wins, overdueSteps] = await Promise.all([
     getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId }),
-    coalitionId ? getCelebrations(coalitionId) : Promise.resolve([]),
+    coalitionId ? getAimsAndCelebrations(coalitionId) : Promise.resolve({ aims: [], celebrations: [] }),
     coalitionId ? listWins(coalitionId, 2) : Promise.resolve([]),
     auth.organization ? overdueNextSteps(auth.organization.id) : Promise.resolve([]),
-    coalitionId && auth.isConvener ? getConvenerSummary(coalitionId) : Promise.resolve(null),
   ]);
+  const { celebrations } = dashboard;
+  const convener = coalitionId && auth.isConvener ? await getConvenerSummary(coalitionId, dashboard.aims) : null;
   return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps, convener };
 }
 

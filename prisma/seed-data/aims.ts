@@ -4,7 +4,7 @@
  * up; the balancing measure (paperwork time) stays stable. Dates are relative to today. Idempotent.
  */
 import { db } from "~/utils/db.server";
-import { lastCompletePeriod } from "~/modules/aims/periods";
+import { recentPeriods } from "~/modules/aims/periods";
 
 type Seed = { coalitionId: string; organizationIds: Map<string, string>; convenerUserId: string; directorIds: Map<string, string> };
 
@@ -13,12 +13,7 @@ const wobble = (i: number, amplitude: number) => Math.round(Math.sin(i * 2.3 + 0
 
 export async function seedAims({ coalitionId, organizationIds, convenerUserId, directorIds }: Seed) {
   const org = (slug: string) => organizationIds.get(slug)!;
-  const months: Date[] = [];
-  let p = lastCompletePeriod(new Date(), "MONTHLY");
-  for (let i = 0; i < 15; i++) {
-    months.unshift(p);
-    p = lastCompletePeriod(p, "MONTHLY");
-  }
+  const months = recentPeriods(new Date(), "MONTHLY", 15);
 
   const upsertMeasure = async (data: {
     name: string; description: string; type: "OUTCOME" | "PROCESS" | "BALANCING"; unit: string; direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";

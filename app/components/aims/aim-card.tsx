@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { getAimsOverview } from "~/modules/aims/queries.server";
+import type { AimOverview } from "~/modules/aims/queries.server";
 import { round } from "./run-chart";
 
-type Aim = Awaited<ReturnType<typeof getAimsOverview>>[number];
+type Aim = AimOverview;
 
 export function AimCard({ aim }: { aim: Aim }) {
   const { t, i18n } = useTranslation();

@@ -4,12 +4,12 @@
  */
 import { db } from "~/utils/db.server";
 import { getCoverage } from "~/modules/directory/coverage.server";
-import { getAimsOverview } from "./queries.server";
+import type { AimOverview } from "./queries.server";
 
-export async function getConvenerSummary(coalitionId: string, now = new Date()) {
+/** `aims` comes from the caller's getAimsAndCelebrations, so the home page reads each series once. */
+export async function getConvenerSummary(coalitionId: string, aims: AimOverview[], now = new Date()) {
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const [aims, coverage, upcoming, overdueSteps, coalition] = await Promise.all([
-    getAimsOverview(coalitionId),
+  const [coverage, upcoming, overdueSteps, coalition] = await Promise.all([
     getCoverage(coalitionId),
     db.conference.findMany({
       where: { coalitionId, status: { not: "ENDED" }, startsAt: { gte: new Date(now.getTime() - 12 * 60 * 60 * 1000) } },

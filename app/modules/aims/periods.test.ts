@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastCompletePeriod, parsePeriod, periodStart, periodsBetween } from "./periods";
+import { lastCompletePeriod, parsePeriod, periodStart, periodsBetween, recentPeriods } from "./periods";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -16,6 +16,8 @@ describe("periods", () => {
     expect(lastCompletePeriod(d("2026-11-23"), "MONTHLY")).toEqual(d("2026-10-01"));
     expect(lastCompletePeriod(d("2026-11-23"), "QUARTERLY")).toEqual(d("2026-07-01"));
     expect(lastCompletePeriod(d("2026-11-25"), "WEEKLY")).toEqual(d("2026-11-16"));
+    expect(recentPeriods(d("2026-11-23"), "MONTHLY", 3)).toEqual([d("2026-08-01"), d("2026-09-01"), d("2026-10-01")]);
+    expect(recentPeriods(d("2026-11-23"), "QUARTERLY", 2)).toEqual([d("2026-04-01"), d("2026-07-01")]);
   });
 
   it("parses the period forms a CSV may use, and refuses impossible dates", () => {

@@ -41,6 +41,13 @@ export function lastCompletePeriod(now: Date, frequency: Frequency): Date {
   return previous;
 }
 
+/** The last `count` complete periods before `now`, oldest first. */
+export function recentPeriods(now: Date, frequency: Frequency, count: number): Date[] {
+  const periods: Date[] = [];
+  for (let p = lastCompletePeriod(now, frequency); periods.length < count; p = lastCompletePeriod(p, frequency)) periods.unshift(p);
+  return periods;
+}
+
 export function formatPeriod(start: Date, frequency: Frequency, locale = "en"): string {
   if (frequency === "MONTHLY") return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(start);
   if (frequency === "QUARTERLY") return `Q${Math.floor(start.getUTCMonth() / 3) + 1} ${start.getUTCFullYear()}`;

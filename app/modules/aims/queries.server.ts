@@ -5,7 +5,7 @@
 import { db } from "~/utils/db.server";
 import { analyzeRunChart, aimTrajectory, type RunChartAnalysis } from "./run-chart";
 import { findComputedMeasure } from "./computed.server";
-import { lastCompletePeriod, nextPeriod, periodsBetween, type Frequency } from "./periods";
+import { nextPeriod, recentPeriods, type Frequency } from "./periods";
 
 type MeasureRow = Awaited<ReturnType<typeof db.measure.findFirstOrThrow>>;
 export type SeriesPoint = { period: string; value: number; reporters: number };
@@ -16,10 +16,7 @@ export async function measureSeries(measure: MeasureRow, { now = new Date(), per
   if (measure.source === "COMPUTED") {
     const definition = findComputedMeasure(measure.computedKey);
     if (!definition) return [];
-    const last = lastCompletePeriod(now, frequency);
-    let first = last;
-    for (let i = 1; i < periods; i++) first = lastCompletePeriod(first, frequency);
-    const starts = periodsBetween(first, last, frequency);
+    const starts = recentPeriods(now, frequency, periods);
     return Promise.all(
       starts.map(async (start) => ({ period: start.toISOString().slice(0, 10), value: await definition.compute({ coalitionId: measure.coalitionId, from: start, to: nextPeriod(start, frequency) }), reporters: 0 })),
     );
@@ -37,6 +34,22 @@ export async function measureSeries(measure: MeasureRow, { now = new Date(), per
     value: (measure.aggregation === "MEAN" ? g._avg.value : g._sum.value) ?? 0,
     reporters: g._count._all,
   }));
+}
+
+/**
+ * One series per measure per request: the aims overview, the celebrations and the convener's
+ * summary all read the same series, so a page that shows them together computes each once.
+ */
+export type SeriesCache = Map<string, Promise<SeriesPoint[]>>;
+export const newSeriesCache = (): SeriesCache => new Map();
+
+function cachedSeries(measure: MeasureRow, cache: SeriesCache) {
+  let series = cache.get(measure.id);
+  if (!series) {
+    series = measureSeries(measure);
+    cache.set(measure.id, series);
+  }
+  return series;
 }
 
 export type MeasureChart = {
@@ -77,7 +90,7 @@ export async function listMeasures(coalitionId: string) {
   });
 }
 
-export async function getAimsOverview(coalitionId: string) {
+export async function getAimsOverview(coalitionId: string, cache: SeriesCache = newSeriesCache()) {
   const aims = await db.aim.findMany({
     where: { coalitionId, archivedAt: null },
     include: { measure: true, contributors: { include: { organization: { select: { id: true, name: true } } } } },
@@ -85,7 +98,7 @@ export async function getAimsOverview(coalitionId: string) {
   });
   return Promise.all(
     aims.map(async (aim) => {
-      const series = await measureSeries(aim.measure);
+      const series = await cachedSeries(aim.measure, cache);
       const last = series[series.length - 1];
       const latest = last ? { value: last.value, date: new Date(`${last.period}T00:00:00Z`) } : null;
       const trajectory = aimTrajectory({
@@ -112,6 +125,19 @@ export async function getAimsOverview(coalitionId: string) {
   );
 }
 
+export type AimOverview = Awaited<ReturnType<typeof getAimsOverview>>[number];
+
+/** Aims with their status and what to celebrate, reading each measure's series once. */
+export async function getAimsAndCelebrations(coalitionId: string) {
+  const cache = newSeriesCache();
+  const aims = await getAimsOverview(coalitionId, cache);
+  return { aims, celebrations: await getCelebrations(coalitionId, { cache, aims }) };
+}
+
+export async function isMeasureReporter(measureId: string, organizationId: string) {
+  return (await db.measureReporter.count({ where: { measureId, organizationId } })) > 0;
+}
+
 /** Periods the organization still owes for the measures it is asked to report (the last 3). */
 export async function getDueValues({ organizationId, coalitionId, now = new Date() }: { organizationId: string; coalitionId: string; now?: Date }) {
   const measures = await db.measure.findMany({
@@ -120,16 +146,10 @@ export async function getDueValues({ organizationId, coalitionId, now = new Date
   });
   const due: { measureId: string; measureName: string; unit: string; period: string }[] = [];
   for (const m of measures) {
-    const frequency = m.frequency as Frequency;
-    const recent: Date[] = [];
-    let p = lastCompletePeriod(now, frequency);
-    for (let i = 0; i < 3; i++) {
-      recent.push(p);
-      p = lastCompletePeriod(p, frequency);
-    }
+    const recent = recentPeriods(now, m.frequency as Frequency, 3);
     const entered = await db.measureValue.findMany({ where: { measureId: m.id, scope: organizationId, periodStart: { in: recent } }, select: { periodStart: true } });
     const have = new Set(entered.map((e) => e.periodStart.getTime()));
-    for (const period of recent.reverse()) {
+    for (const period of recent) {
       if (!have.has(period.getTime())) due.push({ measureId: m.id, measureName: m.name, unit: m.unit, period: period.toISOString().slice(0, 10) });
     }
   }
@@ -152,9 +172,9 @@ export async function listWins(coalitionId: string, take = 10) {
 export type Celebration = { kind: "aim-achieved" | "aim-milestone" | "improvement-signal"; aimId?: string; measureId: string; measureName: string; statement?: string; milestone?: number; rule?: string };
 
 /** What the coalition home page celebrates: aims reached or crossing a milestone, improvement signals in the latest points. */
-export async function getCelebrations(coalitionId: string): Promise<Celebration[]> {
+export async function getCelebrations(coalitionId: string, { cache = newSeriesCache(), aims }: { cache?: SeriesCache; aims?: AimOverview[] } = {}): Promise<Celebration[]> {
   const celebrations: Celebration[] = [];
-  const aims = await getAimsOverview(coalitionId);
+  aims ??= await getAimsOverview(coalitionId, cache);
   for (const aim of aims) {
     if (!aim.latest) continue;
     if (aim.trajectory.achieved) {
@@ -168,7 +188,7 @@ export async function getCelebrations(coalitionId: string): Promise<Celebration[
   }
   const measures = await db.measure.findMany({ where: { coalitionId, archivedAt: null } });
   for (const measure of measures) {
-    const series = await measureSeries(measure);
+    const series = await cachedSeries(measure, cache);
     const analysis = analyzeRunChart(series.map((p) => ({ label: p.period, value: p.value })), { direction: measure.direction, baselineCount: measure.baselinePoints });
     const recent = analysis.signals.find((s) => s.improvement === true && s.end >= series.length - 2 && s.rule !== "astronomical");
     if (recent) celebrations.push({ kind: "improvement-signal", measureId: measure.id, measureName: measure.name, rule: recent.rule });
