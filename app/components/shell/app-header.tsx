@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Logo } from "~/routes/login";
+import { Logo } from "~/components/ui/logo";
 import { LanguageSwitcher } from "./language-switcher";
 
 export type ShellUser = {
