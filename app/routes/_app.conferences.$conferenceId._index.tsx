@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { VignetteSections } from "~/components/conference/vignette-sections";
 import { requireOrganization } from "~/utils/auth.server";
 import { orHttpError } from "~/modules/conference/http.server";
 import { requestMeta } from "~/utils/request.server";
@@ -128,16 +129,7 @@ export default function ConferenceRoom() {
               <article className="vignette" aria-labelledby="vignette-title">
                 <h3 id="vignette-title">{current.title}</h3>
                 <p className="muted small">{t("conference.room.by", { name: current.authorName })}</p>
-                <dl className="vignette-sections">
-                  {(["situation", "strengths", "needs", "tried", "question"] as const).map((field) =>
-                    current[field] ? (
-                      <div key={field}>
-                        <dt>{t(`conference.vignette.fields.${field}`)}</dt>
-                        <dd className="pre-line">{current[field]}</dd>
-                      </div>
-                    ) : null,
-                  )}
-                </dl>
+                <VignetteSections vignette={current} />
                 {current.sdohCategories.length ? (
                   <p className="tags">{current.sdohCategories.map((c) => <span key={c} className="tag">{t(`conference.sdoh.${c}`, { defaultValue: c })}</span>)}</p>
                 ) : null}

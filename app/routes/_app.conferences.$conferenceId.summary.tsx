@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VignetteSections } from "~/components/conference/vignette-sections";
 import { z } from "zod";
 import { requireOrganization } from "~/utils/auth.server";
 import { orHttpError } from "~/modules/conference/http.server";
@@ -132,16 +133,7 @@ export default function ConferenceSummary() {
           <article key={v.id} className="vignette">
             <h3>{v.title}</h3>
             <p className="muted small">{t("conference.room.by", { name: v.authorName })}</p>
-            <dl className="vignette-sections">
-              {(["situation", "strengths", "needs", "tried", "question"] as const).map((field) =>
-                v[field] ? (
-                  <div key={field}>
-                    <dt>{t(`conference.vignette.fields.${field}`)}</dt>
-                    <dd className="pre-line">{v[field]}</dd>
-                  </div>
-                ) : null,
-              )}
-            </dl>
+            <VignetteSections vignette={v} />
           </article>
         ))}
       </section>
