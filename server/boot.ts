@@ -91,7 +91,10 @@ export async function bootFieldEncryption(env: Env, { databaseIsNew }: { databas
     // A PostgreSQL server that is down at start: serve the friendly error page and a 503 from
     // /healthz rather than crash-looping. The configured keys are installed; the check that they
     // cover the stored data runs at the next start.
-    if (!env.DATABASE_URL || !env.FIELD_ENCRYPTION_KEY) throw error;
+    // Only "cannot reach the server" (P1001); any other error (a missing table, bad credentials
+    // answered by the server) still stops the start.
+    const unreachable = (error as { code?: string }).code === "P1001";
+    if (!unreachable || !env.DATABASE_URL || !env.FIELD_ENCRYPTION_KEY) throw error;
     console.warn(`[boot] the database did not answer (${error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : error}); starting without the key coverage check`);
     installFieldKeys(loadFieldEncryptionKeys(env, { mayCreate: false }));
     return;
