@@ -87,7 +87,7 @@ async function main() {
       const result = await rotateFieldEncryption();
       if (!env.FIELD_ENCRYPTION_KEY) fs.writeFileSync(file, `${keys[0].toString("base64")}\n`, { mode: 0o600 });
       await database.close();
-      console.info(`Re-encrypted ${result.clients} client(s) and ${result.authorizations} authorization(s) with key ${result.keyId}.`);
+      console.info(`Re-encrypted ${result.clients} client(s), ${result.authorizations} authorization(s) and ${result.referrals} referral note(s) and comment(s) with key ${result.keyId}.`);
       console.info(env.FIELD_ENCRYPTION_KEY ? "Every record now uses the first key in FIELD_ENCRYPTION_KEY: remove the older key(s) from it." : `The new key is in ${file}: back it up now (the old one is no longer needed).`);
       return;
     }

@@ -46,6 +46,9 @@ export function encryptClientFields(id: string, fields: { name: string; birthDat
   };
 }
 
+/** Just the name, for lists that read one column. */
+export const decryptClientName = (clientId: string, nameCipher: string) => decryptField(nameCipher, ctx("name", clientId));
+
 export function decryptClient(row: ClientRow): ClientIdentity {
   return {
     id: row.id,
@@ -131,6 +134,15 @@ const CATEGORY_FIELDS: Partial<Record<ConsentCategory, (keyof ClientIdentity)[]>
   CONTACT_DEMOGRAPHICS: ["name", "birthDate", "contact", "address", "preferredLanguage"],
 };
 
+/** The identifying fields another organization may see under the granted categories. */
+export function releasedClientFields(client: ClientIdentity, categories: readonly ConsentCategory[]): Partial<ClientIdentity> {
+  const fields: Partial<ClientIdentity> = { id: client.id };
+  for (const category of categories) {
+    for (const key of CATEGORY_FIELDS[category] ?? []) (fields as Record<string, unknown>)[key] = client[key];
+  }
+  return fields;
+}
+
 export type ClientView =
   | { access: "own"; client: ClientIdentity & { primaryCareManager: string | null } }
   | { access: "consented"; organizationId: string; clientId: string; categories: ConsentCategory[]; authorizationIds: string[]; fields: Partial<ClientIdentity> };
@@ -161,10 +173,6 @@ export async function getClientForViewer({ actor, clientId, purpose }: { actor: 
     actor: { userId: actor.userId, request: actor.request },
   });
   if (decision.grantedCategories.length === 0) throw notFound("Client not found");
-  const client = decryptClient(row);
-  const fields: Partial<ClientIdentity> = { id: client.id };
-  for (const category of decision.grantedCategories) {
-    for (const key of CATEGORY_FIELDS[category] ?? []) (fields as Record<string, unknown>)[key] = client[key];
-  }
+  const fields = releasedClientFields(decryptClient(row), decision.grantedCategories);
   return { access: "consented", organizationId: actor.organizationId, clientId, categories: decision.grantedCategories, authorizationIds: decision.authorizationIds, fields };
 }

@@ -6,11 +6,16 @@ import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField, installedFieldKeys } from "~/utils/field-encryption.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { decryptClient, encryptClientFields } from "~/modules/client/service.server";
+import { commentContext, noteContext } from "~/modules/referral/service.server";
+import { secretContext } from "~/modules/referral/webhooks.server";
 
 /** Key ids used by stored data that are not installed. */
 export async function missingFieldKeyIds(): Promise<string[]> {
   const installed = new Set(installedFieldKeys().map((k) => k.id));
-  const rows = await db.$queryRaw<{ keyId: string }[]>`SELECT DISTINCT "keyId" FROM "Client" UNION SELECT DISTINCT "keyId" FROM "ConsentAuthorization"`;
+  const rows = await db.$queryRaw<{ keyId: string }[]>`
+    SELECT DISTINCT "keyId" FROM "Client" UNION SELECT DISTINCT "keyId" FROM "ConsentAuthorization"
+    UNION SELECT DISTINCT "keyId" FROM "Referral" UNION SELECT DISTINCT "keyId" FROM "WebhookEndpoint"
+    UNION SELECT DISTINCT split_part("bodyCipher", '.', 2) FROM "ReferralEvent" WHERE "bodyCipher" IS NOT NULL`;
   return rows.map((r) => r.keyId).filter((id) => !installed.has(id));
 }
 
@@ -57,6 +62,35 @@ export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: n
     });
     authorizations += rows.length;
   }
-  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations } });
-  return { keyId: target, clients, authorizations };
+  const reencrypt = (cipher: string, context: string) => encryptField(decryptField(cipher, context), context);
+  let referrals = 0;
+  for (;;) {
+    const rows = await db.referral.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
+    if (rows.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const row of rows) {
+        const noteCipher = row.noteCipher ? reencrypt(row.noteCipher, noteContext(row.id)) : null;
+        await tx.referral.update({ where: { id: row.id }, data: { noteCipher, keyId: target } });
+      }
+    });
+    referrals += rows.length;
+  }
+  for (;;) {
+    const rows = await db.$queryRaw<{ id: string; bodyCipher: string }[]>`
+      SELECT id, "bodyCipher" FROM "ReferralEvent" WHERE "bodyCipher" IS NOT NULL AND split_part("bodyCipher", '.', 2) <> ${target} LIMIT ${batchSize}`;
+    if (rows.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const row of rows) await tx.referralEvent.update({ where: { id: row.id }, data: { bodyCipher: reencrypt(row.bodyCipher, commentContext(row.id)) } });
+    });
+    referrals += rows.length;
+  }
+  for (;;) {
+    const rows = await db.webhookEndpoint.findMany({ where: { keyId: { not: target } }, select: { id: true, secretCipher: true }, take: batchSize });
+    if (rows.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const row of rows) await tx.webhookEndpoint.update({ where: { id: row.id }, data: { secretCipher: reencrypt(row.secretCipher, secretContext(row.id)), keyId: target } });
+    });
+  }
+  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations, referrals } });
+  return { keyId: target, clients, authorizations, referrals };
 }

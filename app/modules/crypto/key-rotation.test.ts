@@ -12,6 +12,9 @@ import { actorFor, createAuthorization, createClient } from "../../../tests/cons
 import { getClientForViewer, registerClient } from "~/modules/client/service.server";
 import { getAuthorizationCopy } from "~/modules/consent/service.server";
 import { assertFieldKeysCoverData, rotateFieldEncryption } from "./key-rotation.server";
+import { commentOnReferral, sendReferral } from "~/modules/referral/service.server";
+import { openReferral } from "~/modules/referral/open.server";
+import { referralActor, sendInput } from "../../../tests/referral-factories";
 
 describe("field keys: rotation and a lost key", () => {
   // Rotation re-encrypts every row: on a database of its own, with the worker's key put back after.
@@ -33,12 +36,16 @@ describe("field keys: rotation and a lost key", () => {
     const clientId = await createClient(actor, { name: "Rotation Person", birthDate: "1966-06-06", address: "1 Main St" });
     const { authorizationId } = await createAuthorization(actor, clientId, { recipientIds: [world.orgB.id], signatureTyped: "Rotation Person" });
     const before = await db.client.findUniqueOrThrow({ where: { id: clientId } });
+    const sender = referralActor(world.careManagerA.id, world.orgA.id);
+    const { referral } = await sendReferral({ actor: sender, input: sendInput({ clientId, recipientOrganizationId: world.orgB.id, note: "Rotated note" }) });
+    await commentOnReferral({ actor: sender, referralId: referral.id, input: { body: "Rotated comment" } });
 
     const newKey = parseMasterKey(generateMasterKey());
     installFieldKeys([newKey, oldKey]);
     const result = await rotateFieldEncryption();
     expect(result.clients).toBeGreaterThanOrEqual(1);
     expect(result.authorizations).toBeGreaterThanOrEqual(1);
+    expect(result.referrals).toBeGreaterThanOrEqual(2);
 
     installFieldKeys([newKey]); // the old key is gone
     await expect(assertFieldKeysCoverData()).resolves.toBeUndefined();
@@ -51,6 +58,9 @@ describe("field keys: rotation and a lost key", () => {
     expect((await getAuthorizationCopy({ actor, clientId, authorizationId })).signature.typed).toBe("Rotation Person");
     expect(await registerClient({ actor, input: { name: "rotation person", birthDate: "1966-06-06", preferredLanguage: "en" } })).toMatchObject({ status: "possible-duplicates" });
     expect(await db.auditEvent.count({ where: { action: "crypto.field_keys_rotated" } })).toBe(1);
+    const opened = await openReferral({ actor: sender, referralId: referral.id });
+    expect(opened.note).toBe("Rotated note");
+    expect(opened.timeline.find((e) => e.kind === "COMMENT")?.body).toBe("Rotated comment");
   });
 
   it("a lost key is a clear start-up error, and the key file is never silently replaced", async () => {

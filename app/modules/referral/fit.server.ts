@@ -1,0 +1,44 @@
+/** Loads what the capacity and fit checks need: the sender's own client and the chosen service. */
+import { notFound } from "~/utils/app-error";
+import { db, Prisma } from "~/utils/db.server";
+import { decryptClient } from "~/modules/client/service.server";
+import type { FitFacts } from "./fit";
+
+type Tx = Prisma.TransactionClient;
+
+export async function loadFitFacts(
+  tx: Tx | typeof db,
+  { clientId, serviceId, recipientOrganizationId, needs, at }: { clientId: string; serviceId: string | null; recipientOrganizationId: string; needs: readonly string[]; at: Date },
+): Promise<FitFacts & { serviceName: string | null; eligibilityDescription: string | null; capacityAvailable: number | null; capacityUnit: string | null }> {
+  const row = await tx.client.findFirst({ where: { id: clientId, deletedAt: null } });
+  if (!row) throw notFound("Client not found");
+  const client = decryptClient(row);
+  const service = serviceId
+    ? await tx.directoryService.findFirst({
+        where: { id: serviceId, organizationId: recipientOrganizationId, deletedAt: null },
+        include: { atLocations: { select: { location: { select: { city: true, postalCode: true } } } } },
+      })
+    : null;
+  if (serviceId && !service) throw notFound("That service is not offered by the organization you chose");
+  return {
+    at,
+    needs,
+    client: { birthDate: client.birthDate, preferredLanguage: client.preferredLanguage, address: client.address },
+    service: service
+      ? {
+          status: service.status,
+          minimumAge: service.minimumAge,
+          maximumAge: service.maximumAge,
+          languages: service.languages,
+          sdohCodes: service.sdohCodes,
+          capacityStatus: service.capacityStatus,
+          capacityUpdatedAt: service.capacityUpdatedAt ?? service.lastConfirmedAt,
+          areas: service.atLocations.map((l) => l.location),
+        }
+      : null,
+    serviceName: service?.name ?? null,
+    eligibilityDescription: service?.eligibilityDescription ?? null,
+    capacityAvailable: service?.capacityAvailable ?? null,
+    capacityUnit: service?.capacityUnit ?? null,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Referral lists shaped for the inbox (referrals sent to my organization) and the outbox (sent by
+ * it): counts by status, filters, overdue flags, one page at a time. The inbox names no client:
+ * who the client is shows only on the referral page, through the consent check. The outbox shows
+ * the sender's own clients' names (an audited list read).
+ */
+import { db, Prisma } from "~/utils/db.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
+import { decryptClientName } from "~/modules/client/service.server";
+import { DEFAULT_WINDOWS, overdueCutoffs, overdueOf, type ReminderWindows } from "./overdue";
+import type { ReferralListFilter } from "./schemas";
+import type { ReferralActor } from "./service.server";
+import { AWAITING_RESPONSE, BEING_WORKED, REFERRAL_STATUSES, type ReferralStatus } from "./state-machine";
+
+export const PAGE_SIZE = 50;
+
+export async function reminderWindows(coalitionId: string | null): Promise<ReminderWindows> {
+  if (!coalitionId) return DEFAULT_WINDOWS;
+  const c = await db.coalition.findUnique({ where: { id: coalitionId }, select: { referralAcceptDays: true, referralUpdateDays: true } });
+  return c ? { acceptDays: c.referralAcceptDays, updateDays: c.referralUpdateDays } : DEFAULT_WINDOWS;
+}
+
+/** Overdue as a WHERE clause (the same rule as overdueOf, for counts and filters). */
+export function overdueWhere(windows: ReminderWindows, at: Date): Prisma.ReferralWhereInput {
+  const { respondBefore, updateBefore } = overdueCutoffs(windows, at);
+  return {
+    OR: [
+      { status: { in: [...AWAITING_RESPONSE] }, sentAt: { lte: respondBefore } },
+      {
+        status: { in: [...BEING_WORKED] },
+        OR: [
+          { lastReceiverUpdateAt: { lte: updateBefore } },
+          { lastReceiverUpdateAt: null, acceptedAt: { lte: updateBefore } },
+        ],
+      },
+    ],
+  };
+}
+
+export type ReferralListRow = {
+  id: string;
+  status: ReferralStatus;
+  priority: string;
+  sdohCodes: string[];
+  partner: { id: string; name: string };
+  serviceName: string | null;
+  clientName: string | null;
+  sentAt: Date | null;
+  updatedAt: Date;
+  overdue: ReturnType<typeof overdueOf>;
+};
+
+export async function listReferrals({ actor, box, filter, coalitionId, at = new Date() }: { actor: ReferralActor; box: "inbox" | "outbox"; filter: ReferralListFilter; coalitionId: string | null; at?: Date }) {
+  const mine: Prisma.ReferralWhereInput = box === "inbox" ? { recipientOrganizationId: actor.organizationId, status: { not: "DRAFT" } } : { senderOrganizationId: actor.organizationId };
+  const windows = await reminderWindows(coalitionId);
+  const where: Prisma.ReferralWhereInput = {
+    AND: [
+      mine,
+      filter.status ? { status: filter.status } : {},
+      filter.partner ? (box === "inbox" ? { senderOrganizationId: filter.partner } : { recipientOrganizationId: filter.partner }) : {},
+      filter.overdue ? overdueWhere(windows, at) : {},
+    ],
+  };
+  const [byStatus, overdueCount, total, rows] = await Promise.all([
+    db.referral.groupBy({ by: ["status"], where: mine, _count: { _all: true } }),
+    db.referral.count({ where: { AND: [mine, overdueWhere(windows, at)] } }),
+    db.referral.count({ where }),
+    db.referral.findMany({
+      where,
+      orderBy: [{ sentAt: "desc" }, { id: "asc" }],
+      skip: (filter.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true, status: true, priority: true, sdohCodes: true, sentAt: true, updatedAt: true, acceptedAt: true, lastReceiverUpdateAt: true, clientId: true,
+        sender: { select: { id: true, name: true } },
+        recipient: { select: { id: true, name: true } },
+        service: { select: { name: true } },
+        client: box === "outbox" ? { select: { nameCipher: true } } : false,
+      },
+    }),
+  ]);
+  const counts = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
+  for (const g of byStatus) counts[g.status] = g._count._all;
+  if (box === "outbox" && rows.length) {
+    await recordAuditEvent({ action: "client.list_viewed", subjectType: "Client", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { count: rows.length, purpose: "referral-outbox" }, request: actor.request });
+  }
+  const partnerIds = await db.referral.findMany({
+    where: mine,
+    distinct: [box === "inbox" ? "senderOrganizationId" : "recipientOrganizationId"],
+    select: { sender: { select: { id: true, name: true } }, recipient: { select: { id: true, name: true } } },
+  });
+  return {
+    counts,
+    overdueCount,
+    total,
+    page: filter.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    partners: partnerIds.map((p) => (box === "inbox" ? p.sender : p.recipient)).sort((a, b) => a.name.localeCompare(b.name)),
+    rows: rows.map((r): ReferralListRow => ({
+      id: r.id,
+      status: r.status,
+      priority: r.priority,
+      sdohCodes: r.sdohCodes,
+      partner: box === "inbox" ? r.sender : r.recipient,
+      serviceName: r.service?.name ?? null,
+      clientName: box === "outbox" && r.client ? decryptClientName(r.clientId, r.client.nameCipher) : null,
+      sentAt: r.sentAt,
+      updatedAt: r.updatedAt,
+      overdue: overdueOf(r, windows, at),
+    })),
+  };
+}

@@ -1,0 +1,76 @@
+/** One zod schema per referral form, shared by the browser and the actions. */
+import { z } from "zod";
+import { CONSENT_CATEGORIES } from "~/modules/consent/categories";
+import { GRAVITY_CODES } from "~/modules/sdoh/roll-up";
+import { REFERRAL_OUTCOMES, REFERRAL_PRIORITIES, REFERRAL_REASONS, REFERRAL_STATUSES, checkDetails } from "./state-machine";
+
+/** A checkbox group posts nothing, one string or several: always an array here. */
+const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const optionalUuid = z
+  .string()
+  .uuid("Choose from the list")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const SendReferralSchema = z.object({
+  intent: z.literal("send"),
+  clientId: z.string().uuid("Choose a client"),
+  recipientOrganizationId: z.string().uuid("Choose the organization to refer to"),
+  serviceId: optionalUuid,
+  assetId: optionalUuid,
+  sdohCodes: manyOf(z.enum(GRAVITY_CODES, { errorMap: () => ({ message: "Choose needs from the list" }) })).pipe(z.array(z.string()).min(1, "Choose at least one need")),
+  priority: z.enum(REFERRAL_PRIORITIES, { errorMap: () => ({ message: "Choose a priority" }) }).default("ROUTINE"),
+  note: optionalText(2000),
+  categories: manyOf(z.enum(CONSENT_CATEGORIES, { errorMap: () => ({ message: "Choose information categories from the list" }) })).pipe(
+    z.array(z.enum(CONSENT_CATEGORIES)).min(1, "Choose the information that goes with the referral"),
+  ),
+  /** Made when the form is drawn: pressing send twice sends one referral. */
+  idempotencyKey: z.string().uuid("Reload the page and try again"),
+});
+export type SendReferralInput = z.infer<typeof SendReferralSchema>;
+
+export const TransitionReferralSchema = z
+  .object({
+    intent: z.literal("transition"),
+    to: z.enum(REFERRAL_STATUSES, { errorMap: () => ({ message: "Choose what to do" }) }),
+    version: z.coerce.number().int().min(1),
+    reason: z
+      .enum(REFERRAL_REASONS, { errorMap: () => ({ message: "Choose a reason" }) })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    reasonText: optionalText(1000),
+    outcome: z
+      .enum(REFERRAL_OUTCOMES, { errorMap: () => ({ message: "Choose an outcome" }) })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    outcomeText: optionalText(1000),
+  })
+  .superRefine((value, ctx) => {
+    for (const [path, message] of Object.entries(checkDetails(value.to, value))) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+  });
+export type TransitionReferralInput = z.infer<typeof TransitionReferralSchema>;
+
+export const CommentReferralSchema = z.object({
+  intent: z.literal("comment"),
+  body: z.string().trim().min(1, "Write a comment").max(2000, "Use at most 2000 characters"),
+});
+export type CommentReferralInput = z.infer<typeof CommentReferralSchema>;
+
+export const ReferralListFilterSchema = z.object({
+  status: z.enum(REFERRAL_STATUSES).optional().catch(undefined),
+  overdue: z
+    .enum(["1"])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
+  partner: z.string().uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined).transform((v) => v ?? 1),
+});
+export type ReferralListFilter = z.infer<typeof ReferralListFilterSchema>;
