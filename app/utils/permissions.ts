@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "clients:write",
   "referrals:send",
   "referrals:receive",
+  "referrals:flow",
+  "webhooks:manage",
   "directory:edit",
   "aims:enter",
   "aims:admin",
@@ -32,14 +34,14 @@ const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   DIRECTOR: [
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
     "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post", "audit:read",
-    "conferences:join", "conferences:host",
+    "conferences:join", "conferences:host", "referrals:flow", "webhooks:manage",
   ],
   CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post", "conferences:join", "conferences:host"],
   STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post", "conferences:join"],
   VIEWER: ["org:read", "coalition:read"],
 };
 
-const CONVENER_GRANTS: readonly Permission[] = ["coalition:read", "coalition:admin", "aims:admin"];
+const CONVENER_GRANTS: readonly Permission[] = ["coalition:read", "coalition:admin", "aims:admin", "referrals:flow"];
 
 export function permissionsFor({ role, isConvener }: { role: OrganizationRole | null; isConvener: boolean }): Set<Permission> {
   const granted = new Set<Permission>(role ? ROLE_GRANTS[role] : []);

@@ -8,6 +8,12 @@ import conference from "./conference.en";
 import aims from "./aims.en";
 import partnership from "./partnership.en";
 
+import referral from "./referral.en";
+
+import referralFlow from "./referral-flow.en";
+
+import webhooks from "./webhooks.en";
+
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
   a11y: { skipToContent: "Skip to main content", mainNavigation: "Main navigation", userMenu: "Your account" },
@@ -182,6 +188,12 @@ const en = {
 
   aims,
   partnership,
+
+  referral,
+
+  referralFlow,
+
+  webhooks,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -9,6 +9,12 @@ import conference from "./conference.es";
 import aims from "./aims.es";
 import partnership from "./partnership.es";
 
+import referral from "./referral.es";
+
+import referralFlow from "./referral-flow.es";
+
+import webhooks from "./webhooks.es";
+
 
 const es: Translation = {
   app: { name: "Coalition Hub", tagline: "Socios que trabajan juntos en las necesidades sociales que influyen en la salud" },
@@ -184,6 +190,12 @@ const es: Translation = {
 
   aims,
   partnership,
+
+  referral,
+
+  referralFlow,
+
+  webhooks,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

@@ -1,0 +1,6 @@
+/** Spanish strings (t("referralFlow.…")). */
+const referralFlow = {
+  title: "Flujo de referencias entre socios",
+};
+
+export default referralFlow;

@@ -1,0 +1,6 @@
+/** English strings (t("referral.…")). */
+const referral = {
+  title: "Referrals",
+};
+
+export default referral;

@@ -1,0 +1,6 @@
+/** Spanish strings (t("referral.…")). */
+const referral = {
+  title: "Referencias",
+};
+
+export default referral;

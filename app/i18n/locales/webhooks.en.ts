@@ -1,0 +1,6 @@
+/** English strings (t("webhooks.…")). */
+const webhooks = {
+  title: "Web hooks",
+};
+
+export default webhooks;

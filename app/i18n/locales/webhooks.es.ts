@@ -1,0 +1,6 @@
+/** Spanish strings (t("webhooks.…")). */
+const webhooks = {
+  title: "Web hooks",
+};
+
+export default webhooks;
