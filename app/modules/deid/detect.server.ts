@@ -14,7 +14,7 @@
 import * as chrono from "chrono-node";
 import { findNumbers } from "libphonenumber-js/max";
 import { isIPv6 } from "is-ip";
-import { AMBIGUOUS_NAMES, fold, lexicon } from "./lexicon.server";
+import { AMBIGUOUS_NAMES, fold, isOrdinaryWord, lexicon } from "./lexicon.server";
 import type { Finding, IdentifierType } from "./types";
 
 export type { Finding, IdentifierType } from "./types";
@@ -35,6 +35,7 @@ const PRIORITY: Record<IdentifierType, number> = {
 const MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december";
 const MONTHS_EN_ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+const WEEKDAYS_ABBR = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mié|mie|jue|vie|sáb|dom";
 const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo";
 const MONTH_SEASON: Record<string, string> = {};
 for (const [i, m] of MONTHS_EN.split("|").entries()) MONTH_SEASON[m] = season(i);
@@ -63,6 +64,7 @@ const STOP = new Set(
     "english spanish arabic russian korean vietnamese chinese somali american mexican latino latina black white asian native " +
     "la el los las un una y de del en con por para su sus mi que se es muy pero como nota caso reunión éxito pregunta teléfono correo dirección tel cita " +
     "god jesus christ bible st saint lot apt unit suite po box pm am " +
+    "facebook instagram whatsapp tiktok zoom google youtube twitter snapchat telegram signal messenger gmail outlook uber lyft amazon walmart target costco " +
     "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask"
   ).split(" "),
 );
@@ -73,7 +75,7 @@ const RELATION =
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
 const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
 const PLACE_WORDS =
-  /^(?:County|City|Homes|Apartments|Apts|Heights|Meadows|Park|Lake|Village|Manor|Pines|Towers|Tower|Plaza|Mission|Estates|Gardens|Creek|Hills|Ranch|Commons|Courts|Terrace|Villas|Station|Square|Mall|Motel|Inn|Lodge|Trailer|Neighborhood|Valley)$/;
+  /^(?:County|City|Homes|Apartments|Apts|Residences|Residence|Lofts|Flats|Acres|Crossing|Landing|Ridge|Heights|Meadows|Park|Lake|Village|Manor|Pines|Towers|Tower|Plaza|Mission|Estates|Gardens|Creek|Hills|Ranch|Commons|Courts|Terrace|Villas|Station|Square|Mall|Motel|Inn|Lodge|Trailer|Neighborhood|Valley)$/;
 
 const WORD = /[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*\.?/gu;
 
@@ -216,7 +218,7 @@ function ids(text: string, add: Add) {
     if (!token) continue;
     const digits = token[0].replace(/\D/g, "").length;
     if (digits < 4) continue;
-    if (/^(?:19|20)\d{2}$/.test(token[0])) continue; // a year
+    if (/^(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?$/.test(token[0])) continue; // a year or an ISO date
     add("ID", from + token.index, from + token.index + token[0].length);
   }
   // Any other unique identifying number: long digit strings and letter-digit codes.
@@ -225,6 +227,7 @@ function ids(text: string, add: Add) {
     const digits = value.replace(/\D/g, "").length;
     if (digits < 5 && !(digits >= 4 && /[A-Z]/.test(value) && value.length >= 7)) continue;
     if (/^\d{1,5}$/.test(value)) continue; // house numbers, ZIPs, amounts are handled elsewhere
+    if (/^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/.test(value)) continue; // an ISO date
     add("ID", m.index, m.index + value.length);
   }
 }
@@ -255,7 +258,7 @@ function dates(text: string, add: Add) {
     if (hasMonth && /^may$/i.test(r.text.trim()) && !/^May\b/.test(r.text)) continue;
     let start = r.index;
     const end = r.index + r.text.length;
-    const weekday = new RegExp(`(?:\\b(?:${WEEKDAYS}),?\\s+(?:the\\s+|el\\s+)?)$`, "i").exec(text.slice(Math.max(0, start - 16), start));
+    const weekday = new RegExp(`(?:\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+(?:the\\s+|el\\s+)?)$`, "i").exec(text.slice(Math.max(0, start - 16), start));
     if (weekday) start -= weekday[0].length;
     addDate(text, add, start, end);
   }
@@ -283,6 +286,18 @@ function dates(text: string, add: Add) {
     add("DATE", m.index, m.index + m[0].length, "[date]");
   }
   for (const m of text.matchAll(HOLIDAYS)) add("DATE", m.index, m.index + m[0].length, "[holiday]");
+  // Numeric dates chrono leaves out: day.month.year (European notes), ISO year-month-day; with a weekday before them.
+  const numeric = new RegExp(`(?:\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+)?(?<![\\d.])(?:(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)?\\d{2})|((?:19|20)\\d{2})-(\\d{1,2})-(\\d{1,2}))(?![\\d.]\\d)`, "gi");
+  for (const m of text.matchAll(numeric)) {
+    const [day, month] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[6]), Number(m[5])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) add("DATE", m.index, m.index + m[0].length, m[1] ? "[date]" : dateReplacement(`${m[4]}-${m[5]}`));
+  }
+  // A weekday right before a numeric date ("Wed 11/13", "Fri 6/14").
+  for (const m of text.matchAll(new RegExp(`\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`, "gi"))) add("DATE", m.index, m.index + m[0].length);
+  // Days written as ordinal words: "the fourteenth of May", "May fourteenth", "the twenty-third of March, 1971".
+  const ordinalWords = `(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`;
+  const wordDate = new RegExp(`\\b(?:the\\s+)?${ordinalWords}\\s+of\\s+(?:${MONTHS_EN})(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b(?:${MONTHS_EN})\\s+(?:the\\s+)?${ordinalWords}\\b(?:,?\\s+(?:19|20)\\d{2}\\b)?`, "gi");
+  for (const m of text.matchAll(wordDate)) addDate(text, add, m.index, m.index + m[0].length);
 }
 
 /** "on March 3" → "in spring", "since March 3" → "since spring", "March 3" → "in spring". */
@@ -315,17 +330,28 @@ function dateReplacement(value: string) {
 function places(text: string, tokens: Token[], add: Add) {
   const { cities, countries } = lexicon();
   // Street addresses, with or without a house number, and an apartment or unit after them.
-  const unit = String.raw`(?:,?\s*(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|#|unit|apt\.?)\s*[\w-]+)?`;
+  const unit = String.raw`(?:,?\s*(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|#|unit|apt\.?|depto\.?|departamento|apto\.?|apartamento|interior|int\.)\s*[\w-]+)?`;
   const street = new RegExp(
     String.raw`(?:\b\d{1,6}\s+)?(?:\b(?:[NSEW]\.|North|South|East|West)\s+)?(?:\b(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|N|S|E|W)\b)?${unit}`,
     "gu",
   );
   for (const m of text.matchAll(street)) add("LOCATION", m.index, m.index + m[0].length, /\d/.test(m[0]) ? "[address]" : "[street]");
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:Highway|Hwy|Route|Interstate|I-)\s?\d{1,3}\b`, "g"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
-  for (const m of text.matchAll(/\bP\.?\s?O\.? Box\s+(\d+)/gi)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[box]");
+  // Mail boxes and rural addresses, whole: "P.O. Box 12", "Box 12", "RR 2 Box 48", "Rural Route 2", "HC 61 Box 2210", "Apartado Postal 77".
+  const box = String.raw`(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|Box|Apartado(?: Postal)?|Apdo\.?|Casilla(?: Postal)?)\s*#?\s*\d+[A-Z]?\b`;
+  const route = String.raw`\b(?:R\.?R\.?|Rural Route|H\.?C\.?|Highway Contract(?: Route)?|Star Route|RFD|Route)\s*#?\s*\d+`;
+  for (const m of text.matchAll(new RegExp(`${route}(?:,?\\s*${box})?|(?<![\\p{L}])${box}`, "giu"))) {
+    if (/^box/i.test(m[0]) && !/^Box/.test(m[0]) && !/\b(?:po|p\.o\.|mail|post office)\s*$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue; // "box 3 of the files"
+    add("LOCATION", m.index, m.index + m[0].length, "[address]");
+  }
+  // Numbered roads with their names: "County Road 27", "Navajo Route 12", "State Highway 52", "CR 18".
+  for (const m of text.matchAll(/\b(?:(\p{Lu}[\p{L}.]+)\s+)?(?:Road|Rd\.?|Route|Highway|Hwy\.?|Trail|CR|FM)\s+\d{1,4}[A-Z]?\b/gu)) {
+    const named = m[1] && !STOP.has(fold(m[1])) ? 0 : m[1] ? m[1].length + 1 : 0;
+    add("LOCATION", m.index + named, m.index + m[0].length, "[street]");
+  }
   for (const m of text.matchAll(/\b(?:Lot|Space|Unit|unit|lot|Apt\.?|apt\.?)\s+\d+[A-Z]?\b/g)) add("LOCATION", m.index, m.index + m[0].length, "[address]");
   // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
-  for (const m of text.matchAll(/\b(?:calle|avenida|av\.|carretera|colonia)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?)/gu)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[street]");
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:calle|avenida|av\.|carretera|colonia|Calle|Avenida|Av\.|Carretera|Colonia)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
     if (!PLACE_PREP.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (!/\d/.test(m[0]) && !/\b(?:corner of|at)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -440,6 +466,36 @@ function capitalRuns(text: string, tokens: Token[]): Token[][] {
   return runs;
 }
 
+// Common endings of medicine names: a capitalised unknown word ending so is a drug, not a person.
+const DRUG_LIKE = /(?:pril|sartan|statin|olol|dipine|azepam|azolam|oxetine|pentin|formin|cillin|mycin|cycline|floxacin|prazole|tidine|gliptin|glutide|flozin|mab|nib|vir|codone|adol|triptan|lukast|terol|sonide|asone|olone|parin|xaban|gatran|profen|fenac|setron|pramine|triptyline|zodone|peridone|apine|zepam|ridone|afil|semide|thiazide|tropium|phrine|caine|oxone|etine|aline|amine|azine|idine|umab|quel|zine)$/;
+const MEDICATION_CONTEXT = /\b(?:mg|mcg|medications?|medicines?|meds|prescri\w+|pharmacy|pharmacies|copays?|doses?|tablets?|pills?|inhalers?|injections?|refills?|takes|taking|insulin|rx|medicamentos?|pastillas?)\b/i;
+const NATIONALITY = /(?:ian|ean|ese|ish|ic|i)$/;
+
+/**
+ * A capitalised word that is in no dictionary and no name list and is not a known non-identifier:
+ * in these texts almost always a person's or a place's name ("Hrytsenko", "Kumasi").
+ */
+function isUnknownWord(t: Token, folded: string) {
+  if (!t.cap || folded.length < 2 || STOP.has(folded) || STOP.has(folded.replace(/s$/, "")) || /^\p{Lu}{2,}$/u.test(t.word) || /\d/.test(t.word)) return false;
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(t.word) && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Al|El)\p{Lu}/u.test(t.word)) return false; // "TikTok", "PowerPoint"
+  const { countries } = lexicon();
+  if (countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
+  if (DRUG_LIKE.test(folded)) return false;
+  const parts = folded.split("-");
+  if (parts.some((p) => isOrdinaryWord(p) || STOP.has(p))) return false;
+  if (NATIONALITY.test(folded) && countries.has(folded.replace(/(?:ian|ean|ese|ish|ic|i|n)$/, "")) ) return false;
+  return true;
+}
+
+function sentenceAround(text: string, start: number, end: number) {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"), before.lastIndexOf("? "), before.lastIndexOf("! "), before.lastIndexOf("; "));
+  const rest = /[.!?;\n]/.exec(text.slice(end));
+  return text.slice(from + 1, rest ? end + rest.index : text.length);
+}
+
+const LOWERCASE_PERSON_CUE = /\b(?:talked to|talked w\/|talked with|spoke to|spoke with|texted|called|told|asked|met with|checked on|checked in with|heard from|w\/)\s+$/i;
+
 function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
   const { firstNames, lastNames } = lexicon();
   const nameWords = new Set<string>();
@@ -452,8 +508,9 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     const before = text.slice(Math.max(0, first.start - 30), first.start);
     const honorific = HONORIFIC.test(before);
     const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
-    const isFirst = folded.map((w) => firstNames.has(w) && !STOP.has(w));
-    const isLast = folded.map((w) => lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && w.length > 4);
+    const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
+    const isFirst = folded.map((w) => firstNames.has(w) && !STOP.has(w) && !acronym);
+    const isLast = folded.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && w.length > 4));
     const ambiguous = folded.map((w) => AMBIGUOUS_NAMES.has(w));
     const orgLike = run.some((t) => ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word));
     if (orgLike && !honorific) continue;
@@ -461,6 +518,8 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     const known = folded.filter((w, i) => (isFirst[i] || isLast[i]) && !ambiguous[i]).length;
     const anyKnown = folded.some((_, i) => isFirst[i] || isLast[i]);
     const nicknameInside = /["“][^"”]+["”]/.test(text.slice(first.start, last.end));
+    const unknown = run.map((t, i) => !isFirst[i] && !isLast[i] && isUnknownWord(t, folded[i]));
+    const after = text.slice(last.end, last.end + 24);
     let isPerson = false;
     if (honorific || relation) isPerson = true;
     else if (known >= 1 && capWords >= 2) isPerson = true;
@@ -470,6 +529,14 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
       isPerson = !(first.sentenceStart && !/^[\s]*$/.test(text.slice(last.end, last.end + 1)) && false);
       if (isPerson && first.sentenceStart && STOP.has(folded[0])) isPerson = false;
     } else if (nicknameInside) isPerson = true;
+    else if (capWords >= 2 && unknown.some(Boolean) && run.every((t, i) => unknown[i] || isFirst[i] || isLast[i] || PARTICLE.test(t.word))) isPerson = true;
+    else if (capWords === 1 && unknown[0] && !(MEDICATION_CONTEXT.test(sentenceAround(text, first.start, last.end)) && !HONORIFIC.test(before))) {
+      // A word in no dictionary: a person mid-sentence, or at the start of a sentence when a verb,
+      // "and", a comma or a chat time follows; after a place preposition it is left to places().
+      if (PLACE_PREP.test(before) && !/\b(?:with|to|and|for)\s+$/i.test(before)) isPerson = false;
+      else if (!first.sentenceStart) isPerson = true;
+      else isPerson = /^(?:['’]s)?(?:\s+\p{Ll}|\s+(?:and|y|&)\s|,|\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*:|:\s)/u.test(after);
+    }
     else if (capWords <= 3 && /^\s+(?:is|was|has|had|says|said|asked|called|lives|came|arrived|needs|wants|will|may|can|cannot|and her|and his|y su)\b/i.test(text.slice(last.end, last.end + 20))) {
       isPerson = !folded.some((w) => STOP.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
     }
@@ -477,8 +544,18 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     add("NAME", first.start, last.end, "[name]");
     for (let i = 0; i < run.length; i++) if (run[i].cap && !STOP.has(folded[i])) nameWords.add(folded[i]);
   }
+  // Names written in lower case in a chat, after a word that only people follow: "talked to ayaan".
+  for (const t of tokens) {
+    if (t.cap || t.word.length < 3 || !/^\p{Ll}+$/u.test(t.word)) continue;
+    const folded = fold(t.word);
+    if (STOP.has(folded) || isOrdinaryWord(folded)) continue;
+    if (LOWERCASE_PERSON_CUE.test(text.slice(Math.max(0, t.start - 20), t.start))) {
+      add("NAME", t.start, t.end, "[name]");
+      nameWords.add(folded);
+    }
+  }
   // Every other mention of a word already known to be this person's name.
-  for (const t of tokens) if (t.cap && nameWords.has(fold(t.word))) add("NAME", t.start, t.end, "[name]");
+  for (const t of tokens) if (nameWords.has(fold(t.word)) && (t.cap || !isOrdinaryWord(fold(t.word)))) add("NAME", t.start, t.end, "[name]");
   // Plural family names after "the": "the Mendozas".
   for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b/gu)) {
     const stem = fold(m[1]).replace(/e?s$/, "");

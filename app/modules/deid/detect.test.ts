@@ -33,7 +33,7 @@ describe("detectIdentifiers", () => {
   it("finds street addresses, cities, ZIP codes and named places", () => {
     expect(found("She lives at 4512 W. 38th Avenue, Denver, CO 80212.", "LOCATION")).toEqual(["4512 W. 38th Avenue", "Denver", "80212"]);
     expect(found("He sleeps near the Aurora border, over by Sloan's Lake.", "LOCATION")).toEqual(["Aurora", "Sloan's Lake"]);
-    expect(found("Vive en la calle Tejon 3320 con su nieto.", "LOCATION")).toEqual(["Tejon 3320"]);
+    expect(found("Vive en la calle Tejon 3320 con su nieto.", "LOCATION")).toEqual(["calle Tejon 3320"]);
     expect(found("She moved to Colorado from Mexico.", "LOCATION")).toEqual([]);
   });
 
@@ -93,5 +93,29 @@ describe("detectIdentifiers", () => {
     const text =
       "Situation: a 58-year-old woman couch-surfing for five months. Strengths: organized. Needs: stable housing. Tried: coordinated entry. Question: who has openings for single women over 55?";
     expect(detectIdentifiers(text)).toEqual([]);
+  });
+
+  it("finds names that are in no list when the word is in no dictionary either", () => {
+    expect(found("Dariusz Wrzesniak said the heater is out.", "NAME")).toEqual(["Dariusz Wrzesniak"]);
+    expect(found("Thanks to Ngozi for the ride; Tsegaye and his mother came too.", "NAME")).toEqual(["Ngozi", "Tsegaye"]);
+    expect(found("Nomvula 7:40am: bus is late", "NAME")).toEqual(["Nomvula"]);
+    expect(found("talked to oyelowo this morning, all good", "NAME")).toEqual(["oyelowo"]);
+  });
+
+  it("does not take ordinary Spanish words, medicines or platforms for unknown names", () => {
+    expect(found("Necesidades: transporte. Viven con su tía y pidió ayuda.", "NAME")).toEqual([]);
+    expect(found("She takes Lisinopril and Atorvastatin; the Jardiance copay went up.", "NAME")).toEqual([]);
+    expect(found("We posted it on TikTok and WhatsApp. Prioritization starts Fridays.", "NAME")).toEqual([]);
+  });
+
+  it("finds mail boxes and rural addresses whole, and numbered roads with their names", () => {
+    expect(found("Mail to P.O. Box 311 or RR 4 Box 117; her sister uses HC 3 Box 58.", "LOCATION")).toEqual(["P.O. Box 311", "RR 4 Box 117", "HC 3 Box 58"]);
+    expect(found("They live off County Road 18 near Indian Route 9.", "LOCATION")).toEqual(["County Road 18", "Indian Route 9"]);
+    expect(found("Su buzón es el Apartado Postal 215.", "LOCATION")).toEqual(["Apartado Postal 215"]);
+  });
+
+  it("finds dotted and ISO dates, weekday-number dates and days in words", () => {
+    expect(found("born 21.07.1966, seen 2024-05-06, moved to Fri 6/14", "DATE")).toEqual(["21.07.1966", "2024-05-06", "Fri 6/14"]);
+    expect(found("He was discharged on the fourteenth of May.", "DATE")).toEqual(["on the fourteenth of May"]);
   });
 });

@@ -1,11 +1,17 @@
 /**
  * Word lists the detector looks names and places up in, built once per process from maintained
- * packages (no network at run time): person names from @faker-js/faker's English, Spanish and
- * Mexican-Spanish locales; US city names from the zipcodes package; country names from the
- * platform's Intl.DisplayNames. See docs/decisions/030-identifier-detector.md.
+ * packages and generated files (no network at run time): person names from @faker-js/faker's
+ * English, Spanish and Mexican-Spanish locales (trusted as they are) and from every other locale
+ * written in Latin letters, plus Ukrainian and Russian transliterated and Korean surnames in their
+ * usual spellings (these only where the word is not an ordinary English or Spanish word); US city
+ * names from the zipcodes package; country names from the platform's Intl.DisplayNames; ordinary
+ * English and Spanish words from wordlists/ (SCOWL and wspanish, see scripts/deid-wordlists.ts).
+ * See docs/decisions/030-identifier-detector.md.
  */
-import { en, es, es_MX } from "@faker-js/faker";
+import { allLocales, en, es, es_MX } from "@faker-js/faker";
 import zipcodes from "zipcodes";
+import { ENGLISH_WORDS } from "./wordlists/english.generated";
+import { SPANISH_WORDS } from "./wordlists/spanish.generated";
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
 
@@ -38,6 +44,73 @@ export interface Lexicon {
   lastNames: Set<string>;
   cities: Set<string>;
   countries: Set<string>;
+  english: Set<string>;
+  spanish: Set<string>;
+}
+
+function decodeFrontCoded(source: string) {
+  const out = new Set<string>();
+  let previous = "";
+  for (const line of source.split("\n")) {
+    previous = previous.slice(0, parseInt(line[0], 36)) + line.slice(1);
+    out.add(previous);
+  }
+  return out;
+}
+
+const CYRILLIC: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", е: "e", є: "ye", ж: "zh", з: "z", и: "y", і: "i", ї: "yi", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p",
+  р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ь: "", ю: "yu", я: "ya", ы: "y", э: "e", ё: "e", ъ: "", "'": "", "’": "",
+};
+
+/** Ukrainian (national system) and Russian spellings of a Cyrillic name. */
+function transliterate(word: string) {
+  const lower = word.toLowerCase();
+  const ukrainian = [...lower].map((c) => CYRILLIC[c] ?? c).join("");
+  const russian = [...lower].map((c) => (c === "г" ? "g" : c === "и" ? "i" : c === "х" ? "kh" : CYRILLIC[c] ?? c)).join("");
+  return [ukrainian, russian];
+}
+
+// Korean surnames in the spellings people use in English (faker's Korean locale has them in Hangul).
+const KOREAN_SURNAMES =
+  "kim gim lee yi rhee park pak bak choi choe jung chung jeong cho jo yoon yun jang chang lim im han oh seo suh shin kwon hwang ahn an song ryu yoo yu jeon jun hong ko koh moon mun yang son sohn bae baek paik heo huh noh roh nam ha kwak sung seong cha joo ju woo koo ku min jin ji um eom chae won chun cheon bang kong hyun ham byun byeon yeom yeo choo do seok sun seol ma gil yeon pyo myung ki ban wang keum ok yuk maeng tak kook eun pyun yong kyung bong boo bok tae mok hyung doo kam dong ho bum seung kang";
+
+const ENGLISH_ENDINGS = ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ization", "isation", "ation", "ations", "ness", "ment", "ments", "ity", "able", "ible", "al", "ally", "ful", "less", "ism", "ist", "ists", "ize", "ized", "izing", "ise"];
+const ENGLISH_STEM_ENDS = ["", "e", "y", "ize", "ate"];
+// Spanish verb endings (present, preterite, imperfect, gerund, participle) and the stem changes "tiene" → tener, "pidió" → pedir.
+const SPANISH_VERB_ENDINGS = ["o", "as", "a", "amos", "an", "es", "e", "emos", "imos", "en", "é", "aste", "ó", "aron", "í", "iste", "ió", "ieron", "aba", "abas", "aban", "ía", "ías", "ían", "ando", "iendo", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ará", "erá", "irá", "aría", "ería", "iría"].map(fold);
+const STEM_CHANGES: [RegExp, string][] = [[/ie(\p{L}*)$/u, "e$1"], [/ue(\p{L}*)$/u, "o$1"], [/i(\p{L}*)$/u, "e$1"], [/u(\p{L}*)$/u, "o$1"]];
+
+/** An ordinary English or Spanish word (also in a simple inflected form): "reported", "viven", "fortalezas". */
+const ordinaryCache = new Map<string, boolean>();
+
+export function isOrdinaryWord(w: string, lists?: Pick<Lexicon, "english" | "spanish">) {
+  const cached = ordinaryCache.get(w);
+  if (cached !== undefined) return cached;
+  const result = checkOrdinary(w, lists ?? lexicon());
+  if (ordinaryCache.size > 50_000) ordinaryCache.clear();
+  ordinaryCache.set(w, result);
+  return result;
+}
+
+function checkOrdinary(w: string, lists: Pick<Lexicon, "english" | "spanish">) {
+  const { english, spanish } = lists;
+  w = w.replace(/['’]s?$/, "");
+  if (english.has(w) || spanish.has(w)) return true;
+  for (const e of ENGLISH_ENDINGS) {
+    if (w.length - e.length < 3 || !w.endsWith(e)) continue;
+    const stem = w.slice(0, -e.length);
+    if (ENGLISH_STEM_ENDS.some((end) => english.has(stem + end)) || (/(.)\1$/.test(stem) && english.has(stem.slice(0, -1)))) return true;
+  }
+  // Spanish plurals ("fortalezas", "necesidades") and verb forms ("viven", "tiene", "pidió").
+  if (w.length > 4 && ((w.endsWith("s") && spanish.has(w.slice(0, -1))) || (w.endsWith("es") && spanish.has(w.slice(0, -2))))) return true;
+  for (const e of SPANISH_VERB_ENDINGS) {
+    if (w.length - e.length < 2 || !w.endsWith(e)) continue;
+    const stem = w.slice(0, -e.length);
+    const stems = [stem, ...STEM_CHANGES.map(([from, to]) => stem.replace(from, to)).filter((s) => s !== stem)];
+    for (const s of stems) if (spanish.has(s + "ar") || spanish.has(s + "er") || spanish.has(s + "ir")) return true;
+  }
+  return false;
 }
 
 export function lexicon(): Lexicon {
@@ -45,6 +118,21 @@ export function lexicon(): Lexicon {
   const locales = [en, es, es_MX];
   const firstNames = words(locales.flatMap((l) => [...flatten(l.person?.first_name as NameList), ...flatten(l.person?.middle_name as NameList)]));
   const lastNames = words(locales.flatMap((l) => flatten(l.person?.last_name as NameList)));
+  const english = decodeFrontCoded(ENGLISH_WORDS);
+  const spanish = decodeFrontCoded(SPANISH_WORDS);
+  // Names from the other locales count only where they are not also ordinary words ("Long", "Bach" …).
+  const addNames = (target: Set<string>, values: string[]) => {
+    for (const w of words(values)) if (w.length > 2 && !isOrdinaryWord(w, { english, spanish }) && !/[^\p{Script=Latin}'’]/u.test(w)) target.add(w);
+  };
+  for (const [code, locale] of Object.entries(allLocales)) {
+    if (locales.includes(locale) || !locale.person) continue;
+    const first = [...flatten(locale.person.first_name as NameList), ...flatten(locale.person.middle_name as NameList)];
+    const last = flatten(locale.person.last_name as NameList);
+    const latin = (values: string[]) => (code === "uk" || code === "ru" ? values.flatMap((v) => v.split(/\s+/).flatMap(transliterate)) : values);
+    addNames(firstNames, latin(first));
+    addNames(lastNames, latin(last));
+  }
+  addNames(lastNames, KOREAN_SURNAMES.split(" "));
   const cities = new Set<string>();
   for (const code of Object.values(zipcodes.codes as Record<string, { city: string }>)) cities.add(fold(code.city));
   const countries = new Set<string>();
@@ -57,6 +145,6 @@ export function lexicon(): Lexicon {
         if (name && name !== code) countries.add(fold(name));
       }
     }
-  cache = { firstNames, lastNames, cities, countries };
+  cache = { firstNames, lastNames, cities, countries, english, spanish };
   return cache;
 }

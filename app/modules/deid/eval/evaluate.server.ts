@@ -26,6 +26,8 @@ export interface Vignette {
 const FOLDER = path.dirname(fileURLToPath(import.meta.url));
 
 export const HOLDOUT_FOLDER = path.join(FOLDER, "holdout");
+/** Written on branch deid-recall before any detector change of that branch (see holdout-2/README.md). */
+export const HOLDOUT2_FOLDER = path.join(FOLDER, "holdout-2");
 
 export function loadEvaluationSet(folder = FOLDER): Vignette[] {
   const vignettes: Vignette[] = [];

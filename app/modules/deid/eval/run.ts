@@ -1,21 +1,23 @@
-/** npm run deid:eval — prints recall and precision per identifier type; exits 1 below the goals. */
-import { evaluate, goalFailures, HOLDOUT_FOLDER, loadEvaluationSet, report } from "./evaluate.server";
+/** npm run deid:eval — prints recall and precision per identifier type for the development set and
+ * both held-out sets; exits 1 when the development set is below the goals (the held-out sets are
+ * reported, and floored in evaluation.test.ts). `--verbose` lists misses and false alarms. */
+import { evaluate, goalFailures, HOLDOUT2_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, report, type Evaluation } from "./evaluate.server";
 
-const result = evaluate();
-console.log(report(result));
-if (process.argv.includes("--verbose")) {
+const verbose = process.argv.includes("--verbose");
+function print(title: string, result: Evaluation) {
+  console.log(`${title}\n${report(result)}`);
+  if (!verbose) return;
   for (const m of result.misses) console.log(`MISS  ${m.id.padEnd(14)} ${m.type.padEnd(9)} ${JSON.stringify(m.text)}`);
   for (const f of result.falseAlarms) console.log(`FALSE ${f.id.padEnd(14)} ${f.type.padEnd(9)} ${JSON.stringify(f.text)}`);
 }
-const holdout = evaluate(loadEvaluationSet(HOLDOUT_FOLDER));
-console.log(`\nHeld-out set (written after the detector, never used to change it):\n${report(holdout)}`);
-if (process.argv.includes("--verbose")) {
-  for (const m of holdout.misses) console.log(`MISS  ${m.id.padEnd(14)} ${m.type.padEnd(9)} ${JSON.stringify(m.text)}`);
-  for (const f of holdout.falseAlarms) console.log(`FALSE ${f.id.padEnd(14)} ${f.type.padEnd(9)} ${JSON.stringify(f.text)}`);
-}
+
+const result = evaluate();
+print("Development set (the detector was tuned against it):", result);
+print("\nHeld-out set 1 (written after the first detector):", evaluate(loadEvaluationSet(HOLDOUT_FOLDER)));
+print("\nHeld-out set 2 (written before the recall work, never used to change the detector):", evaluate(loadEvaluationSet(HOLDOUT2_FOLDER)));
 const failures = goalFailures(result);
 if (failures.length) {
-  console.error(`\nBelow the goals (recall ≥ 99% overall and per type, precision ≥ 85%):\n  ${failures.join("\n  ")}`);
+  console.error(`\nBelow the goals on the development set (recall ≥ 99% overall and per type, precision ≥ 85%):\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log("\nGoals met: recall ≥ 99% overall and per type, precision ≥ 85%.");
+console.log("\nGoals met on the development set: recall ≥ 99% overall and per type, precision ≥ 85%. The held-out sets are the honest estimate.");
