@@ -264,7 +264,7 @@ describe("FHIR Task and ServiceRequest API", () => {
       pages += 1;
     }
     expect(pages).toBe(3);
-    expect(seen.sort()).toEqual([...sent].sort());
+    expect([...seen].sort()).toEqual([...sent].sort());
     expect(bundle.link.map((l) => l.relation)).toEqual(["self"]);
     const countOnly = (await search(`owner=Organization/${w.orgB.id}&_count=0`, w.keyB)).body as FhirTaskBundle;
     expect(countOnly).toMatchObject({ total: 5, entry: [] });

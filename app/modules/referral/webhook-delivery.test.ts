@@ -14,7 +14,7 @@ import { createReferralWorld, sendTestReferral } from "../../../tests/referral-f
 import { transitionReferral } from "./service.server";
 import { secretContext } from "./webhooks.server";
 import { registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook, type WebhookActor } from "./webhook-endpoints.server";
-import { BACKOFF_MS, backoffDelay, claimDueDeliveries, deliverDueWebhooks, signWebhook, startWebhookDelivery, stopWebhookDelivery } from "./webhook-delivery.server";
+import { BACKOFF_MS, backoffDelay, claimDueDeliveries, deliverDueWebhooks, postWebhook, signWebhook, startWebhookDelivery, stopWebhookDelivery } from "./webhook-delivery.server";
 import { isPrivateAddress, webhookUrlProblem } from "./webhook-url.server";
 
 type Received = { headers: IncomingMessage["headers"]; body: string; at: number };
@@ -84,6 +84,16 @@ describe("web hook URLs", () => {
     }
     expect([isPrivateAddress("172.20.0.1"), isPrivateAddress("::ffff:127.0.0.1"), isPrivateAddress("fd00::1"), isPrivateAddress("100.64.1.1")]).toEqual([true, true, true, true]);
     expect([isPrivateAddress("8.8.8.8"), isPrivateAddress("2606:4700::1111"), isPrivateAddress("172.32.0.1")]).toEqual([false, false, false]);
+  });
+
+  it("in production the connection itself refuses private addresses, also behind a name", async () => {
+    const hook = await receiver([200]);
+    const port = new URL(hook.url).port;
+    expect(await postWebhook(`http://127.0.0.1:${port}/x`, "{}", {}, { guardPrivateNetwork: true })).toEqual({ error: "The address is private" });
+    expect(await postWebhook(`http://localhost:${port}/x`, "{}", {}, { guardPrivateNetwork: true })).toEqual({ error: "localhost resolves to a private address" });
+    expect(hook.received).toHaveLength(0);
+    expect(await postWebhook(`http://localhost:${port}/x`, "{}", {}, { guardPrivateNetwork: false })).toEqual({ statusCode: 200 });
+    expect(hook.received).toHaveLength(1);
   });
 
   it("backoff grows from 30 s to a day, with ±20% jitter", () => {
