@@ -13,6 +13,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
+import { startWebhookDelivery } from "~/modules/referral/webhook-delivery.server";
 import { bootDatabase, bootSecrets } from "./boot";
 import { attachRealtime } from "./realtime";
 import { requestContext, sameOriginOnly, securityHeaders, signInRateLimit } from "./security";
@@ -68,6 +69,8 @@ app.all(
 
 const httpServer = createServer(app);
 const realtime = await attachRealtime(httpServer, { databaseUrl: env.DATABASE_URL });
+// Web hook outbox: polled every few seconds and kicked after each referral change (every process; rows are claimed with SKIP LOCKED).
+const webhooks = startWebhookDelivery();
 
 httpServer.listen(env.PORT, env.HOST, () => {
   console.info(`Coalition Hub on http://localhost:${env.PORT} (${database.kind}${dev ? ", dev server" : ""})`);
@@ -80,6 +83,7 @@ async function shutdown(signal: string) {
   console.info(`${signal}: shutting down`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  await webhooks.stop().catch(() => {});
   await realtime.close().catch(() => {});
   await database.close().catch(() => {});
   process.exit(0);

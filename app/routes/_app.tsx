@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organizations: auth.organizations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
     coalition: auth.coalition ? { name: auth.coalition.name } : null,
     isConvener: auth.isConvener,
-    can: { invite: auth.permissions.has("org:members:invite"), manageKeys: auth.permissions.has("org:members:manage"), coalitionAdmin: auth.permissions.has("coalition:admin"), audit: auth.permissions.has("audit:read") },
+    can: { invite: auth.permissions.has("org:members:invite"), manageKeys: auth.permissions.has("org:members:manage"), manageWebhooks: auth.permissions.has("webhooks:manage"), coalitionAdmin: auth.permissions.has("coalition:admin"), audit: auth.permissions.has("audit:read") },
   };
   return { user };
 }

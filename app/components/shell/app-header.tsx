@@ -10,7 +10,7 @@ export type ShellUser = {
   organizations: { id: string; name: string; role: string }[];
   coalition: { name: string } | null;
   isConvener: boolean;
-  can: { invite: boolean; manageKeys: boolean; coalitionAdmin: boolean; audit?: boolean };
+  can: { invite: boolean; manageKeys: boolean; manageWebhooks?: boolean; coalitionAdmin: boolean; audit?: boolean };
 };
 
 const AREAS = [
@@ -83,6 +83,11 @@ export function AppHeader({ user }: { user: ShellUser }) {
           {user.can.manageKeys ? (
             <li>
               <NavLink to="/organization/api-keys">{t("nav.apiKeys")}</NavLink>
+            </li>
+          ) : null}
+          {user.can.manageWebhooks ? (
+            <li>
+              <NavLink to="/organization/webhooks">{t("webhooks.nav")}</NavLink>
             </li>
           ) : null}
           {user.can.coalitionAdmin ? (

@@ -17,6 +17,7 @@ import { checkFit } from "./fit";
 import type { CommentReferralInput, SendReferralInput, TransitionReferralInput } from "./schemas";
 import { FHIR_TASK_STATUS, LOOP_CLOSED, SETTER, TERMINAL, checkDetails, checkTransition, type ReferralStatus, type Side } from "./state-machine";
 import { enqueueWebhookDeliveries } from "./webhooks.server";
+import { kickWebhookDelivery } from "./webhook-delivery.server";
 import { loadFitFacts } from "./fit.server";
 
 type Tx = Prisma.TransactionClient;
@@ -149,6 +150,7 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
     throw error;
   }
   emitReferralChanged(await changedEvent(created, "sent", actor.organizationId));
+  kickWebhookDelivery();
   return { referral: created, created: true as const };
 }
 
@@ -254,6 +256,7 @@ export async function transitionReferral({ actor, referralId, input, at = new Da
     return next;
   });
   emitReferralChanged(await changedEvent(updated, "status", actor.organizationId));
+  kickWebhookDelivery();
   return updated;
 }
 

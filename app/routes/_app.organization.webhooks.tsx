@@ -1,0 +1,130 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganization } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
+import { listWebhookEndpoints, registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook } from "~/modules/referral/webhook-endpoints.server";
+import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
+import { ConfirmForm } from "~/components/ui/confirm-form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Web hooks · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireOrganization(request, "webhooks:manage");
+  return { organization: auth.organization, endpoints: await listWebhookEndpoints(auth.organization.id) };
+}
+
+type ActionResult = FormErrors & { created?: { url: string; secret: string }; revoked?: boolean; tested?: boolean };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireOrganization(request, "webhooks:manage");
+  const actor = { userId: auth.user.id, organizationId: auth.organization.id, permissions: auth.permissions, request: requestMeta(request) };
+  const schema = webhookActionSchema(getEnv().NODE_ENV === "production");
+  return handleForm(await request.formData(), schema, async (input): Promise<ActionResult> => {
+    if (input.intent === "register") {
+      const { endpoint, secret } = await registerWebhookEndpoint({ actor, input: { url: input.url, description: input.description } });
+      return { created: { url: endpoint.url, secret } };
+    }
+    if (input.intent === "test") {
+      await sendTestWebhook({ actor, endpointId: input.endpointId });
+      return { tested: true };
+    }
+    await revokeWebhookEndpoint({ actor, endpointId: input.endpointId });
+    return { revoked: true };
+  });
+}
+
+export default function Webhooks() {
+  const { t, i18n } = useTranslation();
+  const { organization, endpoints } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const registerErrors = actionData?.intent === "register" ? actionData : undefined;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("webhooks.pageTitle", { organization: organization.name })}</h1>
+        <p className="muted">{t("webhooks.intro")}</p>
+      </header>
+      <section className="card" aria-labelledby="new-webhook-title">
+        <h2 id="new-webhook-title">{t("webhooks.register")}</h2>
+        {actionData?.created ? (
+          <Notice>
+            <p>{t("webhooks.secretOnce")}</p>
+            <p className="invite-link"><code data-testid="webhook-secret">{actionData.created.secret}</code></p>
+            <p className="muted">{t("webhooks.secretHelp")}</p>
+          </Notice>
+        ) : null}
+        {actionData?.revoked ? <Notice>{t("webhooks.revoked")}</Notice> : null}
+        {actionData?.tested ? <Notice>{t("webhooks.testQueued")}</Notice> : null}
+        <FormError message={actionData?.formError} />
+        <Form method="post" noValidate className="stack">
+          <TextField label={t("webhooks.url")} hint={t("webhooks.urlHint")} name="url" type="url" inputMode="url" required errors={registerErrors?.fieldErrors?.url} />
+          <TextField label={t("webhooks.description")} hint={t("webhooks.descriptionHint")} name="description" required errors={registerErrors?.fieldErrors?.description} />
+          <div>
+            <SubmitButton intent="register" pendingLabel={t("webhooks.registering")}>{t("webhooks.register")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="webhooks-title">
+        <h2 id="webhooks-title">{t("webhooks.active")}</h2>
+        {endpoints.length === 0 ? <p className="muted">{t("webhooks.none")}</p> : null}
+        {endpoints.map((e) => (
+          <article key={e.id} className="stack" aria-labelledby={`webhook-${e.id}`}>
+            <h3 id={`webhook-${e.id}`}>
+              {e.description} <code>{e.url}</code>
+            </h3>
+            <p className="muted">{t("webhooks.added", { date: dateFormat.format(new Date(e.createdAt)) })}</p>
+            <div className="inline-fields">
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="endpointId" value={e.id} />
+                <SubmitButton intent="test" className="button button--small" pendingLabel={t("webhooks.sendingTest")}>
+                  {t("webhooks.sendTest")}
+                  <span className="visually-hidden"> {e.description}</span>
+                </SubmitButton>
+              </Form>
+              <ConfirmForm question={t("webhooks.revokeConfirm", { url: e.url })} confirmLabel={t("webhooks.revoke")} hidden={{ intent: "revoke", endpointId: e.id }}>
+                {t("webhooks.revoke")}
+                <span className="visually-hidden"> {e.description}</span>
+              </ConfirmForm>
+            </div>
+            {e.deliveries.length === 0 ? (
+              <p className="muted">{t("webhooks.noDeliveries")}</p>
+            ) : (
+              <table className="table">
+                <caption className="visually-hidden">{t("webhooks.recent")}: {e.description}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("webhooks.when")}</th>
+                    <th scope="col">{t("webhooks.event")}</th>
+                    <th scope="col">{t("webhooks.state")}</th>
+                    <th scope="col">{t("webhooks.attempts")}</th>
+                    <th scope="col">{t("webhooks.lastCode")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.deliveries.map((d) => (
+                    <tr key={d.id}>
+                      <td>{dateFormat.format(new Date(d.createdAt))}</td>
+                      <td><code>{d.event}</code></td>
+                      <td>
+                        <span className={`badge badge--${d.state}`}>{t(`webhooks.states.${d.state}`)}</span>
+                        {d.state === "retrying" ? <span className="muted"> ({t("webhooks.nextAttempt", { date: dateFormat.format(new Date(d.nextAttemptAt)) })})</span> : null}
+                      </td>
+                      <td>{d.attempts}</td>
+                      <td>{d.lastStatusCode ?? d.lastError ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}
