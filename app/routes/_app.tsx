@@ -30,7 +30,7 @@ export default function AppLayout() {
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
-      <LiveNotifications />
+      <LiveNotifications organizationId={user.organization?.id ?? null} />
     </>
   );
 }
