@@ -83,7 +83,7 @@ export default function ReferralPage() {
           <span className="muted small">{t("referral.detail.sentOn", { date: formatDate(r.sentAt, i18n.language, true) })}</span>
         </p>
       </header>
-      {search.get("sent") ? <Notice>{t("referral.detail.sentNotice", { organization: partner })}</Notice> : null}
+      {search.get("sent") && r.status === "REQUESTED" ? <Notice>{t("referral.detail.sentNotice", { organization: partner })}</Notice> : null}
 
       <div className="referral-layout">
         <div className="stack">

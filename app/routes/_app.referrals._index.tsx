@@ -27,7 +27,7 @@ export default function ReferralInbox() {
   useReferralLive();
   return (
     <div className="stack">
-      <header className="page-header page-header--actions">
+      <header className="page-header page-header--actions referral-page-header">
         <div>
           <h1>{t("referral.title")}</h1>
           <p className="muted">{t("referral.list.inbox.intro", { organization })}</p>

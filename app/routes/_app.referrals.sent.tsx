@@ -24,7 +24,7 @@ export default function ReferralOutbox() {
   useReferralLive();
   return (
     <div className="stack">
-      <header className="page-header page-header--actions">
+      <header className="page-header page-header--actions referral-page-header">
         <div>
           <h1>{t("referral.title")}</h1>
           <p className="muted">{t("referral.list.outbox.intro", { organization })}</p>

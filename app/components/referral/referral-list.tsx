@@ -56,7 +56,10 @@ export function ReferralList({ box, data }: { box: "inbox" | "outbox"; data: Ref
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
     next.delete("page");
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     const q = next.toString();
     return q ? `${base}?${q}` : base;
   };
