@@ -277,6 +277,7 @@ const referral = {
       ENTERED_IN_ERROR: "{{organization}} marked a referral entered in error",
     },
   },
+  nav: { awaiting_one: "awaiting your answer", awaiting_other: "awaiting your answer" },
   refer: "Refer",
   referFromMap: "Refer a client",
 };

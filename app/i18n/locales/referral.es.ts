@@ -279,6 +279,7 @@ const referral: typeof en = {
       ENTERED_IN_ERROR: "{{organization}} marcó una derivación como registrada por error",
     },
   },
+  nav: { awaiting_one: "esperando su respuesta", awaiting_other: "esperando su respuesta" },
   refer: "Derivar",
   referFromMap: "Derivar a una persona",
 };
