@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getClientForViewer({ actor, clientId }).catch(toResponse);
   if (view.access === "consented") return { organization: auth.organization, view, authorizations: null, today: null, canWrite: false };
   const [authorizations, today] = await Promise.all([listAuthorizations({ actor, clientId }), whoCanSeeToday({ actor, clientId })]);
-  return { organization: auth.organization, view, authorizations, today, canWrite: auth.permissions.has("clients:write") };
+  return { organization: auth.organization, view, authorizations, today, canWrite: auth.permissions.has("clients:write"), canRefer: auth.permissions.has("referrals:send") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +43,7 @@ function toResponse(error: unknown): never {
 
 export default function ClientPage() {
   const { t, i18n } = useTranslation();
-  const { organization, view, authorizations, today, canWrite } = useLoaderData<typeof loader>();
+  const { organization, view, authorizations, today, canWrite, canRefer } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { revoked?: boolean }>();
   const [search] = useSearchParams();
   if (view.access === "consented") {
@@ -76,7 +76,10 @@ export default function ClientPage() {
       <p><Link to="/clients">← {t("consent.detail.back")}</Link></p>
       <header className="page-header page-header--actions">
         <h1>{c.name}</h1>
-        <Link to={`/clients/${c.id}/disclosures`} className="button">{t("consent.detail.disclosures")}</Link>
+        <div className="toolbar">
+          {canRefer ? <Link to={`/referrals/new?clientId=${c.id}`} className="button button--primary">{t("referral.refer")}</Link> : null}
+          <Link to={`/clients/${c.id}/disclosures`} className="button">{t("consent.detail.disclosures")}</Link>
+        </div>
       </header>
       {search.get("registered") ? <Notice>{t("consent.detail.registered")}</Notice> : null}
       {search.get("recorded") ? <Notice>{t("consent.detail.recorded")}</Notice> : null}

@@ -11,6 +11,7 @@ import { getOwnClient } from "~/modules/client/service.server";
 import { RecordAuthorizationSchema } from "~/modules/consent/schemas";
 import { listRecipientOptions, recordAuthorization } from "~/modules/consent/service.server";
 import { AuthorizationForm } from "~/components/consent/authorization-form";
+import { CONSENT_CATEGORIES, type ConsentCategory } from "~/modules/consent/categories";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Record an authorization · Coalition Hub" }];
@@ -28,7 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     client: { id: client.id, name: client.name, preferredLanguage: client.preferredLanguage },
     recipients: await listRecipientOptions(auth.organization.id),
     today: new Date().toISOString().slice(0, 10),
+    // Prefill from a referral that needs an authorization first (?recipient=…&category=…).
+    prefill: prefillFrom(new URL(request.url).searchParams),
   };
+}
+
+function prefillFrom(search: URLSearchParams) {
+  const recipientIds = search.getAll("recipient").filter((v) => /^[0-9a-f-]{36}$/i.test(v));
+  const categories = search.getAll("category").filter((v): v is ConsentCategory => (CONSENT_CATEGORIES as readonly string[]).includes(v));
+  return { recipientIds, categories };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AuthorizePage() {
   const { t } = useTranslation();
-  const { organization, client, recipients, today } = useLoaderData<typeof loader>();
+  const { organization, client, recipients, today, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   return (
     <div className="stack narrow">
@@ -57,6 +66,8 @@ export default function AuthorizePage() {
         client={client}
         recipients={recipients}
         today={today}
+        defaultRecipientIds={prefill.recipientIds}
+        defaultCategories={prefill.categories}
         errors={actionData}
       />
     </div>

@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     coalition,
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
-    can: { addInformal: !!auth.organization, edit: auth.permissions.has("directory:edit"), coverage: auth.permissions.has("coalition:admin") },
+    can: { addInformal: !!auth.organization, edit: auth.permissions.has("directory:edit"), coverage: auth.permissions.has("coalition:admin"), refer: !!auth.organization && auth.permissions.has("referrals:send") },
+    organizationId: auth.organization?.id ?? null,
   };
 }
 
@@ -58,7 +59,7 @@ function filtersFrom(params: URLSearchParams): MapFilterValues {
 
 export default function MapPage() {
   const { t } = useTranslation();
-  const { coalition, tiles, can } = useLoaderData<typeof loader>();
+  const { coalition, tiles, can, organizationId } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(searchParams), [searchParams]);
   const [bbox, setBbox] = useState<Bbox>(() => [coalition.centerLongitude - 0.45, coalition.centerLatitude - 0.3, coalition.centerLongitude + 0.45, coalition.centerLatitude + 0.3]);
@@ -159,7 +160,7 @@ export default function MapPage() {
             <InformalAssetForm point={placedPoint} onPointChange={setPlacedPoint} onCancel={() => { setAdding(false); setPlacedPoint(null); }} onAdded={onAdded} />
           ) : selected ? (
             <>
-              <AssetDetailPanel asset={selected} onBack={backToList} />
+              <AssetDetailPanel asset={selected} onBack={backToList} referFrom={can.refer ? organizationId : null} />
               <button type="button" className="button button--small" onClick={() => setFocus({ lat: selected.latitude, lng: selected.longitude, key: Date.now() })}>{t("directory.detail.showOnMap")}</button>
             </>
           ) : features.length === 0 && !loading ? (

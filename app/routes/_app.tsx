@@ -5,6 +5,7 @@ import { requireUser } from "~/utils/auth.server";
 import { AppHeader, type ShellUser } from "~/components/shell/app-header";
 import { LiveNotifications } from "~/components/shell/live-notifications";
 import { ErrorPage } from "~/components/ui/error-page";
+import { awaitingResponseCount } from "~/modules/referral/pages.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
@@ -17,20 +18,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isConvener: auth.isConvener,
     can: { invite: auth.permissions.has("org:members:invite"), manageKeys: auth.permissions.has("org:members:manage"), manageWebhooks: auth.permissions.has("webhooks:manage"), coalitionAdmin: auth.permissions.has("coalition:admin"), audit: auth.permissions.has("audit:read") },
   };
-  return { user };
+  // Referrals waiting for this organization to accept or decline (the navigation's badge).
+  const referralsAwaiting = auth.organization && auth.permissions.has("referrals:receive") ? await awaitingResponseCount(auth.organization.id) : 0;
+  return { user, referralsAwaiting };
 }
 
 export default function AppLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, referralsAwaiting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
-      <AppHeader user={user} />
+      <AppHeader user={user} referralsAwaiting={referralsAwaiting} />
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
-      <LiveNotifications />
+      <LiveNotifications organizationId={user.organization?.id ?? null} />
     </>
   );
 }

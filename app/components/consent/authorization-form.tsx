@@ -12,6 +12,9 @@ type Props = {
   recipients: { id: string; name: string }[];
   today: string;
   errors?: FormErrors;
+  /** Prefilled choices (a referral that needs this authorization names its recipient and categories). */
+  defaultRecipientIds?: string[];
+  defaultCategories?: string[];
 };
 
 function FieldErrorText({ errors, id }: { errors?: string[]; id: string }) {
@@ -23,7 +26,7 @@ function FieldErrorText({ errors, id }: { errors?: string[]; id: string }) {
  * language. The statements are shown in the form's language (which may differ from the screen's),
  * exactly as the server stores them with the record.
  */
-export function AuthorizationForm({ organization, client, recipients, today, errors }: Props) {
+export function AuthorizationForm({ organization, client, recipients, today, errors, defaultRecipientIds = [], defaultCategories = [] }: Props) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<FormKind>("GENERAL");
   const [language, setLanguage] = useState<ConsentLanguage>(client.preferredLanguage === "es" ? "es" : "en");
@@ -63,7 +66,7 @@ export function AuthorizationForm({ organization, client, recipients, today, err
           <legend><h2>{t("consent.authorize.what")}</h2></legend>
           {categories.map((c) => (
             <label key={`${kind}-${c}`} className="choice">
-              <input type="checkbox" name="categories" value={c} defaultChecked={kind === "PART2"} /> {t(`consent.categories.${c}`)}
+              <input type="checkbox" name="categories" value={c} defaultChecked={kind === "PART2" || defaultCategories.includes(c)} /> {t(`consent.categories.${c}`)}
             </label>
           ))}
           <FieldErrorText errors={fe.categories} id="categories-error" />
@@ -83,7 +86,7 @@ export function AuthorizationForm({ organization, client, recipients, today, err
           <div className="choice-columns">
             {recipients.map((r) => (
               <label key={r.id} className="choice">
-                <input type="checkbox" name="recipientIds" value={r.id} /> {r.name}
+                <input type="checkbox" name="recipientIds" value={r.id} defaultChecked={defaultRecipientIds.includes(r.id)} /> {r.name}
               </label>
             ))}
           </div>

@@ -1,10 +1,12 @@
+import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { AssetDetail } from "~/modules/directory/queries.server";
 import { domainOf } from "~/modules/sdoh/roll-up";
 import { describeSchedule } from "./hours";
 
-export function AssetDetailPanel({ asset, onBack }: { asset: AssetDetail; onBack: () => void }) {
+/** `referFrom`: the viewer's organization when it may send referrals (a partner's service gets a "Refer a client" link). */
+export function AssetDetailPanel({ asset, onBack, referFrom = null }: { asset: AssetDetail; onBack: () => void; referFrom?: string | null }) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [asset.id]);
@@ -25,6 +27,13 @@ export function AssetDetailPanel({ asset, onBack }: { asset: AssetDetail; onBack
       </p>
       {asset.organization ? <p className="muted">{t("directory.detail.offeredBy", { name: asset.organization.name })}</p> : null}
       {asset.description ? <p>{asset.description}</p> : null}
+      {referFrom && asset.kind === "SERVICE_LOCATION" && asset.organization && asset.organization.id !== referFrom ? (
+        <p>
+          <Link className="button button--primary button--small" to={`/referrals/new?${new URLSearchParams({ organizationId: asset.organization.id, ...(asset.serviceId ? { serviceId: asset.serviceId } : {}), assetId: asset.id }).toString()}`}>
+            {t("referral.referFromMap")}
+          </Link>
+        </p>
+      ) : null}
       <dl className="asset-detail__facts">
         <dt>{t("directory.detail.helpsWith")}</dt>
         <dd>

@@ -23,7 +23,7 @@ const AREAS = [
   { to: "/partners", key: "nav.partners" },
 ] as const;
 
-export function AppHeader({ user }: { user: ShellUser }) {
+export function AppHeader({ user, referralsAwaiting = 0 }: { user: ShellUser; referralsAwaiting?: number }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -68,6 +68,13 @@ export function AppHeader({ user }: { user: ShellUser }) {
           {AREAS.map((area) => (
             <li key={area.to}>
               <NavLink to={area.to} prefetch="intent">{t(area.key)}</NavLink>
+              {/* Beside the link, not in its name: the link stays "Referrals" for everyone. */}
+              {area.to === "/referrals" && referralsAwaiting > 0 ? (
+                <span className="nav-count">
+                  {referralsAwaiting}
+                  <span className="visually-hidden"> {t("referral.nav.awaiting", { count: referralsAwaiting })}</span>
+                </span>
+              ) : null}
             </li>
           ))}
           {user.can.invite ? (

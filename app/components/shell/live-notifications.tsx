@@ -1,30 +1,39 @@
-import { useEffect, useState } from "react";
+import { Link } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { REFERRAL_CHANGED_EVENT, referralToast, type ReferralChangedPayload } from "~/components/referral/live";
+import { reconnectLive, subscribeLive } from "./live-socket";
 
-type Toast = { id: number; text: string };
+type Toast = { id: number; text: string; href?: string };
 
 /**
- * Connects to Socket.IO with the session cookie and shows organization events as they happen,
- * in a polite live region so screen readers announce them.
+ * Shows organization events as they happen (one shared Socket.IO connection, authenticated by the
+ * session cookie), in a polite live region so screen readers announce them.
  */
-export function LiveNotifications() {
+export function LiveNotifications({ organizationId }: { organizationId: string | null }) {
   const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const org = useRef(organizationId);
 
   useEffect(() => {
-    let disposed = false;
-    let socket: import("socket.io-client").Socket | undefined;
-    void import("socket.io-client").then(({ io }) => {
-      if (disposed) return;
-      socket = io({ withCredentials: true });
-      socket.on("member.joined", (payload: { name: string; role: string }) => {
-        const text = t("live.memberJoined", { name: payload.name, role: t(`roles.${payload.role}`) });
-        setToasts((current) => [...current.slice(-3), { id: Date.now() + Math.random(), text }]);
-      });
+    if (org.current !== organizationId) {
+      org.current = organizationId;
+      reconnectLive();
+    }
+  }, [organizationId]);
+
+  useEffect(() => {
+    const push = (toast: Omit<Toast, "id">) => setToasts((current) => [...current.slice(-3), { id: Date.now() + Math.random(), ...toast }]);
+    const offMember = subscribeLive<{ name: string; role: string }>("member.joined", (payload) => {
+      push({ text: t("live.memberJoined", { name: payload.name, role: t(`roles.${payload.role}`) }) });
+    });
+    const offReferral = subscribeLive<ReferralChangedPayload>(REFERRAL_CHANGED_EVENT, (payload) => {
+      const text = referralToast(t, payload, org.current);
+      if (text) push({ text, href: `/referrals/${payload.referralId}` });
     });
     return () => {
-      disposed = true;
-      socket?.disconnect();
+      offMember();
+      offReferral();
     };
   }, [t]);
 
@@ -32,7 +41,7 @@ export function LiveNotifications() {
     <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" role="status">
-          <span>{toast.text}</span>
+          {toast.href ? <Link to={toast.href}>{toast.text}</Link> : <span>{toast.text}</span>}
           <button type="button" className="link-button" onClick={() => setToasts((c) => c.filter((x) => x.id !== toast.id))}>
             {t("live.dismiss")}
           </button>

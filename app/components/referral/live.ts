@@ -1,0 +1,22 @@
+/** The browser side of the "referral.changed" event (no client details in it, by design). */
+import type { TFunction } from "i18next";
+import type { ReferralChangedEvent } from "~/modules/referral/service.server";
+
+export const REFERRAL_CHANGED_EVENT = "referral.changed";
+export type ReferralChangedPayload = ReferralChangedEvent;
+
+/** The toast for an event, or null for my own organization's changes (I already see them). */
+export function referralToast(t: TFunction, e: ReferralChangedPayload, myOrganizationId: string | null): string | null {
+  if (e.byOrganizationId && e.byOrganizationId === myOrganizationId) return null;
+  const organization = e.byOrganizationName ?? t("referral.live.aPartner");
+  switch (e.kind) {
+    case "sent":
+      return t("referral.live.sent", { organization });
+    case "status":
+      return t(`referral.live.status.${e.status}`, { organization });
+    case "comment":
+      return t("referral.live.comment", { organization });
+    case "reminder":
+      return t("referral.live.reminder");
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * One Socket.IO connection per browser tab for organization events (the session cookie
+ * authenticates it; the server puts it in the user's and organization's rooms). The toasts and
+ * the referral pages subscribe to it instead of opening a connection each; it closes when the
+ * last subscriber leaves (after signing out).
+ */
+import type { Socket } from "socket.io-client";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io handlers take any payload
+type Handler = (payload: any) => void;
+
+let socket: Socket | null = null;
+let connecting: Promise<void> | null = null;
+const handlers = new Map<string, Set<Handler>>();
+
+const listening = () => [...handlers.values()].some((s) => s.size > 0);
+
+function ensureSocket() {
+  if (socket || connecting) return;
+  connecting = import("socket.io-client").then(({ io }) => {
+    connecting = null;
+    if (socket || !listening()) return;
+    const s = io({ withCredentials: true });
+    for (const [event, set] of handlers) for (const h of set) s.on(event, h);
+    socket = s;
+  });
+}
+
+/** Listens for `event` until the returned function is called. Browser only. */
+export function subscribeLive<T>(event: string, handler: (payload: T) => void): () => void {
+  const h = handler as Handler;
+  let set = handlers.get(event);
+  if (!set) handlers.set(event, (set = new Set()));
+  set.add(h);
+  if (socket) socket.on(event, h);
+  else ensureSocket();
+  return () => {
+    set.delete(h);
+    socket?.off(event, h);
+    // Nobody listens any more (signed out, left the signed-in pages): close the connection.
+    if (!listening() && socket) {
+      socket.disconnect();
+      socket = null;
+    }
+  };
+}
+
+/** Connects again (after switching organization: the server puts the socket in the new organization's room). */
+export function reconnectLive() {
+  if (!socket) return;
+  socket.disconnect();
+  socket.connect();
+}
