@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium())("the hub in Chromium", () => {
     await page.goto("/login");
     await expectNoAxeViolations(page);
     await signIn(page, "convener@demo.test");
-    for (const path of ["/home", "/partners", "/organization/people", "/coalition/settings", "/map"]) {
+    for (const path of ["/home", "/partners", "/organization/people", "/organization/api-keys", "/organization/webhooks", "/coalition/settings", "/map"]) {
       await page.goto(path);
       await expectNoAxeViolations(page);
     }
