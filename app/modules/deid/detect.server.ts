@@ -374,6 +374,9 @@ function places(text: string, tokens: Token[], add: Add) {
     const afterPlaceWord = /^['’]?s?\s+(?:apartments|apts|homes|neighbou?rhood|area|clinic|motel|shelter|park|complex|building|trailer park|mobile home park)\b/i.exec(after);
     const allStop = folded.every((w) => STOP.has(w));
     if (allStop) continue;
+    // "Kaiser Permanente", "in Tigrinya", "from Molina" are not places; a store after "at the" still is a landmark ("the Safeway on …").
+    const landmark = /\b(?:at|on|behind|near|by|outside)\s+(?:the\s+)?$/i.test(before);
+    if (isDomainTerm(text, run, before) && !landmark) continue;
     if (countries.has(folded.join(" ")) || US_STATES.has(folded.join(" "))) continue;
     const named = run.some((t) => PLACE_WORDS.test(t.word));
     const stateAfter = /^,?\s+(?:[A-Z]{2}\b|Colorado|CO\b)/.test(after);
@@ -478,13 +481,28 @@ const NATIONALITY = /(?:ian|ean|ese|ish|ic|i)$/;
 function isUnknownWord(t: Token, folded: string) {
   if (!t.cap || folded.length < 2 || STOP.has(folded) || STOP.has(folded.replace(/s$/, "")) || /^\p{Lu}{2,}$/u.test(t.word) || /\d/.test(t.word)) return false;
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(t.word) && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Al|El)\p{Lu}/u.test(t.word)) return false; // "TikTok", "PowerPoint"
-  const { countries } = lexicon();
-  if (countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
+  const { countries, nonIdentifiers } = lexicon();
+  if (nonIdentifiers.has(folded) || countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
   if (DRUG_LIKE.test(folded)) return false;
   const parts = folded.split("-");
   if (parts.some((p) => isOrdinaryWord(p) || STOP.has(p))) return false;
   if (NATIONALITY.test(folded) && countries.has(folded.replace(/(?:ian|ean|ese|ish|ic|i|n)$/, "")) ) return false;
   return true;
+}
+
+/**
+ * A run made of insurers, medicines, agencies, languages, tribes … ("Cigna", "Narcan", "Tigrinya",
+ * "Aunt Bertha"): not a person or a place, unless a personal title stands before it ("Mrs. Molina").
+ */
+function isDomainTerm(text: string, run: Token[], before: string): "phrase" | "words" | false {
+  const { nonIdentifiers, nonIdentifierPhrases } = lexicon();
+  const whole = fold(text.slice(run[0].start, run[run.length - 1].end));
+  const title = /\b(\p{L}+)\.?\s+$/u.exec(before)?.[1];
+  if (nonIdentifierPhrases.has(whole) || (title && nonIdentifierPhrases.has(`${fold(title)} ${whole}`))) return "phrase";
+  if (HONORIFIC.test(before)) return false;
+  const words = run.filter((t) => t.cap).map((t) => fold(t.word));
+  if (!words.some((w) => nonIdentifiers.has(w))) return false;
+  return words.every((w) => nonIdentifiers.has(w) || STOP.has(w) || isOrdinaryWord(w)) ? "words" : false;
 }
 
 function sentenceAround(text: string, start: number, end: number) {
@@ -506,6 +524,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     const last = run[run.length - 1];
     if (located(first.start, last.end)) continue;
     const before = text.slice(Math.max(0, first.start - 30), first.start);
+    if (isDomainTerm(text, run, before)) continue;
     const honorific = HONORIFIC.test(before);
     const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
     const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
