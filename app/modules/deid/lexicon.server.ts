@@ -17,7 +17,7 @@ import zipcodes from "zipcodes";
 import { CURATED_GIVEN_NAMES, CURATED_SURNAMES } from "./wordlists/curated-names";
 import { ENGLISH_WORDS } from "./wordlists/english.generated";
 import { CHINESE_NAMES, KOREAN_NAMES, WORLD_NAMES } from "./wordlists/names.generated";
-import { AGENCIES_AND_PROGRAMS, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, TRIBES } from "./wordlists/non-identifiers";
+import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, TRIBES } from "./wordlists/non-identifiers";
 import { SPANISH_WORDS } from "./wordlists/spanish.generated";
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
@@ -202,7 +202,7 @@ export function lexicon(): Lexicon {
       if (name) languages.push(name);
     }
   const multiWordCities = new Set([...cities].flatMap((c) => (c.includes(" ") ? c.split(" ") : [])));
-  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES].flatMap((l) => l.split(/;\s*/)), ...languages]) {
+  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES].flatMap((l) => l.split(/;\s*/)), ...languages]) {
     const folded = fold(phrase.trim());
     if (!folded) continue;
     nonIdentifierPhrases.add(folded);

@@ -103,3 +103,9 @@ Potawatomi; Kickapoo; Sac and Fox; Meskwaki; Ponca; Omaha; Winnebago; Otoe; Pawn
 
 /** Programme and event words that look like names: used with a holiday or month ("Hmong New Year celebration"). */
 export const EVENT_NOUNS = "potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar";
+
+/** Holidays and festivals of the communities served: dates when they date a person's event (detect.server.ts), never names. */
+export const HOLIDAY_NAMES = `Diwali; Deepavali; Eid; Eid al-Fitr; Eid al-Adha; Eid ul-Fitr; Eid ul-Adha; Ramadan; Ramadhan; Nowruz; Norooz; Juneteenth; Kwanzaa; Hanukkah; Chanukah;
+Rosh Hashanah; Yom Kippur; Passover; Purim; Lunar New Year; Chinese New Year; Tet; Tết; Dashain; Tihar; Holi; Vesak; Meskel; Timkat; Genna; Posadas;
+Cinco de Mayo; Día de los Muertos; Navratri; Vaisakhi; Baisakhi; Songkran; Chuseok; Seollal; Obon; Pchum Ben; Thingyan; Mawlid; Ashura; Losar; Hmong New Year;
+Orthodox Christmas; Good Friday; Ash Wednesday; Pentecost; Martin Luther King Day; MLK Day; Presidents Day; Columbus Day; Indigenous Peoples Day`;
