@@ -545,7 +545,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
     const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
     const isFirst = folded.map((w) => firstNames.has(w) && !STOP.has(w) && !acronym);
-    const isLast = folded.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && w.length > 4));
+    const isLast = folded.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && !STOP.has(w.replace(/s$/, "")) && w.length > 4));
     const ambiguous = folded.map((w) => AMBIGUOUS_NAMES.has(w));
     const orgLike = run.some((t) => ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word));
     if (orgLike && !honorific) continue;

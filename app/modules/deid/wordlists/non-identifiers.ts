@@ -85,7 +85,7 @@ Tajik; Kazakh; Kyrgyz; Turkmen; Uyghur; Mongolian; Tibetan; Dzongkha; Sinhala; A
 Fulani; Fulfulde; Pulaar; Wolof; Mandinka; Bambara; Soninke; Susu; Hausa; Yoruba; Igbo; Twi; Akan; Ewe; Fante; Krio; Tigre; Saho; Bilen; Afar; Sidamo;
 Harari; Hispanic; Latino; Latina; Latinx; Latine; Chicano; Chicana; Bhutanese; Lhotshampa; Afghan; Pashtun; Hazara; Eritrean; Ethiopian; Habesha; Somali
 Bantu; Congolese; Burundian; Rwandan; Sudanese; Arab; Yazidi; Chaldean; Assyrian; Coptic; Micronesian; Polynesian; Melanesian; Pacific Islander; Pinoy;
-Indigenous; Native American; American Indian; Alaska Native; First Nations; Punjabi; Sikh; Bangladeshi; Cambodian; Laotian; Montagnard; Cuban; Dominican;
+Indigenous; Native; Indian; Native American; American Indian; Alaska Native; First Nations; Punjabi; Sikh; Bangladeshi; Cambodian; Laotian; Montagnard; Cuban; Dominican;
 Puerto Rican; Boricua; Salvadoran; Salvadoreño; Guatemalan; Guatemalteco; Honduran; Hondureño; Nicaraguan; Venezuelan; Colombian; Peruvian; Ecuadorian;
 Oaxacan; Oaxaqueño; Afro-Latino; African American; Caribbean; Jamaican; Trinidadian; Moldovan; Roma; Romani; Jewish; Muslim; Christian; Buddhist; Hindu;
 Orthodox; Catholic; Católica; Católico; Lutheran; Methodist; Baptist; Pentecostal; Adventist; Mormon; LDS; Evangelical; Evangélica; Presbyterian;
