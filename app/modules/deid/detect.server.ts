@@ -16,6 +16,7 @@ import { findNumbers } from "libphonenumber-js/max";
 import { isIPv6 } from "is-ip";
 import { AMBIGUOUS_NAMES, fold, isOrdinaryWord, lexicon } from "./lexicon.server";
 import type { Finding, IdentifierType } from "./types";
+import { EVENT_NOUNS } from "./wordlists/non-identifiers";
 
 export type { Finding, IdentifierType } from "./types";
 export { applyReplacements, IDENTIFIER_TYPES } from "./types";
@@ -47,7 +48,9 @@ function season(monthIndex: number) {
 }
 
 const HOLIDAYS =
-  /\b(?:Thanksgiving(?: Day)?|Christmas(?: Eve| Day)?|New Year'?s(?: Eve| Day)?|Easter(?: Sunday)?|Halloween|Fourth of July|July 4th|Independence Day|Memorial Day|Labor Day|Veterans Day|Valentine'?s Day|Mother'?s Day|Father'?s Day|Navidad|Nochebuena|Año Nuevo|Día de (?:los )?(?:Muertos|Reyes|la Madre|Acción de Gracias)|Semana Santa)\b/g;
+  /\b(?:Thanksgiving(?: Day)?|Christmas(?: Eve| Day)?|New Year'?s(?: Eve| Day)?|Easter(?: Sunday)?|Halloween|Fourth of July|July 4th|Independence Day|Memorial Day|Labor Day|Veterans Day|Valentine'?s Day|Mother'?s Day|Father'?s Day|Navidad|Nochebuena|Año Nuevo|Día de (?:los )?(?:Muertos|Reyes|la Madre|Acción de Gracias)|Semana Santa|Diwali|Deepavali|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Ramadan|Nowruz|Juneteenth|Kwanzaa|Hanukkah|Chanukah|Rosh Hashanah|Yom Kippur|Passover|(?:Lunar|Chinese|Hmong) New Year|Tết|Dashain|Tihar|Holi|Meskel|Timkat|Las Posadas|Cinco de Mayo|Chuseok|Seollal|Songkran|Good Friday|Orthodox Christmas)\b/g;
+/** "the Diwali potluck", "Thanksgiving basket drive": a public event named after a holiday, not a date of someone's life. */
+const EVENT_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:\\p{Lu}\\p{L}*\\s+)?(?:${EVENT_NOUNS.split(" ").join("|")})\\b`, "iu");
 
 /** Words that start with a capital but are never a person's name or a place by themselves. */
 const STOP = new Set(
@@ -75,7 +78,7 @@ const RELATION =
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
 const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
 const PLACE_WORDS =
-  /^(?:County|City|Homes|Apartments|Apts|Residences|Residence|Lofts|Flats|Acres|Crossing|Landing|Ridge|Heights|Meadows|Park|Lake|Village|Manor|Pines|Towers|Tower|Plaza|Mission|Estates|Gardens|Creek|Hills|Ranch|Commons|Courts|Terrace|Villas|Station|Square|Mall|Motel|Inn|Lodge|Trailer|Neighborhood|Valley)$/;
+  /^(?:County|City|Homes|Apartments|Apts|Residences|Residence|Lofts|Flats|Acres|Crossing|Landing|Ridge|Heights|Meadows|Park|Lake|Village|Manor|Pines|Towers|Tower|Plaza|Mission|Estates|Gardens|Creek|Hills|Ranch|Commons|Courts|Terrace|Villas|Station|Square|Mall|Motel|Inn|Lodge|Trailer|Neighborhood|Valley|MHP|RV)$/;
 
 const WORD = /[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*\.?/gu;
 
@@ -285,7 +288,10 @@ function dates(text: string, add: Add) {
     if (/\b(?:on|at|by|off|of|over by)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !/^(?:the|el)\s/i.test(m[0]) && !new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0])) continue;
     add("DATE", m.index, m.index + m[0].length, "[date]");
   }
-  for (const m of text.matchAll(HOLIDAYS)) add("DATE", m.index, m.index + m[0].length, "[holiday]");
+  for (const m of text.matchAll(HOLIDAYS)) {
+    if (EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+    add("DATE", m.index, m.index + m[0].length, "[holiday]");
+  }
   // Numeric dates chrono leaves out: day.month.year (European notes), ISO year-month-day; with a weekday before them.
   const numeric = new RegExp(`(?:\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+)?(?<![\\d.])(?:(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)?\\d{2})|((?:19|20)\\d{2})-(\\d{1,2})-(\\d{1,2}))(?![\\d.]\\d)`, "gi");
   for (const m of text.matchAll(numeric)) {
@@ -336,6 +342,11 @@ function places(text: string, tokens: Token[], add: Add) {
     "gu",
   );
   for (const m of text.matchAll(street)) add("LOCATION", m.index, m.index + m[0].length, /\d/.test(m[0]) ? "[address]" : "[street]");
+  // Streets typed in lower case in texts: after a house number or a place word ("on harlan st", "1200 w colfax ave").
+  for (const m of text.matchAll(new RegExp(String.raw`(?:\b\d{1,6}\s+|\b(?:on|off|at|to|from|in|near|by)\s+)((?:[nsew]\s+)?(?:\p{Ll}[\p{Ll}'’]+|\d{1,3}(?:st|nd|rd|th))(?:\s+\p{Ll}[\p{Ll}'’]+)?\s+(?:st|ave|blvd|rd|dr|ln|ct|pl|pkwy|cir|way|street|avenue|road|drive|lane|court)\b${unit})`, "gu"))) {
+    if (/^(?:the|a|my|his|her|their|our|your|this|that)\s/.test(m[1])) continue;
+    add("LOCATION", /^\d/.test(m[0]) ? m.index : m.index + m[0].length - m[1].length, m.index + m[0].length, "[address]");
+  }
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:Highway|Hwy|Route|Interstate|I-)\s?\d{1,3}\b`, "g"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
   // Mail boxes and rural addresses, whole: "P.O. Box 12", "Box 12", "RR 2 Box 48", "Rural Route 2", "HC 61 Box 2210", "Apartado Postal 77".
   const box = String.raw`(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|Box|Apartado(?: Postal)?|Apdo\.?|Casilla(?: Postal)?)\s*#?\s*\d+[A-Z]?\b`;
@@ -349,7 +360,7 @@ function places(text: string, tokens: Token[], add: Add) {
     const named = m[1] && !STOP.has(fold(m[1])) ? 0 : m[1] ? m[1].length + 1 : 0;
     add("LOCATION", m.index + named, m.index + m[0].length, "[street]");
   }
-  for (const m of text.matchAll(/\b(?:Lot|Space|Unit|unit|lot|Apt\.?|apt\.?)\s+\d+[A-Z]?\b/g)) add("LOCATION", m.index, m.index + m[0].length, "[address]");
+  for (const m of text.matchAll(/\b(?:Lot|Space|Unit|unit|lot|space|Apt\.?|apt\.?|Lote|lote|Espacio|espacio|Trailer|trailer)\s+#?\d+[A-Z]?\b/g)) add("LOCATION", m.index, m.index + m[0].length, "[address]");
   // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:calle|avenida|av\.|carretera|colonia|Calle|Avenida|Av\.|Carretera|Colonia)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
@@ -374,6 +385,9 @@ function places(text: string, tokens: Token[], add: Add) {
     const afterPlaceWord = /^['’]?s?\s+(?:apartments|apts|homes|neighbou?rhood|area|clinic|motel|shelter|park|complex|building|trailer park|mobile home park)\b/i.exec(after);
     const allStop = folded.every((w) => STOP.has(w));
     if (allStop) continue;
+    // "Kaiser Permanente", "in Tigrinya", "from Molina" are not places; a store after "at the" still is a landmark ("the Safeway on …").
+    const landmark = /\b(?:at|behind|near|outside)\s+(?:the\s+)?$/i.test(before);
+    if (isDomainTerm(text, run, before) && !landmark) continue;
     if (countries.has(folded.join(" ")) || US_STATES.has(folded.join(" "))) continue;
     const named = run.some((t) => PLACE_WORDS.test(t.word));
     const stateAfter = /^,?\s+(?:[A-Z]{2}\b|Colorado|CO\b)/.test(after);
@@ -478,13 +492,28 @@ const NATIONALITY = /(?:ian|ean|ese|ish|ic|i)$/;
 function isUnknownWord(t: Token, folded: string) {
   if (!t.cap || folded.length < 2 || STOP.has(folded) || STOP.has(folded.replace(/s$/, "")) || /^\p{Lu}{2,}$/u.test(t.word) || /\d/.test(t.word)) return false;
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(t.word) && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Al|El)\p{Lu}/u.test(t.word)) return false; // "TikTok", "PowerPoint"
-  const { countries } = lexicon();
-  if (countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
+  const { countries, nonIdentifiers } = lexicon();
+  if (nonIdentifiers.has(folded) || countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
   if (DRUG_LIKE.test(folded)) return false;
   const parts = folded.split("-");
   if (parts.some((p) => isOrdinaryWord(p) || STOP.has(p))) return false;
   if (NATIONALITY.test(folded) && countries.has(folded.replace(/(?:ian|ean|ese|ish|ic|i|n)$/, "")) ) return false;
   return true;
+}
+
+/**
+ * A run made of insurers, medicines, agencies, languages, tribes … ("Cigna", "Narcan", "Tigrinya",
+ * "Aunt Bertha"): not a person or a place, unless a personal title stands before it ("Mrs. Molina").
+ */
+function isDomainTerm(text: string, run: Token[], before: string): "phrase" | "words" | false {
+  const { nonIdentifiers, nonIdentifierPhrases } = lexicon();
+  const whole = fold(text.slice(run[0].start, run[run.length - 1].end));
+  const title = /\b(\p{L}+)\.?\s+$/u.exec(before)?.[1];
+  if (nonIdentifierPhrases.has(whole) || (title && nonIdentifierPhrases.has(`${fold(title)} ${whole}`))) return "phrase";
+  if (HONORIFIC.test(before)) return false;
+  const words = run.filter((t) => t.cap).map((t) => fold(t.word));
+  if (!words.some((w) => nonIdentifiers.has(w))) return false;
+  return words.every((w) => nonIdentifiers.has(w) || STOP.has(w) || isOrdinaryWord(w)) ? "words" : false;
 }
 
 function sentenceAround(text: string, start: number, end: number) {
@@ -493,6 +522,11 @@ function sentenceAround(text: string, start: number, end: number) {
   const rest = /[.!?;\n]/.exec(text.slice(end));
   return text.slice(from + 1, rest ? end + rest.index : text.length);
 }
+
+/** Labels of forms and notes written in lower case: not chat speakers. */
+const FORM_LABELS = new Set("note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
+/** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
+const CHAT_WORDS = new Set("addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc".split(" "));
 
 const LOWERCASE_PERSON_CUE = /\b(?:talked to|talked w\/|talked with|spoke to|spoke with|texted|called|told|asked|met with|checked on|checked in with|heard from|w\/)\s+$/i;
 
@@ -506,11 +540,12 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     const last = run[run.length - 1];
     if (located(first.start, last.end)) continue;
     const before = text.slice(Math.max(0, first.start - 30), first.start);
+    if (isDomainTerm(text, run, before)) continue;
     const honorific = HONORIFIC.test(before);
     const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
     const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
     const isFirst = folded.map((w) => firstNames.has(w) && !STOP.has(w) && !acronym);
-    const isLast = folded.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && w.length > 4));
+    const isLast = folded.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && !STOP.has(w.replace(/s$/, "")) && w.length > 4));
     const ambiguous = folded.map((w) => AMBIGUOUS_NAMES.has(w));
     const orgLike = run.some((t) => ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word));
     if (orgLike && !honorific) continue;
@@ -554,6 +589,24 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
       nameWords.add(folded);
     }
   }
+  // Texts typed in lower case (chats, texts): speaker labels ("marcy: …", "dev 9:14am: …") when two or
+  // more lines start so, and words in the name lists that are not ordinary words or chat shorthand.
+  const labels = [...text.matchAll(/^(\p{Ll}[\p{Ll}'’-]+)(?:\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?:\s/gmu)].filter((m) => !FORM_LABELS.has(m[1]));
+  if (labels.length >= 2) for (const m of labels) {
+    add("NAME", m.index, m.index + m[1].length, "[name]");
+    nameWords.add(fold(m[1]));
+  }
+  const informal = (text.match(/(?:^|\n|[.!?]\s+)\p{Ll}/gu) ?? []).length >= 2;
+  if (informal)
+    for (const t of tokens) {
+      if (t.cap || t.word.length < 3 || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(t.word)) continue;
+      const folded = fold(t.word);
+      if (STOP.has(folded) || CHAT_WORDS.has(folded) || isOrdinaryWord(folded) || lexicon().nonIdentifiers.has(folded)) continue;
+      if ((firstNames.has(folded) || lastNames.has(folded)) && !AMBIGUOUS_NAMES.has(folded)) {
+        add("NAME", t.start, t.end, "[name]");
+        nameWords.add(folded);
+      }
+    }
   // Every other mention of a word already known to be this person's name.
   for (const t of tokens) if (nameWords.has(fold(t.word)) && (t.cap || !isOrdinaryWord(fold(t.word)))) add("NAME", t.start, t.end, "[name]");
   // Plural family names after "the": "the Mendozas".

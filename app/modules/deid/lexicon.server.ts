@@ -5,12 +5,19 @@
  * written in Latin letters, plus Ukrainian and Russian transliterated and Korean surnames in their
  * usual spellings (these only where the word is not an ordinary English or Spanish word); US city
  * names from the zipcodes package; country names from the platform's Intl.DisplayNames; ordinary
- * English and Spanish words from wordlists/ (SCOWL and wspanish, see scripts/deid-wordlists.ts).
+ * English and Spanish words from wordlists/ (SCOWL and wspanish, see scripts/deid-wordlists.ts);
+ * hand-curated names of origins faker lacks in Latin letters (wordlists/curated-names.ts), the
+ * humannames package's names and faker's Chinese and Korean names in Latin letters
+ * (wordlists/names.generated.ts, scripts/deid-names.ts), and capitalised words of the domain that
+ * are not identifiers — insurers, medicines, agencies, languages, tribes (wordlists/non-identifiers.ts).
  * See docs/decisions/030-identifier-detector.md.
  */
 import { allLocales, en, es, es_MX } from "@faker-js/faker";
 import zipcodes from "zipcodes";
+import { CURATED_GIVEN_NAMES, CURATED_SURNAMES } from "./wordlists/curated-names";
 import { ENGLISH_WORDS } from "./wordlists/english.generated";
+import { CHINESE_NAMES, KOREAN_NAMES, WORLD_NAMES } from "./wordlists/names.generated";
+import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, TRIBES } from "./wordlists/non-identifiers";
 import { SPANISH_WORDS } from "./wordlists/spanish.generated";
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
@@ -41,11 +48,51 @@ let cache: Lexicon | undefined;
 
 export interface Lexicon {
   firstNames: Set<string>;
-  lastNames: Set<string>;
+  /** Surnames, and the humannames list's first and last names (searched in place, see SortedLines). */
+  lastNames: { has(word: string): boolean };
   cities: Set<string>;
   countries: Set<string>;
   english: Set<string>;
   spanish: Set<string>;
+  /** Insurers, medicines, agencies and programs, languages and groups, tribes: not identifiers by themselves. */
+  nonIdentifiers: Set<string>;
+  /** The same as whole phrases ("aunt bertha", "meals on wheels"), folded. */
+  nonIdentifierPhrases: Set<string>;
+}
+
+/**
+ * A sorted "\nword\nword\n" string searched in place: building a Set of the 177,000 world names
+ * took a quarter of a second at first call; a binary search over line offsets takes none.
+ */
+class SortedLines {
+  private offsets: Uint32Array;
+  constructor(private readonly source: string) {
+    let count = 0;
+    for (let i = source.indexOf("\n"); i >= 0 && i < source.length - 1; i = source.indexOf("\n", i + 1)) count++;
+    this.offsets = new Uint32Array(count);
+    let n = 0;
+    for (let i = source.indexOf("\n"); i >= 0 && i < source.length - 1; i = source.indexOf("\n", i + 1)) this.offsets[n++] = i + 1;
+  }
+  has(word: string) {
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const cmp = this.compare(word, this.offsets[mid]);
+      if (cmp === 0) return true;
+      if (cmp < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return false;
+  }
+  private compare(word: string, at: number) {
+    for (let i = 0; ; i++) {
+      const a = i < word.length ? word.charCodeAt(i) : 10;
+      const b = this.source.charCodeAt(at + i);
+      if (a !== b) return a < b ? -1 : 1;
+      if (a === 10) return 0;
+    }
+  }
 }
 
 function decodeFrontCoded(source: string) {
@@ -133,8 +180,41 @@ export function lexicon(): Lexicon {
     addNames(lastNames, latin(last));
   }
   addNames(lastNames, KOREAN_SURNAMES.split(" "));
+  // Curated names by origin (hand-written lists; "arabic: …" lines).
+  const curated = (source: string) => source.split("\n").flatMap((line) => line.replace(/^[a-z-]+:\s*/, "").split(/\s+/)).filter(Boolean);
+  addNames(firstNames, curated(CURATED_GIVEN_NAMES));
+  addNames(lastNames, curated(CURATED_SURNAMES));
+  // Hyphenated given names ("Hye-jin", "Wei-chen") are looked up whole as well.
+  for (const w of curated(CURATED_GIVEN_NAMES)) if (w.includes("-")) firstNames.add(fold(w));
+  for (const w of decodeFrontCoded(CHINESE_NAMES)) (w.includes("-") || w.length > 3 ? firstNames : lastNames).add(w);
+  for (const w of decodeFrontCoded(KOREAN_NAMES)) firstNames.add(w);
   const cities = new Set<string>();
   for (const code of Object.values(zipcodes.codes as Record<string, { city: string }>)) cities.add(fold(code.city));
+  // Domain words that are not identifiers stop being names, unless the English/Spanish lists have them.
+  const trusted = new Set([...words(locales.flatMap((l) => [...flatten(l.person?.first_name as NameList), ...flatten(l.person?.last_name as NameList)]))]);
+  const nonIdentifiers = new Set<string>();
+  const nonIdentifierPhrases = new Set<string>();
+  const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+  const languages: string[] = [];
+  for (let a = 97; a <= 122; a++)
+    for (let b = 97; b <= 122; b++) {
+      const name = languageNames.of(String.fromCharCode(a, b));
+      if (name) languages.push(name);
+    }
+  const multiWordCities = new Set([...cities].flatMap((c) => (c.includes(" ") ? c.split(" ") : [])));
+  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES].flatMap((l) => l.split(/;\s*/)), ...languages]) {
+    const folded = fold(phrase.trim());
+    if (!folded) continue;
+    nonIdentifierPhrases.add(folded);
+    for (const w of folded.split(/[\s/]+/)) {
+      const word = w.replace(/[.,]$/, "");
+      // Words of a phrase that are names or places on their own ("Denver" in "Denver Health") are left alone.
+      if (word.length < 2 || trusted.has(word) || (folded.includes(" ") && (cities.has(word) || multiWordCities.has(word) || /^(?:colorado|california|texas|new|york|north|south|west|east)$/.test(word)))) continue;
+      nonIdentifiers.add(word);
+      firstNames.delete(word);
+      lastNames.delete(word);
+    }
+  }
   const countries = new Set<string>();
   const regionNames = ["en", "es"].map((locale) => new Intl.DisplayNames([locale], { type: "region" }));
   for (let a = 65; a <= 90; a++)
@@ -145,6 +225,8 @@ export function lexicon(): Lexicon {
         if (name && name !== code) countries.add(fold(name));
       }
     }
-  cache = { firstNames, lastNames, cities, countries, english, spanish };
+  const world = new SortedLines(WORLD_NAMES);
+  const surnames: Lexicon["lastNames"] = { has: (w) => lastNames.has(w) || (world.has(w) && !nonIdentifiers.has(w)) };
+  cache = { firstNames, lastNames: surnames, cities, countries, english, spanish, nonIdentifiers, nonIdentifierPhrases };
   return cache;
 }

@@ -28,6 +28,8 @@ const FOLDER = path.dirname(fileURLToPath(import.meta.url));
 export const HOLDOUT_FOLDER = path.join(FOLDER, "holdout");
 /** Written on branch deid-recall before any detector change of that branch (see holdout-2/README.md). */
 export const HOLDOUT2_FOLDER = path.join(FOLDER, "holdout-2");
+/** Written on branch deid-round2 before any detector change of that branch (see holdout-3/README.md). */
+export const HOLDOUT3_FOLDER = path.join(FOLDER, "holdout-3");
 
 export function loadEvaluationSet(folder = FOLDER): Vignette[] {
   const vignettes: Vignette[] = [];

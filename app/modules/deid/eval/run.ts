@@ -1,7 +1,7 @@
 /** npm run deid:eval — prints recall and precision per identifier type for the development set and
  * both held-out sets; exits 1 when the development set is below the goals (the held-out sets are
  * reported, and floored in evaluation.test.ts). `--verbose` lists misses and false alarms. */
-import { evaluate, goalFailures, HOLDOUT2_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, report, type Evaluation } from "./evaluate.server";
+import { evaluate, goalFailures, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, report, type Evaluation } from "./evaluate.server";
 
 const verbose = process.argv.includes("--verbose");
 function print(title: string, result: Evaluation) {
@@ -15,6 +15,7 @@ const result = evaluate();
 print("Development set (the detector was tuned against it):", result);
 print("\nHeld-out set 1 (written after the first detector):", evaluate(loadEvaluationSet(HOLDOUT_FOLDER)));
 print("\nHeld-out set 2 (written before the recall work, never used to change the detector):", evaluate(loadEvaluationSet(HOLDOUT2_FOLDER)));
+print("\nHeld-out set 3 (written before round 2, never used to change the detector):", evaluate(loadEvaluationSet(HOLDOUT3_FOLDER)));
 const failures = goalFailures(result);
 if (failures.length) {
   console.error(`\nBelow the goals on the development set (recall ≥ 99% overall and per type, precision ≥ 85%):\n  ${failures.join("\n  ")}`);
