@@ -10,6 +10,8 @@ export const LANGUAGE_CODES = ["en", "es", "vi", "ase", "ar", "zh", "ru", "fr"] 
 
 export const MAX_PAGE = 5000;
 export const DEFAULT_PAGE = 1000;
+/** At this zoom and below, a view with more matches than a page is answered with server-side clusters. */
+export const CLUSTER_MAX_ZOOM = 12;
 
 const bbox = z
   .string({ required_error: "bbox is required: minLng,minLat,maxLng,maxLat" })
@@ -43,6 +45,7 @@ export const AssetQuerySchema = z.object({
   cost: z.enum(["free"], { errorMap: () => ({ message: "cost must be free" }) }).optional(),
   kind: z.enum(ASSET_KINDS, { errorMap: () => ({ message: `kind must be one of ${ASSET_KINDS.join(", ")}` }) }).optional(),
   coalition: z.string().max(100).optional(),
+  zoom: z.coerce.number({ invalid_type_error: "zoom must be a number" }).int("zoom must be a whole number").min(0, "zoom is 0 to 22").max(22, "zoom is 0 to 22").optional(),
   limit: z.coerce.number({ invalid_type_error: "limit must be a number" }).int().min(1).max(MAX_PAGE, `limit is at most ${MAX_PAGE}`).default(DEFAULT_PAGE),
 });
 export type AssetQuery = z.infer<typeof AssetQuerySchema>;
