@@ -89,6 +89,8 @@ export const InformalAssetSchema = z.object({
 export const ServiceLocationSchema = z.object({
   intent: z.literal("save-service"),
   serviceId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  /** Which of the service's locations this form edits: its id, "new" to add one, or empty for the first. */
+  locationId: z.string().uuid("Unknown location").or(z.literal("new")).optional().or(z.literal("").transform(() => undefined)),
   name: z.string().trim().min(2, "Give the service a name").max(160),
   description: z.string().trim().max(2000).default(""),
   locationName: z.string().trim().min(2, "Name the location").max(160),
