@@ -172,7 +172,7 @@ describe("GET /api/assets at low zoom", () => {
 
   it("above the cluster zoom, or when the matches fit in a page, answers the plain point page", async () => {
     const asA = await signedInRequester(world.careManagerA.email);
-    const near = (await get(`/api/assets?bbox=${BOX}&zoom=14&limit=2`, asA)).body as Clustered;
+    const near = (await get(`/api/assets?bbox=${BOX}&zoom=17&limit=2`, asA)).body as Clustered;
     expect(near.clusters).toBeUndefined();
     expect(near.features.length).toBe(2);
     expect(near.truncated).toBe(true);

@@ -8,7 +8,7 @@
  */
 import Supercluster from "supercluster";
 import { db, Prisma } from "~/utils/db.server";
-import type { AssetQuery } from "./schemas";
+import { CLUSTER_MAX_ZOOM, type AssetQuery } from "./schemas";
 import type { DirectoryViewer } from "./viewer.server";
 import type { AssetCluster } from "./types";
 
@@ -16,7 +16,7 @@ type Snapshot = { version: string; ids: string[]; lng: Float64Array; lat: Float6
 
 /** Supercluster's defaults as the browser used them (radius in pixels of a 256-pixel tile). */
 const RADIUS = 55;
-const MAX_ZOOM = 16;
+const MAX_ZOOM = CLUSTER_MAX_ZOOM;
 /** Indexes kept (least recently used goes first): ~10 MB each at 50,000 assets. */
 const MAX_ENTRIES = 8;
 const cache = new Map<string, Promise<Snapshot>>();

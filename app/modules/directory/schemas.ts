@@ -10,8 +10,11 @@ export const LANGUAGE_CODES = ["en", "es", "vi", "ase", "ar", "zh", "ru", "fr"] 
 
 export const MAX_PAGE = 5000;
 export const DEFAULT_PAGE = 1000;
-/** At this zoom and below, a view with more matches than a page is answered with server-side clusters. */
-export const CLUSTER_MAX_ZOOM = 12;
+/**
+ * At this zoom and below (supercluster's maxZoom), a view with more matches than a page is
+ * answered with server-side clusters of every match instead of a truncated sample.
+ */
+export const CLUSTER_MAX_ZOOM = 16;
 
 const bbox = z
   .string({ required_error: "bbox is required: minLng,minLat,maxLng,maxLat" })
