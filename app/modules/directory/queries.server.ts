@@ -123,8 +123,9 @@ export type AssetDetail = Awaited<ReturnType<typeof getAssetDetail>>;
  */
 const openNowSql = (now: Date) =>
   Prisma.sql`(CASE WHEN a."hoursExact" AND a."timeZone" = ctx."zone" THEN a."openAxis" && ctx."probe" ELSE hub_asset_open_at(a."schedules", a."timeZone", ${now}::timestamptz) END)`;
+// OFFSET 0 keeps the planner from inlining the subquery, which would call hub_open_probe once per row.
 const contextSql = (viewer: DirectoryViewer, now: Date) =>
-  Prisma.sql`SELECT c."timeZone" AS "zone", hub_open_probe(${now}::timestamptz, c."timeZone") AS "probe" FROM "Coalition" c WHERE c."id" = ${viewer.coalitionId}::uuid`;
+  Prisma.sql`SELECT c."timeZone" AS "zone", hub_open_probe(${now}::timestamptz, c."timeZone") AS "probe" FROM "Coalition" c WHERE c."id" = ${viewer.coalitionId}::uuid OFFSET 0`;
 
 /**
  * The GeoJSON Features of page rows `h` (joined to their organization `o`) as one JSON array text,
