@@ -63,6 +63,7 @@ export default function MapPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(searchParams), [searchParams]);
   const [bbox, setBbox] = useState<Bbox>(() => [coalition.centerLongitude - 0.45, coalition.centerLatitude - 0.3, coalition.centerLongitude + 0.45, coalition.centerLatitude + 0.3]);
+  const [zoom, setZoom] = useState(coalition.defaultZoom);
   const [data, setData] = useState<AssetCollection | null>(null);
   const [loading, setLoading] = useState(true);
   const [failed, setFailed] = useState(false);
@@ -81,7 +82,8 @@ export default function MapPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    const params = new URLSearchParams({ bbox: bbox.map((n) => n.toFixed(5)).join(",") });
+    // The zoom lets the server answer a crowded low-zoom view with clusters of every match.
+    const params = new URLSearchParams({ bbox: bbox.map((n) => n.toFixed(5)).join(","), zoom: String(Math.round(zoom)) });
     for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
     setLoading(true);
     const timer = setTimeout(() => {
@@ -91,7 +93,7 @@ export default function MapPage() {
         .catch((error) => { if (error.name !== "AbortError") { setFailed(true); setLoading(false); } });
     }, 120);
     return () => { clearTimeout(timer); controller.abort(); };
-  }, [bbox, filters, refresh]);
+  }, [bbox, zoom, filters, refresh]);
 
   const select = useCallback(async (id: string) => {
     setAdding(false);
@@ -132,13 +134,14 @@ export default function MapPage() {
                   tileUrl={tiles.url}
                   attribution={tiles.attribution}
                   features={features}
+                  clusters={data?.clusters ?? null}
                   selectedId={selected?.id ?? null}
                   placing={adding}
                   placedPoint={placedPoint}
                   focus={focus}
                   labels={{ cluster: (count) => t("directory.map.cluster", { count }), placedPoint: t("directory.map.placedPoint") }}
                   onSelect={(id) => void select(id)}
-                  onView={(next) => setBbox(next)}
+                  onView={(next, nextZoom) => { setBbox(next); setZoom(nextZoom); }}
                   onPlace={(lat, lng) => setPlacedPoint([lat, lng])}
                 />
               </Suspense>
@@ -148,7 +151,7 @@ export default function MapPage() {
         </section>
         <aside className="map-side" aria-label={t("directory.list.sideLabel")}>
           <p className="map-status" role="status" aria-live="polite">
-            {failed ? t("directory.list.failed") : loading && !data ? t("directory.list.loading") : t("directory.list.count", { count: features.length })}
+            {failed ? t("directory.list.failed") : loading && !data ? t("directory.list.loading") : t("directory.list.count", { count: data?.total ?? features.length })}
             {data?.truncated ? ` ${t("directory.list.truncated")}` : ""}
           </p>
           {!adding && !selected && can.addInformal ? (

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     organization: { name: auth.organization.name },
     services: await listOrganizationServices(auth.organization.id, auth.coalition.id),
-    map: { center: [coalition.centerLatitude, coalition.centerLongitude] as [number, number], zoom: coalition.defaultZoom, tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    map: { center: [coalition.centerLatitude, coalition.centerLongitude] as [number, number], zoom: coalition.defaultZoom, tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION, geocoder: !!env.GEOCODER_URL },
     can: { edit: true, coverage: auth.permissions.has("coalition:admin") },
   };
 }
@@ -51,6 +51,7 @@ export default function ServicesPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const editing = services.find((s) => s.id === params.get("edit")) ?? null;
+  const locationId = editing ? params.get("location") : null;
   return (
     <div className="stack">
       <header className="page-header">
@@ -77,7 +78,7 @@ export default function ServicesPage() {
             </ul>
           )}
         </section>
-        <ServiceForm key={editing?.id ?? "new"} service={editing} errors={result?.saved ? undefined : result} map={map} onCancel={editing ? () => navigate("/map/services") : undefined} />
+        <ServiceForm key={`${editing?.id ?? "new"}:${locationId ?? ""}`} service={editing} locationId={locationId} errors={result?.saved ? undefined : result} map={map} onCancel={editing ? () => navigate("/map/services") : undefined} />
       </div>
     </div>
   );

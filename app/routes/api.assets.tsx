@@ -1,7 +1,7 @@
-/** GET /api/assets?bbox=minLng,minLat,maxLng,maxLat[&sdoh=&q=&open_now=&language=&capacity=&cost=&kind=&limit=] → GeoJSON. */
+/** GET /api/assets?bbox=minLng,minLat,maxLng,maxLat[&sdoh=&q=&open_now=&language=&capacity=&cost=&kind=&limit=&zoom=] → GeoJSON. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { AssetQuerySchema } from "~/modules/directory/schemas";
-import { searchAssets } from "~/modules/directory/queries.server";
+import { mapView } from "~/modules/directory/queries.server";
 import { jsonError, resolveDirectoryViewer } from "~/modules/directory/viewer.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,8 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return Response.json({ error: `Bad request. ${first}`, fieldErrors }, { status: 400 });
     }
     const viewer = await resolveDirectoryViewer(request, parsed.data.coalition);
-    const collection = await searchAssets({ viewer, query: parsed.data });
-    return Response.json(collection, { headers: { "Content-Type": "application/geo+json", "Cache-Control": viewer.member ? "private, no-store" : "public, max-age=60", Vary: "Cookie, Authorization" } });
+    // PostgreSQL builds the GeoJSON: the text goes out as it is, never decoded and re-encoded here.
+    const body = await mapView({ viewer, query: parsed.data });
+    return new Response(body, { headers: { "Content-Type": "application/geo+json", "Cache-Control": viewer.member ? "private, no-store" : "public, max-age=60", Vary: "Cookie, Authorization" } });
   } catch (error) {
     return jsonError(error);
   }

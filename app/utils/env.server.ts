@@ -38,6 +38,11 @@ const EnvSchema = z
     /** Map tiles (no tile server is reachable on the build machines: tests never need tiles). */
     MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
+    /**
+     * Optional address search for the service editor: a Nominatim-compatible JSON search URL
+     * (e.g. https://nominatim.example.org/search). Unset: place locations on the map or by coordinates.
+     */
+    GEOCODER_URL: z.string().url("GEOCODER_URL must be a URL such as https://nominatim.example.org/search").optional(),
     /** Serve through Vite's dev server (HMR) instead of the production build. */
     DEV_SERVER: booleanish,
     LOG_REQUESTS: booleanish,

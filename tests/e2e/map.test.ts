@@ -110,6 +110,30 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.context().close();
   });
 
+  it("a director edits the second location of a service; the first keeps its place", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "director@foodbank.demo.test");
+    await page.goto("/map/services");
+    // A service offered at several places (the demo seed gives pantries and meal sites many).
+    await page.locator("li.card").filter({ hasText: /\b([2-9]|\d\d+) locations/ }).first().getByRole("link", { name: /^Edit/ }).click();
+    const locations = page.getByRole("navigation", { name: "Locations of this service" }).getByRole("link");
+    await expect.poll(() => locations.count()).toBeGreaterThan(2); // every location, then "Add another location"
+    const firstLatitude = await page.getByLabel("Latitude", { exact: true }).inputValue();
+    await locations.nth(1).click();
+    await expect.poll(() => locations.nth(1).getAttribute("aria-current")).toBe("page");
+    const secondName = (await locations.nth(1).textContent())!;
+    expect(await page.getByLabel("Location name", { exact: true }).inputValue()).toBe(secondName);
+    await page.getByLabel("Latitude", { exact: true }).fill("38.2999");
+    await page.getByRole("button", { name: "Save service" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Saved/);
+    await expectNoAxeViolations(page);
+    await page.reload();
+    expect(await page.getByLabel("Latitude", { exact: true }).inputValue()).toBe("38.2999");
+    await locations.first().click();
+    await expect.poll(() => page.getByLabel("Latitude", { exact: true }).inputValue()).toBe(firstLatitude);
+    await page.context().close();
+  });
+
   it("axe-core finds no violations on the map, rainbow, coverage and services pages, in English and Spanish", async () => {
     const page = await newPage(browser);
     await signIn(page, "convener@demo.test");

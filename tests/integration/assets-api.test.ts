@@ -131,11 +131,54 @@ describe("GET /api/assets", () => {
     [`bbox=${BOX}&open_now=yes`, /open_now must be true or false/],
     [`bbox=${BOX}&limit=999999`, /limit is at most/],
     [`bbox=${BOX}&language=${encodeURIComponent("es'; drop")}`, /language code/],
+    [`bbox=${BOX}&zoom=near`, /zoom must be a number/],
+    [`bbox=${BOX}&zoom=40`, /zoom is 0 to 22/],
   ])("answers 400 with a clear message for %s", async (query, message) => {
     const asA = await signedInRequester(world.directorA.email);
     const result = await get(`/api/assets?${query}`, asA);
     expect(result.status).toBe(400);
     expect((result.body as { error: string }).error).toMatch(message);
+  });
+});
+
+describe("GET /api/assets at low zoom", () => {
+  type Clustered = Collection & { total?: number; clusters?: [number, number, number, string | null][] };
+  const sum = (body: Clustered) => (body.clusters ?? []).reduce((n, c) => n + c[2], 0);
+
+  it("clusters every match on the server when there are more than a page, with a short list page; a write shows at once", async () => {
+    const asA = await signedInRequester(world.careManagerA.email);
+    const member = (await get(`/api/assets?bbox=${BOX}&zoom=10&limit=2`, asA)).body as Clustered;
+    expect(member.total).toBe(4);
+    expect(sum(member)).toBe(4);
+    expect(member.features.length).toBe(2);
+    expect(member.truncated).toBe(true);
+    // A single asset is a "cluster" of one that carries its id.
+    const far = (await get(`/api/assets?bbox=${BOX}&zoom=12&limit=1&sdoh=food-insecurity`, asA)).body as Clustered;
+    expect(far.clusters).toBeUndefined(); // one match fits the page: plain points
+    const singles = (await get(`/api/assets?bbox=${BOX}&zoom=12&limit=1&kind=SERVICE_LOCATION`, asA)).body as Clustered;
+    expect(singles.clusters!.filter((c) => c[2] === 1).every((c) => typeof c[3] === "string")).toBe(true);
+
+    const anonymous = (await get(`/api/assets?bbox=${BOX}&zoom=10&limit=2&coalition=${world.coalition.slug}`)).body as Clustered;
+    expect(anonymous.total).toBe(3);
+    expect(anonymous.features.map((f) => f.properties.visibility)).not.toContain("COALITION");
+    const open = (await get(`/api/assets?bbox=${BOX}&zoom=10&limit=1&open_now=true`, asA)).body as Clustered;
+    expect(open.total).toBe(2);
+
+    const added = await asset({ name: `Late Pantry ${world.coalition.slug}`, latitude: 40.4, longitude: -100.45 });
+    expect(((await get(`/api/assets?bbox=${BOX}&zoom=10&limit=2`, asA)).body as Clustered).total).toBe(5);
+    await db.asset.update({ where: { id: added.id }, data: { deletedAt: new Date() } });
+    expect(((await get(`/api/assets?bbox=${BOX}&zoom=10&limit=2`, asA)).body as Clustered).total).toBe(4);
+  });
+
+  it("above the cluster zoom, or when the matches fit in a page, answers the plain point page", async () => {
+    const asA = await signedInRequester(world.careManagerA.email);
+    const near = (await get(`/api/assets?bbox=${BOX}&zoom=17&limit=2`, asA)).body as Clustered;
+    expect(near.clusters).toBeUndefined();
+    expect(near.features.length).toBe(2);
+    expect(near.truncated).toBe(true);
+    const fits = (await get(`/api/assets?bbox=${BOX}&zoom=10`, asA)).body as Clustered;
+    expect(fits.clusters).toBeUndefined();
+    expect(namesOf(fits)).toEqual([names.clinic, names.group, names.pantry, names.shelter].sort());
   });
 });
 

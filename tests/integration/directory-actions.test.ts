@@ -108,6 +108,49 @@ describe("a director's services and locations", () => {
     expect(await db.directoryService.count({ where: { name: "CM service" } })).toBe(0);
   });
 
+  it("edits each location of a service on its own: adds a second, moves it, and leaves the first where it was", async () => {
+    const world = await createTwoOrganizationWorld();
+    const asA = await signedInRequester(world.directorA.email);
+    const { serviceId } = (await settle(() => servicesRoute.action(args(post(asA, "/map/services", service()))))).body as { serviceId: string };
+    const first = (await db.serviceAtLocation.findFirstOrThrow({ where: { serviceId } })).locationId;
+
+    const added = await settle(() => servicesRoute.action(args(post(asA, "/map/services", service({ serviceId, locationId: "new", locationName: "East annex", latitude: "38.25", longitude: "-104.55", address1: "9 East St" })))));
+    expect(added.status).toBe(200);
+    const links = await db.serviceAtLocation.findMany({ where: { serviceId }, orderBy: { createdAt: "asc" }, include: { location: true } });
+    expect(links.map((l) => l.location.name)).toEqual(["Parish hall", "East annex"]);
+    const second = links[1].locationId;
+
+    // Edit the second location (and the service's name): the first keeps its place and address.
+    const moved = await settle(() => servicesRoute.action(args(post(asA, "/map/services", service({ serviceId, locationId: second, name: "Food Pantry", locationName: "East annex", latitude: "38.26", longitude: "-104.56", address1: "10 East St" })))));
+    expect(moved.status).toBe(200);
+    expect(await db.directoryLocation.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ name: "Parish hall", latitude: 38.27, longitude: -104.61, address1: "1 Main St" });
+    expect(await db.directoryLocation.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ name: "East annex", latitude: 38.26, longitude: -104.56, address1: "10 East St" });
+    const assets = await db.asset.findMany({ where: { serviceId }, orderBy: { name: "asc" } });
+    expect(assets.map((a) => [a.name, a.latitude, a.longitude])).toEqual([["Food Pantry — East annex", 38.26, -104.56], ["Food Pantry — Parish hall", 38.27, -104.61]]);
+
+    // The first location is still editable on its own.
+    await settle(() => servicesRoute.action(args(post(asA, "/map/services", service({ serviceId, locationId: first, name: "Food Pantry", latitude: "38.2701" })))));
+    expect((await db.directoryLocation.findUniqueOrThrow({ where: { id: first } })).latitude).toBe(38.2701);
+    expect((await db.directoryLocation.findUniqueOrThrow({ where: { id: second } })).latitude).toBe(38.26);
+
+    // The page lists both locations for the form to choose from.
+    const page = (await settle(() => servicesRoute.loader(args(asA.get(`/map/services?edit=${serviceId}&location=${second}`))))).body as { services: { id: string; locations: { id: string }[] }[] };
+    expect(page.services.find((s) => s.id === serviceId)!.locations.map((l) => l.id)).toEqual([first, second]);
+  });
+
+  it("refuses a location that is not one of the service's (another service's, or B's) with 404 and changes nothing", async () => {
+    const world = await createTwoOrganizationWorld();
+    const asA = await signedInRequester(world.directorA.email);
+    const { serviceId } = (await settle(() => servicesRoute.action(args(post(asA, "/map/services", service()))))).body as { serviceId: string };
+    const asB = await signedInRequester(world.directorB.email);
+    const { serviceId: serviceB } = (await settle(() => servicesRoute.action(args(post(asB, "/map/services", service({ locationName: "B's hall" })))))).body as { serviceId: string };
+    const locationB = (await db.serviceAtLocation.findFirstOrThrow({ where: { serviceId: serviceB } })).locationId;
+    const attempt = await settle(() => servicesRoute.action(args(post(asA, "/map/services", service({ serviceId, locationId: locationB, locationName: "Taken over", latitude: "38.3" })))));
+    expect(attempt.status).toBe(404);
+    expect(await db.directoryLocation.findUniqueOrThrow({ where: { id: locationB } })).toMatchObject({ name: "B's hall", latitude: 38.27 });
+    expect((await settle(() => servicesRoute.action(args(post(asA, "/map/services", service({ serviceId, locationId: "not-a-uuid" }))))))).toMatchObject({ status: 400 });
+  });
+
   it("rejects out-of-range coordinates and a bad ZIP with 400 and writes nothing", async () => {
     const world = await createTwoOrganizationWorld();
     const asA = await signedInRequester(world.directorA.email);

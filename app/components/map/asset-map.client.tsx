@@ -10,7 +10,7 @@ import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from "react-lea
 import Supercluster from "supercluster";
 import type { Feature, Point } from "geojson";
 import { HP2030_DOMAINS, domainOf } from "~/modules/sdoh/roll-up";
-import type { AssetSummary } from "~/modules/directory/types";
+import type { AssetCluster, AssetSummary } from "~/modules/directory/types";
 
 export type Bbox = [number, number, number, number];
 
@@ -20,6 +20,8 @@ export type AssetMapProps = {
   tileUrl: string;
   attribution: string;
   features: Feature<Point, AssetSummary>[];
+  /** Server-side clusters of every match (a crowded low-zoom view); else the features are clustered here. */
+  clusters: AssetCluster[] | null;
   selectedId: string | null;
   placing: boolean;
   placedPoint: [number, number] | null;
@@ -96,7 +98,7 @@ export default function AssetMap(props: AssetMapProps) {
     cluster.load(features);
     return cluster;
   }, [features]);
-  const clusters = useMemo(() => (view ? index.getClusters(view.bbox, Math.round(view.zoom)) : []), [index, view]);
+  const clusters = useMemo(() => (view && !props.clusters ? index.getClusters(view.bbox, Math.round(view.zoom)) : []), [index, view, props.clusters]);
 
   return (
     <MapContainer
@@ -117,6 +119,15 @@ export default function AssetMap(props: AssetMapProps) {
         }}
       />
       <FocusOn focus={props.focus} />
+      {(props.clusters ?? []).map(([lng, lat, count, id]) => (
+        <Marker
+          key={id ?? `s${lng},${lat}`}
+          position={[lat, lng]}
+          icon={clusterIcon(count)}
+          title={labels.cluster(count)}
+          eventHandlers={{ click: () => (id ? onSelect(id) : mapRef.current?.setView([lat, lng], Math.min((view?.zoom ?? 10) + 2, 18))) }}
+        />
+      ))}
       {clusters.map((c) => {
         const [lng, lat] = c.geometry.coordinates;
         if ("cluster" in c.properties && c.properties.cluster) {

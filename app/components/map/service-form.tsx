@@ -1,20 +1,25 @@
 import { lazy, Suspense, useState } from "react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import type { OrganizationService } from "~/modules/directory/manage-queries.server";
 import { DayCheckboxes, SdohCheckboxes } from "./sdoh-checkboxes";
+import { AddressSearch } from "./address-search";
 
 const LocationPicker = lazy(() => import("./location-picker.client"));
 
 type Errors = { formError?: string; fieldErrors?: Record<string, string[] | undefined> } | undefined;
 
-/** Add or edit one service at its location: place it on the map or type coordinates. */
-export function ServiceForm({ service, errors, map, onCancel }: { service: OrganizationService | null; errors: Errors; map: { center: [number, number]; zoom: number; tileUrl: string; attribution: string }; onCancel?: () => void }) {
+/**
+ * Add or edit one service and one of its locations (`locationId`: one of the service's locations,
+ * "new" to add another, or null for the first): place it on the map or type coordinates.
+ */
+export function ServiceForm({ service, locationId, errors, map, onCancel }: { service: OrganizationService | null; locationId: string | null; errors: Errors; map: { center: [number, number]; zoom: number; tileUrl: string; attribution: string; geocoder: boolean }; onCancel?: () => void }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const location = service?.locations[0];
+  const adding = !!service && locationId === "new";
+  const location = adding ? undefined : (service?.locations.find((l) => l.id === locationId) ?? service?.locations[0]);
   const [point, setPoint] = useState<[number, number] | null>(location ? [location.latitude, location.longitude] : null);
   const [lat, setLat] = useState(location ? String(location.latitude) : "");
   const [lng, setLng] = useState(location ? String(location.longitude) : "");
@@ -31,11 +36,25 @@ export function ServiceForm({ service, errors, map, onCancel }: { service: Organ
       <h2>{service ? t("directory.services.editing", { name: service.name }) : t("directory.services.add")}</h2>
       <input type="hidden" name="intent" value="save-service" />
       <input type="hidden" name="serviceId" value={service?.id ?? ""} />
+      <input type="hidden" name="locationId" value={adding ? "new" : (location?.id ?? "")} />
       <FormError message={errors?.formError} />
       <TextField label={t("directory.services.name")} name="name" required defaultValue={service?.name} errors={fe.name} />
       <TextAreaField label={t("directory.services.description")} name="description" rows={3} defaultValue={service?.description} errors={fe.description} />
+      {service ? (
+        <nav aria-label={t("directory.services.locationsNav")} className="location-tabs">
+          <ul>
+            {service.locations.map((l) => (
+              <li key={l.id}>
+                <Link to={`?edit=${service.id}&location=${l.id}`} preventScrollReset aria-current={!adding && l.id === location?.id ? "page" : undefined}>{l.name}</Link>
+              </li>
+            ))}
+            <li><Link to={`?edit=${service.id}&location=new`} preventScrollReset aria-current={adding ? "page" : undefined}>{t("directory.services.addLocation")}</Link></li>
+          </ul>
+        </nav>
+      ) : null}
       <TextField label={t("directory.services.locationName")} name="locationName" required defaultValue={location?.name} errors={fe.locationName} />
-      <p className="muted small">{t("directory.services.placeHint")}{service && service.locations.length > 1 ? ` ${t("directory.services.firstLocationOnly", { count: service.locations.length })}` : ""}</p>
+      <p className="muted small">{t("directory.services.placeHint")}{service && service.locations.length > 1 ? ` ${t("directory.services.sharedDetails", { count: service.locations.length })}` : ""}</p>
+      {map.geocoder ? <AddressSearch onPick={place} /> : null}
       <ClientOnly fallback={<div className="map-placeholder map-placeholder--small">{t("directory.map.loading")}</div>}>
         {() => (
           <Suspense fallback={<div className="map-placeholder map-placeholder--small">{t("directory.map.loading")}</div>}>

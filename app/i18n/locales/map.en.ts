@@ -2,6 +2,12 @@
 const directory = {
   title: "Community asset map",
   intro: "Services, programs and informal assets across {{coalition}}, tagged by the social needs they meet. Use the list beside the map to browse with a keyboard or screen reader.",
+  geocoder: {
+    label: "Find the address",
+    search: "Find address",
+    none: "No address found. Place the location on the map or type its coordinates.",
+    failed: "The address search is not available. Place the location on the map or type its coordinates.",
+  },
   tabs: { label: "Asset map sections", map: "Map", rainbow: "Our SDOH rainbow", services: "Our services", coverage: "Coverage", data: "Import & export" },
   filters: {
     label: "Filter the map",
@@ -171,7 +177,9 @@ const directory = {
     locationCount_one: "{{count}} location",
     locationCount_other: "{{count}} locations",
     andMore: "and {{count}} more",
-    firstLocationOnly: "This form edits the first of its {{count}} locations; the others keep their place (import an HSDS file to update many at once).",
+    sharedDetails: "The service's details apply at all {{count}} of its locations; the place and address are this location's own.",
+    locationsNav: "Locations of this service",
+    addLocation: "Add another location",
     title: "Our services and locations",
     intro: "What {{organization}} offers, where and when. Each service is shown on the map at its location.",
     empty: "No services yet. Add the first one below.",

@@ -4,6 +4,12 @@ import type directoryEn from "./map.en";
 const directory: typeof directoryEn = {
   title: "Mapa de recursos comunitarios",
   intro: "Servicios, programas y recursos informales en {{coalition}}, etiquetados según las necesidades sociales que atienden. Use la lista junto al mapa para navegar con el teclado o un lector de pantalla.",
+  geocoder: {
+    label: "Buscar la dirección",
+    search: "Buscar dirección",
+    none: "No se encontró la dirección. Ubíquela en el mapa o escriba sus coordenadas.",
+    failed: "La búsqueda de direcciones no está disponible. Ubíquela en el mapa o escriba sus coordenadas.",
+  },
   tabs: { label: "Secciones del mapa de recursos", map: "Mapa", rainbow: "Nuestro arcoíris de DSS", services: "Nuestros servicios", coverage: "Cobertura", data: "Importar y exportar" },
   filters: {
     label: "Filtrar el mapa",
@@ -173,7 +179,9 @@ const directory: typeof directoryEn = {
     locationCount_one: "{{count}} ubicación",
     locationCount_other: "{{count}} ubicaciones",
     andMore: "y {{count}} más",
-    firstLocationOnly: "Este formulario edita la primera de sus {{count}} ubicaciones; las demás no cambian (importe un archivo HSDS para actualizar muchas a la vez).",
+    sharedDetails: "Los datos del servicio valen para sus {{count}} ubicaciones; el lugar y la dirección son propios de esta ubicación.",
+    locationsNav: "Ubicaciones de este servicio",
+    addLocation: "Agregar otra ubicación",
     title: "Nuestros servicios y ubicaciones",
     intro: "Lo que ofrece {{organization}}, dónde y cuándo. Cada servicio aparece en el mapa en su ubicación.",
     empty: "Todavía no hay servicios. Agregue el primero abajo.",

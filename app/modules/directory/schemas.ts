@@ -10,6 +10,11 @@ export const LANGUAGE_CODES = ["en", "es", "vi", "ase", "ar", "zh", "ru", "fr"] 
 
 export const MAX_PAGE = 5000;
 export const DEFAULT_PAGE = 1000;
+/**
+ * At this zoom and below (supercluster's maxZoom), a view with more matches than a page is
+ * answered with server-side clusters of every match instead of a truncated sample.
+ */
+export const CLUSTER_MAX_ZOOM = 16;
 
 const bbox = z
   .string({ required_error: "bbox is required: minLng,minLat,maxLng,maxLat" })
@@ -43,6 +48,7 @@ export const AssetQuerySchema = z.object({
   cost: z.enum(["free"], { errorMap: () => ({ message: "cost must be free" }) }).optional(),
   kind: z.enum(ASSET_KINDS, { errorMap: () => ({ message: `kind must be one of ${ASSET_KINDS.join(", ")}` }) }).optional(),
   coalition: z.string().max(100).optional(),
+  zoom: z.coerce.number({ invalid_type_error: "zoom must be a number" }).int("zoom must be a whole number").min(0, "zoom is 0 to 22").max(22, "zoom is 0 to 22").optional(),
   limit: z.coerce.number({ invalid_type_error: "limit must be a number" }).int().min(1).max(MAX_PAGE, `limit is at most ${MAX_PAGE}`).default(DEFAULT_PAGE),
 });
 export type AssetQuery = z.infer<typeof AssetQuerySchema>;
@@ -86,6 +92,8 @@ export const InformalAssetSchema = z.object({
 export const ServiceLocationSchema = z.object({
   intent: z.literal("save-service"),
   serviceId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  /** Which of the service's locations this form edits: its id, "new" to add one, or empty for the first. */
+  locationId: z.string().uuid("Unknown location").or(z.literal("new")).optional().or(z.literal("").transform(() => undefined)),
   name: z.string().trim().min(2, "Give the service a name").max(160),
   description: z.string().trim().max(2000).default(""),
   locationName: z.string().trim().min(2, "Name the location").max(160),

@@ -57,13 +57,19 @@ export async function addInformalAsset({ actor, input }: { actor: DirectoryActor
   });
 }
 
-/** Creates or updates one of the director's services at its (first) location. */
+/**
+ * Creates or updates one of the director's services and one of its locations: the one named by
+ * `locationId`, a new one ("new"), or the first (none given). The service's details (needs,
+ * hours, capacity…) apply at every location; each location keeps its own place and address.
+ */
 export async function saveServiceLocation({ actor, input }: { actor: DirectoryActor; input: z.infer<typeof ServiceLocationSchema> }) {
   return db.$transaction(async (tx) => {
     const existing = input.serviceId
-      ? await tx.directoryService.findFirst({ where: { id: input.serviceId, organizationId: actor.organizationId, coalitionId: actor.coalitionId, deletedAt: null }, include: { atLocations: { orderBy: { createdAt: "asc" }, take: 1 } } })
+      ? await tx.directoryService.findFirst({ where: { id: input.serviceId, organizationId: actor.organizationId, coalitionId: actor.coalitionId, deletedAt: null }, include: { atLocations: { orderBy: { createdAt: "asc" }, select: { locationId: true } } } })
       : null;
     if (input.serviceId && !existing) throw notFound("Service not found");
+    // A location of this service only (deny by default: another service's location looks absent).
+    if (input.locationId && input.locationId !== "new" && !existing?.atLocations.some((l) => l.locationId === input.locationId)) throw notFound("Location not found");
     const capacity = input.capacityStatus
       ? { capacityStatus: input.capacityStatus, capacityAvailable: input.capacityAvailable ?? null, capacityMaximum: input.capacityMaximum ?? null, capacityUnit: input.capacityUnit || null, capacityUpdatedAt: new Date() }
       : { capacityStatus: null, capacityAvailable: null, capacityMaximum: null, capacityUnit: null, capacityUpdatedAt: null };
@@ -78,7 +84,7 @@ export async function saveServiceLocation({ actor, input }: { actor: DirectoryAc
       name: input.locationName, latitude: input.latitude, longitude: input.longitude, address1: input.address1 || null, city: input.city || null,
       stateProvince: "CO", postalCode: input.postalCode ?? null, visibility: input.visibility,
     };
-    const locationId = existing?.atLocations[0]?.locationId;
+    const locationId = input.locationId === "new" ? undefined : (input.locationId ?? existing?.atLocations[0]?.locationId);
     const location = locationId
       ? await tx.directoryLocation.update({ where: { id: locationId }, data: locationData })
       : await tx.directoryLocation.create({ data: { ...locationData, coalitionId: actor.coalitionId, organizationId: actor.organizationId } });
@@ -87,6 +93,9 @@ export async function saveServiceLocation({ actor, input }: { actor: DirectoryAc
     const schedule = scheduleFrom(input);
     if (schedule) await tx.directorySchedule.create({ data: { ...schedule, serviceId: service.id } });
     await rebuildAssetsForService(tx, service.id);
+    // Another service offered at the same place (HSDS locations can be shared) moves with it.
+    const neighbours = await tx.serviceAtLocation.findMany({ where: { locationId: location.id, serviceId: { not: service.id } }, select: { serviceId: true } });
+    for (const { serviceId } of neighbours) await rebuildAssetsForService(tx, serviceId);
     await recordAuditEvent({ action: existing ? "directory.service_updated" : "directory.service_created", subjectType: "DirectoryService", subjectId: service.id, actorUserId: actor.userId, organizationId: actor.organizationId, coalitionId: actor.coalitionId, metadata: { locationId: location.id, visibility: input.visibility }, request: actor.request }, tx);
     return { service, location };
   });
