@@ -102,3 +102,25 @@ describe("referral flow", () => {
     expect(JSON.stringify(await view(null, true))).not.toMatch(/Rosalind|Ignatius/);
   });
 });
+
+describe("the flow page", () => {
+  it("opens for directors and conveners, not for care managers", async () => {
+    const { loader } = await import("~/routes/_app.referrals_.flow");
+    const { signedInRequester, settle } = await import("../../../tests/helpers");
+    const w = await world();
+    await scenario(w);
+    const careManager = await db.user.findUniqueOrThrow({ where: { id: w.careManagerA.id } });
+    const refused = await settle(async () => loader({ request: (await signedInRequester(careManager.email)).get("/referrals/flow"), params: {}, context: {} }));
+    expect(refused.status).toBe(403);
+    for (const id of [w.directorB.id, w.convener.id]) {
+      const user = await db.user.findUniqueOrThrow({ where: { id } });
+      const page = await settle(async () => loader({ request: (await signedInRequester(user.email)).get("/referrals/flow?days=365"), params: {}, context: {} }));
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ flow: { days: 365, totals: { sent: expect.any(Number) } } });
+    }
+    // An unknown period falls back to 90 days.
+    const director = await db.user.findUniqueOrThrow({ where: { id: w.directorA.id } });
+    const fallback = await settle(async () => loader({ request: (await signedInRequester(director.email)).get("/referrals/flow?days=7"), params: {}, context: {} }));
+    expect(fallback.body).toMatchObject({ flow: { days: 90 } });
+  });
+});
