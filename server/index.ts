@@ -15,6 +15,7 @@ import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { bootDatabase, bootSecrets } from "./boot";
 import { attachRealtime } from "./realtime";
+import { startReferralReminders, stopReferralReminders } from "~/modules/referral/reminders.server";
 import { requestContext, sameOriginOnly, securityHeaders, signInRateLimit } from "./security";
 
 const env = getEnv();
@@ -69,6 +70,9 @@ app.all(
 const httpServer = createServer(app);
 const realtime = await attachRealtime(httpServer, { databaseUrl: env.DATABASE_URL });
 
+// Referral reminders: every process runs the job; claims make two processes safe (one reminder each).
+startReferralReminders();
+
 httpServer.listen(env.PORT, env.HOST, () => {
   console.info(`Coalition Hub on http://localhost:${env.PORT} (${database.kind}${dev ? ", dev server" : ""})`);
 });
@@ -80,6 +84,7 @@ async function shutdown(signal: string) {
   console.info(`${signal}: shutting down`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  stopReferralReminders();
   await realtime.close().catch(() => {});
   await database.close().catch(() => {});
   process.exit(0);
