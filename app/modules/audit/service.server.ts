@@ -64,7 +64,9 @@ export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void
 
 async function appendInTx(tx: Tx, input: AuditInput) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  // Plain SQL for the two statements under the lock: the ORM's per-query work in the process is
+  // time the lock is held while every other audited change waits (ADR 052).
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
   const fields: HashedFields = {
     id: crypto.randomUUID(),
     // JS dates are millisecond-precise, as is Prisma's timestamp(3): the hash verifies later.
@@ -81,9 +83,10 @@ async function appendInTx(tx: Tx, input: AuditInput) {
     metadata: JSON.parse(JSON.stringify(input.metadata ?? {})),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.auditEvent.create({
-    data: { ...fields, metadata: fields.metadata as Prisma.InputJsonValue, hash: hashAuditEvent(fields) },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "occurredAt", "actorUserId", "organizationId", "coalitionId", "action", "subjectType", "subjectId", "ipAddress", "userAgent", "requestId", "metadata", "prevHash", "hash")
+    VALUES (${fields.id}::uuid, ${fields.occurredAt}, ${fields.actorUserId}::uuid, ${fields.organizationId}::uuid, ${fields.coalitionId}::uuid, ${fields.action}, ${fields.subjectType}, ${fields.subjectId},
+      ${fields.ipAddress}, ${fields.userAgent}, ${fields.requestId}, ${JSON.stringify(fields.metadata)}::jsonb, ${fields.prevHash}, ${hashAuditEvent(fields)})`;
 }
 
 export type ChainVerification =
