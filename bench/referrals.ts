@@ -133,7 +133,7 @@ async function main() {
     client.on(REFERRAL_CHANGED, () => void (liveEvents += 1));
 
     // (b) data: INBOX referrals to the food bank from five partners, statuses and dates spread over a year.
-    let started = performance.now();
+    const started = performance.now();
     const statuses = ["REQUESTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "COMPLETED", "REJECTED", "ON_HOLD", "FAILED", "CANCELLED", "COMPLETED"] as const;
     const senders = [hospital, ...others];
     const cipher = encryptOptional("Needs groceries this week", noteContext("bench"));
