@@ -10,7 +10,8 @@ import { AddMemberOrganizationSchema, ORGANIZATION_KINDS, RemoveMemberOrganizati
 import { addMemberOrganization, getCoalition, listMemberOrganizations, removeMemberOrganization, updateCoalition } from "~/modules/coalition/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { ConfirmForm } from "~/components/ui/confirm-form";
-import { ReferralWindowsSchema, updateReferralWindows } from "~/modules/referral/reminders.server";
+import { updateReferralWindows } from "~/modules/referral/reminders.server";
+import { ReferralWindowsSchema } from "~/modules/referral/flow-schemas";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Coalition settings · Coalition Hub" }];

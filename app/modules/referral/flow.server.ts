@@ -16,9 +16,7 @@
  */
 import { db, Prisma } from "~/utils/db.server";
 import { LOOP_CLOSED, REFERRAL_OUTCOMES, REFERRAL_REASONS, type ReferralOutcome, type ReferralReason } from "./state-machine";
-
-export const FLOW_PERIODS = [30, 90, 365] as const;
-export type FlowPeriod = (typeof FLOW_PERIODS)[number];
+import type { FlowPeriod } from "./flow-schemas";
 const DAY_MS = 86_400_000;
 
 export type FlowViewer = { organizationId: string | null; isConvener: boolean };

@@ -14,7 +14,6 @@
  * organization's directors and care managers; update reminders go to the person who sent it.
  * Emails name the organizations and the need, never the client.
  */
-import { z } from "zod";
 import { db, Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
@@ -166,12 +165,6 @@ export function stopReferralReminders() {
   if (firstRun) clearTimeout(firstRun);
   timer = firstRun = null;
 }
-
-export const ReferralWindowsSchema = z.object({
-  intent: z.literal("referral-windows"),
-  acceptDays: z.coerce.number({ invalid_type_error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(30, "At most 30 days"),
-  updateDays: z.coerce.number({ invalid_type_error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(30, "At most 30 days"),
-});
 
 /** The convener changes the coalition's two reminder windows (audited). */
 export async function updateReferralWindows({ actor, acceptDays, updateDays }: { actor: { userId: string; coalitionId: string; organizationId?: string | null; request?: RequestMeta }; acceptDays: number; updateDays: number }) {
