@@ -72,7 +72,8 @@ export default function ReferralFlowPage() {
           <>
             <FlowMatrix senders={flow.senders} recipients={flow.recipients} pairs={flow.pairs} days={flow.days} percent={percent} />
             <h3 id="pairs-title">{t("referralFlow.matrix.tableHeading")}</h3>
-            <div className="table-scroll">
+            {/* Focusable so keyboard users can scroll it. */}
+            <div className="table-scroll" role="region" aria-labelledby="pairs-title" tabIndex={0}>
               <table className="table flow-table" aria-labelledby="pairs-title">
                 <thead>
                   <tr>

@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium())("referral flow page", () => {
     await signIn(director, "director@hospital.demo.test");
     await director.getByRole("link", { name: "Referral flow between partners" }).click();
     await director.waitForURL("**/referrals/flow");
-    expect(await director.getByRole("heading", { level: 1 }).textContent()).toBe("Referral flow between partners");
+    await expect.poll(() => director.getByRole("heading", { level: 1 }).textContent()).toBe("Referral flow between partners");
     await expect.poll(() => director.getByRole("img", { name: /Referrals sent from each partner/ }).count()).toBe(1);
     expect(await director.getByRole("table", { name: "Flow by pair of partners" }).count()).toBe(1);
     // The hospital's own decline (by the housing authority) shows its explanation; the FQHC's does not.
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium())("referral flow page", () => {
     await expectNoAxeViolations(director);
     await director.getByRole("link", { name: "Last 365 days" }).click();
     await director.waitForURL("**/referrals/flow?days=365");
-    expect(await director.getByRole("link", { name: "Last 365 days" }).getAttribute("aria-current")).toBe("page");
+    await expect.poll(() => director.getByRole("link", { name: "Last 365 days" }).getAttribute("aria-current")).toBe("page");
     await director.context().close();
   });
 
