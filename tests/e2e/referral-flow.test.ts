@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.REFERRAL_FLOW_SCREENSHOTS === "1") await page.screenshot({ path: `/tmp/referral-flow-${name}.png`, fullPage: true });
+};
 
 describe.skipIf(!hasChromium())("referral flow page", () => {
   let browser: Browser;
@@ -24,6 +28,7 @@ describe.skipIf(!hasChromium())("referral flow page", () => {
     expect(await director.getByText(/diabetic-friendly/).count()).toBe(0);
     expect(await director.getByText("Shown only to the two organizations and the conveners").count()).toBe(1);
     await expectNoAxeViolations(director);
+    await shot(director, "director");
     await director.getByRole("link", { name: "Last 365 days" }).click();
     await director.waitForURL("**/referrals/flow?days=365");
     await expect.poll(() => director.getByRole("link", { name: "Last 365 days" }).getAttribute("aria-current")).toBe("page");
@@ -40,6 +45,7 @@ describe.skipIf(!hasChromium())("referral flow page", () => {
     expect(await convener.getByText(/diabetic-friendly/).count()).toBe(1);
     expect(await convener.getByText(/voucher waiting list/).count()).toBe(1);
     await expectNoAxeViolations(convener);
+    await shot(convener, "convener-es");
     // The choice is remembered for the account: leave it as other tests expect it.
     await convener.getByRole("button", { name: "English" }).click();
     await expect.poll(() => convener.getByRole("link", { name: "Home" }).count()).toBe(1);
