@@ -66,6 +66,16 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
     await seedPartnership({ coalitionId: coalition.id, organizationIds, convenerUserId: convener.id });
   }
 
+  // --- referrals (issue 5) ---
+  {
+    const { seedDemoReferrals } = await import("./seed-data/demo-referrals");
+    const started = Date.now();
+    const referrals = await seedDemoReferrals({ coalitionId: coalition.id, organizationIds });
+    log(`Seeded the demo referrals: ${referrals.referrals} (${referrals.created} new) in ${Date.now() - started} ms.`);
+  }
+
+  // (keep this gap: separate sections merge cleanly)
+
   // (end of seed steps)
   log(`Seeded the demo coalition "${coalition.name}": ${demoOrganizations.length} organizations, ${demoUsers.length} people (password "${DEMO_PASSWORD}").`);
   return coalition;

@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import { startWebhookDelivery } from "~/modules/referral/webhook-delivery.server";
 import { bootDatabase, bootSecrets } from "./boot";
 import { attachRealtime } from "./realtime";
+import { startReferralReminders, stopReferralReminders } from "~/modules/referral/reminders.server";
 import { requestContext, sameOriginOnly, securityHeaders, signInRateLimit } from "./security";
 
 const env = getEnv();
@@ -72,6 +73,9 @@ const realtime = await attachRealtime(httpServer, { databaseUrl: env.DATABASE_UR
 // Web hook outbox: polled every few seconds and kicked after each referral change (every process; rows are claimed with SKIP LOCKED).
 const webhooks = startWebhookDelivery();
 
+// Referral reminders: every process runs the job; claims make two processes safe (one reminder each).
+startReferralReminders();
+
 httpServer.listen(env.PORT, env.HOST, () => {
   console.info(`Coalition Hub on http://localhost:${env.PORT} (${database.kind}${dev ? ", dev server" : ""})`);
 });
@@ -84,6 +88,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await webhooks.stop().catch(() => {});
+  stopReferralReminders();
   await realtime.close().catch(() => {});
   await database.close().catch(() => {});
   process.exit(0);

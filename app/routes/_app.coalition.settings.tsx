@@ -10,6 +10,8 @@ import { AddMemberOrganizationSchema, ORGANIZATION_KINDS, RemoveMemberOrganizati
 import { addMemberOrganization, getCoalition, listMemberOrganizations, removeMemberOrganization, updateCoalition } from "~/modules/coalition/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { ConfirmForm } from "~/components/ui/confirm-form";
+import { updateReferralWindows } from "~/modules/referral/reminders.server";
+import { ReferralWindowsSchema } from "~/modules/referral/flow-schemas";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Coalition settings · Coalition Hub" }];
@@ -17,11 +19,11 @@ export const meta: MetaFunction = () => [{ title: "Coalition settings · Coaliti
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:admin");
   const [coalition, members] = await Promise.all([getCoalition(auth.coalition.id), listMemberOrganizations(auth.coalition.id)]);
-  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement }, members, currentOrganizationId: auth.organization?.id ?? null };
+  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays }, members, currentOrganizationId: auth.organization?.id ?? null };
 }
 
-const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema]);
-type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization"; name?: string };
+const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema, ReferralWindowsSchema]);
+type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization" | "referral-windows"; name?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:admin");
@@ -36,6 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
         const organization = await addMemberOrganization({ actor, input: rest });
         return { done: intent, name: organization.name };
       }
+      case "referral-windows":
+        await updateReferralWindows({ actor, acceptDays: input.acceptDays, updateDays: input.updateDays });
+        return { done: input.intent };
       case "remove-organization": {
         const members = await listMemberOrganizations(auth.coalition.id);
         await removeMemberOrganization({ actor, organizationId: input.organizationId });
@@ -69,6 +74,20 @@ export default function CoalitionSettings() {
           <TextField label={t("coalition.name")} name="name" defaultValue={coalition.name} required errors={errorsFor("update-coalition")?.fieldErrors?.name} />
           <TextAreaField label={t("coalition.vision")} hint={t("coalition.visionHint")} name="visionStatement" rows={4} defaultValue={coalition.visionStatement} errors={errorsFor("update-coalition")?.fieldErrors?.visionStatement} />
           <SubmitButton intent="update-coalition" pendingLabel={t("coalition.saving")}>{t("coalition.save")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">{t("referralFlow.reminders.heading")}</h2>
+        <p className="muted">{t("referralFlow.reminders.intro")}</p>
+        {actionData?.done === "referral-windows" ? <Notice>{t("referralFlow.reminders.saved")}</Notice> : null}
+        <FormError message={errorsFor("referral-windows")?.formError} />
+        <Form method="post" noValidate className="grid-form">
+          <TextField label={t("referralFlow.reminders.acceptDays")} hint={t("referralFlow.reminders.acceptHint")} name="acceptDays" type="number" min={1} max={30} step={1} required defaultValue={coalition.referralAcceptDays} errors={errorsFor("referral-windows")?.fieldErrors?.acceptDays} />
+          <TextField label={t("referralFlow.reminders.updateDays")} hint={t("referralFlow.reminders.updateHint")} name="updateDays" type="number" min={1} max={30} step={1} required defaultValue={coalition.referralUpdateDays} errors={errorsFor("referral-windows")?.fieldErrors?.updateDays} />
+          <div className="grid-form__actions">
+            <SubmitButton intent="referral-windows" pendingLabel={t("referralFlow.reminders.saving")}>{t("referralFlow.reminders.save")}</SubmitButton>
+          </div>
         </Form>
       </section>
 

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const { celebrations } = dashboard;
   const convener = coalitionId && auth.isConvener ? await getConvenerSummary(coalitionId, dashboard.aims) : null;
-  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps, convener };
+  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps, convener, canSeeReferralFlow: auth.permissions.has("referrals:flow") };
 }
 
 export default function Home() {
@@ -79,6 +79,7 @@ export default function Home() {
             <li><Link to="/partners">{t("home.partnersCount", { count: data.partnerCount })}</Link></li>
             <li><Link to="/map">{t("nav.map")}</Link></li>
             <li><Link to="/referrals">{t("nav.referrals")}</Link></li>
+            {data.canSeeReferralFlow ? <li><Link to="/referrals/flow">{t("referralFlow.home.link")}</Link></li> : null}
           </ul>
         </section>
         {data.overdueSteps.length ? (

@@ -49,7 +49,7 @@ export default function CoveragePage() {
                 </th>
                 <td className={c.partners === 0 ? "is-gap" : c.partners < 2 ? "is-thin" : undefined}>{c.partners}</td>
                 <td className={c.assets === 0 ? "is-gap" : c.assets < 3 ? "is-thin" : undefined}>{c.assets} <span className="muted small">({c.publicAssets} {t("directory.coverage.publicAssets")})</span></td>
-                <td className="muted small">{c.demand ?? t("directory.coverage.demandSoon")}</td>
+                <td>{c.demand}</td>
                 <td>{c.assets ? <Link to={`/map?sdoh=${c.code}`}>{t("directory.coverage.onMap")}<span className="visually-hidden">: {t(`directory.sdoh.${c.code}`)}</span></Link> : null}</td>
               </tr>
             ))}

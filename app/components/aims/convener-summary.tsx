@@ -7,6 +7,7 @@ type Summary = {
   thin: string[];
   upcoming: { id: string; title: string; startsAt: string; host: string }[];
   overdueSteps: number;
+  referrals: { sent: number; closedLoop: number; closureRate: number | null };
   timeZone: string;
 };
 
@@ -39,6 +40,14 @@ export function ConvenerSummary({ summary }: { summary: Summary }) {
               {summary.upcoming.map((c) => <li key={c.id}><Link to={`/conferences/${c.id}`}>{c.title}</Link> <span className="muted small">{when.format(new Date(c.startsAt))} · {c.host}</span></li>)}
             </ul>
           )}
+        </div>
+        <div>
+          <h3><Link to="/referrals/flow">{t("referralFlow.home.closure")}</Link></h3>
+          <p>
+            {summary.referrals.closureRate === null
+              ? t("referralFlow.home.noReferrals")
+              : t("referralFlow.home.closureLine", { rate: new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(summary.referrals.closureRate), closed: summary.referrals.closedLoop, sent: summary.referrals.sent })}
+          </p>
         </div>
         <div>
           <h3><Link to="/partners/workspace">{t("aims.convener.nextSteps")}</Link></h3>

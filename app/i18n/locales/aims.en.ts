@@ -27,6 +27,13 @@ const aims = {
   directions: { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better" },
   aggregations: { SUM: "Add partners' values", MEAN: "Average partners' values" },
   computed: {
+    referrals: {
+      sent: "Referrals sent",
+      accepted: "Referrals accepted",
+      closedLoop: "Referral loops closed",
+      closureRate: "Referral loop closure rate",
+      medianDaysToAccept: "Median days to accept a referral",
+    },
     conferencesHeld: "Case conferences held",
     nextStepsCompleted: "Next steps completed",
     partnersCovering: {

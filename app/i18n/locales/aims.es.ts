@@ -27,6 +27,13 @@ const aims = {
   directions: { HIGHER_IS_BETTER: "Más alto es mejor", LOWER_IS_BETTER: "Más bajo es mejor" },
   aggregations: { SUM: "Sumar los valores de los socios", MEAN: "Promediar los valores de los socios" },
   computed: {
+    referrals: {
+      sent: "Referencias enviadas",
+      accepted: "Referencias aceptadas",
+      closedLoop: "Ciclos de referencia cerrados",
+      closureRate: "Tasa de cierre del ciclo de referencia",
+      medianDaysToAccept: "Días medianos para aceptar una referencia",
+    },
     conferencesHeld: "Conferencias de casos realizadas",
     nextStepsCompleted: "Próximos pasos completados",
     partnersCovering: {

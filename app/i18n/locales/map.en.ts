@@ -166,7 +166,7 @@ const directory = {
     partners: "Partners",
     assets: "Assets",
     publicAssets: "public",
-    demand: "Referrals (demand)",
+    demand: "Referrals sent, last 90 days (demand)",
     demandSoon: "coming with referrals",
     gap: "No coverage",
     thin: "Thin coverage",

@@ -5,6 +5,7 @@
  */
 import { db } from "~/utils/db.server";
 import { categoriesOf, HP2030_DOMAINS, type Hp2030DomainId } from "~/modules/sdoh/roll-up";
+import { referralTotals, type FlowTotals } from "~/modules/referral/flow.server";
 
 /** Partner organizations that said (on the rainbow) they address at least one category of a domain. */
 const partnersCoveringDomain = (domain: Hp2030DomainId): ComputedMeasureDefinition => ({
@@ -26,11 +27,19 @@ export type ComputedMeasureDefinition = {
   /** i18n key under aims.computed.* */
   labelKey: string;
   unit: string;
-  compute: (args: { coalitionId: string; from: Date; to: Date }) => Promise<number>;
+  /** null: no value for that period (a rate with nothing to divide); the series leaves it out. */
+  compute: (args: { coalitionId: string; from: Date; to: Date }) => Promise<number | null>;
 };
 
-// Referral measures (sent, accepted, closed, loop closure rate, median days to accept) join this
-// list with the referrals feature.
+/** Referral measures, over referrals sent in the period (counting rules: referral/flow.server.ts). */
+const referralMeasure = (key: string, labelKey: string, unit: string, pick: (t: FlowTotals) => number | null): ComputedMeasureDefinition => ({
+  key,
+  labelKey,
+  unit,
+  compute: async ({ coalitionId, from, to }) => pick(await referralTotals(coalitionId, from, to)),
+});
+const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
 export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
   {
     key: "coalition-partners",
@@ -67,6 +76,11 @@ export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
     unit: "wins",
     compute: ({ coalitionId, from, to }) => db.win.count({ where: { coalitionId, deletedAt: null, createdAt: { gte: from, lt: to } } }),
   },
+  referralMeasure("referrals-sent", "referrals.sent", "referrals", (t) => t.sent),
+  referralMeasure("referrals-accepted", "referrals.accepted", "referrals", (t) => t.accepted),
+  referralMeasure("referrals-closed-loop", "referrals.closedLoop", "referrals", (t) => t.closedLoop),
+  referralMeasure("referral-loop-closure-rate", "referrals.closureRate", "%", (t) => oneDecimal(t.closureRate === null ? null : t.closureRate * 100)),
+  referralMeasure("referral-median-days-to-accept", "referrals.medianDaysToAccept", "days", (t) => oneDecimal(t.medianDaysToAccept)),
 ];
 
 export function findComputedMeasure(key: string | null | undefined) {

@@ -4,13 +4,14 @@
  */
 import { db } from "~/utils/db.server";
 import { getCoverage } from "~/modules/directory/coverage.server";
+import { referralTotals } from "~/modules/referral/flow.server";
 import type { AimOverview } from "./queries.server";
 
 /** `aims` comes from the caller's getAimsAndCelebrations, so the home page reads each series once. */
 export async function getConvenerSummary(coalitionId: string, aims: AimOverview[], now = new Date()) {
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const [coverage, upcoming, overdueSteps, coalition] = await Promise.all([
-    getCoverage(coalitionId),
+  const [coverage, upcoming, overdueSteps, coalition, referrals] = await Promise.all([
+    getCoverage(coalitionId, { at: now }),
     db.conference.findMany({
       where: { coalitionId, status: { not: "ENDED" }, startsAt: { gte: new Date(now.getTime() - 12 * 60 * 60 * 1000) } },
       orderBy: { startsAt: "asc" },
@@ -19,6 +20,8 @@ export async function getConvenerSummary(coalitionId: string, aims: AimOverview[
     }),
     db.nextStep.count({ where: { coalitionId, doneAt: null, dueDate: { lt: today } } }),
     db.coalition.findUnique({ where: { id: coalitionId }, select: { timeZone: true } }),
+    // Referral loops closed, last 90 days (the flow page's counting rules).
+    referralTotals(coalitionId, new Date(now.getTime() - 90 * 86_400_000), now),
   ]);
   const status = { reached: 0, onTrack: 0, behind: 0, noData: 0 };
   for (const aim of aims) {
@@ -35,6 +38,7 @@ export async function getConvenerSummary(coalitionId: string, aims: AimOverview[
     thin,
     upcoming: upcoming.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString(), host: c.hostOrganization.name })),
     overdueSteps,
+    referrals: { sent: referrals.sent - referrals.cancelled, closedLoop: referrals.closedLoop, closureRate: referrals.closureRate },
     timeZone: coalition?.timeZone ?? "UTC",
   };
 }

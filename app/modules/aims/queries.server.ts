@@ -17,9 +17,11 @@ export async function measureSeries(measure: MeasureRow, { now = new Date(), per
     const definition = findComputedMeasure(measure.computedKey);
     if (!definition) return [];
     const starts = recentPeriods(now, frequency, periods);
-    return Promise.all(
+    const points = await Promise.all(
       starts.map(async (start) => ({ period: start.toISOString().slice(0, 10), value: await definition.compute({ coalitionId: measure.coalitionId, from: start, to: nextPeriod(start, frequency) }), reporters: 0 })),
     );
+    // A rate with nothing to divide (no referrals that period) is no point, not a zero.
+    return points.filter((p): p is SeriesPoint => p.value !== null);
   }
   const grouped = await db.measureValue.groupBy({
     by: ["periodStart"],

@@ -3,7 +3,7 @@
  * hash-chained: every event stores the hash of the one before it and a hash over its own content,
  * so `verifyAuditChain` finds any row altered or removed behind the trigger's back.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import { db, Prisma } from "~/utils/db.server";
 
@@ -45,16 +45,33 @@ const HASHED_KEYS = [
   "subjectId", "ipAddress", "userAgent", "requestId", "metadata", "prevHash",
 ] as const satisfies readonly (keyof HashedFields)[];
 
-export function hashAuditEvent(event: HashedFields): string {
+function canonicalOf(event: HashedFields): string {
   const fields: Record<string, unknown> = {};
   for (const key of HASHED_KEYS) fields[key] = event[key];
   fields.occurredAt = event.occurredAt.toISOString();
-  const canonical = canonicalize(fields) ?? "";
-  return createHash("sha256").update(canonical).digest("hex");
+  return canonicalize(fields) ?? "";
 }
 
-// Any constant: serializes appends so the chain never forks.
-const AUDIT_LOCK_KEY = 4_211_737;
+export function hashAuditEvent(event: HashedFields): string {
+  return createHash("sha256").update(canonicalOf(event)).digest("hex");
+}
+
+/**
+ * The canonical JSON around the previous hash, which only the database knows under the chain's
+ * lock: sha256(before + prevHash + after) is the same hash as hashAuditEvent.
+ */
+function canonicalAroundPrevHash(event: Omit<HashedFields, "prevHash">): { before: string; after: string } {
+  const placeholder = randomBytes(32).toString("hex");
+  const canonical = canonicalOf({ ...event, prevHash: placeholder });
+  const marker = `"prevHash":"${placeholder}"`;
+  const at = canonical.indexOf(marker);
+  if (at < 0 || canonical.indexOf(marker, at + 1) >= 0) throw new Error("audit: could not place the previous hash in the canonical event");
+  const valueStart = at + marker.length - placeholder.length - 1;
+  return { before: canonical.slice(0, valueStart), after: canonical.slice(valueStart + placeholder.length) };
+}
+
+// Appends are serialized by pg_advisory_xact_lock(4211737), taken in audit_append (the database
+// function) so the chain never forks.
 
 /** Records one event. Pass `tx` to make it part of the change it describes. */
 export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void> {
@@ -62,10 +79,13 @@ export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void
   await db.$transaction((t) => appendInTx(t, input));
 }
 
+/**
+ * One statement: the database function audit_append takes the chain's lock, reads the last hash
+ * and inserts (migration 20261124014800). The lock is held from there until commit, without
+ * round trips to this process in between (ADR 052).
+ */
 async function appendInTx(tx: Tx, input: AuditInput) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const fields: HashedFields = {
+  const fields: Omit<HashedFields, "prevHash"> = {
     id: crypto.randomUUID(),
     // JS dates are millisecond-precise, as is Prisma's timestamp(3): the hash verifies later.
     occurredAt: new Date(),
@@ -79,11 +99,10 @@ async function appendInTx(tx: Tx, input: AuditInput) {
     userAgent: input.request?.userAgent?.slice(0, 500) ?? null,
     requestId: input.request?.requestId ?? null,
     metadata: JSON.parse(JSON.stringify(input.metadata ?? {})),
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.auditEvent.create({
-    data: { ...fields, metadata: fields.metadata as Prisma.InputJsonValue, hash: hashAuditEvent(fields) },
-  });
+  const { before, after } = canonicalAroundPrevHash(fields);
+  await tx.$queryRaw`SELECT audit_append(${fields.id}::uuid, ${fields.occurredAt}::timestamp(3), ${fields.actorUserId}::uuid, ${fields.organizationId}::uuid, ${fields.coalitionId}::uuid,
+    ${fields.action}, ${fields.subjectType}, ${fields.subjectId}, ${fields.ipAddress}, ${fields.userAgent}, ${fields.requestId}, ${JSON.stringify(fields.metadata)}::jsonb, ${before}, ${after})`;
 }
 
 export type ChainVerification =

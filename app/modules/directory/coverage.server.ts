@@ -1,17 +1,20 @@
 /**
  * The coalition's coverage of each SDOH category: partners that say they impact it (their rainbow)
- * and assets on the map that address it. `demand` is reserved for referrals (per category, when
- * that module lands) so the view can show supply next to demand.
+ * and assets on the map that address it, next to `demand`: referrals sent for it in the last
+ * DEMAND_DAYS days (drafts and referrals entered in error left out).
  */
 import { db, Prisma } from "~/utils/db.server";
 import { GRAVITY_CATEGORIES, HP2030_DOMAINS, categoriesOf } from "~/modules/sdoh/roll-up";
 
-export type CategoryCoverage = { code: string; partners: number; assets: number; publicAssets: number; demand: number | null; level: "gap" | "thin" | "ok" };
+export type CategoryCoverage = { code: string; partners: number; assets: number; publicAssets: number; demand: number; level: "gap" | "thin" | "ok" };
 
 /** Fewer than this many partners or assets is "thin". */
 export const THIN_BELOW = { partners: 2, assets: 3 };
 
-export async function getCoverage(coalitionId: string) {
+/** The demand column counts referrals sent in this many days. */
+export const DEMAND_DAYS = 90;
+
+export async function getCoverage(coalitionId: string, { at = new Date() }: { at?: Date } = {}) {
   const partnerRows = await db.$queryRaw<{ code: string; n: bigint }[]>`
     SELECT a."code", count(DISTINCT a."organizationId") AS n
     FROM "OrganizationSdohArea" a
@@ -22,12 +25,19 @@ export async function getCoverage(coalitionId: string) {
     FROM "Asset" a, unnest(a."sdohCodes") AS code
     WHERE a."coalitionId" = ${coalitionId}::uuid AND a."deletedAt" IS NULL
     GROUP BY code`;
+  const demandRows = await db.$queryRaw<{ code: string; n: bigint }[]>`
+    SELECT code, count(*) AS n
+    FROM "Referral" r, unnest(r."sdohCodes") AS code
+    WHERE r."coalitionId" = ${coalitionId}::uuid AND r."sentAt" >= ${new Date(at.getTime() - DEMAND_DAYS * 86_400_000)} AND r."sentAt" < ${at}
+      AND r."status" NOT IN ('DRAFT', 'ENTERED_IN_ERROR')
+    GROUP BY code`;
+  const demand = new Map(demandRows.map((r) => [r.code, Number(r.n)]));
   const partners = new Map(partnerRows.map((r) => [r.code, Number(r.n)]));
   const assets = new Map(assetRows.map((r) => [r.code, { n: Number(r.n), public: Number(r.public) }]));
   const category = (code: string): CategoryCoverage => {
     const p = partners.get(code) ?? 0;
     const a = assets.get(code)?.n ?? 0;
-    return { code, partners: p, assets: a, publicAssets: assets.get(code)?.public ?? 0, demand: null, level: p === 0 && a === 0 ? "gap" : p < THIN_BELOW.partners || a < THIN_BELOW.assets ? "thin" : "ok" };
+    return { code, partners: p, assets: a, publicAssets: assets.get(code)?.public ?? 0, demand: demand.get(code) ?? 0, level: p === 0 && a === 0 ? "gap" : p < THIN_BELOW.partners || a < THIN_BELOW.assets ? "thin" : "ok" };
   };
   const domains = HP2030_DOMAINS.map((d) => {
     const categories = categoriesOf(d.id).map(category);

@@ -80,8 +80,10 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
   let created;
   try {
     created = await db.$transaction(async (tx) => {
-      const client = await tx.client.findFirst({ where: { id: input.clientId, organizationId: actor.organizationId, deletedAt: null }, select: { id: true } });
-      if (!client) throw notFound("Client not found");
+      // Consent: every category that goes with the referral must be covered now, for this recipient.
+      // The same read tells whether the client is the sender's own (one query fewer on the hot path).
+      const decision = await decideAccess({ clientId: input.clientId, organizationId: input.recipientOrganizationId, categories: input.categories, at }, tx);
+      if (!decision.clientFound || decision.clientOrganizationId !== actor.organizationId) throw notFound("Client not found");
       if (input.recipientOrganizationId === actor.organizationId) {
         throw new AppError({ message: "Choose a partner organization: a referral goes to another organization.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner organization"] } });
       }
@@ -90,8 +92,6 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
 
       const facts = await loadFitFacts(tx, { clientId: input.clientId, serviceId: input.serviceId ?? null, recipientOrganizationId: input.recipientOrganizationId, needs: input.sdohCodes, at });
 
-      // Consent: every category that goes with the referral must be covered now, for this recipient.
-      const decision = await decideAccess({ clientId: input.clientId, organizationId: input.recipientOrganizationId, categories: input.categories, at }, tx);
       if (decision.refusals.length > 0) {
         const missing = decision.refusals.map((r) => CATEGORY_LABEL[r.category] ?? r.category).join(", ");
         throw new AppError({
@@ -125,6 +125,8 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
         },
       });
       await tx.referralEvent.create({ data: { referralId, kind: "STATUS", fromStatus: null, toStatus: "REQUESTED", actorUserId: actor.userId, organizationId: actor.organizationId, version: 1, createdAt: at } });
+      await enqueueWebhookDeliveries(tx, [actor.organizationId, input.recipientOrganizationId], webhookPayload(referral, null, at));
+      // The audit event last: it takes the audit trail's global lock, held until commit.
       await recordAuditEvent(
         {
           action: "referral.sent",
@@ -138,7 +140,6 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
         },
         tx,
       );
-      await enqueueWebhookDeliveries(tx, [actor.organizationId, input.recipientOrganizationId], webhookPayload(referral, null, at));
       return referral;
     });
   } catch (error) {
@@ -238,6 +239,9 @@ export async function transitionReferral({ actor, referralId, input, at = new Da
         createdAt: at,
       },
     });
+    const next = { ...current, status: input.to, version };
+    await enqueueWebhookDeliveries(tx, [current.senderOrganizationId, current.recipientOrganizationId], webhookPayload(next, current.status, at));
+    // The audit event last: it takes the audit trail's global lock, held until commit.
     await recordAuditEvent(
       {
         action: "referral.status_changed",
@@ -251,8 +255,6 @@ export async function transitionReferral({ actor, referralId, input, at = new Da
       },
       tx,
     );
-    const next = { ...current, status: input.to, version };
-    await enqueueWebhookDeliveries(tx, [current.senderOrganizationId, current.recipientOrganizationId], webhookPayload(next, current.status, at));
     return next;
   });
   emitReferralChanged(await changedEvent(updated, "status", actor.organizationId));
