@@ -28,11 +28,11 @@ const aims = {
   aggregations: { SUM: "Sumar los valores de los socios", MEAN: "Promediar los valores de los socios" },
   computed: {
     referrals: {
-      sent: "Referencias enviadas",
-      accepted: "Referencias aceptadas",
-      closedLoop: "Ciclos de referencia cerrados",
-      closureRate: "Tasa de cierre del ciclo de referencia",
-      medianDaysToAccept: "Días medianos para aceptar una referencia",
+      sent: "Derivaciones enviadas",
+      accepted: "Derivaciones aceptadas",
+      closedLoop: "Ciclos de derivación cerrados",
+      closureRate: "Tasa de cierre del ciclo de derivación",
+      medianDaysToAccept: "Días medianos para aceptar una derivación",
     },
     conferencesHeld: "Conferencias de casos realizadas",
     nextStepsCompleted: "Próximos pasos completados",

@@ -168,7 +168,7 @@ const directory: typeof directoryEn = {
     partners: "Socios",
     assets: "Recursos",
     publicAssets: "públicos",
-    demand: "Referencias enviadas, últimos 90 días (demanda)",
+    demand: "Derivaciones enviadas, últimos 90 días (demanda)",
     demandSoon: "llegará con las derivaciones",
     gap: "Sin cobertura",
     thin: "Cobertura escasa",
