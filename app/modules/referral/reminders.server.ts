@@ -94,11 +94,11 @@ function reminderEmail(kind: ReminderKind, locale: string | null, f: { sender: s
   const es = locale?.startsWith("es");
   if (kind === "response") {
     return es
-      ? { subject: `Referencia de ${f.sender} sin respuesta desde hace ${f.days} días`, text: `${f.sender} envió a ${f.recipient} una referencia (${f.need}) hace ${f.days} días y todavía espera que la acepten o la rechacen.\n\nÁbrala aquí: ${f.link}\n` }
+      ? { subject: `Derivación de ${f.sender} sin respuesta desde hace ${f.days} días`, text: `${f.sender} envió a ${f.recipient} una derivación (${f.need}) hace ${f.days} días y todavía espera que la acepten o la rechacen.\n\nÁbrala aquí: ${f.link}\n` }
       : { subject: `A referral from ${f.sender} has waited ${f.days} days for an answer`, text: `${f.sender} sent ${f.recipient} a referral (${f.need}) ${f.days} days ago and is still waiting for it to be accepted or declined.\n\nOpen it here: ${f.link}\n` };
   }
   return es
-    ? { subject: `Sin novedades de ${f.recipient} desde hace ${f.days} días`, text: `La referencia que envió a ${f.recipient} (${f.need}) no tiene novedades desde hace ${f.days} días. Puede dejar un comentario para pedir una actualización.\n\nÁbrala aquí: ${f.link}\n` }
+    ? { subject: `Sin novedades de ${f.recipient} desde hace ${f.days} días`, text: `La derivación que envió a ${f.recipient} (${f.need}) no tiene novedades desde hace ${f.days} días. Puede dejar un comentario para pedir una actualización.\n\nÁbrala aquí: ${f.link}\n` }
     : { subject: `No update from ${f.recipient} for ${f.days} days`, text: `The referral you sent to ${f.recipient} (${f.need}) has had no update for ${f.days} days. You can leave a comment to ask for one.\n\nOpen it here: ${f.link}\n` };
 }
 
