@@ -7,6 +7,7 @@
 import { Form, Link, NavLink, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { REFERRAL_STATUSES, type ReferralStatus } from "~/modules/referral/state-machine";
+import { useReferralLive } from "./use-referral-live";
 import { NeedTags, OverdueFlag, PriorityTag, StatusBadge, formatDate, type OverdueView } from "./labels";
 
 export type ReferralListData = {
@@ -193,4 +194,24 @@ function withPage(search: URLSearchParams, base: string, page: number) {
   const next = new URLSearchParams(search);
   next.set("page", String(page));
   return `${base}?${next.toString()}`;
+}
+
+/** The inbox or outbox page: header, tabs and list, kept live by the referral socket events. */
+export function ReferralListPage({ box, list, organization, canSend, canReceive }: { box: "inbox" | "outbox"; list: ReferralListData; organization: string; canSend: boolean; canReceive: boolean }) {
+  const { t } = useTranslation();
+  useReferralLive();
+  return (
+    <div className="stack">
+      <header className="page-header page-header--actions referral-page-header">
+        <div>
+          <h1>{t("referral.title")}</h1>
+          <p className="muted">{t(`referral.list.${box}.intro`, { organization })}</p>
+        </div>
+        {canSend ? <Link to="/referrals/new" className="button button--primary">{t("referral.list.newReferral")}</Link> : null}
+      </header>
+      <ReferralTabs canReceive={canReceive} canSend={canSend} />
+      <h2 className="visually-hidden">{t(`referral.tabs.${box}`)}</h2>
+      <ReferralList box={box} data={list} />
+    </div>
+  );
 }

@@ -10,6 +10,8 @@ import { requestMeta } from "~/utils/request.server";
 import { listClients } from "~/modules/client/service.server";
 import { listRecipientOptions } from "~/modules/consent/service.server";
 import type { ReferralActor } from "./service.server";
+import { listReferrals } from "./queries.server";
+import { ReferralListFilterSchema } from "./schemas";
 
 export type ReferralAuth = AuthContext & { organization: NonNullable<AuthContext["organization"]> };
 
@@ -36,4 +38,12 @@ export async function sendFormOptions(actor: ReferralActor) {
 /** Referrals waiting for my organization to accept or decline (the navigation's badge). */
 export function awaitingResponseCount(organizationId: string) {
   return db.referral.count({ where: { recipientOrganizationId: organizationId, status: "REQUESTED" } });
+}
+
+/** The inbox or the outbox page's data: the list for the query string's filters, and the tabs to show. */
+export async function loadReferralListPage(request: Request, box: "inbox" | "outbox") {
+  const { auth, actor } = await requireReferralActor(request, box === "inbox" ? "referrals:receive" : "referrals:send");
+  const filter = ReferralListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const list = await listReferrals({ actor, box, filter, coalitionId: auth.coalition?.id ?? null });
+  return { box, list, organization: auth.organization.name, canSend: auth.permissions.has("referrals:send"), canReceive: auth.permissions.has("referrals:receive") };
 }
