@@ -85,6 +85,14 @@ export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void
  * round trips to this process in between (ADR 052).
  */
 async function appendInTx(tx: Tx, input: AuditInput) {
+  await tx.$queryRaw`SELECT ${auditAppendCall(input)}`;
+}
+
+/**
+ * The `audit_append(…)` call for one event, as an SQL fragment: a write that must be one
+ * statement (e.g. referral send) puts it in its own statement, so the event commits with it.
+ */
+export function auditAppendCall(input: AuditInput): Prisma.Sql {
   const fields: Omit<HashedFields, "prevHash"> = {
     id: crypto.randomUUID(),
     // JS dates are millisecond-precise, as is Prisma's timestamp(3): the hash verifies later.
@@ -101,7 +109,7 @@ async function appendInTx(tx: Tx, input: AuditInput) {
     metadata: JSON.parse(JSON.stringify(input.metadata ?? {})),
   };
   const { before, after } = canonicalAroundPrevHash(fields);
-  await tx.$queryRaw`SELECT audit_append(${fields.id}::uuid, ${fields.occurredAt}::timestamp(3), ${fields.actorUserId}::uuid, ${fields.organizationId}::uuid, ${fields.coalitionId}::uuid,
+  return Prisma.sql`audit_append(${fields.id}::uuid, ${fields.occurredAt}::timestamp(3), ${fields.actorUserId}::uuid, ${fields.organizationId}::uuid, ${fields.coalitionId}::uuid,
     ${fields.action}, ${fields.subjectType}, ${fields.subjectId}, ${fields.ipAddress}, ${fields.userAgent}, ${fields.requestId}, ${JSON.stringify(fields.metadata)}::jsonb, ${before}, ${after})`;
 }
 

@@ -8,17 +8,19 @@ type Tx = Prisma.TransactionClient;
 
 export async function loadFitFacts(
   tx: Tx | typeof db,
-  { clientId, serviceId, recipientOrganizationId, needs, at }: { clientId: string; serviceId: string | null; recipientOrganizationId: string; needs: readonly string[]; at: Date },
+  { clientId, ownerOrganizationId, serviceId, recipientOrganizationId, needs, at }: { clientId: string; ownerOrganizationId?: string; serviceId: string | null; recipientOrganizationId: string; needs: readonly string[]; at: Date },
 ): Promise<FitFacts & { serviceName: string | null; eligibilityDescription: string | null; capacityAvailable: number | null; capacityUnit: string | null }> {
-  const row = await tx.client.findFirst({ where: { id: clientId, deletedAt: null } });
+  const [row, service] = await Promise.all([
+    tx.client.findFirst({ where: { id: clientId, deletedAt: null, ...(ownerOrganizationId ? { organizationId: ownerOrganizationId } : {}) } }),
+    serviceId
+      ? tx.directoryService.findFirst({
+          where: { id: serviceId, organizationId: recipientOrganizationId, deletedAt: null },
+          include: { atLocations: { select: { location: { select: { city: true, postalCode: true } } } } },
+        })
+      : null,
+  ]);
   if (!row) throw notFound("Client not found");
   const client = decryptClient(row);
-  const service = serviceId
-    ? await tx.directoryService.findFirst({
-        where: { id: serviceId, organizationId: recipientOrganizationId, deletedAt: null },
-        include: { atLocations: { select: { location: { select: { city: true, postalCode: true } } } } },
-      })
-    : null;
   if (serviceId && !service) throw notFound("That service is not offered by the organization you chose");
   return {
     at,

@@ -7,10 +7,10 @@
  * (open.server.ts).
  */
 import { AppError, forbidden, notFound } from "~/utils/app-error";
-import { db, Prisma } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import type { Permission } from "~/utils/permissions";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { auditAppendCall, recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { decideAccess } from "~/modules/consent/decision.server";
 import { emitToOrganization } from "~/realtime/emit.server";
 import { checkFit } from "./fit";
@@ -20,7 +20,6 @@ import { enqueueWebhookDeliveries } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import { loadFitFacts } from "./fit.server";
 
-type Tx = Prisma.TransactionClient;
 
 export type ReferralActor = { userId: string; organizationId: string; permissions: ReadonlySet<Permission>; request?: RequestMeta };
 
@@ -67,102 +66,105 @@ const CATEGORY_LABEL: Record<string, string> = {
   CLINICAL_SUMMARY: "clinical summary",
 };
 
+/** What sendReferral returns: the new (or, for a repeated key, the first) referral. */
+export type SentReferral = { id: string; coalitionId: string; clientId: string; senderOrganizationId: string; recipientOrganizationId: string; status: ReferralStatus; version: number; sentAt: Date | null };
+const SENT_SELECT = { id: true, coalitionId: true, clientId: true, senderOrganizationId: true, recipientOrganizationId: true, status: true, version: true, sentAt: true } as const;
+
 /**
  * Sends a referral. Idempotent per (sender organization, idempotency key): a second press of the
  * button, or a retry after a lost response, returns the first referral and creates nothing.
+ *
+ * The hot path is short on purpose (ADR 052): the checks read in parallel, then ONE statement
+ * writes the referral, its timeline entry, the web hook outbox rows and the audit event — a single
+ * statement is a single transaction, so they commit together or not at all.
  */
-export async function sendReferral({ actor, input, at = new Date() }: { actor: ReferralActor; input: Omit<SendReferralInput, "intent">; at?: Date }) {
+export async function sendReferral({ actor, input, at = new Date() }: { actor: ReferralActor; input: Omit<SendReferralInput, "intent">; at?: Date }): Promise<{ referral: SentReferral; created: boolean }> {
   if (!actor.permissions.has("referrals:send")) throw forbidden("Your role cannot send referrals.");
-  const existing = await findByIdempotencyKey(actor.organizationId, input.idempotencyKey);
-  if (existing) return { referral: existing, created: false as const };
-
   const referralId = crypto.randomUUID();
-  let created;
+  let created: SentReferral;
+  let senderName: string | null;
   try {
-    created = await db.$transaction(async (tx) => {
-      // Consent: every category that goes with the referral must be covered now, for this recipient.
-      // The same read tells whether the client is the sender's own (one query fewer on the hot path).
-      const decision = await decideAccess({ clientId: input.clientId, organizationId: input.recipientOrganizationId, categories: input.categories, at }, tx);
-      if (!decision.clientFound || decision.clientOrganizationId !== actor.organizationId) throw notFound("Client not found");
-      if (input.recipientOrganizationId === actor.organizationId) {
-        throw new AppError({ message: "Choose a partner organization: a referral goes to another organization.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner organization"] } });
-      }
-      const coalition = await sharedCoalition(tx, actor.organizationId, input.recipientOrganizationId);
-      if (!coalition) throw new AppError({ message: "That organization is not a partner in your coalition.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner in your coalition"] } });
-
-      const facts = await loadFitFacts(tx, { clientId: input.clientId, serviceId: input.serviceId ?? null, recipientOrganizationId: input.recipientOrganizationId, needs: input.sdohCodes, at });
-
-      if (decision.refusals.length > 0) {
-        const missing = decision.refusals.map((r) => CATEGORY_LABEL[r.category] ?? r.category).join(", ");
-        throw new AppError({
-          message: `No authorization in effect lets this organization receive: ${missing}. Record the client's authorization first, or send less.`,
-          status: 409,
-          fieldErrors: { categories: decision.refusals.map((r) => `${CATEGORY_LABEL[r.category] ?? r.category}: ${r.reason}`) },
-        });
-      }
-
-      const referral = await tx.referral.create({
-        data: {
-          id: referralId,
-          coalitionId: coalition,
-          clientId: input.clientId,
-          senderOrganizationId: actor.organizationId,
-          senderUserId: actor.userId,
-          recipientOrganizationId: input.recipientOrganizationId,
-          serviceId: input.serviceId ?? null,
-          assetId: input.assetId ?? null,
-          sdohCodes: input.sdohCodes,
-          priority: input.priority,
-          noteCipher: encryptOptional(input.note, noteContext(referralId)),
-          keyId: currentKeyId(),
-          categories: input.categories,
-          status: "REQUESTED",
-          idempotencyKey: input.idempotencyKey,
-          capacityStatus: facts.service?.capacityStatus ?? null,
-          capacityConfirmedAt: facts.service?.capacityUpdatedAt ?? null,
-          fitWarnings: checkFit(facts) as unknown as Prisma.InputJsonValue,
-          sentAt: at,
-        },
-      });
-      await tx.referralEvent.create({ data: { referralId, kind: "STATUS", fromStatus: null, toStatus: "REQUESTED", actorUserId: actor.userId, organizationId: actor.organizationId, version: 1, createdAt: at } });
-      await enqueueWebhookDeliveries(tx, [actor.organizationId, input.recipientOrganizationId], webhookPayload(referral, null, at));
-      // The audit event last: it takes the audit trail's global lock, held until commit.
-      await recordAuditEvent(
-        {
-          action: "referral.sent",
-          subjectType: "Referral",
-          subjectId: referralId,
-          actorUserId: actor.userId,
-          organizationId: actor.organizationId,
-          coalitionId: coalition,
-          metadata: { clientId: input.clientId, recipientOrganizationId: input.recipientOrganizationId, serviceId: input.serviceId ?? null, categories: input.categories, authorizationIds: decision.authorizationIds, sdohCodes: input.sdohCodes },
-          request: actor.request,
-        },
-        tx,
-      );
-      return referral;
-    });
-  } catch (error) {
-    // Two presses at once: the loser of the unique key race returns the winner's referral.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findByIdempotencyKey(actor.organizationId, input.idempotencyKey);
-      if (winner) return { referral: winner, created: false as const };
+    if (input.recipientOrganizationId === actor.organizationId) {
+      throw new AppError({ message: "Choose a partner organization: a referral goes to another organization.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner organization"] } });
     }
+    const [decision, partners, facts] = await Promise.all([
+      // Consent: every category that goes with the referral must be covered now, for this recipient.
+      decideAccess({ clientId: input.clientId, organizationId: input.recipientOrganizationId, categories: input.categories, at }),
+      partnership(actor.organizationId, input.recipientOrganizationId),
+      // Only the sender's own client (anyone else's is a 404).
+      loadFitFacts(db, { clientId: input.clientId, ownerOrganizationId: actor.organizationId, serviceId: input.serviceId ?? null, recipientOrganizationId: input.recipientOrganizationId, needs: input.sdohCodes, at }),
+    ]);
+    if (!partners.coalitionId) throw new AppError({ message: "That organization is not a partner in your coalition.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner in your coalition"] } });
+    if (decision.refusals.length > 0) {
+      const missing = decision.refusals.map((r) => CATEGORY_LABEL[r.category] ?? r.category).join(", ");
+      throw new AppError({
+        message: `No authorization in effect lets this organization receive: ${missing}. Record the client's authorization first, or send less.`,
+        status: 409,
+        fieldErrors: { categories: decision.refusals.map((r) => `${CATEGORY_LABEL[r.category] ?? r.category}: ${r.reason}`) },
+      });
+    }
+    const coalitionId = partners.coalitionId;
+    senderName = partners.senderName;
+    created = { id: referralId, coalitionId, clientId: input.clientId, senderOrganizationId: actor.organizationId, recipientOrganizationId: input.recipientOrganizationId, status: "REQUESTED", version: 1, sentAt: at };
+    const payload = webhookPayload(created, null, at);
+    const audit = auditAppendCall({
+      action: "referral.sent",
+      subjectType: "Referral",
+      subjectId: referralId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      coalitionId,
+      metadata: { clientId: input.clientId, recipientOrganizationId: input.recipientOrganizationId, serviceId: input.serviceId ?? null, categories: input.categories, authorizationIds: decision.authorizationIds, sdohCodes: input.sdohCodes },
+      request: actor.request,
+    });
+    // Data-modifying CTEs always run; the audit CTE is a SELECT, so the final SELECT reads it.
+    await db.$queryRaw`
+      WITH r AS (
+        INSERT INTO "Referral" ("id", "coalitionId", "clientId", "senderOrganizationId", "senderUserId", "recipientOrganizationId", "serviceId", "assetId",
+          "sdohCodes", "priority", "noteCipher", "keyId", "categories", "status", "version", "idempotencyKey", "capacityStatus", "capacityConfirmedAt", "fitWarnings",
+          "sentAt", "createdAt", "updatedAt")
+        VALUES (${referralId}::uuid, ${coalitionId}::uuid, ${input.clientId}::uuid, ${actor.organizationId}::uuid, ${actor.userId}::uuid, ${input.recipientOrganizationId}::uuid,
+          ${input.serviceId ?? null}::uuid, ${input.assetId ?? null}::uuid, ${input.sdohCodes}::text[], ${input.priority}::"ReferralPriority",
+          ${encryptOptional(input.note, noteContext(referralId))}, ${currentKeyId()}, ${input.categories}::"ConsentCategory"[], 'REQUESTED'::"ReferralStatus", 1,
+          ${input.idempotencyKey}, ${facts.service?.capacityStatus ?? null}::"CapacityStatus", ${facts.service?.capacityUpdatedAt ?? null}::timestamp(3),
+          ${JSON.stringify(checkFit(facts))}::jsonb, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3))
+        RETURNING "id"
+      ),
+      e AS (
+        INSERT INTO "ReferralEvent" ("id", "referralId", "kind", "toStatus", "actorUserId", "organizationId", "version", "createdAt")
+        SELECT ${crypto.randomUUID()}::uuid, r."id", 'STATUS'::"ReferralEventKind", 'REQUESTED'::"ReferralStatus", ${actor.userId}::uuid, ${actor.organizationId}::uuid, 1, ${at}::timestamp(3) FROM r
+      ),
+      w AS (
+        INSERT INTO "WebhookDelivery" ("id", "endpointId", "event", "payload", "nextAttemptAt", "createdAt")
+        SELECT gen_random_uuid(), ep."id", ${payload.event}, ${JSON.stringify(payload)}::jsonb, ${at}::timestamp(3), ${at}::timestamp(3)
+        FROM "WebhookEndpoint" ep, r
+        WHERE ep."organizationId" IN (${actor.organizationId}::uuid, ${input.recipientOrganizationId}::uuid) AND ep."revokedAt" IS NULL
+      ),
+      a AS (SELECT ${audit} AS "prevHash" FROM r)
+      SELECT r."id", (SELECT count(*) FROM a) AS "audited" FROM r`;
+  } catch (error) {
+    // A repeated key — pressed twice, at once, or retried after a lost answer — returns the first referral.
+    const first = await findByIdempotencyKey(actor.organizationId, input.idempotencyKey);
+    if (first) return { referral: first, created: false };
     throw error;
   }
-  emitReferralChanged(await changedEvent(created, "sent", actor.organizationId));
+  emitReferralChanged({ referralId, kind: "sent", status: "REQUESTED", version: 1, senderOrganizationId: actor.organizationId, recipientOrganizationId: input.recipientOrganizationId, byOrganizationId: actor.organizationId, byOrganizationName: senderName });
   kickWebhookDelivery();
-  return { referral: created, created: true as const };
+  return { referral: created, created: true };
 }
 
-function findByIdempotencyKey(senderOrganizationId: string, idempotencyKey: string) {
-  return db.referral.findUnique({ where: { senderOrganizationId_idempotencyKey: { senderOrganizationId, idempotencyKey } } });
+function findByIdempotencyKey(senderOrganizationId: string, idempotencyKey: string): Promise<SentReferral | null> {
+  return db.referral.findUnique({ where: { senderOrganizationId_idempotencyKey: { senderOrganizationId, idempotencyKey } }, select: SENT_SELECT });
 }
 
-async function sharedCoalition(tx: Tx, a: string, b: string): Promise<string | null> {
-  const rows = await tx.coalitionMember.findMany({ where: { organizationId: { in: [a, b] }, status: "ACTIVE" }, select: { organizationId: true, coalitionId: true } });
-  const ofA = new Set(rows.filter((r) => r.organizationId === a).map((r) => r.coalitionId));
-  return rows.find((r) => r.organizationId === b && ofA.has(r.coalitionId))?.coalitionId ?? null;
+/** The coalition the two organizations are active partners in (if any), and the sender's name, in one read. */
+async function partnership(senderId: string, recipientId: string): Promise<{ coalitionId: string | null; senderName: string | null }> {
+  const [row] = await db.$queryRaw<{ coalitionId: string | null; senderName: string | null }[]>`
+    SELECT (SELECT a."coalitionId"::text FROM "CoalitionMember" a JOIN "CoalitionMember" b ON b."coalitionId" = a."coalitionId"
+            WHERE a."organizationId" = ${senderId}::uuid AND b."organizationId" = ${recipientId}::uuid AND a."status" = 'ACTIVE' AND b."status" = 'ACTIVE'
+            ORDER BY a."coalitionId" LIMIT 1) AS "coalitionId",
+           (SELECT "name" FROM "Organization" WHERE "id" = ${senderId}::uuid) AS "senderName"`;
+  return row ?? { coalitionId: null, senderName: null };
 }
 
 function webhookPayload(referral: { id: string; status: ReferralStatus; version: number; senderOrganizationId: string; recipientOrganizationId: string }, previous: ReferralStatus | null, at: Date) {
