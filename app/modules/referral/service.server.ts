@@ -7,7 +7,7 @@
  * (open.server.ts).
  */
 import { AppError, forbidden, notFound } from "~/utils/app-error";
-import { db } from "~/utils/db.server";
+import { db, Prisma } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import type { Permission } from "~/utils/permissions";
 import { auditAppendCall, recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
@@ -124,8 +124,8 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
           "sdohCodes", "priority", "noteCipher", "keyId", "categories", "status", "version", "idempotencyKey", "capacityStatus", "capacityConfirmedAt", "fitWarnings",
           "sentAt", "createdAt", "updatedAt")
         VALUES (${referralId}::uuid, ${coalitionId}::uuid, ${input.clientId}::uuid, ${actor.organizationId}::uuid, ${actor.userId}::uuid, ${input.recipientOrganizationId}::uuid,
-          ${input.serviceId ?? null}::uuid, ${input.assetId ?? null}::uuid, ${input.sdohCodes}::text[], ${input.priority}::"ReferralPriority",
-          ${encryptOptional(input.note, noteContext(referralId))}, ${currentKeyId()}, ${input.categories}::"ConsentCategory"[], 'REQUESTED'::"ReferralStatus", 1,
+          ${input.serviceId ?? null}::uuid, ${input.assetId ?? null}::uuid, ${textArray(input.sdohCodes)}, ${input.priority}::"ReferralPriority",
+          ${encryptOptional(input.note, noteContext(referralId))}, ${currentKeyId()}, ${textArray(input.categories)}::"ConsentCategory"[], 'REQUESTED'::"ReferralStatus", 1,
           ${input.idempotencyKey}, ${facts.service?.capacityStatus ?? null}::"CapacityStatus", ${facts.service?.capacityUpdatedAt ?? null}::timestamp(3),
           ${JSON.stringify(checkFit(facts))}::jsonb, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3))
         RETURNING "id"
@@ -152,6 +152,9 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
   kickWebhookDelivery();
   return { referral: created, created: true };
 }
+
+/** An array parameter as SQL: sent as JSON text, because the embedded database's driver does not bind JS arrays. */
+const textArray = (values: readonly string[]) => Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 function findByIdempotencyKey(senderOrganizationId: string, idempotencyKey: string): Promise<SentReferral | null> {
   return db.referral.findUnique({ where: { senderOrganizationId_idempotencyKey: { senderOrganizationId, idempotencyKey } }, select: SENT_SELECT });
