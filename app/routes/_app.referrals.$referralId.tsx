@@ -196,7 +196,7 @@ function TimelineItem({ entry: e }: { entry: TimelineEntry }) {
   const who = [e.actorName, e.organizationName].filter(Boolean).join(", ");
   let what: string;
   if (e.kind === "COMMENT") what = t("referral.timeline.comment");
-  else if (e.kind === "REMINDER") what = t("referral.timeline.reminder");
+  else if (e.kind === "REMINDER") what = t(e.text === "update" ? "referral.timeline.reminderUpdate" : "referral.timeline.reminderResponse");
   else if (!e.fromStatus && e.toStatus === "REQUESTED") what = t("referral.timeline.sent");
   else what = t(`referral.timeline.to.${e.toStatus}`);
   return (
@@ -208,7 +208,7 @@ function TimelineItem({ entry: e }: { entry: TimelineEntry }) {
       <p className="muted small"><time dateTime={new Date(e.at).toISOString()}>{formatDate(e.at, i18n.language, true)}</time></p>
       {e.reason ? <p>{t("referral.timeline.reason", { reason: t(`referral.reasons.${e.reason}`) })}</p> : null}
       {e.outcome ? <p>{t("referral.timeline.outcome", { outcome: t(`referral.outcomes.${e.outcome}`) })}</p> : null}
-      {e.text ? <p className="pre-line">{e.text}</p> : null}
+      {e.text && e.kind !== "REMINDER" ? <p className="pre-line">{e.text}</p> : null}
       {e.body ? <p className="pre-line timeline__body">{e.body}</p> : null}
     </li>
   );

@@ -182,7 +182,8 @@ const referral = {
   timeline: {
     sent: "Sent",
     comment: "Comment",
-    reminder: "Reminder sent",
+    reminderResponse: "Reminder: no answer yet — the receiving organization was reminded",
+    reminderUpdate: "Reminder: no update this week — the referring care manager was reminded",
     reason: "Reason: {{reason}}",
     outcome: "Outcome: {{outcome}}",
     to: {

@@ -184,7 +184,8 @@ const referral: typeof en = {
   timeline: {
     sent: "Enviada",
     comment: "Comentario",
-    reminder: "Recordatorio enviado",
+    reminderResponse: "Recordatorio: todavía sin respuesta — se avisó a la organización que recibe",
+    reminderUpdate: "Recordatorio: sin novedades esta semana — se avisó a quien envió la derivación",
     reason: "Motivo: {{reason}}",
     outcome: "Resultado: {{outcome}}",
     to: {
