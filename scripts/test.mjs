@@ -29,8 +29,9 @@ if (fs.existsSync(report)) {
   const brokenFiles = (json.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0).length;
   failed += brokenFiles;
   fs.rmSync(report, { force: true });
-} else if (run.status !== 0) {
-  failed = 1;
 }
+// The runner failed without a failing test (e.g. the e2e server did not start in global setup):
+// that is a failure too, never "0 failed".
+if (run.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
