@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium())("referral flow page", () => {
     await convener.getByRole("button", { name: "Español" }).click();
     await expect.poll(() => convener.getByRole("link", { name: "Inicio" }).count()).toBe(1);
     await convener.goto("/referrals/flow");
-    await expect.poll(() => convener.getByRole("heading", { level: 1 }).textContent()).toBe("Flujo de referencias entre socios");
+    await expect.poll(() => convener.getByRole("heading", { level: 1 }).textContent()).toBe("Flujo de derivaciones entre socios");
     expect(await convener.getByText(/diabetic-friendly/).count()).toBe(1);
     expect(await convener.getByText(/voucher waiting list/).count()).toBe(1);
     await expectNoAxeViolations(convener);
