@@ -40,13 +40,21 @@ function prefillFrom(search: URLSearchParams) {
   return { recipientIds, categories };
 }
 
+/** Only the send form may be returned to (a relative path on this site: no open redirect). */
+function referralReturnPath(value: string | null): string | null {
+  if (!value || !/^\/referrals\/new(\?[^#\\]*)?$/.test(value) || value.includes("//")) return null;
+  return value;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireOrganization(request, "clients:write");
   const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
   const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
   return handleForm(await request.formData(), RecordAuthorizationSchema, async (input) => {
     await recordAuthorization({ actor, clientId, input });
-    return redirect(`/clients/${clientId}?recorded=1`);
+    // Back to the referral that was waiting for this authorization, if it came from one.
+    const returnTo = referralReturnPath(new URL(request.url).searchParams.get("returnTo"));
+    return redirect(returnTo ?? `/clients/${clientId}?recorded=1`);
   });
 }
 

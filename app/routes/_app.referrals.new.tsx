@@ -94,7 +94,9 @@ export default function NewReferralPage() {
   const reasonOf = (c: string) => result?.refused.find((r) => r.category === c)?.reason;
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "send";
   const blocked = ready && (!result || checking || missing.length > 0 || categories.length === 0);
-  const authorizeHref = `/clients/${clientId}/authorize?${new URLSearchParams([["recipient", recipientId], ...missing.map((c) => ["category", c])]).toString()}`;
+  // After recording the authorization, the authorize page comes back here with the same choices.
+  const returnTo = `/referrals/new?${new URLSearchParams({ clientId, organizationId: recipientId, ...(serviceId ? { serviceId } : {}) }).toString()}`;
+  const authorizeHref = `/clients/${clientId}/authorize?${new URLSearchParams([["recipient", recipientId], ...missing.map((c) => ["category", c]), ["returnTo", returnTo]]).toString()}`;
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
 
   const chooseService = (id: string) => {

@@ -106,6 +106,23 @@ describe("clients pages", () => {
     expect(rows[0].categories).toEqual(["SOCIAL_NEEDS", "CARE_PLAN"]);
   });
 
+  it("recorded from the referral form, it goes back to the send form; any other returnTo is ignored (no open redirect)", async () => {
+    const world = await createTwoOrganizationWorld();
+    const clientId = await createClient(actorFor(world.careManagerA.id, world.orgA.id));
+    const as = await signedInRequester(world.careManagerA.email);
+    const record = async (returnTo: string) => {
+      const url = `/clients/${clientId}/authorize?${new URLSearchParams({ recipient: world.orgB.id, returnTo })}`;
+      const response = await settle(() => authorizePage.action(args(as.post(url, validAuthorization(world.orgB.id)), { clientId })));
+      expect(response.status).toBe(302);
+      return response.headers.get("location");
+    };
+    const back = `/referrals/new?clientId=${clientId}&organizationId=${world.orgB.id}`;
+    expect(await record(back)).toBe(back);
+    for (const hostile of ["https://evil.example/referrals/new", "//evil.example/referrals/new", "/referrals/new?x=1#//evil", "/clients/other", "/referrals/new\\evil"]) {
+      expect(await record(hostile)).toBe(`/clients/${clientId}?recorded=1`);
+    }
+  });
+
   it("revoking twice through the action: the second answer is a 409 with a message", async () => {
     const world = await createTwoOrganizationWorld();
     const clientId = await createClient(actorFor(world.careManagerA.id, world.orgA.id));
