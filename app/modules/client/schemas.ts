@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { isoDate, optionalText } from "~/utils/form-fields";
 
 export const CLIENT_LANGUAGES = ["en", "es", "other"] as const;
 
-const isoDate = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), message);
-const optionalText = (max: number, message: string) => z.string().trim().max(max, message).optional().transform((v) => (v ? v : undefined));
 
 export const RegisterClientSchema = z.object({
   intent: z.literal("register"),

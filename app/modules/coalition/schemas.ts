@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "~/utils/form-fields";
 
 export const ORGANIZATION_KINDS = [
   "HOSPITAL", "FQHC", "PRIMARY_CARE", "FOOD_BANK", "HOUSING_AUTHORITY", "LEGAL_AID", "FAITH_CONGREGATION", "YMCA",
@@ -12,8 +13,6 @@ export const UpdateCoalitionSchema = z.object({
   name: z.string().trim().min(3, "Use at least 3 characters").max(120, "Use at most 120 characters"),
   visionStatement: z.string().trim().max(2000, "Use at most 2,000 characters"),
 });
-
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
 
 export const AddMemberOrganizationSchema = z.object({
   intent: z.literal("add-organization"),

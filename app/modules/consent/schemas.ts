@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { isoDate, manyOf } from "~/utils/form-fields";
 import { AUTHORIZATION_FORMS, CONSENT_CATEGORIES, CONSENT_LANGUAGES, PART2_CATEGORY, REVOCATION_CHANNELS } from "./categories";
 
-/** A checkbox group posts nothing, one string or several: always an array here. */
-const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-const isoDate = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), message);
 const checked = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
 
 const RecordAuthorizationBaseSchema = z.object({

@@ -1,18 +1,10 @@
 /** One zod schema per referral form, shared by the browser and the actions. */
 import { z } from "zod";
+import { manyOf, optionalText } from "~/utils/form-fields";
 import { CONSENT_CATEGORIES } from "~/modules/consent/categories";
 import { GRAVITY_CODES } from "~/modules/sdoh/roll-up";
 import { REFERRAL_OUTCOMES, REFERRAL_PRIORITIES, REFERRAL_REASONS, REFERRAL_STATUSES, checkDetails } from "./state-machine";
 
-/** A checkbox group posts nothing, one string or several: always an array here. */
-const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const optionalUuid = z
   .string()
   .uuid("Choose from the list")
@@ -27,7 +19,7 @@ export const SendReferralSchema = z.object({
   assetId: optionalUuid,
   sdohCodes: manyOf(z.enum(GRAVITY_CODES, { errorMap: () => ({ message: "Choose needs from the list" }) })).pipe(z.array(z.string()).min(1, "Choose at least one need")),
   priority: z.enum(REFERRAL_PRIORITIES, { errorMap: () => ({ message: "Choose a priority" }) }).default("ROUTINE"),
-  note: optionalText(2000),
+  note: optionalText(2000, "Use at most 2000 characters"),
   categories: manyOf(z.enum(CONSENT_CATEGORIES, { errorMap: () => ({ message: "Choose information categories from the list" }) })).pipe(
     z.array(z.enum(CONSENT_CATEGORIES)).min(1, "Choose the information that goes with the referral"),
   ),
@@ -45,12 +37,12 @@ export const TransitionReferralSchema = z
       .enum(REFERRAL_REASONS, { errorMap: () => ({ message: "Choose a reason" }) })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    reasonText: optionalText(1000),
+    reasonText: optionalText(1000, "Use at most 1000 characters"),
     outcome: z
       .enum(REFERRAL_OUTCOMES, { errorMap: () => ({ message: "Choose an outcome" }) })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    outcomeText: optionalText(1000),
+    outcomeText: optionalText(1000, "Use at most 1000 characters"),
   })
   .superRefine((value, ctx) => {
     for (const [path, message] of Object.entries(checkDetails(value.to, value))) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
