@@ -30,18 +30,24 @@ const BATCH = 200;
 const statusList = (statuses: readonly ReferralStatus[]) => Prisma.join(statuses.map((s) => Prisma.sql`${s}::"ReferralStatus"`));
 const LAST_UPDATE = Prisma.sql`coalesce(r."lastReceiverUpdateAt", r."acceptedAt", r."sentAt")`;
 
+/** "Due a reminder now" for each kind, for the referral `r` joined to its coalition `c`: one rule for the scan and the claim. */
+const DUE: Record<ReminderKind, (at: Date) => Prisma.Sql> = {
+  response: (at) => Prisma.sql`r."status" IN (${statusList(AWAITING_RESPONSE)}) AND r."acceptReminderAt" IS NULL
+        AND r."sentAt" + make_interval(days => c."referralAcceptDays") <= ${at}`,
+  update: (at) => Prisma.sql`r."status" IN (${statusList(BEING_WORKED)})
+        AND ${LAST_UPDATE} + make_interval(days => c."referralUpdateDays") <= ${at}
+        AND (r."updateReminderAt" IS NULL OR r."updateReminderAt" < ${LAST_UPDATE})`,
+};
+
 /** Referrals due a reminder now (not yet reminded for their current window). */
 async function dueReferrals(at: Date) {
   return db.$queryRaw<{ id: string; kind: ReminderKind }[]>`
     (SELECT r."id"::text AS id, 'response' AS kind FROM "Referral" r JOIN "Coalition" c ON c."id" = r."coalitionId"
-      WHERE r."status" IN (${statusList(AWAITING_RESPONSE)}) AND r."acceptReminderAt" IS NULL
-        AND r."sentAt" + make_interval(days => c."referralAcceptDays") <= ${at}
+      WHERE ${DUE.response(at)}
       ORDER BY r."sentAt" LIMIT ${BATCH})
     UNION ALL
     (SELECT r."id"::text AS id, 'update' AS kind FROM "Referral" r JOIN "Coalition" c ON c."id" = r."coalitionId"
-      WHERE r."status" IN (${statusList(BEING_WORKED)})
-        AND ${LAST_UPDATE} + make_interval(days => c."referralUpdateDays") <= ${at}
-        AND (r."updateReminderAt" IS NULL OR r."updateReminderAt" < ${LAST_UPDATE})
+      WHERE ${DUE.update(at)}
       ORDER BY ${LAST_UPDATE} LIMIT ${BATCH})`;
 }
 
@@ -53,23 +59,14 @@ type Claimed = { id: string; coalitionId: string; status: ReferralStatus; versio
  * the committed row and updates nothing.
  */
 async function claim(tx: Prisma.TransactionClient, id: string, kind: ReminderKind, at: Date): Promise<Claimed | null> {
-  const rows =
-    kind === "response"
-      ? await tx.$queryRaw<Claimed[]>`
-        UPDATE "Referral" r SET "acceptReminderAt" = ${at}
-        FROM "Coalition" c
-        WHERE r."id" = ${id}::uuid AND c."id" = r."coalitionId" AND r."status" IN (${statusList(AWAITING_RESPONSE)}) AND r."acceptReminderAt" IS NULL
-          AND r."sentAt" + make_interval(days => c."referralAcceptDays") <= ${at}
-        RETURNING r."id"::text AS id, r."coalitionId"::text AS "coalitionId", r."status"::text AS status, r."version", r."senderOrganizationId"::text AS "senderOrganizationId",
-          r."recipientOrganizationId"::text AS "recipientOrganizationId", r."senderUserId"::text AS "senderUserId", r."sdohCodes", r."sentAt" AS since`
-      : await tx.$queryRaw<Claimed[]>`
-        UPDATE "Referral" r SET "updateReminderAt" = ${at}
-        FROM "Coalition" c
-        WHERE r."id" = ${id}::uuid AND c."id" = r."coalitionId" AND r."status" IN (${statusList(BEING_WORKED)})
-          AND ${LAST_UPDATE} + make_interval(days => c."referralUpdateDays") <= ${at}
-          AND (r."updateReminderAt" IS NULL OR r."updateReminderAt" < ${LAST_UPDATE})
-        RETURNING r."id"::text AS id, r."coalitionId"::text AS "coalitionId", r."status"::text AS status, r."version", r."senderOrganizationId"::text AS "senderOrganizationId",
-          r."recipientOrganizationId"::text AS "recipientOrganizationId", r."senderUserId"::text AS "senderUserId", r."sdohCodes", ${LAST_UPDATE} AS since`;
+  const stamp = kind === "response" ? Prisma.sql`"acceptReminderAt"` : Prisma.sql`"updateReminderAt"`;
+  const since = kind === "response" ? Prisma.sql`r."sentAt"` : LAST_UPDATE;
+  const rows = await tx.$queryRaw<Claimed[]>`
+    UPDATE "Referral" r SET ${stamp} = ${at}
+    FROM "Coalition" c
+    WHERE r."id" = ${id}::uuid AND c."id" = r."coalitionId" AND ${DUE[kind](at)}
+    RETURNING r."id"::text AS id, r."coalitionId"::text AS "coalitionId", r."status"::text AS status, r."version", r."senderOrganizationId"::text AS "senderOrganizationId",
+      r."recipientOrganizationId"::text AS "recipientOrganizationId", r."senderUserId"::text AS "senderUserId", r."sdohCodes", ${since} AS since`;
   return rows[0] ?? null;
 }
 
