@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await dismissFinding({ actor, input: rest });
       return redirect(`/conferences/${conference.id}/vignette?id=${input.vignetteId}`);
     }
-    await shareVignette({ actor, vignetteId: input.vignetteId });
+    await shareVignette({ actor, vignetteId: input.vignetteId, reviewedByAuthor: input.reviewed === "on" });
     return redirect(`/conferences/${conference.id}?shared=1`);
   });
 }
@@ -92,8 +92,15 @@ export default function VignetteEditor() {
             <>
               <Notice>{vignette.sharedAt ? t("conference.vignette.alreadyShared") : t("conference.vignette.clean")}</Notice>
               {!vignette.sharedAt ? (
-                <Form method="post">
+                <Form method="post" className="stack">
                   <input type="hidden" name="vignetteId" value={vignette.id} />
+                  <div className="field">
+                    <label className="checkbox">
+                      <input type="checkbox" name="reviewed" value="on" required aria-describedby="reviewed-hint" aria-invalid={actionData?.fieldErrors?.reviewed ? true : undefined} /> {t("conference.vignette.reviewed")}
+                    </label>
+                    <p id="reviewed-hint" className="field-hint">{t("conference.vignette.reviewedHint")}</p>
+                    {actionData?.fieldErrors?.reviewed ? <p className="field-error" role="alert">{actionData.fieldErrors.reviewed[0]}</p> : null}
+                  </div>
                   <SubmitButton intent="share" pendingLabel={t("conference.vignette.sharing")}>{t("conference.vignette.share")}</SubmitButton>
                 </Form>
               ) : null}

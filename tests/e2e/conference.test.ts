@@ -64,6 +64,7 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await expect.poll(() => hospital.getByRole("button", { name: "Replace with “[name]”" }).count()).toBe(0);
     await hospital.getByRole("button", { name: "Replace all in this section" }).click();
     await expect.poll(() => hospital.getByRole("button", { name: "Share with the conference" }).count()).toBe(1);
+    await hospital.getByRole("checkbox", { name: /I have read the vignette myself/ }).check();
     await hospital.getByRole("button", { name: "Share with the conference" }).click();
     await hospital.waitForURL(`**${roomUrl}?shared=1`);
     await expect.poll(() => hospital.getByRole("heading", { name: "Missed dialysis rides", exact: true }).count()).toBe(1);

@@ -71,7 +71,10 @@ describe("conference pages", () => {
       vignettePage.action(args(w.b.post(`/conferences/${w.conferenceId}/vignette`, { intent: "dismiss", vignetteId: vignette.id, field: "situation", type: "PHONE", text: "303-555-0100", reason: "not a phone" }), { conferenceId: w.conferenceId })),
     );
     expect(dismissed.status).toBe(403);
-    const share = await settle(() => vignettePage.action(args(w.a.post(`/conferences/${w.conferenceId}/vignette`, { intent: "share", vignetteId: vignette.id }), { conferenceId: w.conferenceId })));
+    const unconfirmed = await settle(() => vignettePage.action(args(w.a.post(`/conferences/${w.conferenceId}/vignette`, { intent: "share", vignetteId: vignette.id }), { conferenceId: w.conferenceId })));
+    expect(unconfirmed.status).toBe(400);
+    expect(JSON.stringify(unconfirmed.body)).toContain("tick the box");
+    const share = await settle(() => vignettePage.action(args(w.a.post(`/conferences/${w.conferenceId}/vignette`, { intent: "share", vignetteId: vignette.id, reviewed: "on" }), { conferenceId: w.conferenceId })));
     expect(share.status).toBe(409);
     expect(await db.vignetteDismissal.count({ where: { vignetteId: vignette.id } })).toBe(0);
     expect((await db.vignette.findUniqueOrThrow({ where: { id: vignette.id } })).sharedAt).toBeNull();

@@ -46,6 +46,8 @@ const conference = {
     dismissing: "Dismissing…",
     dismissedCount_one: "{{count}} dismissed finding",
     dismissedCount_other: "{{count}} dismissed findings",
+    reviewed: "I have read the vignette myself: it names no person, place, date or number that could identify the client.",
+    reviewedHint: "The automatic check finds most identifiers, not all of them — for example a nickname, a shelter’s name or a date written unusually.",
     share: "Share with the conference",
     sharing: "Sharing…",
     saveAndCheck: "Save and check",

@@ -46,6 +46,8 @@ const conference = {
     dismissing: "Descartando…",
     dismissedCount_one: "{{count}} hallazgo descartado",
     dismissedCount_other: "{{count}} hallazgos descartados",
+    reviewed: "He leído la viñeta: no menciona ninguna persona, lugar, fecha ni número que pueda identificar al cliente.",
+    reviewedHint: "La revisión automática encuentra la mayoría de los identificadores, no todos: por ejemplo un apodo, el nombre de un albergue o una fecha escrita de forma poco común.",
     share: "Compartir con la conferencia",
     sharing: "Compartiendo…",
     saveAndCheck: "Guardar y revisar",

@@ -67,7 +67,12 @@ export const DismissFindingSchema = z.object({
   reason: z.string().trim().min(3, "Say why this is not an identifier").max(500),
 });
 
-export const ShareVignetteSchema = z.object({ intent: z.literal("share"), vignetteId: z.string().uuid() });
+/** Sharing needs the author's own read: the detector finds most identifiers, not all (ADR 030). */
+export const ShareVignetteSchema = z.object({
+  intent: z.literal("share"),
+  vignetteId: z.string().uuid(),
+  reviewed: z.literal("on", { errorMap: () => ({ message: "Read the vignette yourself and tick the box: the check can miss an identifier." }) }),
+});
 
 export const NextStepSchema = z.object({
   what: z.string().trim().min(3, "Say what will be done").max(500),

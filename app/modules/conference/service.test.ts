@@ -90,7 +90,7 @@ describe("vignettes", () => {
     });
     const situation = findings.find((f) => f.field === "situation")!.findings;
     expect(situation.map((f) => f.type).sort()).toEqual(["NAME", "PHONE"]);
-    await expect(shareVignette({ actor: w.a, vignetteId: vignette.id })).rejects.toMatchObject({ status: 409 });
+    await expect(shareVignette({ actor: w.a, vignetteId: vignette.id, reviewedByAuthor: true })).rejects.toMatchObject({ status: 409 });
 
     // Fix the phone by editing; dismiss the name as a false alarm with a reason.
     const saved = await saveVignette({
@@ -103,8 +103,13 @@ describe("vignettes", () => {
     await expect(
       dismissFinding({ actor: w.a, input: { vignetteId: vignette.id, field: "situation", type: "NAME", text: "Maria Gonzalez", reason: "a pseudonym we agreed on" } }),
     ).resolves.toBeUndefined();
-    const shared = await shareVignette({ actor: w.a, vignetteId: vignette.id });
+    // Nothing unresolved, but the author has not confirmed reading it: refused, nothing shared.
+    await expect(shareVignette({ actor: w.a, vignetteId: vignette.id, reviewedByAuthor: false })).rejects.toMatchObject({ status: 400 });
+    expect((await db.vignette.findUniqueOrThrow({ where: { id: vignette.id } })).sharedAt).toBeNull();
+    const shared = await shareVignette({ actor: w.a, vignetteId: vignette.id, reviewedByAuthor: true });
     expect(shared.sharedAt).not.toBeNull();
+    const sharedEvent = await db.auditEvent.findFirstOrThrow({ where: { subjectId: vignette.id, action: "conference.vignette_shared" } });
+    expect(sharedEvent.metadata).toMatchObject({ reviewedByAuthor: true });
     const dismissal = await db.vignetteDismissal.findFirstOrThrow({ where: { vignetteId: vignette.id } });
     expect(dismissal).toMatchObject({ reason: "a pseudonym we agreed on", dismissedById: w.directorA.id });
     const audit = await db.auditEvent.findFirst({ where: { subjectId: vignette.id, action: "conference.finding_dismissed" } });
@@ -115,10 +120,10 @@ describe("vignettes", () => {
     const w = await world();
     const { vignette } = await saveVignette({ actor: w.a, conferenceId: w.conference.id, input: cleanVignette });
     await expect(saveVignette({ actor: w.b, conferenceId: w.conference.id, vignetteId: vignette.id, input: cleanVignette })).rejects.toMatchObject({ status: 403 });
-    await expect(shareVignette({ actor: w.b, vignetteId: vignette.id })).rejects.toMatchObject({ status: 403 });
-    await expect(shareVignette({ actor: w.c, vignetteId: vignette.id })).rejects.toMatchObject({ status: 404 });
+    await expect(shareVignette({ actor: w.b, vignetteId: vignette.id, reviewedByAuthor: true })).rejects.toMatchObject({ status: 403 });
+    await expect(shareVignette({ actor: w.c, vignetteId: vignette.id, reviewedByAuthor: true })).rejects.toMatchObject({ status: 404 });
     expect((await getConference({ conferenceId: w.conference.id, actor: w.b })).vignettes).toHaveLength(0);
-    await shareVignette({ actor: w.a, vignetteId: vignette.id });
+    await shareVignette({ actor: w.a, vignetteId: vignette.id, reviewedByAuthor: true });
     expect((await getConference({ conferenceId: w.conference.id, actor: w.b })).vignettes.map((v) => v.id)).toEqual([vignette.id]);
   });
 });
