@@ -162,7 +162,9 @@ export default function VignetteEditor() {
       <section className="card" aria-labelledby="write-title">
         <h2 id="write-title">{t("conference.vignette.writeTitle")}</h2>
         <FormError message={actionData?.formError} />
-        <Form method="post" noValidate>
+        {/* Keyed by the saved version: after a replacement or a save the fields show the saved text
+            (uncontrolled fields would otherwise keep the old text, identifiers included). */}
+        <Form method="post" noValidate key={vignette ? new Date(vignette.updatedAt).toISOString() : "new"}>
           {vignette ? <input type="hidden" name="vignetteId" value={vignette.id} /> : null}
           <TextField label={t("conference.vignette.fields.title")} name="title" defaultValue={values.title} required errors={actionData?.fieldErrors?.title} />
           <TextAreaField label={t("conference.vignette.fields.situation")} hint={t("conference.vignette.hints.situation")} name="situation" rows={5} defaultValue={values.situation} errors={actionData?.fieldErrors?.situation} />
