@@ -147,7 +147,14 @@ export default function ConferenceRoom() {
                     <strong>{m.authorName}</strong> · {m.organizationName} ·{" "}
                     <time dateTime={m.createdAt}>{new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone: data.timeZone }).format(new Date(m.createdAt))}</time>
                   </p>
-                  <p className="message-body pre-line">{m.body}</p>
+                  {m.hiddenAt ? (
+                    <p className="message-body message-body--hidden">{t("conference.room.hiddenBy", { name: m.hiddenByName ?? "" })}</p>
+                  ) : (
+                    <>
+                      <p className="message-body pre-line">{m.body}</p>
+                      <HideMessage hide={() => room.hide(m.seq)} />
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
@@ -277,6 +284,49 @@ function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promi
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Hide…" → a confirmation in place (hiding erases the text for everyone and cannot be undone). */
+function HideMessage({ hide }: { hide: () => Promise<{ ok: boolean; error?: string; code?: string }> }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" className="link-button small message-hide" onClick={() => setAsking(true)}>
+        {t("conference.room.hide")}
+      </button>
+    );
+  }
+  return (
+    <div className="message-hide-confirm" role="group" aria-label={t("conference.room.hide")}>
+      <p className="small">{t("conference.room.hideQuestion")}</p>
+      {error ? <p className="field-error small" role="alert">{error}</p> : null}
+      <button
+        ref={confirmRef}
+        type="button"
+        className="button button--small button--danger"
+        disabled={pending}
+        aria-busy={pending || undefined}
+        onClick={async () => {
+          setPending(true);
+          const result = await hide();
+          setPending(false);
+          if (!result.ok) setError(t(`conference.errors.${result.code}`, { defaultValue: result.error ?? "" }));
+        }}
+      >
+        {pending ? t("conference.room.hiding") : t("conference.room.hideConfirm")}
+      </button>{" "}
+      <button type="button" className="button button--small" onClick={() => setAsking(false)}>
+        {t("conference.room.cancel")}
+      </button>
+    </div>
   );
 }
 

@@ -7,9 +7,10 @@ import { requireOrganization } from "~/utils/auth.server";
 import { orHttpError } from "~/modules/conference/http.server";
 import { handleForm } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
-import { getConference, markNextStepDone } from "~/modules/conference/service.server";
+import { getConference, hideMessage, markNextStepDone } from "~/modules/conference/service.server";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
-import { NextStepDoneSchema } from "~/modules/conference/schemas";
+import { HideMessageSchema, NextStepDoneSchema } from "~/modules/conference/schemas";
+import { ConfirmForm } from "~/components/ui/confirm-form";
 import { formatDate, formatDateTime } from "~/modules/conference/time";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -44,9 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await actorFor(request);
-  return handleForm(await request.formData(), z.discriminatedUnion("intent", [NextStepDoneSchema]), async (input) => {
+  return handleForm(await request.formData(), z.discriminatedUnion("intent", [NextStepDoneSchema, HideMessageSchema]), async (input) => {
+    if (input.intent === "hide") {
+      await hideMessage({ actor, conferenceId: params.conferenceId!, seq: input.seq });
+      return { hidden: true };
+    }
     await markNextStepDone({ actor, nextStepId: input.nextStepId });
     return { done: true };
   });
@@ -150,7 +155,18 @@ export default function ConferenceSummary() {
                   <p className="message-meta">
                     <strong>{m.authorName}</strong> · {m.organizationName} · <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
                   </p>
-                  <p className="message-body pre-line">{m.body}</p>
+                  {m.hiddenAt ? (
+                    <p className="message-body message-body--hidden">{t("conference.room.hiddenBy", { name: m.hiddenByName ?? "" })}</p>
+                  ) : (
+                    <>
+                      <p className="message-body pre-line">{m.body}</p>
+                      <div className="no-print">
+                        <ConfirmForm question={t("conference.room.hideQuestion")} confirmLabel={t("conference.room.hideConfirm")} hidden={{ intent: "hide", seq: String(m.seq) }}>
+                          {t("conference.room.hide")}
+                        </ConfirmForm>
+                      </div>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>

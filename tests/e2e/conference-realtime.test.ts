@@ -129,6 +129,35 @@ describe("conference room over Socket.IO", () => {
     expect(back.messages.map((m) => m.seq)).toEqual([last + 1, last + 2]);
   });
 
+  it("hiding a message erases it for everyone in the room, and a participant who was away learns of it on re-join", async () => {
+    const hospital = await joined("director@hospital.demo.test");
+    const foodbank = await joined("director@foodbank.demo.test");
+    const updated = collect<Message & { hiddenAt: string | null; hiddenByName: string | null }>(hospital.socket, "message:updated");
+    const sent = await emit(foodbank.socket, "message:send", { conferenceId: CONFERENCE, body: "Spoke with the landlord on Friday.", clientId: "hide-1" });
+    const seq = (sent.message as Message).seq;
+    const last = Math.max(seq, ...hospital.messages.map((m) => m.seq));
+
+    // Invalid payloads and rooms not joined get an error on that socket only.
+    expect(await emit(foodbank.socket, "message:hide", { conferenceId: CONFERENCE, seq: "one" })).toMatchObject({ ok: false, code: "invalid" });
+    const convener = await connect(await signInOverHttp(baseURL(), "convener@demo.test"));
+    expect(await emit(convener, "message:hide", { conferenceId: CONFERENCE, seq })).toMatchObject({ ok: false, code: "forbidden" });
+
+    // A third participant was here when the message arrived, then went away.
+    const away = await joined("care.manager@hospital.demo.test");
+    away.socket.disconnect();
+
+    const foodbankUpdates = collect<Message>(foodbank.socket, "message:updated");
+    const ack = await emit(hospital.socket, "message:hide", { conferenceId: CONFERENCE, seq });
+    expect(ack).toMatchObject({ ok: true, message: { seq, body: "", hiddenByName: expect.any(String) } });
+    await until(() => foodbankUpdates.some((m) => m.seq === seq && m.body === ""));
+    expect(updated).toHaveLength(0); // the hider's own socket is answered by its acknowledgement
+
+    const back = await emit(await connect(await signInOverHttp(baseURL(), "care.manager@hospital.demo.test")), "join", { conferenceId: CONFERENCE, sinceSeq: last });
+    expect((back.hidden as Message[]).find((m) => m.seq === seq)).toMatchObject({ body: "" });
+    const fresh = await emit(foodbank.socket, "join", { conferenceId: CONFERENCE, sinceSeq: 0 });
+    expect((fresh.messages as Message[]).find((m) => m.seq === seq)).toMatchObject({ body: "" });
+  });
+
   it("a network blip is recovered by Socket.IO connection state recovery: missed broadcasts arrive, room kept", async () => {
     const cookie = await signInOverHttp(baseURL(), "director@hospital.demo.test");
     const hospital = await connect(cookie, { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 200 });

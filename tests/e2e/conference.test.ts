@@ -64,7 +64,10 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await expect.poll(() => hospital.getByRole("button", { name: "Replace with “[name]”" }).count()).toBe(0);
     await hospital.getByRole("button", { name: "Replace all in this section" }).click();
     await expect.poll(() => hospital.getByRole("button", { name: "Share with the conference" }).count()).toBe(1);
+    // The editor shows the text as saved, replacements included.
+    await expect.poll(() => hospital.getByLabel("Situation").inputValue()).toBe("Mr. [name], 90+, misses dialysis since spring because the ride window is too wide. Call [phone].");
     await hospital.getByRole("checkbox", { name: /I have read the vignette myself/ }).check();
+    await shot(hospital, "vignette-share");
     await hospital.getByRole("button", { name: "Share with the conference" }).click();
     await hospital.waitForURL(`**${roomUrl}?shared=1`);
     await expect.poll(() => hospital.getByRole("heading", { name: "Missed dialysis rides", exact: true }).count()).toBe(1);
@@ -102,10 +105,24 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await expectNoAxeViolations(foodbank);
     await shot(hospital, "room-host");
 
+    // A message the detector lets through can be hidden by any participant: gone for everyone, live.
+    await hospital.getByLabel("Message").fill("She sleeps behind the old feed mill most nights.");
+    await hospital.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => foodbank.getByTestId("thread").textContent()).toContain("old feed mill");
+    const leaked = foodbank.getByTestId("thread").getByRole("listitem").filter({ hasText: "old feed mill" });
+    await leaked.getByRole("button", { name: "Hide…" }).click();
+    await shot(foodbank, "room-hide-confirm");
+    await leaked.getByRole("button", { name: "Hide for everyone" }).click();
+    await expect.poll(() => hospital.getByTestId("thread").textContent()).toContain("Message hidden by");
+    expect(await hospital.getByTestId("thread").textContent()).not.toContain("old feed mill");
+    expect(await foodbank.getByTestId("thread").textContent()).not.toContain("old feed mill");
+    await shot(hospital, "room-hidden");
+
     // A reload restores the thread.
     await foodbank.reload();
     await expect.poll(() => foodbank.getByTestId("connection").textContent()).toContain("Live");
     expect(await foodbank.getByTestId("thread").textContent()).toContain("Our volunteer drivers could cover early mornings.");
+    expect(await foodbank.getByTestId("thread").textContent()).not.toContain("old feed mill");
 
     // The host ends the conference; the summary lists the next step, which the food bank marks done.
     await hospital.getByRole("button", { name: "End the conference" }).click();

@@ -44,7 +44,11 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
           setRoomError(response.error);
           return;
         }
-        setMessages((current) => mergeMessages(current, response.messages));
+        // Hides of older messages missed while away apply only to messages already held here.
+        setMessages((current) => {
+          const held = new Set(current.map((m) => m.seq));
+          return mergeMessages(current, [...response.hidden.filter((m) => held.has(m.seq)), ...response.messages]);
+        });
         setParticipants(response.participants);
         setState("live");
       });
@@ -59,6 +63,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
       setState(error.message === "unauthorized" ? "refused" : "reconnecting");
     });
     socket.on("message:new", (m) => setMessages((current) => mergeMessages(current, [m])));
+    socket.on("message:updated", (m) => setMessages((current) => mergeMessages(current, [m])));
     socket.on("presence:update", setParticipants);
     socket.on("nextstep:new", (s) => setSteps((current) => (current.some((c) => c.id === s.id) ? current : [...current, s])));
     socket.on("focus:update", ({ vignetteId }) => setFocus(vignetteId));
@@ -76,6 +81,22 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
         const socket = socketRef.current;
         if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
         socket.timeout(10_000).emit("message:send", { conferenceId, vignetteId, body, clientId: crypto.randomUUID() }, (err, response) => {
+          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
+          if (response.ok) {
+            setMessages((current) => mergeMessages(current, [response.message]));
+            resolve({ ok: true });
+          } else resolve(response);
+        });
+      }),
+    [conferenceId],
+  );
+
+  const hide = useCallback(
+    (seq: number): Promise<SendResult> =>
+      new Promise((resolve) => {
+        const socket = socketRef.current;
+        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
+        socket.timeout(10_000).emit("message:hide", { conferenceId, seq }, (err, response) => {
           if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
           if (response.ok) {
             setMessages((current) => mergeMessages(current, [response.message]));
@@ -121,5 +142,5 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [conferenceId],
   );
 
-  return { messages, steps, participants, state, ended, focus, roomError, send, addStep, shareFocus, end };
+  return { messages, steps, participants, state, ended, focus, roomError, send, hide, addStep, shareFocus, end };
 }

@@ -21,6 +21,7 @@ import { db } from "~/utils/db.server";
 import {
   ConferenceIdPayload,
   FocusPayload,
+  HidePayload,
   JoinPayload,
   MESSAGE_MAX_LENGTH,
   MessagePayload,
@@ -31,7 +32,7 @@ import {
   type ServerToClientEvents,
 } from "./schemas";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
-import { addNextStep, assertActiveMember, endConference, markLive, messagesSince, postMessage, requireConferenceAccess, type Actor } from "./service.server";
+import { addNextStep, assertActiveMember, endConference, hiddenMessages, hideMessage, markLive, messagesSince, postMessage, requireConferenceAccess, type Actor } from "./service.server";
 
 interface SocketData {
   sessionId: string;
@@ -133,8 +134,8 @@ export function registerConferenceNamespace(io: Server) {
         if (conference.status === "SCHEDULED") await markLive(conferenceId);
         await socket.join(conferenceRoom(conferenceId));
         socket.data.conferences = [...new Set([...(socket.data.conferences ?? []), conferenceId])];
-        const [messages, participants] = await Promise.all([messagesSince(conferenceId, sinceSeq), presence(nsp, conferenceId)]);
-        reply({ ok: true, messages, participants });
+        const [messages, participants, hidden] = await Promise.all([messagesSince(conferenceId, sinceSeq), presence(nsp, conferenceId), sinceSeq > 0 ? hiddenMessages(conferenceId) : []]);
+        reply({ ok: true, messages, participants, hidden });
         socket.to(conferenceRoom(conferenceId)).emit("presence:update", participants);
       },
       { limited: false },
@@ -148,6 +149,14 @@ export function registerConferenceNamespace(io: Server) {
       }
       reply({ ok: true, message: result.message });
       socket.to(conferenceRoom(conferenceId)).emit("message:new", result.message);
+    });
+
+    // Hiding a message that could identify someone: everyone's copy is replaced, the text erased.
+    on("message:hide", HidePayload, async ({ conferenceId, seq }, reply) => {
+      if (!inRoom(conferenceId)) return notJoined(reply);
+      const message = await hideMessage({ actor: actor(), conferenceId, seq, joined: true });
+      reply({ ok: true, message });
+      socket.to(conferenceRoom(conferenceId)).emit("message:updated", message);
     });
 
     on("nextstep:add", NextStepPayload, async ({ conferenceId, ...input }, reply) => {

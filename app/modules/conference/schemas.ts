@@ -96,6 +96,9 @@ export const MessagePayload = z.object({
 export const NextStepPayload = NextStepSchema.extend({ conferenceId: z.string().uuid() });
 export const FocusPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid().nullable() });
 export const ConferenceIdPayload = z.object({ conferenceId: z.string().uuid() });
+export const HidePayload = z.object({ conferenceId: z.string().uuid(), seq: z.number().int().min(1) });
+/** The summary page's form to hide a message after the conference. */
+export const HideMessageSchema = z.object({ intent: z.literal("hide"), seq: z.coerce.number().int().min(1) });
 
 export interface ChatMessage {
   id: string;
@@ -105,8 +108,12 @@ export interface ChatMessage {
   authorName: string;
   organizationId: string;
   organizationName: string;
+  /** "" once hidden. */
   body: string;
   createdAt: string;
+  /** Set when a participant hid the message because it could identify someone. */
+  hiddenAt: string | null;
+  hiddenByName: string | null;
 }
 
 export interface NextStepView {
@@ -133,6 +140,8 @@ export type ErrorCode = "invalid" | "not_found" | "forbidden" | "too_long" | "ra
 
 export interface ServerToClientEvents {
   "message:new": (message: ChatMessage) => void;
+  /** A message changed (hidden): replace the one with the same sequence number. */
+  "message:updated": (message: ChatMessage) => void;
   "presence:update": (participants: Participant[]) => void;
   "nextstep:new": (step: NextStepView) => void;
   "focus:update": (payload: { vignetteId: string | null }) => void;
@@ -141,9 +150,11 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  join: (payload: z.input<typeof JoinPayload>, ack: Ack<{ messages: ChatMessage[]; participants: Participant[] }>) => void;
+  /** `hidden`: every message hidden so far (a re-join learns of hides it missed among older messages). */
+  join: (payload: z.input<typeof JoinPayload>, ack: Ack<{ messages: ChatMessage[]; participants: Participant[]; hidden: ChatMessage[] }>) => void;
   "message:send": (payload: z.input<typeof MessagePayload>, ack: Ack<{ message: ChatMessage }>) => void;
   "nextstep:add": (payload: z.input<typeof NextStepPayload>, ack: Ack<{ step: NextStepView }>) => void;
+  "message:hide": (payload: z.input<typeof HidePayload>, ack: Ack<{ message: ChatMessage }>) => void;
   "focus:set": (payload: z.input<typeof FocusPayload>, ack: Ack<object>) => void;
   "conference:end": (payload: z.input<typeof ConferenceIdPayload>, ack: Ack<object>) => void;
 }

@@ -258,7 +258,20 @@ export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { a
 
 const toChatMessage = (m: {
   id: string; seq: number; vignetteId: string | null; authorId: string; authorName: string; organizationId: string; organizationName: string; body: string; createdAt: Date;
-}): ChatMessage => ({ ...m, createdAt: m.createdAt.toISOString() });
+  hiddenAt: Date | null; hiddenByName: string | null;
+}): ChatMessage => ({
+  id: m.id,
+  seq: m.seq,
+  vignetteId: m.vignetteId,
+  authorId: m.authorId,
+  authorName: m.authorName,
+  organizationId: m.organizationId,
+  organizationName: m.organizationName,
+  body: m.hiddenAt ? "" : m.body,
+  createdAt: m.createdAt.toISOString(),
+  hiddenAt: m.hiddenAt?.toISOString() ?? null,
+  hiddenByName: m.hiddenByName,
+});
 
 export type PostResult = { status: "posted"; message: ChatMessage } | { status: "held"; findings: Finding[] };
 
@@ -329,6 +342,45 @@ export async function postMessage({
 export async function messagesSince(conferenceId: string, sinceSeq: number, limit = 1000) {
   const rows = await db.conferenceMessage.findMany({ where: { conferenceId, seq: { gt: sinceSeq } }, orderBy: { seq: "asc" }, take: limit });
   return rows.map(toChatMessage);
+}
+
+/** Every hidden message of a conference (few): a re-join applies hides it missed among older messages. */
+export async function hiddenMessages(conferenceId: string) {
+  const rows = await db.conferenceMessage.findMany({ where: { conferenceId, hiddenAt: { not: null } }, orderBy: { seq: "asc" } });
+  return rows.map(toChatMessage);
+}
+
+/**
+ * Hides a message for everyone because it could identify someone (the detector missed it): the
+ * body is erased in the database, not just masked, and an audit event records who hid which
+ * message (without its text). Any participating organization may hide any message, also after the
+ * conference ended (the summary keeps the discussion); hiding twice is harmless and cannot be undone.
+ */
+export async function hideMessage({ actor, conferenceId, seq, joined }: { actor: Actor; conferenceId: string; seq: number; joined?: boolean }): Promise<ChatMessage> {
+  if (!joined) await requireConferenceAccess(conferenceId, actor.organizationId);
+  return db.$transaction(async (tx) => {
+    const hidden = await tx.conferenceMessage.updateMany({
+      where: { conferenceId, seq, hiddenAt: null },
+      data: { hiddenAt: new Date(), hiddenByName: actor.userName, body: "" },
+    });
+    const message = await tx.conferenceMessage.findUnique({ where: { conferenceId_seq: { conferenceId, seq } } });
+    if (!message) throw notFound("Message not found");
+    if (hidden.count) {
+      await recordAuditEvent(
+        {
+          action: "conference.message_hidden",
+          subjectType: "Conference",
+          subjectId: conferenceId,
+          actorUserId: actor.userId,
+          organizationId: actor.organizationId,
+          metadata: { seq, messageId: message.id, authorId: message.authorId },
+          request: actor.request,
+        },
+        tx,
+      );
+    }
+    return toChatMessage(message);
+  });
 }
 
 // --- next steps --------------------------------------------------------------------------------

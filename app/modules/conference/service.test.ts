@@ -6,6 +6,8 @@ import {
   dismissFinding,
   endConference,
   getConference,
+  hiddenMessages,
+  hideMessage,
   listConferences,
   markNextStepDone,
   messagesSince,
@@ -164,6 +166,35 @@ describe("live discussion", () => {
     await expect(postMessage({ actor: w.b, conferenceId: w.conference.id, body: "late", joined: { organizationName: "Org B" } })).rejects.toMatchObject({ status: 409 });
     expect(await db.conferenceMessage.count({ where: { conferenceId: w.conference.id } })).toBe(0);
     expect((await listConferences(w.orgB.id)).past.map((c) => c.id)).toContain(w.conference.id);
+  });
+
+  it("a participant hides a message the detector missed: the text is erased for good, audited without it; outsiders cannot", async () => {
+    const w = await world();
+    const missed = "Talked with her neighbour Dolores about the stairs.";
+    await postMessage({ actor: w.a, conferenceId: w.conference.id, body: "Any ideas for a stair lift?" });
+    // Store the miss directly: the detector may well catch this name; what is tested here is hiding.
+    const { lastMessageSeq } = await db.conference.update({ where: { id: w.conference.id }, data: { lastMessageSeq: { increment: 1 } } });
+    await db.conferenceMessage.create({ data: { conferenceId: w.conference.id, seq: lastMessageSeq, authorId: w.directorA.id, authorName: "Director A", organizationId: w.orgA.id, organizationName: "Org A", body: missed } });
+
+    await expect(hideMessage({ actor: w.c, conferenceId: w.conference.id, seq: lastMessageSeq })).rejects.toMatchObject({ status: 404 });
+    await expect(hideMessage({ actor: w.b, conferenceId: w.conference.id, seq: 99 })).rejects.toMatchObject({ status: 404 });
+    await endConference({ actor: w.a, conferenceId: w.conference.id });
+    // Another organization may hide it, also after the conference ended.
+    const hidden = await hideMessage({ actor: w.b, conferenceId: w.conference.id, seq: lastMessageSeq });
+    expect(hidden).toMatchObject({ seq: lastMessageSeq, body: "", hiddenByName: "Director B" });
+    expect(hidden.hiddenAt).not.toBeNull();
+    const row = await db.conferenceMessage.findUniqueOrThrow({ where: { conferenceId_seq: { conferenceId: w.conference.id, seq: lastMessageSeq } } });
+    expect(row.body).toBe("");
+    expect((await messagesSince(w.conference.id, 0)).map((m) => m.body)).toEqual(["Any ideas for a stair lift?", ""]);
+    expect((await hiddenMessages(w.conference.id)).map((m) => m.seq)).toEqual([lastMessageSeq]);
+
+    // Hiding again changes nothing and writes no second audit event.
+    await hideMessage({ actor: w.a, conferenceId: w.conference.id, seq: lastMessageSeq });
+    const events = await db.auditEvent.findMany({ where: { subjectId: w.conference.id, action: "conference.message_hidden" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorUserId: w.directorB.id, organizationId: w.orgB.id });
+    expect(JSON.stringify(events[0]!.metadata)).not.toContain("Dolores");
+    expect((await hideMessage({ actor: w.a, conferenceId: w.conference.id, seq: lastMessageSeq })).hiddenByName).toBe("Director B");
   });
 });
 
