@@ -9,7 +9,7 @@ import * as index from "~/routes/_app.conferences._index";
 import * as room from "~/routes/_app.conferences.$conferenceId._index";
 import * as vignettePage from "~/routes/_app.conferences.$conferenceId.vignette";
 import * as summary from "~/routes/_app.conferences.$conferenceId.summary";
-import { addNextStep, saveVignette } from "~/modules/conference/service.server";
+import { addNextStep, postMessage, saveVignette } from "~/modules/conference/service.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 
@@ -93,5 +93,18 @@ describe("conference pages", () => {
     expect((await db.nextStep.findUniqueOrThrow({ where: { id: step.id } })).doneAt).toBeNull();
     expect((await settle(() => summary.action(args(w.b.post(path, { intent: "done", nextStepId: step.id }), { conferenceId: w.conferenceId })))).status).toBe(200);
     expect((await db.nextStep.findUniqueOrThrow({ where: { id: step.id } })).doneAt).not.toBeNull();
+  });
+
+  it("the summary page hides a message for participants only; bad input is a 400 and changes nothing", async () => {
+    const w = await world();
+    const posted = await postMessage({ actor: { userId: w.directorA.id, userName: "A", organizationId: w.orgA.id }, conferenceId: w.conferenceId, body: "We met at the old depot." });
+    if (posted.status !== "posted") throw new Error("expected the message to be posted");
+    const path = `/conferences/${w.conferenceId}/summary`;
+    const body = async () => (await db.conferenceMessage.findFirstOrThrow({ where: { conferenceId: w.conferenceId, seq: posted.message.seq } })).body;
+    expect((await settle(() => summary.action(args(w.b.post(path, { intent: "hide", seq: "first" }), { conferenceId: w.conferenceId })))).status).toBe(400);
+    expect((await settle(() => summary.action(args(w.c.post(path, { intent: "hide", seq: String(posted.message.seq) }), { conferenceId: w.conferenceId })))).status).toBe(404);
+    expect(await body()).toBe("We met at the old depot.");
+    expect((await settle(() => summary.action(args(w.b.post(path, { intent: "hide", seq: String(posted.message.seq) }), { conferenceId: w.conferenceId })))).status).toBe(200);
+    expect(await body()).toBe("");
   });
 });
