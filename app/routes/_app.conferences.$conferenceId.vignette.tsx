@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (id) {
     const found = await db.vignette.findFirst({ where: { id, conferenceId: conference.id, authorId: auth.user.id }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
     if (!found) throw new Response("Vignette not found", { status: 404 });
-    vignette = { ...found, findings: unresolvedFindings(found) };
+    vignette = { ...found, findings: await unresolvedFindings(found) };
   }
   return { conference: { id: conference.id, title: conference.title, status: conference.status }, vignette, shared: new URL(request.url).searchParams.get("shared") === "1" };
 }

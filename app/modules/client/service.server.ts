@@ -11,6 +11,7 @@ import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.serv
 import { authorizeDisclosure } from "~/modules/consent/decision.server";
 import type { ConsentCategory } from "~/modules/consent/categories";
 import type { RegisterClientInput } from "./schemas";
+import { nameTokensOf } from "./known-names.server";
 
 export type Actor = { userId: string; organizationId: string; request: RequestMeta };
 type Tx = Prisma.TransactionClient;
@@ -42,6 +43,7 @@ export function encryptClientFields(id: string, fields: { name: string; birthDat
     addressCipher: encryptOptional(fields.address, ctx("address", id)),
     notesCipher: encryptOptional(fields.notes, ctx("notes", id)),
     identityIndex: identityIndexOf(fields.name, fields.birthDate),
+    nameTokens: nameTokensOf(fields.name),
     keyId: currentKeyId(),
   };
 }

@@ -11,6 +11,7 @@ import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
+import { knownClientNameFindings, mergeFindings } from "~/modules/client/known-names.server";
 import type { Finding } from "~/modules/deid/types";
 import type { Prisma } from "~/generated/prisma/client";
 import {
@@ -157,7 +158,7 @@ export async function getConference({ conferenceId, actor }: { conferenceId: str
     conference,
     host,
     organizations,
-    vignettes: vignettes.map((v) => ({ ...v, findings: v.sharedAt ? [] : unresolvedFindings(v) })),
+    vignettes: await Promise.all(vignettes.map(async (v) => ({ ...v, findings: v.sharedAt ? [] : await unresolvedFindings(v) }))),
     messages,
     nextSteps,
     isHost: conference.hostOrganizationId === actor.organizationId,
@@ -168,15 +169,23 @@ export async function getConference({ conferenceId, actor }: { conferenceId: str
 
 export type FieldFindings = { field: VignetteField; findings: Finding[] };
 
-type VignetteWithDismissals = Record<VignetteField, string> & { dismissals: { field: string; type: string; text: string }[] };
+type VignetteWithDismissals = Record<VignetteField, string> & { authorOrganizationId: string; dismissals: { field: string; type: string; text: string }[] };
 
-/** Detector findings per field, less the ones the author dismissed (same field, type and text). */
-export function unresolvedFindings(vignette: VignetteWithDismissals): FieldFindings[] {
-  return VIGNETTE_FIELDS.map((field) => ({
+/**
+ * The identifier check for texts an organization's staff write: the detector's findings plus the
+ * names of the organization's own clients (client/known-names: blind indexes, nothing decrypted).
+ */
+export async function checkTexts(organizationId: string, texts: string[]): Promise<Finding[][]> {
+  const known = await knownClientNameFindings({ organizationId, texts });
+  return texts.map((text, i) => mergeFindings(detectIdentifiers(text), known[i] ?? []));
+}
+
+/** Findings per field, less the ones the author dismissed (same field, type and text). */
+export async function unresolvedFindings(vignette: VignetteWithDismissals): Promise<FieldFindings[]> {
+  const all = await checkTexts(vignette.authorOrganizationId, VIGNETTE_FIELDS.map((field) => vignette[field] ?? ""));
+  return VIGNETTE_FIELDS.map((field, i) => ({
     field,
-    findings: detectIdentifiers(vignette[field] ?? "").filter(
-      (f) => !vignette.dismissals.some((d) => d.field === field && d.type === f.type && d.text === f.text),
-    ),
+    findings: (all[i] ?? []).filter((f) => !vignette.dismissals.some((d) => d.field === field && d.type === f.type && d.text === f.text)),
   })).filter((f) => f.findings.length > 0);
 }
 
@@ -195,7 +204,7 @@ export async function saveVignette({ actor, conferenceId, vignetteId, input }: {
     const existing = await requireOwnVignette(vignetteId, actor);
     if (existing.conferenceId !== conferenceId) throw notFound("Vignette not found");
   }
-  return db.$transaction(async (tx) => {
+  const vignette = await db.$transaction(async (tx) => {
     const data = { ...input, sharedAt: null };
     const vignette = vignetteId
       ? await tx.vignette.update({ where: { id: vignetteId }, data, include: { dismissals: true } })
@@ -207,13 +216,15 @@ export async function saveVignette({ actor, conferenceId, vignetteId, input }: {
       { action: vignetteId ? "conference.vignette_updated" : "conference.vignette_created", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId }, request: actor.request },
       tx,
     );
-    return { vignette, findings: unresolvedFindings(vignette) };
+    return vignette;
   });
+  return { vignette, findings: await unresolvedFindings(vignette) };
 }
 
 export async function dismissFinding({ actor, input }: { actor: Actor; input: { vignetteId: string; field: VignetteField; type: string; text: string; reason: string } }) {
   const vignette = await requireOwnVignette(input.vignetteId, actor);
-  const stillThere = detectIdentifiers(vignette[input.field]).some((f) => f.type === input.type && f.text === input.text);
+  const [found = []] = await checkTexts(vignette.authorOrganizationId, [vignette[input.field]]);
+  const stillThere = found.some((f) => f.type === input.type && f.text === input.text);
   if (!stillThere) throw new AppError({ message: "That finding is no longer in the vignette." });
   await db.$transaction(async (tx) => {
     await tx.vignetteDismissal.upsert({
@@ -239,7 +250,7 @@ export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { a
   if (!reviewedByAuthor) {
     throw new AppError({ message: "Read the vignette yourself and confirm before sharing: the check can miss an identifier.", fieldErrors: { reviewed: ["Confirm that you have read the vignette"] } });
   }
-  const unresolved = unresolvedFindings(vignette);
+  const unresolved = await unresolvedFindings(vignette);
   if (unresolved.length) {
     const count = unresolved.reduce((n, f) => n + f.findings.length, 0);
     throw new AppError({ message: `Fix or dismiss the ${count} possible identifier(s) before sharing.`, status: 409 });
@@ -304,7 +315,7 @@ export async function postMessage({
     const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, sharedAt: { not: null } }, select: { id: true } });
     if (!vignette) throw notFound("Vignette not found");
   }
-  const findings = detectIdentifiers(body);
+  const [findings = []] = await checkTexts(actor.organizationId, [body]);
   if (findings.length) {
     await recordAuditEvent({
       action: "conference.message_held",
@@ -417,7 +428,7 @@ export async function addNextStep({
   if (!organizations.some((o) => o.id === input.ownerOrganizationId)) {
     throw new AppError({ message: "The owner must belong to an organization taking part.", fieldErrors: { ownerOrganizationId: ["Not taking part in this conference"] } });
   }
-  const findings = detectIdentifiers(input.what);
+  const [findings = []] = await checkTexts(actor.organizationId, [input.what]);
   if (findings.length) throw new AppError({ message: "The next step names a possible identifier: describe it without one.", fieldErrors: { what: findings.map((f) => `${f.type}: ${f.text}`) } });
   return db.$transaction(async (tx) => {
     const step = await tx.nextStep.create({

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { detectIdentifiers } from "~/modules/deid/detect.server";
+import { actorFor, createClient } from "../../../tests/consent-factories";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../../../tests/factories";
 import {
   addNextStep,
@@ -147,6 +149,21 @@ describe("live discussion", () => {
     expect(posted.map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(posted[0]).toMatchObject({ authorName: "Director B", organizationName: "Org B" });
     expect((await messagesSince(w.conference.id, 1)).map((m) => m.body)).toEqual(["Yes, it took three weeks.", "We can help with the letter."]);
+  });
+
+  it("holds back a message naming one of the author's organization's clients, even where the general detector misses it", async () => {
+    const w = await world();
+    await createClient(actorFor(w.careManagerA.id, w.orgA.id), { name: "María González" });
+    const text = "We met with maria gonzalez at the pantry.";
+    // Precondition: the general detector misses this (if it learns it, choose another of its misses).
+    expect(detectIdentifiers(text)).toEqual([]);
+    const held = await postMessage({ actor: w.a, conferenceId: w.conference.id, body: text });
+    expect(held.status === "held" && held.findings.map((f) => [f.type, f.text])).toEqual([["NAME", "maria gonzalez"]]);
+    // Organization B has no such client: its message goes through.
+    expect((await postMessage({ actor: w.b, conferenceId: w.conference.id, body: text })).status).toBe("posted");
+    // The same check guards vignettes: the finding blocks sharing until fixed or dismissed.
+    const { findings } = await saveVignette({ actor: w.a, conferenceId: w.conference.id, input: { ...cleanVignette, tried: text } });
+    expect(findings).toEqual([{ field: "tried", findings: [expect.objectContaining({ type: "NAME", text: "maria gonzalez" })] }]);
   });
 
   it("concurrent messages get distinct, gap-free sequence numbers", async () => {

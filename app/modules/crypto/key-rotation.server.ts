@@ -32,7 +32,7 @@ export async function assertFieldKeysCoverData() {
 
 /**
  * Re-encrypts every client and authorization not yet under the newest key, and recomputes the
- * blind indexes with it, in batches (one transaction per batch, so a crash leaves every row readable
+ * blind indexes (identity, name tokens) with it, in batches (one transaction per batch, so a crash leaves every row readable
  * with one of the installed keys). Returns the counts.
  */
 export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: number } = {}) {
@@ -40,7 +40,8 @@ export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: n
   let clients = 0;
   let authorizations = 0;
   for (;;) {
-    const rows = await db.client.findMany({ where: { keyId: { not: target } }, take: batchSize });
+    // Also rows registered before names were indexed for the identifier check (never empty after).
+    const rows = await db.client.findMany({ where: { OR: [{ keyId: { not: target } }, { nameTokens: { isEmpty: true } }] }, take: batchSize });
     if (rows.length === 0) break;
     await db.$transaction(async (tx) => {
       for (const row of rows) {

@@ -1,3 +1,4 @@
+import { knownClientNameFindings } from "~/modules/client/known-names.server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,9 @@ describe("field keys: rotation and a lost key", () => {
     const actor = actorFor(world.careManagerA.id, world.orgA.id);
     const clientId = await createClient(actor, { name: "Rotation Person", birthDate: "1966-06-06", address: "1 Main St" });
     const { authorizationId } = await createAuthorization(actor, clientId, { recipientIds: [world.orgB.id], signatureTyped: "Rotation Person" });
+    // A client registered before names were indexed for the identifier check has no name tokens.
+    const unindexed = await createClient(actor, { name: "Unindexed Person" });
+    await db.client.update({ where: { id: unindexed }, data: { nameTokens: [] } });
     const before = await db.client.findUniqueOrThrow({ where: { id: clientId } });
     const sender = referralActor(world.careManagerA.id, world.orgA.id);
     const { referral } = await sendReferral({ actor: sender, input: sendInput({ clientId, recipientOrganizationId: world.orgB.id, note: "Rotated note" }) });
@@ -53,6 +57,10 @@ describe("field keys: rotation and a lost key", () => {
     expect(after.keyId).toBe(installedFieldKeys()[0].id);
     expect(after.nameCipher).not.toBe(before.nameCipher);
     expect(after.identityIndex).not.toBe(before.identityIndex);
+    expect(after.nameTokens).toHaveLength(before.nameTokens.length);
+    expect(after.nameTokens.some((t) => before.nameTokens.includes(t))).toBe(false);
+    expect((await db.client.findUniqueOrThrow({ where: { id: unindexed } })).nameTokens.length).toBeGreaterThan(0);
+    expect((await knownClientNameFindings({ organizationId: world.orgA.id, texts: ["Met Rotation Person and Unindexed Person."] }))[0]!.map((f) => f.text)).toEqual(["Rotation Person", "Unindexed Person"]);
     const view = await getClientForViewer({ actor, clientId });
     expect(view.access === "own" && view.client.address).toBe("1 Main St");
     expect((await getAuthorizationCopy({ actor, clientId, authorizationId })).signature.typed).toBe("Rotation Person");
