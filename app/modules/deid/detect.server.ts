@@ -440,7 +440,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   );
   for (const m of text.matchAll(street)) {
     // "PCP Dr. Aquino", "cardiology Dr Mehta": a doctor's title, not a drive.
-    if (!/\d/.test(m[0]) && /\bDr\.?$/.test(m[0]) && /^\s*\p{Lu}\p{Ll}/u.test(text.slice(m.index + m[0].length))) continue;
+    if (!/\d/.test(m[0]) && /\bDr\.?$/.test(m[0]) && /^\s*(?:\p{Lu}\p{Ll}|\[name\])/u.test(text.slice(m.index + m[0].length))) continue;
     if (inside(orgs, m.index, m.index + m[0].replace(/\s+\d.*$/, "").length)) continue; // "Mile High United Way"
     add("LOCATION", m.index, m.index + m[0].length, /\d/.test(m[0]) ? "[address]" : "[street]");
   }
@@ -875,7 +875,8 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
   // Every other mention of a word already known to be this person's name.
   for (const t of tokens) if (nameWords.has(fold(t.word)) && (t.cap || !isOrdinaryWord(fold(t.word)))) add("NAME", t.start, t.end, "[name]");
   // Plural family names after "the": "the Mendozas".
-  for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b/gu)) {
+  // (Not when a capitalised word follows: "the Delores Project" is a name's first word, not a family.)
+  for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b(?!\s+\p{Lu})/gu)) {
     const stem = fold(m[1]).replace(/e?s$/, "");
     if (lastNames.has(stem) || lastNames.has(fold(m[1]).slice(0, -1))) add("NAME", m.index + m[0].length - m[1].length, m.index + m[0].length, "[name]");
   }
