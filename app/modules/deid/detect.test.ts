@@ -193,4 +193,17 @@ describe("detectIdentifiers", () => {
   it("does not take weekday plurals or clinical abbreviations for places or names", () => {
     expect(detectIdentifiers("Dialysis Mondays and Thursdays at the unit; PCP Dr. Ruiz; OB clinic on Friday. Dx: CKD, CHF.").map((f) => f.text)).toEqual(["Ruiz"]);
   });
+
+  it("does not take compounds of English words or Spanish verbs with pronouns for names in lower-case texts", () => {
+    expect(found("ok talked to the landlord. he says no callback til monday\nhe wants to subirle la renta again. pls advise", "NAME")).toEqual([]);
+  });
+
+  it("finds capitalised chat speakers with a time, also when the name is an ordinary word", () => {
+    expect(found("Sol 9:02am: at the door\nPaz 9:05am: ok coming\nSol 9:06am: thx", "NAME")).toEqual(["Sol", "Paz", "Sol"]);
+  });
+
+  it("ends a capitalised run at a line break: a signature's name is not read with the organization below it", () => {
+    expect(found("Thanks,\nAline Prado\nCasa do Brasil", "NAME")).toEqual(["Aline Prado"]);
+  });
 });
+
