@@ -14,7 +14,7 @@
 import * as chrono from "chrono-node";
 import { findNumbers } from "libphonenumber-js/max";
 import { isIPv6 } from "is-ip";
-import { AMBIGUOUS_NAMES, fold, isOrdinaryWord, lexicon } from "./lexicon.server";
+import { AMBIGUOUS_NAMES, compoundKind, fold, isDictionaryWord, isOrdinaryWord, isTypoOfWord, lexicon } from "./lexicon.server";
 import type { Finding, IdentifierType } from "./types";
 import { EVENT_NOUNS } from "./wordlists/non-identifiers";
 
@@ -42,6 +42,9 @@ const MONTH_SEASON: Record<string, string> = {};
 for (const [i, m] of MONTHS_EN.split("|").entries()) MONTH_SEASON[m] = season(i);
 for (const [i, m] of MONTHS_EN_ABBR.split("|").entries()) MONTH_SEASON[m] = season(i < 4 ? [0, 1, 2, 3][i] : i + 1 > 11 ? 11 : [5, 6, 7, 8, 8, 9, 10, 11][i - 4]);
 for (const [i, m] of MONTHS_ES.split("|").entries()) MONTH_SEASON[m] = season(i > 8 ? i - 1 : i);
+const MONTH_NAMES = new Set([...MONTHS_EN.split("|"), ...MONTHS_ES.split("|")]);
+const MONTHS_ES_ABBR = "ene|feb|mar|abr|may|jun|jul|ago|sep|sept|set|oct|nov|dic";
+for (const [m, i] of [["ene", 0], ["abr", 3], ["ago", 7], ["set", 8], ["dic", 11]] as const) MONTH_SEASON[m] = season(i);
 
 function season(monthIndex: number) {
   return ["winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "fall", "fall", "fall", "winter"][monthIndex];
@@ -68,13 +71,15 @@ const STOP = new Set(
     "la el los las un una y de del en con por para su sus mi que se es muy pero como nota caso reunión éxito pregunta teléfono correo dirección tel cita " +
     "god jesus christ bible st saint lot apt unit suite po box pm am " +
     "facebook instagram whatsapp tiktok zoom google youtube twitter snapchat telegram signal messenger gmail outlook uber lyft amazon walmart target costco " +
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays lunes martes miércoles jueves viernes sábados domingos mon tue tues wed thur thurs fri sat " +
+    "attendees attendee present absent dx hx tx rx sx fx pharm dra ob gyn obgyn gi ent ckd chf aki htn dm t2dm cm np lpn cna bmp cbc prn bid tid qhs hold stop olá oi " +
     "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask"
   ).split(" "),
 );
 
-const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío))\s+$/;
+const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío))\s+$/;
 const RELATION =
-  /\b(?:client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña)\s*[:,]?\s*$/i;
+  /\b(?:client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
 const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
 const PLACE_WORDS =
@@ -103,7 +108,9 @@ function tokenize(text: string): Token[] {
     if (possessive) word = word.slice(0, -2);
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     const sentenceStart = m.index === 0 || /(?:[.!?:;]\s+|\n\s*|^\s*|[-•*]\s+|["“(]\s*)$/.test(before) && !/\b(?:Mr|Mrs|Ms|Dr|St)\.\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index));
-    tokens.push({ start: m.index, end: possessive ? end - 2 : end, word, cap: /^\p{Lu}/u.test(word), sentenceStart });
+    // "al-Karim", "el-Nour", "bin-Laden": a lower-case particle joined to a capitalised name part counts as capitalised.
+    const cap = /^\p{Lu}/u.test(word) || /^(?:al|el|ul|ad|ar|as|ash|at|az|an|abd|abu|bin|ibn|ben|bint|d|l)-\p{Lu}/u.test(word);
+    tokens.push({ start: m.index, end: possessive ? end - 2 : end, word, cap, sentenceStart });
   }
   return tokens;
 }
@@ -127,8 +134,10 @@ export function detectIdentifiers(text: string): Finding[] {
   ages(text, add);
   dates(text, add);
   const tokens = tokenize(text);
-  places(text, tokens, add);
-  names(text, tokens, add, candidates);
+  const orgs = organizationSpans(text, tokens);
+  for (const m of text.matchAll(HOLIDAYS)) orgs.push([m.index, m.index + m[0].length]); // "Independence Day", "Christmas Day"
+  places(text, tokens, add, orgs);
+  names(text, tokens, add, candidates, orgs);
 
   return resolve(text, candidates);
 }
@@ -168,10 +177,17 @@ function ssns(text: string, add: Add) {
 function vehiclesAndDevices(text: string, add: Add) {
   // VINs: 17 characters, no I, O or Q, at least one digit and one letter.
   for (const m of text.matchAll(/\b[A-HJ-NPR-Z0-9]{17}\b/g)) if (/\d/.test(m[0]) && /[A-Z]/.test(m[0])) add("VEHICLE", m.index, m.index + m[0].length);
-  const plate = /\b(?:license plates?|licence plates?|plates?|tag|tags|placas?|VIN)\b(?:\s+(?:number|no\.?|#|was|is|were|are))?[:#]?\s*((?:[A-Z]{2}\s+)?[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/g;
+  const plate = /\b(?:license plates?|licence plates?|plates?|tag|tags|placas?|VIN)\b(?:\s+(?:number|no\.?|#|was|is|were|are))?[:#]?\s*\(?\s*((?:[A-Z]{2}\s+)?[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/g;
   for (const m of text.matchAll(plate)) {
     if (!/\d/.test(m[1])) continue;
     const start = m.index + m[0].length - m[1].length;
+    add("VEHICLE", start, start + m[1].length);
+  }
+  // A code in parentheses right after a vehicle: "grey Ford Ranger (CO 4KD-927)", "the van (WY 22-8814)".
+  const vehicle = /\b(?:car|truck|van|minivan|suv|SUV|sedan|pickup|motorcycle|camper|RV|Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge|Kia|Hyundai|Subaru|Jeep|GMC|Tesla|Mazda|Buick|Volkswagen|VW)\b[\w -]{0,20}?\(\s*((?:[A-Z]{2}\s+)?[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\s*\)/g;
+  for (const m of text.matchAll(vehicle)) {
+    if (!/\d/.test(m[1]) || !/[A-Z]/.test(m[1])) continue;
+    const start = m.index + m[0].lastIndexOf(m[1]);
     add("VEHICLE", start, start + m[1].length);
   }
   const device =
@@ -224,6 +240,13 @@ function ids(text: string, add: Add) {
     if (/^(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?$/.test(token[0])) continue; // a year or an ISO date
     add("ID", from + token.index, from + token.index + token[0].length);
   }
+  // Immigration numbers written with spaces: alien numbers ("A 219 447 310", "A# 204-118-736") anywhere,
+  // and I-94 admission numbers ("93817264 A4") after their keyword.
+  for (const m of text.matchAll(/\bA\s?#?\s?-?\s?\d{2,3}[ -]\d{3}[ -]\d{3}\b/g)) add("ID", m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/\b(?:I-94|admission|arrival[- ]departure)(?:\s+(?:record|number|no\.?|#))*\s*[:#]?\s*(\d{8,11}\s?[A-Z]\d)\b/gi)) {
+    const at = m.index + m[0].length - m[1].length;
+    add("ID", at, at + m[1].length);
+  }
   // Any other unique identifying number: long digit strings and letter-digit codes.
   for (const m of text.matchAll(/(?<![\w./$-])(?=[A-Z0-9-]*\d)(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w/-])/g)) {
     const value = m[0];
@@ -248,6 +271,15 @@ function ages(text: string, add: Add) {
     if (unit) continue;
     if (ageAfter || ageBefore) add("AGE", m.index, m.index + m[1].length, "90+");
   }
+  // A birth year that puts the person over 89 ("born 1932", "b. 1931", "nacido en 1929"): Safe Harbor
+  // removes every date element, the year included, that indicates such an age.
+  const oldest = new Date().getFullYear() - 90;
+  const born = /\b(?:born(?:\s+in)?|b\.|n\.|nacid[oa](?:\s+en)?|naci[oó](?:\s+en)?|year of birth|birth year|a[nñ]o de nacimiento)\s*:?\s*((?:18|19|20)\d{2})\b(?![-/.]\d)/gi;
+  for (const m of text.matchAll(born)) {
+    if (Number(m[1]) > oldest) continue;
+    const at = m.index + m[0].length - m[1].length;
+    add("AGE", at, at + 4, "[year, age 90+]");
+  }
 }
 
 function dates(text: string, add: Add) {
@@ -259,6 +291,7 @@ function dates(text: string, add: Add) {
     if (!hasMonth && !numeric) continue;
     if (!r.start.isCertain("month") && !r.start.isCertain("day")) continue;
     if (hasMonth && /^may$/i.test(r.text.trim()) && !/^May\b/.test(r.text)) continue;
+    if (!/\d/.test(r.text) && publicAnnouncement(text, r.index, r.index + r.text.length)) continue; // "opens in November"
     let start = r.index;
     const end = r.index + r.text.length;
     const weekday = new RegExp(`(?:\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+(?:the\\s+|el\\s+)?)$`, "i").exec(text.slice(Math.max(0, start - 16), start));
@@ -279,6 +312,7 @@ function dates(text: string, add: Add) {
       if (!/^\.?\s*\d/.test(near) && !/\b(?:in|since|of|until|by|early|late|mid|last|this|next)\s+$/i.test(before)) continue;
     } else if (/^[a-z]/.test(word) && !MONTHS_ES.split("|").includes(word.toLowerCase())) continue; // "march" the verb
     if (MONTHS_ES.split("|").includes(word.toLowerCase()) && !/\b(?:de|en|el|desde|para|hasta|a|finales de|principios de|mediados de)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (publicAnnouncement(text, m.index, m.index + word.length)) continue;
     addDate(text, add, m.index, m.index + word.length);
   }
   // Ordinal days ("the 15th", "Tuesday the 9th") and holidays.
@@ -289,7 +323,10 @@ function dates(text: string, add: Add) {
     add("DATE", m.index, m.index + m[0].length, "[date]");
   }
   for (const m of text.matchAll(HOLIDAYS)) {
-    if (EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+    // "Tết, Nowruz and Kwanzaa events": every holiday of a list before an event noun names the event.
+    const listAfter = new RegExp(`^(?:(?:,|\\s+and|\\s+y|\\s*/|,\\s+and)\\s+(?:${HOLIDAYS.source.replace(/^\\b\(\?:|\)\\b$/g, "")}))*`).exec(text.slice(m.index + m[0].length))?.[0].length ?? 0;
+    if (EVENT_AFTER.test(text.slice(m.index + m[0].length + listAfter, m.index + m[0].length + listAfter + 30))) continue;
+    if (publicAnnouncement(text, m.index, m.index + m[0].length)) continue;
     add("DATE", m.index, m.index + m[0].length, "[holiday]");
   }
   // Numeric dates chrono leaves out: day.month.year (European notes), ISO year-month-day; with a weekday before them.
@@ -304,6 +341,26 @@ function dates(text: string, add: Add) {
   const ordinalWords = `(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`;
   const wordDate = new RegExp(`\\b(?:the\\s+)?${ordinalWords}\\s+of\\s+(?:${MONTHS_EN})(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b(?:${MONTHS_EN})\\s+(?:the\\s+)?${ordinalWords}\\b(?:,?\\s+(?:19|20)\\d{2}\\b)?`, "gi");
   for (const m of text.matchAll(wordDate)) addDate(text, add, m.index, m.index + m[0].length);
+  // Spanish abbreviated months: "9 de dic.", "14 de ene. de 2025", "3 de feb".
+  const esAbbr = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:${MONTHS_ES_ABBR})\\b\\.?(?:\\s+(?:de\\s+|del\\s+)?(?:19|20)\\d{2}\\b)?`, "gi");
+  for (const m of text.matchAll(esAbbr)) addDate(text, add, m.index, m.index + m[0].length);
+  // A weekday with the day of the month and no month: "el martes 7", "jueves 16", "Friday 3rd" (not a time: "lunes 10 am").
+  const weekdayDay = new RegExp(`\\b(?:${WEEKDAYS})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::|\\d|a\\.?m\\b|p\\.?m\\b|h\\b|hrs?\\b|horas?\\b|de la\\b|y media\\b|o'?clock|%|/|-\\d))`, "gi");
+  for (const m of text.matchAll(weekdayDay)) if (Number(m[1]) >= 1 && Number(m[1]) <= 31) add("DATE", m.index, m.index + m[0].length, "[date]");
+}
+
+/**
+ * A sentence about a public event, not a person: an announcement word ("closed for", "opens in",
+ * "calendar", "events", "enrollment") and no word that points at a person. A month alone or a
+ * holiday there ("WIC clinics close for Thanksgiving", "open enrollment ends in early December") is
+ * not a date of anyone's life (eval/README.md).
+ */
+const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:for|on|in)|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const PERSON_CUE = /\b(?:she|he|her|his|him|hers|herself|himself|ella|él|client|patient|pt|mom|dad|son|daughter|wife|husband|grandson|granddaughter|grandmother|grandfather|mother|father|baby|born|birthday|fell|admitted|discharged|moved|evicted|died|passed|due|hijo|hija|esposo|esposa|nieto|nieta|señora|señor|don|doña|mr|mrs|ms)\b/i;
+
+function publicAnnouncement(text: string, start: number, end: number) {
+  const sentence = sentenceAround(text, start, end);
+  return ANNOUNCEMENT.test(sentence) && !PERSON_CUE.test(sentence);
 }
 
 /** "on March 3" → "in spring", "since March 3" → "since spring", "March 3" → "in spring". */
@@ -333,21 +390,79 @@ function dateReplacement(value: string) {
   return year ? `${month} ${year}` : `in ${month}`;
 }
 
-function places(text: string, tokens: Token[], add: Add) {
+const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge|Kia|Hyundai|Subaru|Jeep|GMC|Tesla|Mazda|Buick|Volkswagen|VW|Mitsubishi|Chrysler|Lexus|Acura)\s+$/;
+
+/** Words that make a capitalised phrase an organization or a service ("Denver Human Services", "Rocky Mountain Refugee Network"). */
+const ORG_SUFFIX = /^(?:Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
+/** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
+const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy)`;
+
+/**
+ * Spans of capitalised phrases that name an organization: a run of capitalised words (small words
+ * such as "of", "for", "and", "de" inside) holding an organization word — "Denver Human Services",
+ * "Mile High United Way", "the Journey Home Project". Names and places found by the capitalised-run
+ * rules inside them are dropped; a phrase ending in a place of residence ("… Family Shelter") is not one.
+ */
+function organizationSpans(text: string, tokens: Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].cap) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const gap = text.slice(tokens[j].end, tokens[j + 1].start);
+      if (tokens[j + 1].cap && /^(?:['’]s)?[ \t]+$|^-$/.test(gap)) j++;
+      else if (!tokens[j + 1].cap && /^(?:of|for|and|on|the|de|del|y|&)$/.test(tokens[j + 1].word) && /^[ \t]+$/.test(gap) && j + 2 < tokens.length && tokens[j + 2].cap && /^[ \t]+$/.test(text.slice(tokens[j + 1].end, tokens[j + 2].start))) j += 2;
+      else break;
+    }
+    const words = tokens.slice(i, j + 1).map((t) => t.word);
+    if (words.some((w) => ORG_SUFFIX.test(w)) && !new RegExp(`${FACILITY_SUFFIX}$`).test(text.slice(tokens[i].start, tokens[j].end))) {
+      // "United Way" and "Health" need a second word; a lone "Health" or "Center" is not an organization's name.
+      if (j > i) spans.push([tokens[i].start, tokens[j].end]);
+    }
+    i = j + 1;
+  }
+  return spans;
+}
+
+const inside = (spans: [number, number][], start: number, end: number) => spans.some(([s, e]) => s <= start && end <= e);
+
+function places(text: string, tokens: Token[], add: Add, orgs: [number, number][]) {
   const { cities, countries } = lexicon();
   // Street addresses, with or without a house number, and an apartment or unit after them.
-  const unit = String.raw`(?:,?\s*(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|#|unit|apt\.?|depto\.?|departamento|apto\.?|apartamento|interior|int\.)\s*[\w-]+)?`;
+  const unit = String.raw`(?:,?\s*(?:Apartment|Apt\.?|Unit|Suite|Ste\.?|#|unit|apartamento|apto\.?|departamento|depto\.?|apt\.?|interior|int\.)\s*[\w-]+)?`;
   const street = new RegExp(
     String.raw`(?:\b\d{1,6}\s+)?(?:\b(?:[NSEW]\.|North|South|East|West)\s+)?(?:\b(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|N|S|E|W)\b)?${unit}`,
     "gu",
   );
-  for (const m of text.matchAll(street)) add("LOCATION", m.index, m.index + m[0].length, /\d/.test(m[0]) ? "[address]" : "[street]");
+  for (const m of text.matchAll(street)) {
+    // "PCP Dr. Aquino", "cardiology Dr Mehta": a doctor's title, not a drive.
+    if (!/\d/.test(m[0]) && /\bDr\.?$/.test(m[0]) && /^\s*(?:\p{Lu}\p{Ll}|\[name\])/u.test(text.slice(m.index + m[0].length))) continue;
+    if (inside(orgs, m.index, m.index + m[0].replace(/\s+\d.*$/, "").length)) continue; // "Mile High United Way"
+    add("LOCATION", m.index, m.index + m[0].length, /\d/.test(m[0]) ? "[address]" : "[street]");
+  }
+  // The street name before the number, as Spanish speakers write it: "Tennyson St 4820, apto. 9".
+  const numberAfter = new RegExp(String.raw`\b(?:\p{Lu}[\p{L}'’]*\s+){1,3}(?:${STREET_SUFFIX})\b\.?\s+(?:\d{1,5}(?=${unit.slice(0, -1)})${unit.replace(/\)\?$/, ")")}|\d{1,4}\b(?![\d:/.,]\d|\s*(?:am|pm|a\.m|p\.m|%|mg|years?|yrs?|days?|times|minutes|mins|hours|hrs|miles|blocks)\b))`, "gu");
+  for (const m of text.matchAll(numberAfter)) {
+    if (/\d\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) || inside(orgs, m.index, m.index + m[0].replace(/\s+\d.*$/, "").length)) continue;
+    add("LOCATION", m.index, m.index + m[0].length, "[address]");
+  }
+  // GPS coordinates: "39.7805, -104.9718" (a latitude and a longitude with three or more decimals).
+  for (const m of text.matchAll(/(?<![\d.])(-?\d{1,2}\.\d{3,})\s*,\s*(-?\d{1,3}\.\d{3,})(?!\d|\.\d)/g)) {
+    if (Math.abs(Number(m[1])) <= 90 && Math.abs(Number(m[2])) <= 180) add("LOCATION", m.index, m.index + m[0].length, "[coordinates]");
+  }
   // Streets typed in lower case in texts: after a house number or a place word ("on harlan st", "1200 w colfax ave").
   for (const m of text.matchAll(new RegExp(String.raw`(?:\b\d{1,6}\s+|\b(?:on|off|at|to|from|in|near|by)\s+)((?:[nsew]\s+)?(?:\p{Ll}[\p{Ll}'’]+|\d{1,3}(?:st|nd|rd|th))(?:\s+\p{Ll}[\p{Ll}'’]+)?\s+(?:st|ave|blvd|rd|dr|ln|ct|pl|pkwy|cir|way|street|avenue|road|drive|lane|court)\b${unit})`, "gu"))) {
     if (/^(?:the|a|my|his|her|their|our|your|this|that)\s/.test(m[1])) continue;
     add("LOCATION", /^\d/.test(m[0]) ? m.index : m.index + m[0].length - m[1].length, m.index + m[0].length, "[address]");
   }
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:Highway|Hwy|Route|Interstate|I-)\s?\d{1,3}\b`, "g"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:Highway|Hwy|Route|Interstate|I-)\s?\d{1,3}\b`, "g"))) {
+    if (/^I-/.test(m[0]) && /^\s*(?::|#|record|number|no\b|form|admission|card|arrival)/i.test(text.slice(m.index + m[0].length))) continue; // the I-94 arrival record
+    add("LOCATION", m.index, m.index + m[0].length, "[street]");
+  }
   // Mail boxes and rural addresses, whole: "P.O. Box 12", "Box 12", "RR 2 Box 48", "Rural Route 2", "HC 61 Box 2210", "Apartado Postal 77".
   const box = String.raw`(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|Box|Apartado(?: Postal)?|Apdo\.?|Casilla(?: Postal)?)\s*#?\s*\d+[A-Z]?\b`;
   const route = String.raw`\b(?:R\.?R\.?|Rural Route|H\.?C\.?|Highway Contract(?: Route)?|Star Route|RFD|Route)\s*#?\s*\d+`;
@@ -364,8 +479,9 @@ function places(text: string, tokens: Token[], add: Add) {
   // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:calle|avenida|av\.|carretera|colonia|Calle|Avenida|Av\.|Carretera|Colonia)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
-    if (!PLACE_PREP.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
-    if (!/\d/.test(m[0]) && !/\b(?:corner of|at)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (!PLACE_PREP.test(before) && !/\b(?:por|entre|esquina de|esquina)\s+(?:la\s+|el\s+)?$/i.test(before)) continue;
+    if (!/\d/.test(m[0]) && !/\b(?:corner of|at|esquina de|esquina|entre)\s+(?:la\s+|el\s+)?$/i.test(before)) continue;
     add("LOCATION", m.index, m.index + m[0].length, "[intersection]");
   }
   for (const m of text.matchAll(/\b(?:on|off|en)\s+(\d{1,3}(?:st|nd|rd|th))\b/g)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[street]");
@@ -373,6 +489,43 @@ function places(text: string, tokens: Token[], add: Add) {
   for (const m of text.matchAll(/(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g)) {
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     if (/(?:\b[A-Z]{2}|\bzip(?: code)?|\bcódigo postal|\p{Lu}\p{Ll}+,?)\s*:?\s*$/u.test(before)) add("LOCATION", m.index, m.index + m[0].length, "[ZIP]");
+  }
+  // Named residences, shelters, parishes and schools, with the unit, lot or space that goes with them:
+  // "Linden Court Apartments, #5C", "Lot 7, Riverbend Mobile Home Community", "St. Ambrose Lutheran".
+  const unitWord = String.raw`(?:#|Apt\.?|Apartment|Unit|Suite|Ste\.?|Lot|Space|Spc\.?|Trailer|Bldg\.?|Building|Room|Rm\.?)`;
+  const facility = new RegExp(
+    String.raw`(?:\b(?:Lot|Space|Spc\.?|Unit|Apt\.?|Trailer|Lote|Espacio)\s*#?\s*[\w-]*\d[\w-]*,\s*)?(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:(?:\p{Lu}[\p{L}'’-]*|\d{1,4})\s+){1,4})${FACILITY_SUFFIX}\b(?!\s+\p{Lu}|-)(?:,?\s*${unitWord}\s*#?\s*[\w-]*\d[\w-]*)?`,
+    "gu",
+  );
+  for (const m of text.matchAll(facility)) {
+    const words = m[1].trim().split(/\s+/).filter((w) => !STOP.has(fold(w)));
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    // A school is a place where a child goes ("starts at Brophy Elementary"), otherwise an organization.
+    const school = /(?:School|Academy)$/.test(m[0].replace(/,.*$/, ""));
+    if (school && !/\b(?:at|attends|attend|attending|to|goes to|enrolled (?:at|in)|from)\s+(?:the\s+)?$/i.test(before)) continue;
+    if (!words.length || words.some((w) => ORG_SUFFIX.test(w) && !(school && /^(?:Community|Partnership|Charter)$/.test(w)))) continue;
+    // "she is Roman Catholic", "Ethiopian Orthodox": a faith, not a parish.
+    if (/\b(?:is|are|was|were|a|an|as|being|raised)\s+$/i.test(before) || words.every((w) => lexicon().nonIdentifiers.has(fold(w)) || /^(?:Roman|Southern|Northern|First|Free|United|Reformed|Independent)$/.test(w))) continue;
+    let start = m.index;
+    while (STOP.has(fold(text.slice(start).split(/\s+/)[0] ?? "")) && !/^(?:Lot|Space|Unit|Apt|St|Trailer)\b/.test(text.slice(start))) start += (text.slice(start).split(/\s+/)[0] ?? "").length + 1;
+    add("LOCATION", start, m.index + m[0].length, "[place]");
+  }
+  // Places typed in lower case: "from pine meadow vlg", "at cottonwood crossing apts", "de villa rosales", "in lakewood".
+  const lowerSuffix = "apts|apartments|vlg|village|villas|manor|mhp|estates|homes|towers|terrace|commons|residences|mobile home park|trailer park|trailer ct";
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:at|from|in|to|near|by|de|en|a|del)\s+(?:the\s+|la\s+|el\s+)?((?:\p{Ll}[\p{Ll}'’]+\s+){1,3}(?:${lowerSuffix}))\b`, "gu"))) {
+    const first = fold(m[1].split(/\s+/)[0]);
+    if (STOP.has(first) || /^(?:new|old|big|small|senior|low|income|public|affordable|family|same|other|section|nice|cheap|those|these|this|that|their|his|her|my|our|your)$/.test(first)) continue;
+    add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[place]");
+  }
+  for (const m of text.matchAll(/\b(?:de|en|a|del|from|in|at)\s+((?:villa|colonia|col\.|barrio|fraccionamiento|fracc\.|rancho|ejido)\s+\p{Ll}[\p{Ll}'’]+(?:\s+\p{Ll}[\p{Ll}'’]+)?)/gu)) {
+    if (STOP.has(fold(m[1].split(/\s+/)[1]))) continue;
+    add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[place]");
+  }
+  for (const t of tokens) {
+    if (t.cap || t.word.length < 4) continue;
+    const folded = fold(t.word);
+    if (!cities.has(folded) || isOrdinaryWord(folded) || STOP.has(folded) || US_STATES.has(folded)) continue;
+    if (/\b(?:in|near|from|to|en|de|a|desde|cerca de|moved to|lives in|outside|around)\s+$/i.test(text.slice(Math.max(0, t.start - 14), t.start))) add("LOCATION", t.start, t.end, "a city in the region");
   }
   // Capitalised runs: cities from the gazetteer, named places, places after a preposition.
   for (const run of capitalRuns(text, tokens)) {
@@ -385,15 +538,19 @@ function places(text: string, tokens: Token[], add: Add) {
     const afterPlaceWord = /^['’]?s?\s+(?:apartments|apts|homes|neighbou?rhood|area|clinic|motel|shelter|park|complex|building|trailer park|mobile home park)\b/i.exec(after);
     const allStop = folded.every((w) => STOP.has(w));
     if (allStop) continue;
+    if (inside(orgs, first.start, last.end) || VEHICLE_MAKE_BEFORE.test(before) || (run.length === 1 && MONTH_NAMES.has(folded[0]))) continue;
+    // "OB clinic", "on CKD", "at the DMV": abbreviations, not places.
+    const acronyms = run.every((t) => /^\p{Lu}{2,5}$/u.test(t.word));
     // "Kaiser Permanente", "in Tigrinya", "from Molina" are not places; a store after "at the" still is a landmark ("the Safeway on …").
     const landmark = /\b(?:at|behind|near|outside)\s+(?:the\s+)?$/i.test(before);
-    if (isDomainTerm(text, run, before) && !landmark) continue;
+    const cityAfterPrep = run.length === 1 && cities.has(folded[0]) && /\b(?:in|near|from|outside|en|cerca de)\s+$/i.test(before);
+    if (isDomainTerm(text, run, before) && !landmark && !cityAfterPrep) continue;
     if (countries.has(folded.join(" ")) || US_STATES.has(folded.join(" "))) continue;
     const named = run.some((t) => PLACE_WORDS.test(t.word));
     const stateAfter = /^,?\s+(?:[A-Z]{2}\b|Colorado|CO\b)/.test(after);
     const prep = PLACE_PREP.test(before);
     const cityIndex = findCity(folded, cities);
-    if (named || afterPlaceWord) {
+    if ((named || afterPlaceWord) && !(acronyms && !named)) {
       add("LOCATION", first.start, afterPlaceWord ? last.end + afterPlaceWord[0].length : last.end, "[place]");
       continue;
     }
@@ -408,7 +565,11 @@ function places(text: string, tokens: Token[], add: Add) {
         continue;
       }
     }
+    if (acronyms) continue;
     if (prep && !first.sentenceStart && /\b(?:in|near|from|en|de|desde|cerca de|vive en|over by|moved to|lives in|living in|outside|around)\s+(?:the\s+|la\s+|el\s+)?$/i.test(before)) {
+      // "Abuelas en Acción", "in Advent": one ordinary word is not a place name.
+      const spanishPrep = /\b(?:en|de|desde|cerca de|vive en)\s+(?:la\s+|el\s+)?$/i.test(before);
+      if (run.length === 1 && isDictionaryWord(folded[0], spanishPrep ? { english: NO_WORDS, spanish: lexicon().spanish } : ENGLISH_ONLY())) continue;
       // "in the Montbello area", "llegaron de Tegucigalpa", "near Brighton": a place unless the words are a person's or organization's
       if (run.some((t) => ORG_WORDS.test(t.word))) continue;
       if (run.length === 1 && isName(folded[0])) continue;
@@ -446,7 +607,7 @@ function findCity(folded: string[], cities: Set<string>): [number, number] | und
   return undefined;
 }
 
-const PARTICLE = /^(?:de|del|la|las|los|y|van|von|da|di|du|le|bin|ibn|al|el|der|den|st)$/i;
+const PARTICLE = /^(?:de|del|la|las|los|y|van|von|da|das|do|dos|di|du|le|bin|bint|ibn|abd|abu|al|el|der|den|st)$/i;
 
 /** Runs of capitalised words (with Spanish particles and quoted nicknames inside), split at punctuation. */
 function capitalRuns(text: string, tokens: Token[]): Token[][] {
@@ -461,7 +622,8 @@ function capitalRuns(text: string, tokens: Token[]): Token[][] {
     const t = tokens[i];
     const prev = run[run.length - 1];
     const gap = prev ? text.slice(prev.end, t.start) : "";
-    const joinable = !prev || /^(?:['’]s)?\s+$|^(?:['’]s)?\s+["“][^"”\n]{0,0}$|^\s*["“”]\s*$|^["”]\s+$|^\s+["“]$|^-$/.test(gap) || /^\s+["“]?$/.test(gap) || /^["”]?\s+$/.test(gap);
+    // A line break ends a run: a signature's name and the organization on the next line are two things.
+    const joinable = !prev || !gap.includes("\n") && (/^(?:['’]s)?\s+$|^(?:['’]s)?\s+["“][^"”\n]{0,0}$|^\s*["“”]\s*$|^["”]\s+$|^\s+["“]$|^-$/.test(gap) || /^\s+["“]?$/.test(gap) || /^["”]?\s+$/.test(gap));
     if (t.cap && STOP.has(fold(t.word)) && run.length === 0) continue;
     if (t.cap && joinable && !(prev && /['’]s\s/.test(gap) && !PLACE_WORDS.test(t.word)) && !(prev && text[prev.end] === ".")) {
       if (STOP.has(fold(t.word)) && !PARTICLE.test(t.word)) {
@@ -492,6 +654,7 @@ const NATIONALITY = /(?:ian|ean|ese|ish|ic|i)$/;
 function isUnknownWord(t: Token, folded: string) {
   if (!t.cap || folded.length < 2 || STOP.has(folded) || STOP.has(folded.replace(/s$/, "")) || /^\p{Lu}{2,}$/u.test(t.word) || /\d/.test(t.word)) return false;
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(t.word) && !/^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Al|El)\p{Lu}/u.test(t.word)) return false; // "TikTok", "PowerPoint"
+  if (/^\p{Lu}{2,}\p{Ll}+\p{Lu}/u.test(t.word)) return false; // "HFpEF", "SpO"
   const { countries, nonIdentifiers } = lexicon();
   if (nonIdentifiers.has(folded) || countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
   if (DRUG_LIKE.test(folded)) return false;
@@ -526,12 +689,20 @@ function sentenceAround(text: string, start: number, end: number) {
 /** Labels of forms and notes written in lower case: not chat speakers. */
 const FORM_LABELS = new Set("note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
 /** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
-const CHAT_WORDS = new Set("addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc".split(" "));
+const CHAT_WORDS = new Set("addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
 
 const LOWERCASE_PERSON_CUE = /\b(?:talked to|talked w\/|talked with|spoke to|spoke with|texted|called|told|asked|met with|checked on|checked in with|heard from|w\/)\s+$/i;
 
-function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
-  const { firstNames, lastNames } = lexicon();
+/** Apostrophe-less contractions and chat words of texts typed fast: not names. */
+const CONTRACTIONS = new Set("shes hes wasnt isnt dont cant wont didnt doesnt hasnt havent hadnt shouldnt couldnt wouldnt arent werent aint theyre youre weve theyve ive ill im youll theyll shell itll thats whats lets theres heres wheres whos hows yall gonna wanna gotta kinda sorta lemme gimme dunno".split(" "));
+/** Words after which a lower-case word is a person: kin, titles, "this is …", "soy …". */
+const LOWERCASE_KIN = /\b(?:tia|tía|tio|tío|abuela|abuelo|abue|señora|señor|sra|sr|doña|dona|don|mrs|mr|ms|miss|grandma|grandpa|granny|auntie|aunt|uncle|nieta|nieto|hija|hijo|sobrina|sobrino|prima|primo|comadre|compadre|vecina|vecino|cousin|daughter|son|granddaughter|grandson|niece|nephew|sister|brother|wife|husband|esposa|esposo|mamá|papá|soy|this is|it'?s|named|llamada|llamado)\s+$/i;
+const NO_WORDS = new Set<string>();
+const ENGLISH_ONLY = () => ({ english: lexicon().english, spanish: NO_WORDS });
+const NAME_PARTICLE_PREFIX = /^(?:al|el|ul|ad|ar|as|ash|at|az|an|abd|abu|bin|ibn|ben|bint|d|l)-/;
+
+function names(text: string, tokens: Token[], add: Add, existing: Candidate[], orgs: [number, number][]) {
+  const { firstNames, lastNames, countries, nonIdentifiers, cities } = lexicon();
   const nameWords = new Set<string>();
   const located = (start: number, end: number) => existing.some((c) => c.type !== "NAME" && c.start <= start && c.end >= end);
   for (const run of capitalRuns(text, tokens)) {
@@ -543,9 +714,15 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     if (isDomainTerm(text, run, before)) continue;
     const honorific = HONORIFIC.test(before);
     const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
+    const whole = fold(text.slice(first.start, last.end));
+    // Organizations and services, vehicle models, holidays, states, countries and regions are not people.
+    if (!honorific && (inside(orgs, first.start, last.end) || VEHICLE_MAKE_BEFORE.test(before))) continue;
+    if (new RegExp(`^(?:${HOLIDAYS.source})$`).test(text.slice(first.start, last.end))) continue;
+    if ((US_STATES.has(whole) || countries.has(whole)) && !honorific && !relation && !firstNames.has(whole)) continue;
     const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
-    const isFirst = folded.map((w) => firstNames.has(w) && !STOP.has(w) && !acronym);
-    const isLast = folded.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && !STOP.has(w.replace(/s$/, "")) && w.length > 4));
+    const bare = folded.map((w) => w.replace(NAME_PARTICLE_PREFIX, ""));
+    const isFirst = bare.map((w) => firstNames.has(w) && !STOP.has(w) && !acronym);
+    const isLast = bare.map((w) => !acronym && (lastNames.has(w) && !STOP.has(w) || lastNames.has(w.replace(/s$/, "")) && !STOP.has(w.replace(/s$/, "")) && w.length > 4));
     const ambiguous = folded.map((w) => AMBIGUOUS_NAMES.has(w));
     const orgLike = run.some((t) => ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word));
     if (orgLike && !honorific) continue;
@@ -553,7 +730,10 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     const known = folded.filter((w, i) => (isFirst[i] || isLast[i]) && !ambiguous[i]).length;
     const anyKnown = folded.some((_, i) => isFirst[i] || isLast[i]);
     const nicknameInside = /["“][^"”]+["”]/.test(text.slice(first.start, last.end));
-    const unknown = run.map((t, i) => !isFirst[i] && !isLast[i] && isUnknownWord(t, folded[i]));
+    const unknown = run.map((t, i) => !isFirst[i] && !isLast[i] && isUnknownWord(t, bare[i]));
+    // "Urban Harvest", "Safe Haven Recovery", "Bear Dance": ordinary words, one of them in no name list, make a phrase, not a person.
+    const capFolded = run.filter((t) => t.cap).map((t) => fold(t.word));
+    if (!honorific && capFolded.length >= 2 && capFolded.every((w) => isDictionaryWord(w, ENGLISH_ONLY())) && capFolded.some((w) => !firstNames.has(w) && !lastNames.has(w))) continue;
     const after = text.slice(last.end, last.end + 24);
     let isPerson = false;
     if (honorific || relation) isPerson = true;
@@ -570,7 +750,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
       // "and", a comma or a chat time follows; after a place preposition it is left to places().
       if (PLACE_PREP.test(before) && !/\b(?:with|to|and|for)\s+$/i.test(before)) isPerson = false;
       else if (!first.sentenceStart) isPerson = true;
-      else isPerson = /^(?:['’]s)?(?:\s+\p{Ll}|\s+(?:and|y|&)\s|,|\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*:|:\s)/u.test(after);
+      else isPerson = /^(?:['’]s)?(?:\s+\p{Ll}|\s+(?:and|y|&)\s|,|\s*\(|\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*:|:\s)/u.test(after);
     }
     else if (capWords <= 3 && /^\s+(?:is|was|has|had|says|said|asked|called|lives|came|arrived|needs|wants|will|may|can|cannot|and her|and his|y su)\b/i.test(text.slice(last.end, last.end + 20))) {
       isPerson = !folded.some((w) => STOP.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
@@ -578,6 +758,47 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     if (!isPerson) continue;
     add("NAME", first.start, last.end, "[name]");
     for (let i = 0; i < run.length; i++) if (run[i].cap && !STOP.has(folded[i])) nameWords.add(folded[i]);
+  }
+  // Surname first, in capitals, then the given name: "BAUTISTA, Rodelio M.", "TRAN, Kim-Linh" (charts, rosters).
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})?),\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)(?:\s+\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.(?!\p{L}))?/gu)) {
+    const surname = fold(m[1]);
+    const given = fold(m[2]);
+    const label = /\b(?:patient|pt|name|client|resident|member|cm|rn|attending|provider|pcp|guarantor|insured|subscriber|contact|caregiver|nombre|paciente)\s*:?\s*$/i.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (STOP.has(surname) || nonIdentifiers.has(surname) || US_STATES.has(surname) || countries.has(surname)) continue;
+    const surnameLike = lastNames.has(surname.replace(NAME_PARTICLE_PREFIX, "")) || !isOrdinaryWord(surname);
+    const givenLike = firstNames.has(given) || (!isOrdinaryWord(given) && !STOP.has(given));
+    if ((surnameLike && givenLike) || (label && (surnameLike || givenLike))) {
+      add("NAME", m.index, m.index + m[0].length, "[name]");
+      nameWords.add(surname);
+      nameWords.add(given);
+    }
+  }
+  // A capitalised word joined by "and" to a name just found ("Ifrah and Sagal"), when no dictionary has it as written.
+  const foundNames = () => existing.filter((c) => c.type === "NAME");
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, conj, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (!/^(?:and|y|&|or|o)$/i.test(conj.word) || !/^\s+$/.test(text.slice(a.end, conj.start)) || !/^\s+$/.test(text.slice(conj.end, b.start))) continue;
+    const named = (t: Token) => foundNames().some((c) => c.start <= t.start && t.end <= c.end);
+    for (const [known, other] of [[a, b], [b, a]] as const) {
+      if (!named(known) || named(other) || !other.cap || other.sentenceStart) continue;
+      const folded = fold(other.word);
+      if (folded.length < 3 || STOP.has(folded) || nonIdentifiers.has(folded) || countries.has(folded) || US_STATES.has(folded) || isDictionaryWord(folded) || /^\p{Lu}{2,}$/u.test(other.word)) continue;
+      add("NAME", other.start, other.end, "[name]");
+      nameWords.add(folded);
+    }
+  }
+  // Lower-case names after kin and titles ("tia luz", "abuela rosa", "la señora consuelo", "this is dariga"):
+  // a word of the name lists that is not English, or a word in no dictionary.
+  for (const t of tokens) {
+    if (t.cap || t.word.length < 3 || !/^\p{Ll}+$/u.test(t.word)) continue;
+    const folded = fold(t.word);
+    if (STOP.has(folded) || CHAT_WORDS.has(folded) || CONTRACTIONS.has(folded) || AMBIGUOUS_NAMES.has(folded) || nonIdentifiers.has(folded)) continue;
+    if (!LOWERCASE_KIN.test(text.slice(Math.max(0, t.start - 16), t.start))) continue;
+    const listed = (firstNames.has(folded) || lastNames.has(folded)) && !isDictionaryWord(folded, ENGLISH_ONLY());
+    if (listed || (!isOrdinaryWord(folded) && !isTypoOfWord(folded))) {
+      add("NAME", t.start, t.end, "[name]");
+      nameWords.add(folded);
+    }
   }
   // Names written in lower case in a chat, after a word that only people follow: "talked to ayaan".
   for (const t of tokens) {
@@ -596,21 +817,66 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[]) {
     add("NAME", m.index, m.index + m[1].length, "[name]");
     nameWords.add(fold(m[1]));
   }
+  // Capitalised speakers with a time ("Duc 3:42pm: thx"), when two or more lines start so.
+  const timed = [...text.matchAll(/^(\p{Lu}[\p{L}'’-]+)\s+\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?:\s/gimu)].filter((m) => !STOP.has(fold(m[1])) && !FORM_LABELS.has(fold(m[1])));
+  if (timed.length >= 2) for (const m of timed) {
+    add("NAME", m.index, m.index + m[1].length, "[name]");
+    nameWords.add(fold(m[1]));
+  }
   const informal = (text.match(/(?:^|\n|[.!?]\s+)\p{Ll}/gu) ?? []).length >= 2;
-  if (informal)
+  if (informal) {
     for (const t of tokens) {
       if (t.cap || t.word.length < 3 || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(t.word)) continue;
       const folded = fold(t.word);
-      if (STOP.has(folded) || CHAT_WORDS.has(folded) || isOrdinaryWord(folded) || lexicon().nonIdentifiers.has(folded)) continue;
+      if (STOP.has(folded) || CHAT_WORDS.has(folded) || isOrdinaryWord(folded) || nonIdentifiers.has(folded)) continue;
       if ((firstNames.has(folded) || lastNames.has(folded)) && !AMBIGUOUS_NAMES.has(folded)) {
         add("NAME", t.start, t.end, "[name]");
         nameWords.add(folded);
       }
     }
+    // Philter's rule for texts typed in lower case: a lower-case word that no dictionary, name list,
+    // chat-shorthand list or medicine list explains and that is no typo of an English word ("yufei",
+    // "dariga", "xue mei") is a name, or a place after "the" ("at the briarwood"). Words of three
+    // letters count only beside another such word ("xue mei", "anh thu").
+    const unexplained = (t: Token) => {
+      if (t.cap || !/^\p{Ll}+$/u.test(t.word) || t.word.length < 3) return 0;
+      const folded = fold(t.word);
+      if (STOP.has(folded) || CHAT_WORDS.has(folded) || FORM_LABELS.has(folded) || CONTRACTIONS.has(folded) || nonIdentifiers.has(folded) || countries.has(folded) || US_STATES.has(folded)) return 0;
+      if (DRUG_LIKE.test(folded) || AMBIGUOUS_NAMES.has(folded) || isDictionaryWord(folded)) return 0;
+      const listed = firstNames.has(folded) || lastNames.has(folded);
+      if (!listed && (isOrdinaryWord(folded) || isTypoOfWord(folded))) return 0;
+      const compound = listed ? false : compoundKind(folded);
+      if (compound === "word") return 0;
+      // "briarwood" is a named place after "the"/"at"/"from", a compound like any other elsewhere.
+      if (compound === "place") return /\b(?:the|at|from|in|near|to)\s+$/i.test(text.slice(Math.max(0, t.start - 8), t.start)) ? 3 : 0;
+      return folded.length >= 4 || listed ? 2 : 1;
+    };
+    const scores = tokens.map(unexplained);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!scores[i]) continue;
+      let j = i;
+      while (j + 1 < tokens.length && scores[j + 1] && /^\s+$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
+      const group = tokens.slice(i, j + 1);
+      const strong = scores.slice(i, j + 1).some((x) => x >= 2) || group.length >= 2;
+      const place = scores.slice(i, j + 1).some((x) => x === 3);
+      i = j;
+      if (!strong) continue;
+      const start = group[0].start;
+      const end = group[group.length - 1].end;
+      if (existing.some((c) => c.start <= start && end <= c.end)) continue;
+      const before = text.slice(Math.max(0, start - 24), start);
+      if (place || /\b(?:the|la|el)\s+$/i.test(before) || (cities.has(fold(text.slice(start, end))) && PLACE_PREP.test(before))) add("LOCATION", start, end, "[place]");
+      else {
+        add("NAME", start, end, "[name]");
+        for (const t of group) nameWords.add(fold(t.word));
+      }
+    }
+  }
   // Every other mention of a word already known to be this person's name.
   for (const t of tokens) if (nameWords.has(fold(t.word)) && (t.cap || !isOrdinaryWord(fold(t.word)))) add("NAME", t.start, t.end, "[name]");
   // Plural family names after "the": "the Mendozas".
-  for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b/gu)) {
+  // (Not when a capitalised word follows: "the Delores Project" is a name's first word, not a family.)
+  for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b(?!\s+\p{Lu})/gu)) {
     const stem = fold(m[1]).replace(/e?s$/, "");
     if (lastNames.has(stem) || lastNames.has(fold(m[1]).slice(0, -1))) add("NAME", m.index + m[0].length - m[1].length, m.index + m[0].length, "[name]");
   }

@@ -118,4 +118,92 @@ describe("detectIdentifiers", () => {
     expect(found("born 21.07.1966, seen 2024-05-06, moved to Fri 6/14", "DATE")).toEqual(["21.07.1966", "2024-05-06", "Fri 6/14"]);
     expect(found("He was discharged on the fourteenth of May.", "DATE")).toEqual(["on the fourteenth of May"]);
   });
+
+  // Round 3 (docs/decisions/030): one test per rule, each with examples not taken from any evaluation text.
+  it("finds named residences, shelters, parishes and schools of ordinary words, with their unit, lot or space", () => {
+    expect(
+      found("She sleeps at Bright Water Family Shelter; her mother lives at Juniper Hollow Senior Apts #112 and they park at St. Brendan Catholic. Her cousin rents Lot 4, Sagebrush Mobile Home Community.", "LOCATION"),
+    ).toEqual(["Bright Water Family Shelter", "Juniper Hollow Senior Apts #112", "St. Brendan Catholic", "Lot 4, Sagebrush Mobile Home Community"]);
+    expect(found("Her son attends Kessler Ridge Academy.", "LOCATION")).toEqual(["Kessler Ridge Academy"]);
+    expect(found("She is Roman Catholic; Lutheran Family Services helped with the deposit.", "LOCATION")).toEqual([]);
+  });
+
+  it("finds lower-case names in chats that no dictionary or list explains, and not typos or shorthand", () => {
+    const text = "ok so i saw wenhui today, she says hi\nalso ask jinhua if shes coming agian. we r at the cedarbrook til 5\nevryone pls bring the forms";
+    expect(found(text, "NAME")).toEqual(["wenhui", "jinhua"]);
+    expect(found(text, "LOCATION")).toEqual(["cedarbrook"]);
+  });
+
+  it("finds lower-case names after kin and titles, also when the name is a Spanish word", () => {
+    expect(found("also tia paz from the church called. la señora rosario pidió ayuda", "NAME")).toEqual(["paz", "rosario"]);
+  });
+
+  it("finds lower-case places with a place suffix, a colonia or a city after a preposition", () => {
+    expect(found("she moved from willow creek vlg to lakewood last wk. su tio vive de colonia juarez", "LOCATION")).toEqual(["willow creek vlg", "lakewood", "colonia juarez"]);
+  });
+
+  it("finds a surname in capitals before the given name, and not capitalised diagnoses", () => {
+    expect(found("Patient: OKAFOR, Adaeze N.\nDx: COPD, Asthma.", "NAME")).toEqual(["OKAFOR, Adaeze N"]);
+  });
+
+  it("keeps name particles and al-/el- parts inside one name", () => {
+    expect(found("Head of household: Ibrahim Abd al-Rahman Qasim. Mother: Maria das Dores Pereira.", "NAME")).toEqual(["Ibrahim Abd al-Rahman Qasim", "Maria das Dores Pereira"]);
+  });
+
+  it("finds nicknames after 'goes by', unknown words before a parenthesis, and a word joined by 'and' to a name", () => {
+    expect(found("Anatoly (goes by Tolyan) sleeps in his van.", "NAME")).toEqual(["Anatoly", "Tolyan"]);
+    expect(found("Tolyan (van) is back.", "NAME")).toEqual(["Tolyan"]);
+    expect(found("Hodan and Hawal both start Monday at the new school.", "NAME")).toEqual(["Hodan", "Hawal"]);
+  });
+
+  it("finds GPS coordinates, not other decimals", () => {
+    expect(found("Camp at 39.7420, -104.9915. Temp 98.6, 99.1.", "LOCATION")).toEqual(["39.7420, -104.9915"]);
+  });
+
+  it("finds Spanish addresses, intersections and dates: street before number, 'por la X y 52', '4 de mar.', 'viernes 13'", () => {
+    const text = "Vive en Pecos St 5120, apto. 3, por la Pecos y 52; cita el 4 de mar. y el viernes 13.";
+    expect(found(text, "LOCATION")).toEqual(["Pecos St 5120, apto. 3", "Pecos y 52"]);
+    expect(found(text, "DATE")).toEqual(["el 4 de mar", "viernes 13"]);
+  });
+
+  it("finds a birth year that puts the person over 89, not other years", () => {
+    expect(found("Ms. Li was born 1927 in a house built in 1920; her son was born 1950.", "AGE")).toEqual(["1927"]);
+  });
+
+  it("finds alien and I-94 numbers written with spaces, and does not read I-94 as the interstate", () => {
+    const text = "Alien number: A 071 334 982; I-94: 55012397 C2";
+    expect(found(text, "ID")).toEqual(["A 071 334 982", "55012397 C2"]);
+    expect(found(text, "LOCATION")).toEqual([]);
+  });
+
+  it("finds plates in parentheses, after 'plates' or after a vehicle", () => {
+    expect(found("the plates (KRT 5521) expire. a blue Honda Civic (CO 7TR-882) was towed.", "VEHICLE")).toEqual(["KRT 5521", "CO 7TR-882"]);
+  });
+
+  it("does not take organizations, services, regions or states for people or places", () => {
+    const text = "Referred to Front Range Family Services and the Hope Street Project; relatives in the Pacific Northwest and Oregon. Staff called Green Valley Recovery. The Delores Project shelter has beds.";
+    expect(detectIdentifiers(text)).toEqual([]);
+  });
+
+  it("does not date public announcements, and still dates a person's events", () => {
+    expect(found("The pantry closes for Thanksgiving and reopens in December. She fell on Thanksgiving and was seen in December.", "DATE")).toEqual(["Thanksgiving", "in December"]);
+    expect(found("The pantry closes for Thanksgiving and reopens in December.", "DATE")).toEqual([]);
+  });
+
+  it("does not take weekday plurals or clinical abbreviations for places or names", () => {
+    expect(detectIdentifiers("Dialysis Mondays and Thursdays at the unit; PCP Dr. Ruiz; OB clinic on Friday. Dx: CKD, CHF.").map((f) => f.text)).toEqual(["Ruiz"]);
+  });
+
+  it("does not take compounds of English words or Spanish verbs with pronouns for names in lower-case texts", () => {
+    expect(found("ok talked to the landlord. he says no callback til monday\nhe wants to subirle la renta again. pls advise", "NAME")).toEqual([]);
+  });
+
+  it("finds capitalised chat speakers with a time, also when the name is an ordinary word", () => {
+    expect(found("Sol 9:02am: at the door\nPaz 9:05am: ok coming\nSol 9:06am: thx", "NAME")).toEqual(["Sol", "Paz", "Sol"]);
+  });
+
+  it("ends a capitalised run at a line break: a signature's name is not read with the organization below it", () => {
+    expect(found("Thanks,\nAline Prado\nCasa do Brasil", "NAME")).toEqual(["Aline Prado"]);
+  });
 });
+

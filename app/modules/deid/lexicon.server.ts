@@ -17,7 +17,7 @@ import zipcodes from "zipcodes";
 import { CURATED_GIVEN_NAMES, CURATED_SURNAMES } from "./wordlists/curated-names";
 import { ENGLISH_WORDS } from "./wordlists/english.generated";
 import { CHINESE_NAMES, KOREAN_NAMES, WORLD_NAMES } from "./wordlists/names.generated";
-import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, TRIBES } from "./wordlists/non-identifiers";
+import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, PORTUGUESE_WORDS, REGIONS, TRIBES, VEHICLE_MODELS } from "./wordlists/non-identifiers";
 import { SPANISH_WORDS } from "./wordlists/spanish.generated";
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
@@ -143,7 +143,7 @@ export function isOrdinaryWord(w: string, lists?: Pick<Lexicon, "english" | "spa
 function checkOrdinary(w: string, lists: Pick<Lexicon, "english" | "spanish">) {
   const { english, spanish } = lists;
   w = w.replace(/['’]s?$/, "");
-  if (english.has(w) || spanish.has(w)) return true;
+  if (english.has(w) || spanish.has(w) || spanishWithPronouns(w, spanish)) return true;
   for (const e of ENGLISH_ENDINGS) {
     if (w.length - e.length < 3 || !w.endsWith(e)) continue;
     const stem = w.slice(0, -e.length);
@@ -151,11 +151,86 @@ function checkOrdinary(w: string, lists: Pick<Lexicon, "english" | "spanish">) {
   }
   // Spanish plurals ("fortalezas", "necesidades") and verb forms ("viven", "tiene", "pidió").
   if (w.length > 4 && ((w.endsWith("s") && spanish.has(w.slice(0, -1))) || (w.endsWith("es") && spanish.has(w.slice(0, -2))))) return true;
+  return spanishVerbForm(w, spanish);
+}
+
+/** A conjugated Spanish verb ("viven", "tiene", "pidió"). */
+function spanishVerbForm(w: string, spanish: Set<string>) {
   for (const e of SPANISH_VERB_ENDINGS) {
     if (w.length - e.length < 2 || !w.endsWith(e)) continue;
     const stem = w.slice(0, -e.length);
     const stems = [stem, ...STEM_CHANGES.map(([from, to]) => stem.replace(from, to)).filter((s) => s !== stem)];
     for (const s of stems) if (spanish.has(s + "ar") || spanish.has(s + "er") || spanish.has(s + "ir")) return true;
+  }
+  return false;
+}
+
+/**
+ * A word as the dictionaries write it, or a regular English plural or verb form of one ("reports",
+ * "reported", "cities"), a Spanish plural or verb form ("viven", "subirle") — without the English
+ * derivations of isOrdinaryWord, which also read short names as words ("Sagal" as sag + -al,
+ * "Bilal" as bile + -al).
+ */
+export function isDictionaryWord(w: string, lists?: Pick<Lexicon, "english" | "spanish">) {
+  const { english, spanish } = lists ?? lexicon();
+  w = w.replace(/['’]s?$/, "");
+  if (english.has(w) || spanish.has(w)) return true;
+  for (const [end, stems] of [["s", [""]], ["es", [""]], ["ies", ["y"]], ["ed", ["", "e"]], ["d", [""]], ["ing", ["", "e"]]] as const) {
+    if (w.length - end.length < 3 || !w.endsWith(end)) continue;
+    const stem = w.slice(0, -end.length);
+    if (stems.some((s) => english.has(stem + s)) || (/(.)\1$/.test(stem) && english.has(stem.slice(0, -1)))) return true;
+  }
+  if (w.length > 4 && w.endsWith("s") && spanish.has(w.slice(0, -1))) return true;
+  return spanish.size > 0 && (spanishVerbForm(w, spanish) || spanishWithPronouns(w, spanish));
+}
+
+/** A Spanish infinitive, gerund or command with its pronouns attached: "subirle", "dándole", "llamarla", "dígale". */
+function spanishWithPronouns(w: string, spanish: Set<string>) {
+  const m = /^(\p{L}{3,}?)(?:se|me|te|le|la|lo|nos|les|las|los)(?:la|lo|las|los)?$/u.exec(w);
+  if (!m) return false;
+  const stem = m[1];
+  if (/(?:ar|er|ir)$/.test(stem) && spanish.has(stem)) return true;
+  const gerund = /^(\p{L}+?)(?:ando|iendo|yendo)$/u.exec(stem);
+  return !!gerund && ["ar", "er", "ir"].some((end) => spanish.has(gerund[1] + end));
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const PLACE_ENDINGS = /^(?:wood|woods|dale|field|fields|view|brook|crest|ridge|haven|ville|town|ton|burg|mont|land|lands|side|vale|glen|hurst|moor|gate|shire|ford|port|meadow|meadows|creek|park|hills|hill|springs|lake|lakes|point|pointe|grove|hollow|heights|bend|acres|gardens|village|court|manor|terrace|oaks|pines|cove|bluff|bluffs|wick|stead)$/;
+
+/**
+ * Two English words written as one ("callback", "homebound", "maplewood"): "word" when it reads as a
+ * common compound, "place" when its second part is a place-name ending ("briarwood", "maplewood",
+ * "cedarcrest"), false otherwise.
+ */
+export function compoundKind(w: string): "word" | "place" | false {
+  const { english } = lexicon();
+  for (let i = 3; i <= w.length - 3; i++) {
+    const head = w.slice(0, i);
+    const tail = w.slice(i);
+    if (english.has(head) && (english.has(tail) || PLACE_ENDINGS.test(tail))) return PLACE_ENDINGS.test(tail) ? "place" : "word";
+  }
+  return false;
+}
+
+/**
+ * A misspelling of an English word, as typed in texts: one letter dropped, added, changed or two
+ * swapped ("agian", "deliverry", "hospitol", "apointment") from a word of four or more letters, or
+ * a letter repeated for effect ("hiii", "heyy"). Only for words of five or more letters.
+ */
+export function isTypoOfWord(w: string) {
+  const { english } = lexicon();
+  const known = (c: string) => c.length >= 4 && (english.has(c) || (c.endsWith("s") && english.has(c.slice(0, -1))));
+  const squeezed = w.replace(/(.)\1{2,}/g, "$1");
+  if (squeezed !== w && (isDictionaryWord(squeezed) || isDictionaryWord(squeezed.replace(/(.)\1/g, "$1")))) return true;
+  if (/(.)\1$/.test(w) && isDictionaryWord(w.slice(0, -1))) return true;
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return false;
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length && known(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i < w.length - 1 && known(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+    for (const c of LETTERS) {
+      if (i < w.length && c !== w[i] && known(w.slice(0, i) + c + w.slice(i + 1))) return true;
+      if (known(w.slice(0, i) + c + w.slice(i))) return true;
+    }
   }
   return false;
 }
@@ -169,7 +244,7 @@ export function lexicon(): Lexicon {
   const spanish = decodeFrontCoded(SPANISH_WORDS);
   // Names from the other locales count only where they are not also ordinary words ("Long", "Bach" …).
   const addNames = (target: Set<string>, values: string[]) => {
-    for (const w of words(values)) if (w.length > 2 && !isOrdinaryWord(w, { english, spanish }) && !/[^\p{Script=Latin}'’]/u.test(w)) target.add(w);
+    for (const w of words(values)) if (w.length > 2 && !isDictionaryWord(w, { english, spanish }) && !/[^\p{Script=Latin}'’]/u.test(w)) target.add(w);
   };
   for (const [code, locale] of Object.entries(allLocales)) {
     if (locales.includes(locale) || !locale.person) continue;
@@ -202,7 +277,7 @@ export function lexicon(): Lexicon {
       if (name) languages.push(name);
     }
   const multiWordCities = new Set([...cities].flatMap((c) => (c.includes(" ") ? c.split(" ") : [])));
-  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES].flatMap((l) => l.split(/;\s*/)), ...languages]) {
+  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES, REGIONS, PORTUGUESE_WORDS, VEHICLE_MODELS].flatMap((l) => l.split(/;\s*/)), ...languages]) {
     const folded = fold(phrase.trim());
     if (!folded) continue;
     nonIdentifierPhrases.add(folded);

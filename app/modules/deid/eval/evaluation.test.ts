@@ -19,36 +19,38 @@ describe("de-identification evaluation", () => {
 
   // The held-out sets are measured, not tuned against: they keep the development score honest.
   // Their floors are the numbers measured when they were last read (docs/decisions/030), so a
-  // regression fails; they are below the 99% goal, and the test does not pretend otherwise.
+  // regression fails. Since round 3 all three have been read and studied ("seen": holdout-3's misses
+  // drove the round-3 rules), so their scores are no longer an honest estimate; held-out 4 is.
   // 62 identifiers since round 2: "every Sunday" is no longer labelled (a weekday alone is not a date element, eval/README.md).
-  it("reports the first held-out set (62 identifiers): floor 62 found (100%), precision ≥ 95%", () => {
+  it("reports the first held-out set (62 identifiers): floor 62 found (100%), precision ≥ 98%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT_FOLDER));
     console.info(`held-out\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(62);
     expect(holdout.overall.found).toBeGreaterThanOrEqual(62);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.98);
   });
 
-  it("reports the second held-out set (184 identifiers): floor 179 found (97.3%), precision ≥ 93%", () => {
+  it("reports the second held-out set (184 identifiers): floor 182 found (98.9%), precision ≥ 97%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT2_FOLDER));
     console.info(`held-out 2\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(184);
-    expect(holdout.overall.found).toBeGreaterThanOrEqual(179);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.93);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(182);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.97);
   });
 
-  it("reports the third held-out set (283 identifiers): floor 259 found (91.5%), precision ≥ 85%", () => {
+  // Seen since round 3 (its misses were studied and their general classes fixed, eval/holdout-3/README.md).
+  it("reports the third held-out set (283 identifiers): floor 281 found (99.3%), precision ≥ 98%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT3_FOLDER));
     console.info(`held-out 3\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(283);
-    expect(holdout.overall.found).toBeGreaterThanOrEqual(259);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.85);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(281);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.98);
   });
 
-  // Not run on holdout-3: in h3-26 a missed place ("Riverbend Mobile Home Community") is found only
-  // once "Lot 7" beside it is replaced; fixing that would tune the detector to a held-out miss (ADR 030).
+  // Holdout-3 joined this check in round 3, once it counted as seen (its h3-26 park, found only after
+  // "Lot 7" beside it was replaced, is now found whole with the lot).
   it("the suggested replacements are themselves clean: replacing every finding leaves nothing to find", () => {
-    for (const v of [...loadEvaluationSet(), ...loadEvaluationSet(HOLDOUT_FOLDER), ...loadEvaluationSet(HOLDOUT2_FOLDER)]) {
+    for (const v of [...loadEvaluationSet(), ...loadEvaluationSet(HOLDOUT_FOLDER), ...loadEvaluationSet(HOLDOUT2_FOLDER), ...loadEvaluationSet(HOLDOUT3_FOLDER)]) {
       const replaced = applyReplacements(v.text, detectIdentifiers(v.text));
       expect({ id: v.id, again: detectIdentifiers(replaced).map((f) => f.text) }).toEqual({ id: v.id, again: [] });
     }

@@ -1,5 +1,5 @@
 /** npm run deid:eval — prints recall and precision per identifier type for the development set and
- * both held-out sets; exits 1 when the development set is below the goals (the held-out sets are
+ * the held-out sets; exits 1 when the development set is below the goals (the held-out sets are
  * reported, and floored in evaluation.test.ts). `--verbose` lists misses and false alarms. */
 import { evaluate, goalFailures, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, report, type Evaluation } from "./evaluate.server";
 
@@ -13,12 +13,12 @@ function print(title: string, result: Evaluation) {
 
 const result = evaluate();
 print("Development set (the detector was tuned against it):", result);
-print("\nHeld-out set 1 (written after the first detector):", evaluate(loadEvaluationSet(HOLDOUT_FOLDER)));
-print("\nHeld-out set 2 (written before the recall work, never used to change the detector):", evaluate(loadEvaluationSet(HOLDOUT2_FOLDER)));
-print("\nHeld-out set 3 (written before round 2, never used to change the detector):", evaluate(loadEvaluationSet(HOLDOUT3_FOLDER)));
+print("\nHeld-out set 1 (written after the first detector; seen):", evaluate(loadEvaluationSet(HOLDOUT_FOLDER)));
+print("\nHeld-out set 2 (written before the recall work; seen since round 3):", evaluate(loadEvaluationSet(HOLDOUT2_FOLDER)));
+print("\nHeld-out set 3 (written before round 2; seen since round 3, its misses drove round 3):", evaluate(loadEvaluationSet(HOLDOUT3_FOLDER)));
 const failures = goalFailures(result);
 if (failures.length) {
   console.error(`\nBelow the goals on the development set (recall ≥ 99% overall and per type, precision ≥ 85%):\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log("\nGoals met on the development set: recall ≥ 99% overall and per type, precision ≥ 85%. The held-out sets are the honest estimate.");
+console.log("\nGoals met on the development set: recall ≥ 99% overall and per type, precision ≥ 85%. Held-out sets 1–3 have been seen; held-out 4 (measured by the lead) is the honest estimate.");

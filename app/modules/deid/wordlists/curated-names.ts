@@ -94,6 +94,11 @@ Kwok Wing Chun Siu Ka Man Yee Kit Wai Shing Hok Pui Suk Fong Lai Yuen Mei-Ling M
 korean-everyday: Jae Jae-won Ji-hoon Ji-ho Ji-woo Ji-yeon Ji-young Ji-eun Ji-min Min-jun Min-ho Min-ji Min-jung Seo-yeon Seo-yun Soo-jin Soo-yeon
 Hye-won Hye-rim Hyun-woo Hyun-joo Eun-ji Eun-young Eun-jung Jin-woo Young-ho Young-hee Young-ja Young-soo Sung-min Sang-woo Dong-hyun Kyung-soo
 Sun-hee Mi-kyung Mi-young Yeon-woo Ha-eun Ha-yoon Do-yoon Si-woo Joon-ho Jun-seo Woo-jin Seung-hoon Chul-soo Myung-hee Jung-hee Ok-ja Soon-ja Bok-soon
+diminutives-spanish: Chuy Chucho Chepe Chema Chencho Chente Chava Chayo Chelo Chela Chabela Chalo Checo Goyo Lalo Lencho Memo Nacho Pancho Paco Pepe
+Poncho Quique Tencha Toño Tono Tavo Tito Meche Maru Lupita Lupe Conchi Conchita Charo Chayito Moncho Pichi Yoyo Juanito Panchito Manolo Fito Rulo
+diminutives-filipino: Bebot Bembem Dindo Dondon Ging Jingjing Lenlen Nonong Pinky Tess Tessie Weng Jhay Ronron Buboy Ditas
+diminutives-east-slavic: Sanya Shurik Kostik Lyoshka Mitya Volodka Zhenka Tolik Slavik Vitalik Yurka Grishka Petka Sashenka Natasha Natasa Nastenka Olenka
+Lenochka Tanyusha Galochka Lyusya Lyudochka Nadyusha Svetka Oksanka Marusya Dunya Senya Syoma Fima Venya Tyoma Gena Edik Alik Marik Igoryok Yasha Lyova Lyonya
 vietnamese: Huong Hương Linh Mai Nga Ngoc Ngọc Nhung Phuong Phương Thao Thảo Thuy Thủy Trang Trinh Uyen Vy Xuan Yen Anh
 Binh Cuong Dung Dat Đức Duong Hai Hieu Hoang Hung Huy Khanh Khang Kiet Long Loc Luan Nam Nghia Nhat Phat Phong Phuc Quan Quang Quoc Sang
 Son Tai Tam Thanh Thang Thinh Tien Toan Trung Tuan Tung Viet Vinh Vu

@@ -66,7 +66,7 @@ Nurse-Family Partnership; Healthy Start; Promotoras; Promotores; Consulado; DACA
 USCIS; ICE; DMV; SSA; IRS; FEMA; AmeriCorps; Job Corps; Workforce Center; St. Vincent de Paul; Red Cross; Cruz Roja; YMCA; YWCA; NAMI; AA; NA; Al-Anon;
 Alcoholics Anonymous; Narcotics Anonymous; SAMHSA; HRSA; FQHC; CMS; ACA; PACE; HCBS; IHSS; CCBHC; IHS; Indian Health Service; VA; Veterans Affairs;
 Fresenius; DaVita; Bayada; Amedisys; Lincare; Apria; AdaptHealth; ModivCare; LogistiCare; MTM; Uber Health; Lyft Healthcare; Lyft; Uber; Kroger;
-King Soopers; Safeway; Aldi; Walgreens; CVS; Rite Aid; Dollar General; Family Dollar; Walmart; Costco; Target; Xcel; Xcel Energy; Comcast; Xfinity;
+King Soopers; Safeway; Aldi; Walgreens; CVS; Rite Aid; Dollar General; Family Dollar; Walmart; Costco; Target; Xcel; Xcel Energy; Eversource; National Grid; PG&E; Duke Energy; Dominion Energy; ConEd; Black Hills Energy; Atmos Energy; CenturyLink; Spectrum; Comcast; Xfinity;
 T-Mobile; Verizon; MetroPCS; Cricket; SafeLink; Assurance Wireless; RTD; Access-a-Ride; Greyhound; Amtrak; Telemundo; Univision; WhatsApp; WeChat; Viber;
 KakaoTalk; Zalo; LINE; Imo; Signal; Telegram; MyChart; Epic; Cerner; Athena; athenahealth; Teladoc; Amwell; Doxy.me; Zoom; Teams; Canvas; ClassDojo;
 Infinite Campus; PowerSchool; Medicaid; Medicare; Habitat; ReStore; Goodwill; Arc; Easterseals; Alzheimer's Association; Hospice; Salud; Clinica;
@@ -89,7 +89,7 @@ Indigenous; Native; Indian; Native American; American Indian; Alaska Native; Fir
 Puerto Rican; Boricua; Salvadoran; Salvadoreño; Guatemalan; Guatemalteco; Honduran; Hondureño; Nicaraguan; Venezuelan; Colombian; Peruvian; Ecuadorian;
 Oaxacan; Oaxaqueño; Afro-Latino; African American; Caribbean; Jamaican; Trinidadian; Moldovan; Roma; Romani; Jewish; Muslim; Christian; Buddhist; Hindu;
 Orthodox; Catholic; Católica; Católico; Lutheran; Methodist; Baptist; Pentecostal; Adventist; Mormon; LDS; Evangelical; Evangélica; Presbyterian;
-Episcopal; Mennonite; Amish; Jehovah; Quaker; Sunni; Shia; Ismaili; Ahmadiyya; Sufi; Bahá'í; Baha'i; Zoroastrian; Jain; Tewahedo; Maronite; Melkite`;
+Episcopal; Mennonite; Islamic; Methodist Episcopal; Nazarene; Unitarian; Amish; Jehovah; Quaker; Sunni; Shia; Ismaili; Ahmadiyya; Sufi; Bahá'í; Baha'i; Zoroastrian; Jain; Tewahedo; Maronite; Melkite`;
 
 export const TRIBES = `Navajo Nation; Diné; Hopi; Zuni; Ute; Ute Mountain Ute; Southern Ute; Northern Ute; Apache; Jicarilla; Mescalero; White Mountain Apache; San Carlos Apache;
 Tohono O'odham; O'odham; Pima; Akimel; Yaqui; Pascua Yaqui; Cherokee; Choctaw; Chickasaw; Muscogee; Seminole; Osage; Kiowa; Comanche; Cheyenne; Arapaho;
@@ -102,10 +102,28 @@ Nisqually; Muckleshoot; Snoqualmie; Suquamish; Shinnecock; Wampanoag; Mashpee; N
 Potawatomi; Kickapoo; Sac and Fox; Meskwaki; Ponca; Omaha; Winnebago; Otoe; Pawnee; Wichita; Caddo; Delaware; Lenape; Shawnee; Miami; Quapaw; Catawba`;
 
 /** Programme and event words that look like names: used with a holiday or month ("Hmong New Year celebration"). */
-export const EVENT_NOUNS = "potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar";
+export const EVENT_NOUNS = "potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar games walk walks journey procession dance dances competition competitions workshop workshops block";
 
 /** Holidays and festivals of the communities served: dates when they date a person's event (detect.server.ts), never names. */
 export const HOLIDAY_NAMES = `Diwali; Deepavali; Eid; Eid al-Fitr; Eid al-Adha; Eid ul-Fitr; Eid ul-Adha; Ramadan; Ramadhan; Nowruz; Norooz; Juneteenth; Kwanzaa; Hanukkah; Chanukah;
 Rosh Hashanah; Yom Kippur; Passover; Purim; Lunar New Year; Chinese New Year; Tet; Tết; Dashain; Tihar; Holi; Vesak; Meskel; Timkat; Genna; Posadas;
 Cinco de Mayo; Día de los Muertos; Navratri; Vaisakhi; Baisakhi; Songkran; Chuseok; Seollal; Obon; Pchum Ben; Thingyan; Mawlid; Ashura; Losar; Hmong New Year;
-Orthodox Christmas; Good Friday; Ash Wednesday; Pentecost; Martin Luther King Day; MLK Day; Presidents Day; Columbus Day; Indigenous Peoples Day`;
+Orthodox Christmas; Good Friday; Ash Wednesday; Pentecost; Martin Luther King Day; MLK Day; Presidents Day; Columbus Day; Indigenous Peoples Day; Advent; Lent; Epiphany; Yuletide`;
+
+/** Regions larger than a state, and continents: not identifiers ("the Pacific Northwest", "Rocky Mountain", "Latin America"). */
+export const REGIONS = `Pacific; Atlantic; Pacific Northwest; Northwest; Southwest; Midwest; Northeast; Southeast; Mountain West; Rocky Mountain; Rocky Mountains; Rockies;
+Great Plains; Great Lakes; New England; Gulf Coast; East Coast; West Coast; Deep South; Appalachia; Front Range; Western Slope; Intermountain; Mid-Atlantic;
+America; Americas; North America; South America; Central America; Latin America; Caribbean; Middle East; East Africa; West Africa; Horn of Africa;
+Central Africa; Southern Africa; North Africa; Sub-Saharan Africa; Southeast Asia; South Asia; East Asia; Central Asia; Pacific Islands; Micronesia; Polynesia;
+Melanesia; Balkans; Eastern Europe; Western Europe; Scandinavia; Europe; Asia; Africa; Oceania; Antarctica; Mesoamerica`;
+
+/** Ordinary Portuguese words that start emails and notes from Brazilian partners ("Oi pessoal", "Abraços", "Voz do Imigrante"); Spanish and English are covered by the dictionaries. */
+export const PORTUGUESE_WORDS = `oi; olá; ola; obrigado; obrigada; obrigados; abraço; abraços; abracos; beijo; beijos; tchau; atenciosamente; cordialmente; saudações; prezado; prezada;
+prezados; caro; cara; querido; querida; pessoal; equipe; bom dia; boa tarde; boa noite; tudo bem; até logo; até mais; imigrante; imigrantes; comunidade;
+voz; casa; centro; igreja; associação; família; familia; saúde; saude; ajuda; você; voce; vocês; nós; nos; eles; elas; ele; ela; não; nao; sim; também;
+tambem; muito; muita; obrigadão; valeu; abs; bjs; att; grato; grata; agradeço; desculpa; desculpe; por favor; notícias; noticias; reunião; reuniao`;
+
+/** Vehicle models named in notes ("Kia Sorento", "Honda Odyssey"), those that are not ordinary words or places: not places or people. */
+export const VEHICLE_MODELS = `F-150; F-250; Bronco; Silverado; Cruze; Trax; Tundra; RAV4; 4Runner; Sienna; Corolla; Camry; Prius; Yaris; CR-V; HR-V; Odyssey;
+Ridgeline; Altima; Sentra; Versa; Elantra; Sonata; Kona; Sorento; Sportage; Telluride; Forester; Impreza; Crosstrek; Jetta; Passat; Tiguan; Wrangler;
+Mazda3; Mazda6; CX-5; CX-9; Outlander; Lancer; Galant; Buick; LeSabre; Escalade`;
