@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyReplacements, detectIdentifiers } from "../detect.server";
-import { evaluate, goalFailures, GOALS, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, parseMarkup, report } from "./evaluate.server";
+import { evaluate, goalFailures, GOALS, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT4_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, parseMarkup, report } from "./evaluate.server";
 
 describe("de-identification evaluation", () => {
   it("parses the labelled markup into text and gold spans", () => {
@@ -45,6 +45,17 @@ describe("de-identification evaluation", () => {
     expect(holdout.overall.gold).toBe(283);
     expect(holdout.overall.found).toBeGreaterThanOrEqual(281);
     expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // Written blind (the author never saw the detector) and measured once, after round 3 (ADR 030):
+  // 303 of 327 found (92.7%), precision 88.9%. The floor keeps that honest number from slipping; it
+  // is below the 99% goal.
+  it("reports the fourth held-out set (327 identifiers): floor 303 found (92.7%), precision ≥ 88%", () => {
+    const holdout = evaluate(loadEvaluationSet(HOLDOUT4_FOLDER));
+    console.info(`held-out 4\n${report(holdout)}`);
+    expect(holdout.overall.gold).toBe(327);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(303);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.88);
   });
 
   // Holdout-3 joined this check in round 3, once it counted as seen (its h3-26 park, found only after
