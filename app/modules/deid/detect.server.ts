@@ -62,7 +62,7 @@ const STOP = new Set(
     "i me my we us our you your he him his she her hers they them their it its this that these those there here who whom whose which what when where why how " +
     "mr mrs ms miss mx dr don doña dona sr sra srta señor señora señorita sir madam " +
     "client clients patient patients pt pts name names dob age sex address phone cell email e-mail fax ssn mrn id case note notes situation strengths strength needs need tried question questions " +
-    "update fyi hi hello hey iakwe yokwe kommol thanks thank morning ok okay quick success celebrating celebration resources security subject from re fw fwd date born notes reason referral referred household insurance emergency contact primary preferred language mailing home " +
+    "update fyi general hi hello hey iakwe yokwe kommol thanks thank morning ok okay quick success celebrating celebration resources security subject from re fw fwd date born notes reason referral referred household insurance emergency contact primary preferred language mailing home " +
     "medicaid medicare snap wic leap cccap ssdi ssi tanf chp va ssa ed er icu pcp dme copd hiv ptsd adhd covid cpap rn md lcsw msw chw " +
     "food bank banks church center centre clinic hospital health housing authority department legal aid ymca coalition community worker workers team program programs school schools university pantry shelter services service state " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday driver drivers call meals wheels baby kids children mom dad ip pa pa's ok ptsd toyota honda ford dodge chevy chevrolet nissan buick kia hyundai subaru jeep gmc tesla volkswagen vw corolla civic camry accord taurus caravan impala malibu focus prius sienna odyssey " +
@@ -79,7 +79,7 @@ const STOP = new Set(
 
 const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío))\s+$/;
 const RELATION =
-  /\b(?:client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
+  /\b(?:this is|my name is|me llamo|soy|client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
 const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
 const PLACE_WORDS =
@@ -252,7 +252,7 @@ function ids(text: string, add: Add) {
     const stop = /[.!?](?:\s|$)|\n/.exec(window);
     const scope = stop ? window.slice(0, stop.index) : window;
     // Numbers written in spaced groups ("110 045 889 2", "1EG4 TE5 MK73"): eight or more characters after the keyword.
-    const spaced = /^\s*[:#]?\s*(?:(?:is|was|number|no\.?|#)\s+)?((?:[A-Z0-9]{1,5} ){2,5}[A-Z0-9]{1,5})(?![\w-])/i.exec(scope);
+    const spaced = /^[\s:#]*(?:(?:is|was|number|no\.?|#)\s+)?((?:[A-Z0-9]{1,5} ){2,5}[A-Z0-9]{1,5})(?![\w-])/i.exec(scope);
     if (spaced && spaced[1].replace(/\D/g, "").length >= 7 && spaced[1].replace(/\s/g, "").length >= 9 && /\d[ ]\d/.test(spaced[1]) && !/^\d{3} \d{3} \d{4}$/.test(spaced[1])) {
       const at = from + spaced.index + spaced[0].length - spaced[1].length;
       add("ID", at, at + spaced[1].length);
@@ -354,6 +354,8 @@ function dates(text: string, add: Add) {
     } else if (/^[a-z]/.test(word) && !MONTHS_ES.split("|").includes(word.toLowerCase())) continue; // "march" the verb
     if (MONTHS_ES.split("|").includes(word.toLowerCase()) && !/\b(?:de|en|el|desde|para|hasta|a|finales de|principios de|mediados de)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (publicAnnouncement(text, m.index, m.index + word.length)) continue;
+    // A month that recurs ("every January", "cada diciembre") dates no event, like a weekday plural.
+    if (/\b(?:every|each|cada|todos los|todas las)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     addDate(text, add, m.index, m.index + word.length);
   }
   // Ordinal days ("the 15th", "Tuesday the 9th") and holidays.
@@ -365,7 +367,7 @@ function dates(text: string, add: Add) {
     // not "2nd fl", "dtr in 4th gr", "the 2nd one", "the 4th week" (a rank before a noun).
     const cued = /^(?:the|el)\s/i.test(m[0]) || new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0]) || /\bof\s/i.test(m[0]) || /\b(?:since|until|till|til|due|before|after|from|thru|through|desde|hasta)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (!cued) continue;
-    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))?.[1];
+    const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))?.[1];
     if (!/\bof\s/i.test(m[0]) && next && !/^(?:and|or|at|to|for|when|we|she|he|they|i|it|but|so|because|through|thru|until|til|in|from|about|if|then|after|before|with|of|is|was|will|y|a|en|para|pero|porque|que|hasta|desde|around|by|or|last|this|next|bc|b\/c|and|as|but|to|she's|he's|her|his|their|we're)$/.test(next)) continue;
     add("DATE", m.index, m.index + m[0].length, "[date]");
   }
@@ -405,7 +407,7 @@ function dates(text: string, add: Add) {
  * holiday there ("WIC clinics close for Thanksgiving", "open enrollment ends in early December") is
  * not a date of anyone's life (eval/README.md).
  */
-const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:for|on|in)|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
 const PUBLIC_PERIOD = /\b(?:open enrollment|enrollment period|enrollment runs|annual enrollment|special enrollment|filing season|tax season|deadline for everyone|application period)\b/i;
 const PERSON_CUE = /\b(?:she|he|her|his|him|hers|herself|himself|ella|él|client|patient|pt|mom|dad|son|daughter|wife|husband|grandson|granddaughter|grandmother|grandfather|mother|father|baby|born|birthday|fell|admitted|discharged|moved|evicted|died|passed|due|hijo|hija|esposo|esposa|nieto|nieta|señora|señor|don|doña|mr|mrs|ms)\b/i;
 
@@ -449,7 +451,7 @@ function dateReplacement(value: string) {
 const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge|Kia|Hyundai|Subaru|Jeep|GMC|Tesla|Mazda|Buick|Volkswagen|VW|Mitsubishi|Chrysler|Lexus|Acura)\s+$/;
 
 /** Words that make a capitalised phrase an organization or a service ("Denver Human Services", "Rocky Mountain Refugee Network"). */
-const ORG_SUFFIX = /^(?:Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
+const ORG_SUFFIX = /^(?:Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
 /** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
 const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites)`;
 
@@ -682,6 +684,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
 }
 
 const ORG_WORDS = /^(?:Bank|Church|Center|Centre|Clinic|Hospital|Health|Housing|Authority|Department|Aid|YMCA|Coalition|Team|Program|School|University|Pantry|Services|Service|County|Foundation|Ministries|Ministry|Network|Alliance|Council|Office|Agency|Medicaid|Medicare|Group)$/;
+const STATE_CODES = new Set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(" "));
 const COMMON_PLACE_WORDS = new Set("center hope grace golden mission federal street park bank health church school home homes place river lake city point rock springs union liberty commerce opportunity success security unity welcome".split(" "));
 const US_STATES = new Set(
   "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada new hampshire new jersey new mexico new york north carolina north dakota ohio oklahoma oregon pennsylvania rhode island south carolina south dakota tennessee texas utah vermont virginia washington west virginia wisconsin wyoming"
@@ -812,7 +815,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     const before = text.slice(Math.max(0, first.start - 30), first.start);
     if (isDomainTerm(text, run, before)) continue;
     const honorific = HONORIFIC.test(before);
-    const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
+    const relation = (RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before)) || /\b(?:this is|my name is|me llamo|soy)\s*$/i.test(before);
     const whole = fold(text.slice(first.start, last.end));
     // Organizations and services, vehicle models, holidays, states, countries and regions are not people.
     if (!honorific && (inside(orgs, first.start, last.end) || VEHICLE_MAKE_BEFORE.test(before))) continue;
@@ -1024,6 +1027,16 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
       add("NAME", t.start, t.end, "[name]");
     }
   }
+  // "me and ranger talked", "ranger and me went": in a chat the word beside "me" before a verb is a person, whatever it means elsewhere.
+  const chatMates = new Set<string>();
+  for (const m of text.matchAll(/\b(?:me and (\p{Ll}{3,})|(\p{Ll}{3,}) and me)\s+(?:talked|went|called|texted|said|met|drove|saw|visited|are|were|will|gonna|got|stopped|checked|tried)\b/gu)) {
+    const word = m[1] ?? m[2];
+    const folded = fold(word);
+    if (STOP.has(folded) || CHAT_WORDS.has(folded) || CONTRACTIONS.has(folded) || nonIdentifiers.has(folded)) continue;
+    chatMates.add(folded);
+  }
+  // …and every other lower-case mention of that word in the same text.
+  if (chatMates.size) for (const t of tokens) if (!t.cap && chatMates.has(fold(t.word))) add("NAME", t.start, t.end, "[name]");
   // Initials that stand for a person named in the same text: "DM" for Dil Maya Gurung, "JT (Jolene Tsosie)", "Curtis Hollins (CH)".
   const initials = new Set<string>();
   for (const c of existing) {
@@ -1032,10 +1045,24 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     if (parts.length < 2) continue;
     initials.add(parts.map((w) => w[0]).join(""));
     initials.add(parts[0][0] + parts[parts.length - 1][0]);
+    for (let i = 0; i + 1 < parts.length; i++) initials.add(parts[i][0] + parts[i + 1][0]);
   }
-  if (initials.size) for (const m of text.matchAll(/(?<![\p{L}\d-])(\p{Lu}{2,3})(?![\p{L}\d-])/gu)) if (initials.has(m[1])) add("NAME", m.index, m.index + m[1].length, "[name]");
+  if (initials.size) for (const m of text.matchAll(/(?<![\p{L}\d-])(\p{Lu}{2,3})(?![\p{L}\d-])/gu)) {
+    if (!initials.has(m[1])) continue;
+    // "DM" is also diabetes and "OB" obstetrics: an abbreviation of the lists counts only quoted or in parentheses, as a nickname is given.
+    const marked = /["“(]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /^\s*["”)]/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 2));
+    if ((STOP.has(fold(m[1])) || nonIdentifiers.has(fold(m[1])) || STATE_CODES.has(m[1])) && !marked) continue;
+    add("NAME", m.index, m.index + m[1].length, "[name]");
+  }
   // Every other mention of a word already known to be this person's name.
   for (const t of tokens) if (nameWords.has(fold(t.word)) && (t.cap || !isOrdinaryWord(fold(t.word)))) add("NAME", t.start, t.end, "[name]");
+  // A capitalised run holding such a word is the whole name when its other words are no English words: "CHW Lani Jibas" after "this is Lani".
+  if (nameWords.size) for (const run of capitalRuns(text, tokens)) {
+    if (run.length < 2 || run.length > 4 || !run.some((t) => nameWords.has(fold(t.word)))) continue;
+    const others = run.filter((t) => t.cap && !nameWords.has(fold(t.word)));
+    if (others.every((t) => !STOP.has(fold(t.word)) && !nonIdentifiers.has(fold(t.word)) && !ORG_WORDS.test(t.word) && !PLACE_WORDS.test(t.word) && !/^\p{Lu}{2,}$/u.test(t.word) && !isDictionaryWord(fold(t.word), ENGLISH_ONLY())) && !inside(orgs, run[0].start, run[run.length - 1].end))
+      add("NAME", run[0].start, run[run.length - 1].end, "[name]");
+  }
   // Plural family names after "the": "the Mendozas".
   // (Not when a capitalised word follows: "the Delores Project" is a name's first word, not a family.)
   for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b(?!\s+\p{Lu})/gu)) {

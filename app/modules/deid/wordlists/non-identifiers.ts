@@ -102,7 +102,7 @@ Nisqually; Muckleshoot; Snoqualmie; Suquamish; Shinnecock; Wampanoag; Mashpee; N
 Potawatomi; Kickapoo; Sac and Fox; Meskwaki; Ponca; Omaha; Winnebago; Otoe; Pawnee; Wichita; Caddo; Delaware; Lenape; Shawnee; Miami; Quapaw; Catawba`;
 
 /** Programme and event words that look like names: used with a holiday or month ("Hmong New Year celebration"). */
-export const EVENT_NOUNS = "potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar games walk walks journey procession dance dances competition competitions workshop workshops block";
+export const EVENT_NOUNS = "shift shifts potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar games walk walks journey procession dance dances competition competitions workshop workshops block";
 
 /** Holidays and festivals of the communities served: dates when they date a person's event (detect.server.ts), never names. */
 export const HOLIDAY_NAMES = `Diwali; Deepavali; Eid; Eid al-Fitr; Eid al-Adha; Eid ul-Fitr; Eid ul-Adha; Ramadan; Ramadhan; Nowruz; Norooz; Juneteenth; Kwanzaa; Hanukkah; Chanukah;
