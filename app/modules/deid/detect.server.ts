@@ -252,7 +252,7 @@ function ids(text: string, add: Add) {
     const stop = /[.!?](?:\s|$)|\n/.exec(window);
     const scope = stop ? window.slice(0, stop.index) : window;
     // Numbers written in spaced groups ("110 045 889 2", "1EG4 TE5 MK73"): eight or more characters after the keyword.
-    const spaced = /^[\s:#]*(?:(?:is|was|number|no\.?|#)\s+)?((?:[A-Z0-9]{1,5} ){2,5}[A-Z0-9]{1,5})(?![\w-])/i.exec(scope);
+    const spaced = /^[\s:#]*(?:(?:is|was|number|no\.?|#)\s+)?((?:\d[\dA-Z]{0,4} ){2,5}\d[\dA-Z]{0,4})(?![\w-])/i.exec(scope);
     if (spaced && spaced[1].replace(/\D/g, "").length >= 7 && spaced[1].replace(/\s/g, "").length >= 9 && /\d[ ]\d/.test(spaced[1]) && !/^\d{3} \d{3} \d{4}$/.test(spaced[1])) {
       const at = from + spaced.index + spaced[0].length - spaced[1].length;
       add("ID", at, at + spaced[1].length);
@@ -331,6 +331,7 @@ function dates(text: string, add: Add) {
     if (!r.start.isCertain("month") && !r.start.isCertain("day")) continue;
     if (hasMonth && /^may$/i.test(r.text.trim()) && !/^May\b/.test(r.text)) continue;
     if (!/\d/.test(r.text) && publicAnnouncement(text, r.index, r.index + r.text.length)) continue; // "opens in November"
+    if (!/\d/.test(r.text) && RECURRING_BEFORE.test(text.slice(Math.max(0, r.index - 12), r.index))) continue; // "every January"
     // "Open enrollment runs October 15 to December 7": the dates of a public period, not of a person.
     if (PUBLIC_PERIOD.test(sentenceAround(text, r.index, r.index + r.text.length)) && !PERSON_CUE.test(sentenceAround(text, r.index, r.index + r.text.length))) continue;
     let start = r.index;
@@ -355,7 +356,7 @@ function dates(text: string, add: Add) {
     if (MONTHS_ES.split("|").includes(word.toLowerCase()) && !/\b(?:de|en|el|desde|para|hasta|a|finales de|principios de|mediados de)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (publicAnnouncement(text, m.index, m.index + word.length)) continue;
     // A month that recurs ("every January", "cada diciembre") dates no event, like a weekday plural.
-    if (/\b(?:every|each|cada|todos los|todas las)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (RECURRING_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     addDate(text, add, m.index, m.index + word.length);
   }
   // Ordinal days ("the 15th", "Tuesday the 9th") and holidays.
@@ -408,6 +409,7 @@ function dates(text: string, add: Add) {
  * not a date of anyone's life (eval/README.md).
  */
 const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const RECURRING_BEFORE = /\b(?:every|each|cada|todos los|todas las)\s+$/i;
 const PUBLIC_PERIOD = /\b(?:open enrollment|enrollment period|enrollment runs|annual enrollment|special enrollment|filing season|tax season|deadline for everyone|application period)\b/i;
 const PERSON_CUE = /\b(?:she|he|her|his|him|hers|herself|himself|ella|él|client|patient|pt|mom|dad|son|daughter|wife|husband|grandson|granddaughter|grandmother|grandfather|mother|father|baby|born|birthday|fell|admitted|discharged|moved|evicted|died|passed|due|hijo|hija|esposo|esposa|nieto|nieta|señora|señor|don|doña|mr|mrs|ms)\b/i;
 
@@ -444,7 +446,8 @@ function dateReplacement(value: string) {
   }
   if (!month) return "[date]";
   // A year 90 or more years back can reveal an age over 89 (a birth date): Safe Harbor removes it too.
-  if (year && Number(year) <= new Date().getFullYear() - 90) return `in ${month}`;
+  // Neither the year nor a season is kept then: "[date]".
+  if (year && Number(year) <= new Date().getFullYear() - 90) return "[date]";
   return year ? `${month} ${year}` : `in ${month}`;
 }
 
@@ -820,7 +823,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     // Organizations and services, vehicle models, holidays, states, countries and regions are not people.
     if (!honorific && (inside(orgs, first.start, last.end) || VEHICLE_MAKE_BEFORE.test(before))) continue;
     if (new RegExp(`^(?:${HOLIDAYS.source})$`).test(text.slice(first.start, last.end))) continue;
-    if ((US_STATES.has(whole) || countries.has(whole)) && !honorific && ((!relation && !firstNames.has(whole)) || PLACE_PREP.test(before))) continue;
+    if ((US_STATES.has(whole) || countries.has(whole)) && !honorific && ((!relation && !firstNames.has(whole)) || PLACE_PREP.test(before) || /\b(?:a|para|hacia|hasta)\s+$/i.test(before))) continue;
     // A storm named like a person: "huracán María", "Hurricane Ian".
     if (/\b(?:hurricane|huracán|huracan|tropical storm|tormenta(?: tropical)?|typhoon|tifón|cyclone)\s+$/i.test(before)) continue;
     const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
@@ -857,7 +860,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
       else isPerson = /^(?:['’]s)?(?:\s+\p{Ll}|\s+(?:and|y|&)\s|,|\s*\(|\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*:|:\s)/u.test(after);
     }
     else if (capWords <= 3 && /^\s+(?:is|was|has|had|says|said|asked|called|lives|came|arrived|needs|wants|will|may|can|cannot|and her|and his|y su)\b/i.test(text.slice(last.end, last.end + 20))) {
-      isPerson = !folded.some((w) => STOP.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
+      isPerson = !folded.some((w) => STOP.has(w) || CHAT_WORDS.has(w) || nonIdentifiers.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
     }
     if (!isPerson) continue;
     add("NAME", first.start, last.end, "[name]");
