@@ -154,7 +154,7 @@ describe("live discussion", () => {
   it("holds back a message naming one of the author's organization's clients, even where the general detector misses it", async () => {
     const w = await world();
     await createClient(actorFor(w.careManagerA.id, w.orgA.id), { name: "María González" });
-    const text = "We met with maria gonzalez at the pantry.";
+    const text = "A box went to maria gonzalez at the pantry."; // since deid round 4 "met with maria …" is found by the detector itself
     // Precondition: the general detector misses this (if it learns it, choose another of its misses).
     expect(detectIdentifiers(text)).toEqual([]);
     const held = await postMessage({ actor: w.a, conferenceId: w.conference.id, body: text });

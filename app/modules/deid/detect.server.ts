@@ -62,7 +62,7 @@ const STOP = new Set(
     "i me my we us our you your he him his she her hers they them their it its this that these those there here who whom whose which what when where why how " +
     "mr mrs ms miss mx dr don doña dona sr sra srta señor señora señorita sir madam " +
     "client clients patient patients pt pts name names dob age sex address phone cell email e-mail fax ssn mrn id case note notes situation strengths strength needs need tried question questions " +
-    "update fyi hi hello hey thanks thank morning ok okay quick success celebrating celebration resources security subject from re fw fwd date born notes reason referral referred household insurance emergency contact primary preferred language mailing home " +
+    "update fyi general hi hello hey iakwe yokwe kommol thanks thank morning ok okay quick success celebrating celebration resources security subject from re fw fwd date born notes reason referral referred household insurance emergency contact primary preferred language mailing home " +
     "medicaid medicare snap wic leap cccap ssdi ssi tanf chp va ssa ed er icu pcp dme copd hiv ptsd adhd covid cpap rn md lcsw msw chw " +
     "food bank banks church center centre clinic hospital health housing authority department legal aid ymca coalition community worker workers team program programs school schools university pantry shelter services service state " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday driver drivers call meals wheels baby kids children mom dad ip pa pa's ok ptsd toyota honda ford dodge chevy chevrolet nissan buick kia hyundai subaru jeep gmc tesla volkswagen vw corolla civic camry accord taurus caravan impala malibu focus prius sienna odyssey " +
@@ -79,7 +79,7 @@ const STOP = new Set(
 
 const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío))\s+$/;
 const RELATION =
-  /\b(?:client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
+  /\b(?:this is|my name is|me llamo|soy|client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
 const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
 const PLACE_WORDS =
@@ -149,9 +149,25 @@ function emails(text: string, add: Add) {
 }
 
 function urls(text: string, add: Add) {
-  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi)) add("URL", m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi)) if (!publicResourceUrl(m[0])) add("URL", m.index, m.index + m[0].length);
   const bare = /(?<![@\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|us|co|me|ly|info|biz|app|tv|mx)\b(?:\/[^\s<>()"']*)?/gi;
-  for (const m of text.matchAll(bare)) add("URL", m.index, m.index + m[0].length);
+  for (const m of text.matchAll(bare)) if (!publicResourceUrl(m[0])) add("URL", m.index, m.index + m[0].length);
+}
+
+/**
+ * A public resource link is not an identifier (eval/README.md): a government site (.gov, .mil) with no
+ * number, query or fragment in it ("https://www.va.gov/pension"), or the home page of an organization's
+ * site written with "www." ("https://www.needymeds.org"). Personal pages, portals with ids and bare
+ * domains of personal sites ("mensahfamilyjourney.wordpress.com") stay URLs.
+ */
+function publicResourceUrl(url: string) {
+  const m = /^(?:https?:\/\/)?([^/?#\s]+)(\/[^?#]*)?([?#].*)?$/i.exec(url.replace(/[.,;:!?)\]]+$/, ""));
+  if (!m || m[3]) return false;
+  const host = m[1].toLowerCase();
+  const path = (m[2] ?? "").replace(/\/$/, "");
+  if (/\d/.test(path) || /@/.test(path)) return false;
+  if (/\.(?:gov|mil)$/.test(host)) return true;
+  return /^www\.[a-z0-9-]+\.(?:org|gov|edu)$/.test(host) && path === "";
 }
 
 function ips(text: string, add: Add) {
@@ -165,6 +181,8 @@ function ips(text: string, add: Add) {
 
 function ssns(text: string, add: Add) {
   for (const m of text.matchAll(/(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g)) add("SSN", m.index, m.index + m[0].length);
+  // Masked SSNs keep their last four: "XXX-XX-3318", "***-**-6630", "xxx xx 1234".
+  for (const m of text.matchAll(/(?<![\w*#-])(?:[Xx*#]{3})([- ]?)(?:[Xx*#]{2})\1\d{4}(?![\d-])/g)) add("SSN", m.index, m.index + m[0].length);
   const context = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social|seguro social)\b/gi;
   for (const m of text.matchAll(context)) {
     const windowStart = m.index + m[0].length;
@@ -233,6 +251,13 @@ function ids(text: string, add: Add) {
     const window = text.slice(from, from + 60);
     const stop = /[.!?](?:\s|$)|\n/.exec(window);
     const scope = stop ? window.slice(0, stop.index) : window;
+    // Numbers written in spaced groups ("110 045 889 2", "1EG4 TE5 MK73"): eight or more characters after the keyword.
+    const spaced = /^[\s:#]*(?:(?:is|was|number|no\.?|#)\s+)?((?:\d[\dA-Z]{0,4} ){2,5}\d[\dA-Z]{0,4})(?![\w-])/i.exec(scope);
+    if (spaced && spaced[1].replace(/\D/g, "").length >= 7 && spaced[1].replace(/\s/g, "").length >= 9 && /\d[ ]\d/.test(spaced[1]) && !/^\d{3} \d{3} \d{4}$/.test(spaced[1])) {
+      const at = from + spaced.index + spaced[0].length - spaced[1].length;
+      add("ID", at, at + spaced[1].length);
+      continue;
+    }
     const token = /(?<![\w-])(?=[A-Z0-9+-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9](?![\w-])/i.exec(scope);
     if (!token) continue;
     const digits = token[0].replace(/\D/g, "").length;
@@ -248,7 +273,8 @@ function ids(text: string, add: Add) {
     add("ID", at, at + m[1].length);
   }
   // Any other unique identifying number: long digit strings and letter-digit codes.
-  for (const m of text.matchAll(/(?<![\w./$-])(?=[A-Z0-9-]*\d)(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w/-])/g)) {
+  // Several letter groups before the digits are one code: "VA-CG-2024-118402".
+  for (const m of text.matchAll(/(?<![\w./$-])(?=[A-Z0-9-]*\d)(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w/-])/g)) {
     const value = m[0];
     const digits = value.replace(/\D/g, "").length;
     if (digits < 5 && !(digits >= 4 && /[A-Z]/.test(value) && value.length >= 7)) continue;
@@ -271,6 +297,19 @@ function ages(text: string, add: Add) {
     if (unit) continue;
     if (ageAfter || ageBefore) add("AGE", m.index, m.index + m[1].length, "90+");
   }
+  // Ages over 89 in words: "ninety-six", "a hundred and one", "noventa y dos" beside an age word.
+  const tens = "ninety|noventa";
+  const unitsEn = "one|two|three|four|five|six|seven|eight|nine";
+  const unitsEs = "uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve";
+  const wordAge = new RegExp(`\\b(?:(?:${tens})(?:[- ](?:${unitsEn})|\\s+y\\s+(?:${unitsEs}))?|(?:a|one)\\s+hundred(?:\\s+and\\s+(?:${unitsEn}|ten))?|cien(?:to)?(?:\\s+(?:${unitsEs}))?)\\b`, "gi");
+  for (const m of text.matchAll(wordAge)) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (/^\s*(?:percent|%|dollars|pesos|minutes|days|miles|people|times|cents|pounds|lbs|mg|units|of\b)/i.test(after)) continue;
+    const ageAfter = /^(?:-|\s)*(?:years?|yrs?|y\/?o\b|year-old|años|now\b|this\b|next\b|in\b|on\b|[.,;)]|\s*$)/i.test(after);
+    const ageBefore = /(?:\bage[ds]?|\bturned|\bturns|\bturning|\bis|\bshe'?s|\bhe'?s|\bwas|\btiene|\bcumplió|\bcumple|\bedad|\bold|\bnearly|\balmost|\bover)\s*:?\s*$/i.test(before);
+    if (ageBefore || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) add("AGE", m.index, m.index + m[0].length, "90+");
+  }
   // A birth year that puts the person over 89 ("born 1932", "b. 1931", "nacido en 1929"): Safe Harbor
   // removes every date element, the year included, that indicates such an age.
   const oldest = new Date().getFullYear() - 90;
@@ -292,6 +331,9 @@ function dates(text: string, add: Add) {
     if (!r.start.isCertain("month") && !r.start.isCertain("day")) continue;
     if (hasMonth && /^may$/i.test(r.text.trim()) && !/^May\b/.test(r.text)) continue;
     if (!/\d/.test(r.text) && publicAnnouncement(text, r.index, r.index + r.text.length)) continue; // "opens in November"
+    if (!/\d/.test(r.text) && RECURRING_BEFORE.test(text.slice(Math.max(0, r.index - 12), r.index))) continue; // "every January"
+    // "Open enrollment runs October 15 to December 7": the dates of a public period, not of a person.
+    if (PUBLIC_PERIOD.test(sentenceAround(text, r.index, r.index + r.text.length)) && !PERSON_CUE.test(sentenceAround(text, r.index, r.index + r.text.length))) continue;
     let start = r.index;
     const end = r.index + r.text.length;
     const weekday = new RegExp(`(?:\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+(?:the\\s+|el\\s+)?)$`, "i").exec(text.slice(Math.max(0, start - 16), start));
@@ -313,6 +355,8 @@ function dates(text: string, add: Add) {
     } else if (/^[a-z]/.test(word) && !MONTHS_ES.split("|").includes(word.toLowerCase())) continue; // "march" the verb
     if (MONTHS_ES.split("|").includes(word.toLowerCase()) && !/\b(?:de|en|el|desde|para|hasta|a|finales de|principios de|mediados de)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (publicAnnouncement(text, m.index, m.index + word.length)) continue;
+    // A month that recurs ("every January", "cada diciembre") dates no event, like a weekday plural.
+    if (RECURRING_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     addDate(text, add, m.index, m.index + word.length);
   }
   // Ordinal days ("the 15th", "Tuesday the 9th") and holidays.
@@ -320,6 +364,12 @@ function dates(text: string, add: Add) {
   for (const m of text.matchAll(ordinal)) {
     if (/(?:st|nd|rd|th)$/i.test(m[0]) && /^\s+(?:Avenue|Ave|Street|St|Place|Pl|Blvd|Drive|Dr|grade|floor|birthday|percentile|time|visit|century)\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (/\b(?:on|at|by|off|of|over by)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !/^(?:the|el)\s/i.test(m[0]) && !new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0])) continue;
+    // An ordinal alone is a day only with a date cue: "the 15th", "since 3rd", "Monday the 3rd", "the 9th of May";
+    // not "2nd fl", "dtr in 4th gr", "the 2nd one", "the 4th week" (a rank before a noun).
+    const cued = /^(?:the|el)\s/i.test(m[0]) || new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0]) || /\bof\s/i.test(m[0]) || /\b(?:since|until|till|til|due|before|after|from|thru|through|desde|hasta)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    if (!cued) continue;
+    const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))?.[1];
+    if (!/\bof\s/i.test(m[0]) && next && !/^(?:and|or|at|to|for|when|we|she|he|they|i|it|but|so|because|through|thru|until|til|in|from|about|if|then|after|before|with|of|is|was|will|y|a|en|para|pero|porque|que|hasta|desde|around|by|or|last|this|next|bc|b\/c|and|as|but|to|she's|he's|her|his|their|we're)$/.test(next)) continue;
     add("DATE", m.index, m.index + m[0].length, "[date]");
   }
   for (const m of text.matchAll(HOLIDAYS)) {
@@ -327,7 +377,10 @@ function dates(text: string, add: Add) {
     const listAfter = new RegExp(`^(?:(?:,|\\s+and|\\s+y|\\s*/|,\\s+and)\\s+(?:${HOLIDAYS.source.replace(/^\\b\(\?:|\)\\b$/g, "")}))*`).exec(text.slice(m.index + m[0].length))?.[0].length ?? 0;
     if (EVENT_AFTER.test(text.slice(m.index + m[0].length + listAfter, m.index + m[0].length + listAfter + 30))) continue;
     if (publicAnnouncement(text, m.index, m.index + m[0].length)) continue;
-    add("DATE", m.index, m.index + m[0].length, "[holiday]");
+    // A religious observance as a practice ("fasts in Ramadan", "during Lent", "keeps Shabbat") dates nothing.
+    if (/\b(?:fasts?|fasting|fasted|observes?|observing|keeps?|during|throughout|each|every|celebrates?|celebrating|for)\s+(?:in\s+|during\s+|the\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)) && !PERSON_EVENT.test(sentenceAround(text, m.index, m.index + m[0].length))) continue;
+    const year = /^,?\s+(?:19|20)\d{2}\b/.exec(text.slice(m.index + m[0].length));
+    add("DATE", m.index, m.index + m[0].length + (year ? year[0].length : 0), "[holiday]");
   }
   // Numeric dates chrono leaves out: day.month.year (European notes), ISO year-month-day; with a weekday before them.
   const numeric = new RegExp(`(?:\\b(?:${WEEKDAYS}|${WEEKDAYS_ABBR})\\.?,?\\s+)?(?<![\\d.])(?:(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)?\\d{2})|((?:19|20)\\d{2})-(\\d{1,2})-(\\d{1,2}))(?![\\d.]\\d)`, "gi");
@@ -355,8 +408,13 @@ function dates(text: string, add: Add) {
  * holiday there ("WIC clinics close for Thanksgiving", "open enrollment ends in early December") is
  * not a date of anyone's life (eval/README.md).
  */
-const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:for|on|in)|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const RECURRING_BEFORE = /\b(?:every|each|cada|todos los|todas las)\s+$/i;
+const PUBLIC_PERIOD = /\b(?:open enrollment|enrollment period|enrollment runs|annual enrollment|special enrollment|filing season|tax season|deadline for everyone|application period)\b/i;
 const PERSON_CUE = /\b(?:she|he|her|his|him|hers|herself|himself|ella|él|client|patient|pt|mom|dad|son|daughter|wife|husband|grandson|granddaughter|grandmother|grandfather|mother|father|baby|born|birthday|fell|admitted|discharged|moved|evicted|died|passed|due|hijo|hija|esposo|esposa|nieto|nieta|señora|señor|don|doña|mr|mrs|ms)\b/i;
+
+/** Events of a person's life: a holiday in the same sentence dates it ("broke her hip on Eid"). */
+const PERSON_EVENT = /\b(?:fell|fall|broke|admitted|discharged|moved|evicted|died|passed|born|hospitali[sz]ed|arrived|left|started|stopped|lost|surgery|accident|caída|murió|falleció|se cayó|llegó)\b/i;
 
 function publicAnnouncement(text: string, start: number, end: number) {
   const sentence = sentenceAround(text, start, end);
@@ -387,15 +445,18 @@ function dateReplacement(value: string) {
     }
   }
   if (!month) return "[date]";
+  // A year 90 or more years back can reveal an age over 89 (a birth date): Safe Harbor removes it too.
+  // Neither the year nor a season is kept then: "[date]".
+  if (year && Number(year) <= new Date().getFullYear() - 90) return "[date]";
   return year ? `${month} ${year}` : `in ${month}`;
 }
 
 const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge|Kia|Hyundai|Subaru|Jeep|GMC|Tesla|Mazda|Buick|Volkswagen|VW|Mitsubishi|Chrysler|Lexus|Acura)\s+$/;
 
 /** Words that make a capitalised phrase an organization or a service ("Denver Human Services", "Rocky Mountain Refugee Network"). */
-const ORG_SUFFIX = /^(?:Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
+const ORG_SUFFIX = /^(?:Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
 /** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
-const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy)`;
+const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites)`;
 
 /**
  * Spans of capitalised phrases that name an organization: a run of capitalised words (small words
@@ -433,7 +494,8 @@ const inside = (spans: [number, number][], start: number, end: number) => spans.
 function places(text: string, tokens: Token[], add: Add, orgs: [number, number][]) {
   const { cities, countries } = lexicon();
   // Street addresses, with or without a house number, and an apartment or unit after them.
-  const unit = String.raw`(?:,?\s*(?:Apartment|Apt\.?|Unit|Suite|Ste\.?|#|unit|apartamento|apto\.?|departamento|depto\.?|apt\.?|interior|int\.)\s*[\w-]+)?`;
+  // Floors and positions ("2nd fl rear", "upstairs", "basement") and spaces, buildings and rooms ("Spc 61", "bldg C", "rm 4") are units too.
+  const unit = String.raw`(?:,?\s*(?:(?:Apartment|Apt\.?|Unit|Suite|Ste\.?|#|unit|apartamento|apto\.?|departamento|depto\.?|apt\.?|interior|int\.|Spc\.?|spc\.?|Space|space|Lot|lot|Bldg\.?|bldg\.?|Building|Rm\.?|rm\.?|Room|room)\s*#?[\w-]+(?:\s*#\s*\w+)?|\d{1,2}(?:st|nd|rd|th)\s+(?:fl|flr|floor)\b\.?(?:\s+(?:rear|front|back|left|right))?|(?:upstairs|downstairs|basement|rear|back house|garage apt)\b(?:\s+(?:unit|apt|apartment))?))?`;
   const street = new RegExp(
     String.raw`(?:\b\d{1,6}\s+)?(?:\b(?:[NSEW]\.|North|South|East|West)\s+)?(?:\b(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|N|S|E|W)\b)?${unit}`,
     "gu",
@@ -477,7 +539,9 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   }
   for (const m of text.matchAll(/\b(?:Lot|Space|Unit|unit|lot|space|Apt\.?|apt\.?|Lote|lote|Espacio|espacio|Trailer|trailer)\s+#?\d+[A-Z]?\b/g)) add("LOCATION", m.index, m.index + m[0].length, "[address]");
   // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:calle|avenida|av\.|carretera|colonia|Calle|Avenida|Av\.|Carretera|Colonia)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
+  // "calle Naranjo 418 esq. Mezquite" (the corner belongs to the address), "col. Los Ébanos", "Urb. Villa Carolina", "fracc. Las Brisas".
+  const corner = String.raw`(?:,?\s+(?:esq\.?|esquina(?:\s+con)?|entre)\s+(?:calle\s+)?\p{Lu}[\p{L}'’]*(?:\s+(?:y\s+)?\p{Lu}[\p{L}'’]*)*)?`;
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}.])(?:calle|avenida|av\.|carretera|colonia|col\.|fraccionamiento|fracc\.|urbanización|urbanizacion|urb\.|barrio|privada|callejón|Calle|Avenida|Av\.|Carretera|Colonia|Col\.|Fraccionamiento|Fracc\.|Urbanización|Urb\.|Barrio|Privada|Callejón)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit}${corner})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (!PLACE_PREP.test(before) && !/\b(?:por|entre|esquina de|esquina)\s+(?:la\s+|el\s+)?$/i.test(before)) continue;
@@ -492,9 +556,11 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   }
   // Named residences, shelters, parishes and schools, with the unit, lot or space that goes with them:
   // "Linden Court Apartments, #5C", "Lot 7, Riverbend Mobile Home Community", "St. Ambrose Lutheran".
-  const unitWord = String.raw`(?:#|Apt\.?|Apartment|Unit|Suite|Ste\.?|Lot|Space|Spc\.?|Trailer|Bldg\.?|Building|Room|Rm\.?)`;
+  const unitWord = String.raw`(?:#|Apt\.?|apt\.?|Apartment|Unit|unit|Suite|Ste\.?|Lot|Space|Spc\.?|Trailer|Bldg\.?|bldg\.?|Building|Room|room|Rm\.?|rm\.?)`;
+  // One or two units, the building may be a letter: "bldg C #204", "Rm 22", "room 212".
+  const units = String.raw`(?:,?\s*${unitWord}\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)){0,2}`;
   const facility = new RegExp(
-    String.raw`(?:\b(?:Lot|Space|Spc\.?|Unit|Apt\.?|Trailer|Lote|Espacio)\s*#?\s*[\w-]*\d[\w-]*,\s*)?(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:(?:\p{Lu}[\p{L}'’-]*|\d{1,4})\s+){1,4})${FACILITY_SUFFIX}\b(?!\s+\p{Lu}|-)(?:,?\s*${unitWord}\s*#?\s*[\w-]*\d[\w-]*)?`,
+    String.raw`(?:\b(?:Lot|Space|Spc\.?|Unit|Apt\.?|Trailer|Lote|Espacio)\s*#?\s*[\w-]*\d[\w-]*,\s*)?(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:(?:\p{Lu}[\p{L}'’-]*|\d{1,4})\s+){1,4})${FACILITY_SUFFIX}\b(?!\s+\p{Lu}|-)${units}`,
     "gu",
   );
   for (const m of text.matchAll(facility)) {
@@ -509,6 +575,19 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     let start = m.index;
     while (STOP.has(fold(text.slice(start).split(/\s+/)[0] ?? "")) && !/^(?:Lot|Space|Unit|Apt|St|Trailer)\b/.test(text.slice(start))) start += (text.slice(start).split(/\s+/)[0] ?? "").length + 1;
     add("LOCATION", start, m.index + m[0].length, "[place]");
+  }
+  // Hotels and SROs named after the word, with the room: "Hotel Marguerite, Rm 22", "Residencial Las Flores".
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:Hotel|Motel|Hostel|Hostal|Residencial|Casa de Huéspedes)\s+(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2}${units}`, "gu"))) {
+    if (inside(orgs, m.index, m.index + m[0].length)) continue;
+    add("LOCATION", m.index, m.index + m[0].length, "[place]");
+  }
+  // Motels, inns and lodges typed in lower case, with the room where a person stays: "budget inn rm 118", "at the sunset motel".
+  for (const m of text.matchAll(new RegExp(String.raw`(?:\b(?:at|from|in|to|near|the|@)\s+(?:the\s+)?)?((?:\p{Ll}[\p{Ll}'’]+\s+){1,2}(?:motel|inn|lodge|hotel|hostel)\b(?:,?\s*(?:rm\.?|room|#|unit)\s*#?\s*\d+\w?)?)`, "gu"))) {
+    const words = m[1].trim().split(/\s+/);
+    const first = fold(words[0]);
+    const placeCue = m[0] !== m[1] || /(?:rm\.?|room|#|unit)\s*#?\s*\d+\w?$/.test(m[1]);
+    if (!placeCue || STOP.has(first) || /^(?:a|an|new|old|big|small|cheap|same|other|nice|local|that|this|those|these|his|her|my|our|your|their|any|some|one|extended|stay|hotel|motel)$/.test(first)) continue;
+    add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[place]");
   }
   // Places typed in lower case: "from pine meadow vlg", "at cottonwood crossing apts", "de villa rosales", "in lakewood".
   const lowerSuffix = "apts|apartments|vlg|village|villas|manor|mhp|estates|homes|towers|terrace|commons|residences|mobile home park|trailer park|trailer ct";
@@ -527,6 +606,28 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     if (!cities.has(folded) || isOrdinaryWord(folded) || STOP.has(folded) || US_STATES.has(folded)) continue;
     if (/\b(?:in|near|from|to|en|de|a|desde|cerca de|moved to|lives in|outside|around)\s+$/i.test(text.slice(Math.max(0, t.start - 14), t.start))) add("LOCATION", t.start, t.end, "a city in the region");
   }
+  // Cities whose first word is an abbreviation or a small word the capitalised runs skip: "St. Paul", "Ft. Collins", "Mt. Vernon".
+  for (const m of text.matchAll(/\b(St\.|Ste\.|Saint|Ft\.|Fort|Mt\.|Mount|Pt\.|Port)\s?(\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+)?)/gu)) {
+    const full = fold(m[1].replace(/^St\.$/, "saint").replace(/^Ste\.$/, "sainte").replace(/^Ft\.$/, "fort").replace(/^Mt\.$/, "mount").replace(/^Pt\.$/, "port"));
+    const words = fold(m[2]).split(/\s+/);
+    for (let n = words.length; n >= 1; n--) {
+      const city = words.slice(0, n).join(" ");
+      if (cities.has(`${full} ${city}`) || cities.has(`${fold(m[1]).replace(".", "")} ${city}`) || cities.has(`${fold(m[1])} ${city}`)) {
+        const end = m.index + m[0].length - (m[2].length - m[2].split(/\s+/).slice(0, n).join(" ").length);
+        if (!inside(orgs, m.index, end)) add("LOCATION", m.index, end, "a city in the region");
+        break;
+      }
+    }
+  }
+  // Neighbourhoods named after a country or a city ("Little Haiti", "Little Saigon") or a direction and a city after a place word or in parentheses ("in East Harlem", "(North Beach)").
+  for (const m of text.matchAll(/\b(Little|Old|East|West|North|South|Upper|Lower|Midtown|Downtown)\s+(\p{Lu}[\p{L}'’]+)\b/gu)) {
+    const name = fold(m[2]);
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (inside(orgs, m.index, m.index + m[0].length) || STOP.has(name) || US_STATES.has(`${fold(m[1])} ${name}`)) continue;
+    const little = m[1] === "Little" && (countries.has(name) || cities.has(name) || /^(?:italy|saigon|havana|tokyo|manila|mogadishu|india|ethiopia|armenia|odessa|bangladesh|arabia)$/.test(name));
+    const direction = m[1] !== "Little" && cities.has(name) && !isDictionaryWord(name, ENGLISH_ONLY()) && (/\($/.test(before) || /\b(?:in|from|near|to|around|lives in|moved to)\s+(?:the\s+)?$/i.test(before));
+    if (little || direction) add("LOCATION", m.index, m.index + m[0].length, "a city in the region");
+  }
   // Capitalised runs: cities from the gazetteer, named places, places after a preposition.
   for (const run of capitalRuns(text, tokens)) {
     const words = run.map((t) => t.word);
@@ -544,7 +645,8 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     // "Kaiser Permanente", "in Tigrinya", "from Molina" are not places; a store after "at the" still is a landmark ("the Safeway on …").
     const landmark = /\b(?:at|behind|near|outside)\s+(?:the\s+)?$/i.test(before);
     const cityAfterPrep = run.length === 1 && cities.has(folded[0]) && /\b(?:in|near|from|outside|en|cerca de)\s+$/i.test(before);
-    if (isDomainTerm(text, run, before) && !landmark && !cityAfterPrep) continue;
+    const cityBeforeState = run.length === 1 && cities.has(folded[0]) && /^,\s+[A-Z]{2}\b/.test(after);
+    if (isDomainTerm(text, run, before) && !landmark && !cityAfterPrep && !cityBeforeState) continue;
     if (countries.has(folded.join(" ")) || US_STATES.has(folded.join(" "))) continue;
     const named = run.some((t) => PLACE_WORDS.test(t.word));
     const stateAfter = /^,?\s+(?:[A-Z]{2}\b|Colorado|CO\b)/.test(after);
@@ -559,7 +661,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
       const [from, to] = cityIndex;
       const single = to - from === 1;
       const ambiguous = single && (AMBIGUOUS_NAMES.has(folded[from]) || COMMON_PLACE_WORDS.has(folded[from]));
-      const nameNotPlace = single && !prep && !stateAfter && (isName(folded[from]) || run[from].sentenceStart);
+      const nameNotPlace = single && !prep && !stateAfter && (isName(folded[from]) || run[from].sentenceStart || (isDictionaryWord(folded[from], ENGLISH_ONLY()) && !/,\s*$/.test(before)));
       if (!nameNotPlace && (!ambiguous || stateAfter || (prep && run.length === 1))) {
         add("LOCATION", run[from].start, run[to - 1].end, "a city in the region");
         continue;
@@ -585,6 +687,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
 }
 
 const ORG_WORDS = /^(?:Bank|Church|Center|Centre|Clinic|Hospital|Health|Housing|Authority|Department|Aid|YMCA|Coalition|Team|Program|School|University|Pantry|Services|Service|County|Foundation|Ministries|Ministry|Network|Alliance|Council|Office|Agency|Medicaid|Medicare|Group)$/;
+const STATE_CODES = new Set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(" "));
 const COMMON_PLACE_WORDS = new Set("center hope grace golden mission federal street park bank health church school home homes place river lake city point rock springs union liberty commerce opportunity success security unity welcome".split(" "));
 const US_STATES = new Set(
   "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada new hampshire new jersey new mexico new york north carolina north dakota ohio oklahoma oregon pennsylvania rhode island south carolina south dakota tennessee texas utah vermont virginia washington west virginia wisconsin wyoming"
@@ -658,6 +761,8 @@ function isUnknownWord(t: Token, folded: string) {
   const { countries, nonIdentifiers } = lexicon();
   if (nonIdentifiers.has(folded) || countries.has(folded) || US_STATES.has(folded) || ORG_WORDS.test(t.word) || PLACE_WORDS.test(t.word)) return false;
   if (DRUG_LIKE.test(folded)) return false;
+  // Chat shorthand and contractions written with a capital ("Thx", "Husb", "I'm", "We'd", "They've").
+  if (CHAT_WORDS.has(folded) || CONTRACTIONS.has(folded) || /^\p{L}+['’](?:m|d|re|ve|ll|t)$/u.test(folded)) return false;
   const parts = folded.split("-");
   if (parts.some((p) => isOrdinaryWord(p) || STOP.has(p))) return false;
   if (NATIONALITY.test(folded) && countries.has(folded.replace(/(?:ian|ean|ese|ish|ic|i|n)$/, "")) ) return false;
@@ -687,9 +792,9 @@ function sentenceAround(text: string, start: number, end: number) {
 }
 
 /** Labels of forms and notes written in lower case: not chat speakers. */
-const FORM_LABELS = new Set("note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
+const FORM_LABELS = new Set("me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
 /** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
-const CHAT_WORDS = new Set("addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
+const CHAT_WORDS = new Set("husb hubby lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
 
 const LOWERCASE_PERSON_CUE = /\b(?:talked to|talked w\/|talked with|spoke to|spoke with|texted|called|told|asked|met with|checked on|checked in with|heard from|w\/)\s+$/i;
 
@@ -713,12 +818,14 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     const before = text.slice(Math.max(0, first.start - 30), first.start);
     if (isDomainTerm(text, run, before)) continue;
     const honorific = HONORIFIC.test(before);
-    const relation = RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before);
+    const relation = (RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before)) || /\b(?:this is|my name is|me llamo|soy)\s*$/i.test(before);
     const whole = fold(text.slice(first.start, last.end));
     // Organizations and services, vehicle models, holidays, states, countries and regions are not people.
     if (!honorific && (inside(orgs, first.start, last.end) || VEHICLE_MAKE_BEFORE.test(before))) continue;
     if (new RegExp(`^(?:${HOLIDAYS.source})$`).test(text.slice(first.start, last.end))) continue;
-    if ((US_STATES.has(whole) || countries.has(whole)) && !honorific && !relation && !firstNames.has(whole)) continue;
+    if ((US_STATES.has(whole) || countries.has(whole)) && !honorific && ((!relation && !firstNames.has(whole)) || PLACE_PREP.test(before) || /\b(?:a|para|hacia|hasta)\s+$/i.test(before))) continue;
+    // A storm named like a person: "huracán María", "Hurricane Ian".
+    if (/\b(?:hurricane|huracán|huracan|tropical storm|tormenta(?: tropical)?|typhoon|tifón|cyclone)\s+$/i.test(before)) continue;
     const acronym = run.length === 1 && /^\p{Lu}{2,4}$/u.test(first.word); // "VIN", "DMV"
     const bare = folded.map((w) => w.replace(NAME_PARTICLE_PREFIX, ""));
     const isFirst = bare.map((w) => firstNames.has(w) && !STOP.has(w) && !acronym);
@@ -753,7 +860,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
       else isPerson = /^(?:['’]s)?(?:\s+\p{Ll}|\s+(?:and|y|&)\s|,|\s*\(|\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*:|:\s)/u.test(after);
     }
     else if (capWords <= 3 && /^\s+(?:is|was|has|had|says|said|asked|called|lives|came|arrived|needs|wants|will|may|can|cannot|and her|and his|y su)\b/i.test(text.slice(last.end, last.end + 20))) {
-      isPerson = !folded.some((w) => STOP.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
+      isPerson = !folded.some((w) => STOP.has(w) || CHAT_WORDS.has(w) || nonIdentifiers.has(w)) && !run.some((t) => /^\p{Lu}{2,}$/u.test(t.word));
     }
     if (!isPerson) continue;
     add("NAME", first.start, last.end, "[name]");
@@ -872,8 +979,93 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
       }
     }
   }
+  // An initial and a surname: "K. Boudreaux", "R. Okonkwo-Hale" (rosters, shelter logs, discharge notes).
+  for (const m of text.matchAll(/(?<![\p{L}.'’])(\p{Lu})\.\s?(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?)\b/gu)) {
+    const surname = fold(m[2]);
+    if (STOP.has(surname) || nonIdentifiers.has(surname) || US_STATES.has(surname) || countries.has(surname) || MONTH_NAMES.has(surname) || isDictionaryWord(surname)) continue;
+    if (/\b(?:vitamin|plan|part|type|hep|hepatitis|grade|section|unit|bed|room|apt|lot|exhibit|appendix|option|step|tier|class|ward|wing|building|bldg)\s*$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    const parts = surname.split(/[-'’]/);
+    if (!(lastNames.has(surname) || parts.some((w) => lastNames.has(w)) || !isOrdinaryWord(surname))) continue;
+    add("NAME", m.index, m.index + m[0].length, "[name]");
+    nameWords.add(surname);
+  }
+  // A nickname after its cue, even when it is an ordinary word: "goes by Baby", "aka Chino", "le dicen Güero".
+  for (const m of text.matchAll(/\b(?:goes by|going by|aka|a\.k\.a\.|known as|nicknamed|le dicen|apodad[oa])\s+["“']?(\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)/gu)) {
+    const word = fold(m[1]);
+    if (nonIdentifiers.has(word) || countries.has(word) || US_STATES.has(word) || ORG_WORDS.test(m[1])) continue;
+    const at = m.index + m[0].length - m[1].length;
+    add("NAME", at, at + m[1].length, "[name]");
+  }
+  // Shelter and ward rosters: the person after a bed number ("bed 3 Precious", "bed 14: Sunny Okafor").
+  for (const m of text.matchAll(/\b(?:bed|cot|mat)\s*#?\d{1,3}[:,-]?\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)/gu)) {
+    const words = m[1].split(/\s+/).map(fold);
+    if (words.some((w) => STOP.has(w) || nonIdentifiers.has(w)) || ORG_WORDS.test(m[1])) continue;
+    const at = m.index + m[0].length - m[1].length;
+    add("NAME", at, at + m[1].length, "[name]");
+  }
+  // "Baby" with a name or a word after it is a nickname: "Baby Girl is sick", "Baby Jun".
+  for (const m of text.matchAll(/\bBaby\s+(\p{Lu}[\p{L}'’-]+)\b/gu)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    const word = fold(m[1]);
+    if (STOP.has(word) || nonIdentifiers.has(word) || inside(orgs, m.index, m.index + m[0].length) || new RegExp(`^\\s+(?:${EVENT_NOUNS.split(" ").join("|")}|shower|bonds?)\\b`, "i").test(after) || /^(?:shower|bonds?)$/.test(word)) continue;
+    if (!isDictionaryWord(word) || /^\s+(?:is|was|has|had|says|said|will|needs|got|and)\b/.test(after)) add("NAME", m.index, m.index + m[0].length, "[name]");
+  }
+  // A given name in apposition with an age: "The oldest, Hunter, 12, has asthma", "her son, Chance (9)".
+  for (const m of text.matchAll(/(?:,|\b(?:oldest|youngest|eldest|middle one|son|daughter|grandson|granddaughter))\s+(\p{Lu}\p{Ll}+)(?:,\s*|\s*\()\d{1,2}\s*[,;)]/gu)) {
+    const word = fold(m[1]);
+    if (!firstNames.has(word) || STOP.has(word) || nonIdentifiers.has(word)) continue;
+    const at = m.index + m[0].indexOf(m[1], m[0].length - m[1].length - 8 > 0 ? 0 : 0);
+    add("NAME", at, at + m[1].length, "[name]");
+    nameWords.add(word);
+  }
+  // Lower-case given names that are also words, after a cue only people follow: "me and ranger talked", "w/ hunter",
+  // "hunter from the landlord side called".
+  for (const t of tokens) {
+    if (t.cap || t.word.length < 3 || !/^\p{Ll}+$/u.test(t.word)) continue;
+    const folded = fold(t.word);
+    if (!firstNames.has(folded) || STOP.has(folded) || CHAT_WORDS.has(folded) || CONTRACTIONS.has(folded) || nonIdentifiers.has(folded)) continue;
+    const before = text.slice(Math.max(0, t.start - 16), t.start);
+    const after = text.slice(t.end, t.end + 48);
+    if (/(?:\bw\/|\bme and|\btalked to|\btalked w\/?|\bspoke (?:to|with)|\btexted|\bmet with|\bheard from|\bfound)\s+$/i.test(before) || /^\s+(?:and me\b|from (?:the|his|her) \p{Ll}+(?:\s+\p{Ll}+)?\s+(?:called|said|says|texted|came|stopped|emailed))/u.test(after)) {
+      add("NAME", t.start, t.end, "[name]");
+    }
+  }
+  // "me and ranger talked", "ranger and me went": in a chat the word beside "me" before a verb is a person, whatever it means elsewhere.
+  const chatMates = new Set<string>();
+  for (const m of text.matchAll(/\b(?:me and (\p{Ll}{3,})|(\p{Ll}{3,}) and me)\s+(?:talked|went|called|texted|said|met|drove|saw|visited|are|were|will|gonna|got|stopped|checked|tried)\b/gu)) {
+    const word = m[1] ?? m[2];
+    const folded = fold(word);
+    if (STOP.has(folded) || CHAT_WORDS.has(folded) || CONTRACTIONS.has(folded) || nonIdentifiers.has(folded)) continue;
+    chatMates.add(folded);
+  }
+  // …and every other lower-case mention of that word in the same text.
+  if (chatMates.size) for (const t of tokens) if (!t.cap && chatMates.has(fold(t.word))) add("NAME", t.start, t.end, "[name]");
+  // Initials that stand for a person named in the same text: "DM" for Dil Maya Gurung, "JT (Jolene Tsosie)", "Curtis Hollins (CH)".
+  const initials = new Set<string>();
+  for (const c of existing) {
+    if (c.type !== "NAME") continue;
+    const parts = text.slice(c.start, c.end).split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (parts.length < 2) continue;
+    initials.add(parts.map((w) => w[0]).join(""));
+    initials.add(parts[0][0] + parts[parts.length - 1][0]);
+    for (let i = 0; i + 1 < parts.length; i++) initials.add(parts[i][0] + parts[i + 1][0]);
+  }
+  if (initials.size) for (const m of text.matchAll(/(?<![\p{L}\d-])(\p{Lu}{2,3})(?![\p{L}\d-])/gu)) {
+    if (!initials.has(m[1])) continue;
+    // "DM" is also diabetes and "OB" obstetrics: an abbreviation of the lists counts only quoted or in parentheses, as a nickname is given.
+    const marked = /["“(]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && /^\s*["”)]/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 2));
+    if ((STOP.has(fold(m[1])) || nonIdentifiers.has(fold(m[1])) || STATE_CODES.has(m[1])) && !marked) continue;
+    add("NAME", m.index, m.index + m[1].length, "[name]");
+  }
   // Every other mention of a word already known to be this person's name.
   for (const t of tokens) if (nameWords.has(fold(t.word)) && (t.cap || !isOrdinaryWord(fold(t.word)))) add("NAME", t.start, t.end, "[name]");
+  // A capitalised run holding such a word is the whole name when its other words are no English words: "CHW Lani Jibas" after "this is Lani".
+  if (nameWords.size) for (const run of capitalRuns(text, tokens)) {
+    if (run.length < 2 || run.length > 4 || !run.some((t) => nameWords.has(fold(t.word)))) continue;
+    const others = run.filter((t) => t.cap && !nameWords.has(fold(t.word)));
+    if (others.every((t) => !STOP.has(fold(t.word)) && !nonIdentifiers.has(fold(t.word)) && !ORG_WORDS.test(t.word) && !PLACE_WORDS.test(t.word) && !/^\p{Lu}{2,}$/u.test(t.word) && !isDictionaryWord(fold(t.word), ENGLISH_ONLY())) && !inside(orgs, run[0].start, run[run.length - 1].end))
+      add("NAME", run[0].start, run[run.length - 1].end, "[name]");
+  }
   // Plural family names after "the": "the Mendozas".
   // (Not when a capitalised word follows: "the Delores Project" is a name's first word, not a family.)
   for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b(?!\s+\p{Lu})/gu)) {

@@ -205,5 +205,94 @@ describe("detectIdentifiers", () => {
   it("ends a capitalised run at a line break: a signature's name is not read with the organization below it", () => {
     expect(found("Thanks,\nAline Prado\nCasa do Brasil", "NAME")).toEqual(["Aline Prado"]);
   });
+  // Round 4 (docs/decisions/030): the general classes holdout-4 missed or flagged wrongly, with fresh strings.
+  it("keeps floors, positions, spaces and buildings inside a street address", () => {
+    expect(found("HV at 3307 N Pulaski Rd, 3rd fl front today.", "LOCATION")).toEqual(["3307 N Pulaski Rd, 3rd fl front"]);
+    expect(found("Her son lives at 62 Birch St, downstairs.", "LOCATION")).toEqual(["62 Birch St, downstairs"]);
+    expect(found("Moved to 880 Lemon Ave Spc 9 last week.", "LOCATION")).toEqual(["880 Lemon Ave Spc 9"]);
+    expect(found("Her son lives at 62 Birch St, 2nd fl rear.", "DATE")).toEqual([]);
+  });
+
+  it("finds hotels, motels and complexes with their room or building, also typed in lower case", () => {
+    expect(found("He lives in an SRO, Hotel Alcazar, Rm 31. Cantonese only.", "LOCATION")).toEqual(["Hotel Alcazar, Rm 31"]);
+    expect(found("now at Maple Ridge Apts bldg F #12 since May", "LOCATION")).toEqual(["Maple Ridge Apts bldg F #12"]);
+    expect(found("staying w her aunt at Willow Brook Gardens #7.", "LOCATION")).toEqual(["Willow Brook Gardens #7"]);
+    expect(found("ya she is at the red roof inn rm 214 til fri", "LOCATION")).toEqual(["red roof inn rm 214"]);
+    expect(found("they want a cheap motel near the clinic", "LOCATION")).toEqual([]);
+  });
+
+  it("finds Mexican addresses with their corner and colonias abbreviated", () => {
+    expect(found("Vive en calle Ciprés 77 esq. Encino, col. Valle Verde.", "LOCATION")).toEqual(["calle Ciprés 77 esq. Encino", "col. Valle Verde"]);
+  });
+
+  it("finds cities written with St./Ft. and neighbourhoods named after a country or a direction and a city", () => {
+    expect(found("They rent a house in St. Louis near the river.", "LOCATION")).toEqual(["St. Louis"]);
+    expect(found("Her cousin runs a shop in Little Manila.", "LOCATION")).toEqual(["Little Manila"]);
+    expect(found("He grew up in East Lansing before the move.", "LOCATION")).toEqual(["East Lansing"]);
+  });
+
+  it("finds a city that is also a tribe or program before a state, and not a city that is an ordinary word alone", () => {
+    expect(found("Address: 12 Oak St, Omaha, NE 68104", "LOCATION")).toContain("Omaha");
+    expect(found("The Platinum plan covers it; a Cold War story.", "LOCATION")).toEqual([]);
+  });
+
+  it("finds ages over 89 written in words, not other numbers in words", () => {
+    expect(found("Mrs. Ortega is ninety-four and lives alone.", "AGE")).toEqual(["ninety-four"]);
+    expect(found("Pt ninety-one y/o, home with son.", "AGE")).toEqual(["ninety-one"]);
+    expect(found("We served ninety-five families and ninety people.", "AGE")).toEqual([]);
+  });
+
+  it("finds masked SSNs, spaced benefit numbers after their keyword and codes with several letter groups", () => {
+    expect(found("SSN on file ***-**-4471.", "SSN")).toEqual(["***-**-4471"]);
+    expect(found("Gas account 220 517 093 4 is behind.", "ID")).toEqual(["220 517 093 4"]);
+    expect(found("Claim filed as SS-DI-2025-004417 in March.", "ID")).toEqual(["SS-DI-2025-004417"]);
+    expect(found("Call 303 555 0142 about the account", "ID")).toEqual([]);
+  });
+
+  it("dates a holiday with its year, and not an observance practised or a month that recurs", () => {
+    expect(found("She fell on Easter Sunday 2023 at church.", "DATE")).toEqual(["Easter Sunday 2023"]);
+    expect(found("He fasts during Ramadan and takes metformin at night.", "DATE")).toEqual([]);
+    expect(found("We renew the PDL every March.", "DATE")).toEqual([]);
+    expect(found("Open enrollment runs November 1 to January 15.", "DATE")).toEqual([]);
+  });
+
+  it("dates an ordinal only with a date cue, not a rank before a noun", () => {
+    expect(found("the room opens the 21st", "DATE")).toEqual(["the 21st"]);
+    expect(found("lives on the 3rd floor, his dtr is in 5th gr, I can do the 2nd one", "DATE")).toEqual([]);
+  });
+
+  it("never keeps a year in a replacement when it implies an age over 89", () => {
+    const findings = detectIdentifiers("DOB 04/02/1931, admitted 3/14/2024.");
+    expect(findings.map((f) => f.replacement).join(" ")).not.toMatch(/1931/);
+    expect(findings.find((f) => f.text.includes("2024"))?.replacement).toMatch(/2024/);
+  });
+
+  it("does not take public resource links for identifiers, but keeps links with ids and personal sites", () => {
+    expect(found("Apply at https://www.ssa.gov/benefits/ or see https://www.rxassist.org for help.", "URL")).toEqual([]);
+    expect(found("Portal https://portal.example.org/patient/55120 and ortizfamilyblog.wordpress.com", "URL")).toEqual(["https://portal.example.org/patient/55120", "ortizfamilyblog.wordpress.com"]);
+  });
+
+  it("finds initials with a surname, nicknames after a cue, names after a bed number and initials of a named person", () => {
+    expect(found("0300 T. Villanueva-Ruiz back from ER.", "NAME")).toEqual(["T. Villanueva-Ruiz"]);
+    expect(found("The new admit goes by Princess, real name withheld.", "NAME")).toEqual(["Princess"]);
+    expect(found("Log: bed 6 Lucky, bed 7 quiet.", "NAME")).toEqual(["Lucky"]);
+    expect(found("Met with Marisela Quintero (\"MQ\") today; MQ is stable.", "NAME")).toEqual(["Marisela Quintero", "MQ", "MQ"]);
+    expect(found("Rosa Benavides has DM2 and her DM is stable.", "NAME")).toEqual(["Rosa Benavides"]);
+  });
+
+  it("finds given names that are English words in name positions: apposition with an age, beside 'me' in a chat, a self-introduction", () => {
+    expect(found("The youngest, Chance, 7, has asthma.", "NAME")).toEqual(["Chance"]);
+    expect(found("me and ranger talked at the lot. ok i'll ask ranger", "NAME")).toEqual(["ranger", "ranger"]);
+    expect(found("hunter from the leasing office called again", "NAME")).toEqual(["hunter"]);
+    expect(found("Hi, this is Keala from the clinic.", "NAME")).toEqual(["Keala"]);
+  });
+
+  it("does not take chat words, contractions, Spanish and Marshallese words, equipment brands or named storms for names", () => {
+    expect(found("Thx! I'm here. We'd better go. Husb is home lol", "NAME")).toEqual([]);
+    expect(found("me: who has the van\nme: nvm lmao", "NAME")).toEqual([]);
+    expect(found("Oye, acuérdate. Le expliqué la neuropatía; tiene 80 años y oyó todo.", "NAME")).toEqual([]);
+    expect(found("Kommol tata! The Hoyer lift and the Invacare bed came.", "NAME")).toEqual([]);
+    expect(found("Se mudó después del huracán María a Florida.", "NAME")).toEqual([]);
+  });
 });
 

@@ -17,7 +17,7 @@ import zipcodes from "zipcodes";
 import { CURATED_GIVEN_NAMES, CURATED_SURNAMES } from "./wordlists/curated-names";
 import { ENGLISH_WORDS } from "./wordlists/english.generated";
 import { CHINESE_NAMES, KOREAN_NAMES, WORLD_NAMES } from "./wordlists/names.generated";
-import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, PORTUGUESE_WORDS, REGIONS, TRIBES, VEHICLE_MODELS } from "./wordlists/non-identifiers";
+import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, PORTUGUESE_WORDS, REGIONS, TRIBES, VEHICLE_MODELS, EVERYDAY_WORDS } from "./wordlists/non-identifiers";
 import { SPANISH_WORDS } from "./wordlists/spanish.generated";
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
@@ -159,7 +159,9 @@ function spanishVerbForm(w: string, spanish: Set<string>) {
   for (const e of SPANISH_VERB_ENDINGS) {
     if (w.length - e.length < 2 || !w.endsWith(e)) continue;
     const stem = w.slice(0, -e.length);
-    const stems = [stem, ...STEM_CHANGES.map(([from, to]) => stem.replace(from, to)).filter((s) => s !== stem)];
+    // Spelling changes before -e/-é keep the sound of the stem: "expliqué" (explicar), "llegué" (llegar), "empecé" (empezar).
+    const spelled = /e$/.test(e) ? [stem.replace(/qu$/, "c"), stem.replace(/gu$/, "g"), stem.replace(/c$/, "z")] : [];
+    const stems = [stem, ...spelled, ...STEM_CHANGES.map(([from, to]) => stem.replace(from, to))].filter((s, i, all) => all.indexOf(s) === i);
     for (const s of stems) if (spanish.has(s + "ar") || spanish.has(s + "er") || spanish.has(s + "ir")) return true;
   }
   return false;
@@ -190,6 +192,8 @@ function spanishWithPronouns(w: string, spanish: Set<string>) {
   if (!m) return false;
   const stem = m[1];
   if (/(?:ar|er|ir)$/.test(stem) && spanish.has(stem)) return true;
+  // A command with its pronoun: "acuérdate" (acordar), "llámale", "dígale".
+  if (/[aei]$/.test(stem) && spanishVerbForm(stem, spanish)) return true;
   const gerund = /^(\p{L}+?)(?:ando|iendo|yendo)$/u.exec(stem);
   return !!gerund && ["ar", "er", "ir"].some((end) => spanish.has(gerund[1] + end));
 }
@@ -277,7 +281,7 @@ export function lexicon(): Lexicon {
       if (name) languages.push(name);
     }
   const multiWordCities = new Set([...cities].flatMap((c) => (c.includes(" ") ? c.split(" ") : [])));
-  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES, REGIONS, PORTUGUESE_WORDS, VEHICLE_MODELS].flatMap((l) => l.split(/;\s*/)), ...languages]) {
+  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES, REGIONS, PORTUGUESE_WORDS, VEHICLE_MODELS, EVERYDAY_WORDS].flatMap((l) => l.split(/;\s*/)), ...languages]) {
     const folded = fold(phrase.trim());
     if (!folded) continue;
     nonIdentifierPhrases.add(folded);

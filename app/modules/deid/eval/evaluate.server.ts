@@ -30,7 +30,7 @@ export const HOLDOUT_FOLDER = path.join(FOLDER, "holdout");
 export const HOLDOUT2_FOLDER = path.join(FOLDER, "holdout-2");
 /** Written on branch deid-round2 before any detector change of that branch (see holdout-3/README.md). */
 export const HOLDOUT3_FOLDER = path.join(FOLDER, "holdout-3");
-/** Written on main by an author who had not seen the detector, committed before round 3 was merged; measured once after (see holdout-4/README.md). */
+/** Written on main by an author who had not seen the detector, committed before round 3 was merged; measured once after (see holdout-4/README.md). Seen since round 4: its misses drove the round-4 rules. */
 export const HOLDOUT4_FOLDER = path.join(FOLDER, "holdout-4");
 
 export function loadEvaluationSet(folder = FOLDER): Vignette[] {

@@ -30,38 +30,39 @@ describe("de-identification evaluation", () => {
     expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.98);
   });
 
-  it("reports the second held-out set (184 identifiers): floor 182 found (98.9%), precision ≥ 97%", () => {
+  it("reports the second held-out set (184 identifiers): floor 182 found (98.9%), precision ≥ 98%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT2_FOLDER));
     console.info(`held-out 2\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(184);
     expect(holdout.overall.found).toBeGreaterThanOrEqual(182);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.97);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.98);
   });
 
   // Seen since round 3 (its misses were studied and their general classes fixed, eval/holdout-3/README.md).
-  it("reports the third held-out set (283 identifiers): floor 281 found (99.3%), precision ≥ 98%", () => {
+  it("reports the third held-out set (283 identifiers): floor 281 found (99.3%), precision ≥ 99%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT3_FOLDER));
     console.info(`held-out 3\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(283);
     expect(holdout.overall.found).toBeGreaterThanOrEqual(281);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.98);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.99);
   });
 
-  // Written blind (the author never saw the detector) and measured once, after round 3 (ADR 030):
-  // 303 of 327 found (92.7%), precision 88.9%. The floor keeps that honest number from slipping; it
-  // is below the 99% goal.
-  it("reports the fourth held-out set (327 identifiers): floor 303 found (92.7%), precision ≥ 88%", () => {
+  // Written blind (the author never saw the detector) and measured once after round 3 (ADR 030): 303 of 327
+  // found (92.7%), precision 88.9% — that was the honest estimate. SEEN SINCE ROUND 4: its misses and false
+  // alarms were read and their general classes fixed, so its round-4 score (327/327, 100%) is no longer an
+  // honest estimate; held-out 5 is. The floor only keeps the fixed classes from slipping back.
+  it("reports the fourth held-out set (327 identifiers, seen since round 4): floor 327 found (100%), precision ≥ 99%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT4_FOLDER));
     console.info(`held-out 4\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(327);
-    expect(holdout.overall.found).toBeGreaterThanOrEqual(303);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.88);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(327);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.99);
   });
 
   // Holdout-3 joined this check in round 3, once it counted as seen (its h3-26 park, found only after
-  // "Lot 7" beside it was replaced, is now found whole with the lot).
+  // "Lot 7" beside it was replaced, is now found whole with the lot); holdout-4 joined it in round 4.
   it("the suggested replacements are themselves clean: replacing every finding leaves nothing to find", () => {
-    for (const v of [...loadEvaluationSet(), ...loadEvaluationSet(HOLDOUT_FOLDER), ...loadEvaluationSet(HOLDOUT2_FOLDER), ...loadEvaluationSet(HOLDOUT3_FOLDER)]) {
+    for (const v of [...loadEvaluationSet(), ...loadEvaluationSet(HOLDOUT_FOLDER), ...loadEvaluationSet(HOLDOUT2_FOLDER), ...loadEvaluationSet(HOLDOUT3_FOLDER), ...loadEvaluationSet(HOLDOUT4_FOLDER)]) {
       const replaced = applyReplacements(v.text, detectIdentifiers(v.text));
       expect({ id: v.id, again: detectIdentifiers(replaced).map((f) => f.text) }).toEqual({ id: v.id, again: [] });
     }

@@ -49,11 +49,11 @@ Proscar; finasteride; Detrol; Ditropan; oxybutynin; Myrbetriq; Viagra; Cialis; F
 Depo-Provera; Nexplanon; Mirena; Kyleena; Plan B; prednisone; Deltasone; Medrol; methylprednisolone; dexamethasone; Decadron; Augmentin; Amoxil; amoxicillin;
 Keflex; cephalexin; Cipro; ciprofloxacin; Levaquin; levofloxacin; Bactrim; Zithromax; azithromycin; Z-Pak; doxycycline; Flagyl; metronidazole; Macrobid;
 nitrofurantoin; Diflucan; fluconazole; Valtrex; valacyclovir; acyclovir; Tamiflu; Paxlovid; Lagevrio; Biktarvy; Descovy; Truvada; Genvoya; Dovato; Triumeq;
-Juluca; Cabenuva; Apretude; Odefsey; Symtuza; Prezcobix; Harvoni; Epclusa; Mavyret; Sovaldi; Humira; adalimumab; Enbrel; Remicade; Stelara; Otezla; Xeljanz;
+Juluca; Cabenuva; Apretude; Odefsey; Symtuza; Prezcobix; Harvoni; Epclusa; Mavyret; Sovaldi; Huadalimumab; Enbrel; Remicade; Stelara; Otezla; Xeljanz;
 Rinvoq; Skyrizi; Cosentyx; Taltz; Orencia; Actemra; methotrexate; Plaquenil; hydroxychloroquine; Arava; Imuran; CellCept; Prograf; tacrolimus; Gleevec;
 Revlimid; Ibrance; tamoxifen; Arimidex; anastrozole; Femara; letrozole; Lupron; Zytiga; Xtandi; Opdivo; Keytruda; Tecentriq; Herceptin; Avastin; Rituxan;
 Neulasta; Epogen; Procrit; Aranesp; Renvela; sevelamer; Sensipar; PhosLo; Velphoro; Auryxia; calcitriol; Ensure; Glucerna; Pedialyte; Similac; Enfamil;
-Nicorette; Chantix; varenicline; NicoDerm; Antabuse; Campral; EpiPen; Auvi-Q; Dexcom; FreeStyle Libre; Libre; Omnipod; Tandem; Medtronic; Metamucil;
+Nicorette; Chantix; varenicline; NicoDerm; Antabuse; Campral; EpiPen; Auvi-Q; Dexcom; FreeStyle Libre; Libre; Omnipod; Medtronic; Metamucil;
 ferrous sulfate; Tdap; Shingrix; Prevnar; Pneumovax; Gardasil; Comirnaty; Spikevax; Novavax; Moderna; Pfizer; Botox; Xyzal; Robitussin; NyQuil; DayQuil;
 Midol; Monistat; Zyrtec-D; Claritin-D; Lotrisone; Bactroban; mupirocin; Silvadene; Santyl; Eucerin; Aquaphor; Vaseline; Tegaderm; Depends`;
 
@@ -102,11 +102,11 @@ Nisqually; Muckleshoot; Snoqualmie; Suquamish; Shinnecock; Wampanoag; Mashpee; N
 Potawatomi; Kickapoo; Sac and Fox; Meskwaki; Ponca; Omaha; Winnebago; Otoe; Pawnee; Wichita; Caddo; Delaware; Lenape; Shawnee; Miami; Quapaw; Catawba`;
 
 /** Programme and event words that look like names: used with a holiday or month ("Hmong New Year celebration"). */
-export const EVENT_NOUNS = "potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar games walk walks journey procession dance dances competition competitions workshop workshops block";
+export const EVENT_NOUNS = "shift shifts potluck party parties celebration celebrations dinner dinners drive drives fair fairs festival festivals event events night nights program programs programme basket baskets choir service services market lunch lunches meal meals break hours schedule closure closures parade concert toy toys food giveaway giveaways gathering gatherings picnic fiesta fiestas posada posadas sale sales campaign bazaar games walk walks journey procession dance dances competition competitions workshop workshops block";
 
 /** Holidays and festivals of the communities served: dates when they date a person's event (detect.server.ts), never names. */
 export const HOLIDAY_NAMES = `Diwali; Deepavali; Eid; Eid al-Fitr; Eid al-Adha; Eid ul-Fitr; Eid ul-Adha; Ramadan; Ramadhan; Nowruz; Norooz; Juneteenth; Kwanzaa; Hanukkah; Chanukah;
-Rosh Hashanah; Yom Kippur; Passover; Purim; Lunar New Year; Chinese New Year; Tet; Tết; Dashain; Tihar; Holi; Vesak; Meskel; Timkat; Genna; Posadas;
+Rosh Hashanah; Yom Kippur; Passover; Purim; Lunar New Year; Chinese New Year; Tet; Tết; Dashain; Tihar; Holi; Vesak; Meskel; Timkat; Posadas;
 Cinco de Mayo; Día de los Muertos; Navratri; Vaisakhi; Baisakhi; Songkran; Chuseok; Seollal; Obon; Pchum Ben; Thingyan; Mawlid; Ashura; Losar; Hmong New Year;
 Orthodox Christmas; Good Friday; Ash Wednesday; Pentecost; Martin Luther King Day; MLK Day; Presidents Day; Columbus Day; Indigenous Peoples Day; Advent; Lent; Epiphany; Yuletide`;
 
@@ -127,3 +127,16 @@ tambem; muito; muita; obrigadão; valeu; abs; bjs; att; grato; grata; agradeço;
 export const VEHICLE_MODELS = `F-150; F-250; Bronco; Silverado; Cruze; Trax; Tundra; RAV4; 4Runner; Sienna; Corolla; Camry; Prius; Yaris; CR-V; HR-V; Odyssey;
 Ridgeline; Altima; Sentra; Versa; Elantra; Sonata; Kona; Sorento; Sportage; Telluride; Forester; Impreza; Crosstrek; Jetta; Passat; Tiguan; Wrangler;
 Mazda3; Mazda6; CX-5; CX-9; Outlander; Lancer; Galant; Buick; LeSabre; Escalade`;
+
+/**
+ * Words of everyday care notes that name lists hold or no dictionary explains, and that are never a
+ * person or a place: medical equipment makers and devices, care settings, plan fields, greetings and
+ * courtesy words of the communities served (Marshallese, Spanish irregular verbs and medical words),
+ * historical groups and feasts. Round 4 (docs/decisions/030).
+ */
+export const EVERYDAY_WORDS = `Hoyer; Hoyer lift; Invacare; Philips; Philips Respironics; Respironics; ResMed; Inogen; Drive Medical; Medline; Lumex; Rollator; Dexcom;
+Omnipod; Medtronic; FreeStyle; Libre; Accu-Chek; OneTouch; Omron; Invacare Platinum; Hurrycane; Carex; Bathmate;
+Telehealth; Telemedicine; Telepsych; MyChart; Medi-Cal; CIN; MBI; Medi-Cal CIN; Medicaid ID; BIC; HICN; Taliban; Mujahideen; Khmer Rouge; Derg;
+kommol; kommol tata; iakwe; yokwe; jouj; ejjelok; kajjitok; Fasika; Enkutatash; Irreecha; Ashenda;
+oye; oyes; oyó; oigo; oiga; oigan; oímos; oyeron; oír; oído; años; neuropatía; retinopatía; nefropatía; miocardiopatía; cardiopatía; diabetes; artritis; presión; azúcar;
+acuérdate; acuérdense; fíjate; óyeme; dime; dile; ándale; órale; ojalá; híjole; porfa`;
