@@ -32,6 +32,8 @@ export const HOLDOUT2_FOLDER = path.join(FOLDER, "holdout-2");
 export const HOLDOUT3_FOLDER = path.join(FOLDER, "holdout-3");
 /** Written on main by an author who had not seen the detector, committed before round 3 was merged; measured once after (see holdout-4/README.md). Seen since round 4: its misses drove the round-4 rules. */
 export const HOLDOUT4_FOLDER = path.join(FOLDER, "holdout-4");
+/** Written on main by an author who had not seen the detector, committed before round 4 was merged; measured once after (see holdout-5/README.md). */
+export const HOLDOUT5_FOLDER = path.join(FOLDER, "holdout-5");
 
 export function loadEvaluationSet(folder = FOLDER): Vignette[] {
   const vignettes: Vignette[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyReplacements, detectIdentifiers } from "../detect.server";
-import { evaluate, goalFailures, GOALS, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT4_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, parseMarkup, report } from "./evaluate.server";
+import { evaluate, goalFailures, GOALS, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT4_FOLDER, HOLDOUT5_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, parseMarkup, report } from "./evaluate.server";
 
 describe("de-identification evaluation", () => {
   it("parses the labelled markup into text and gold spans", () => {
@@ -57,6 +57,17 @@ describe("de-identification evaluation", () => {
     expect(holdout.overall.gold).toBe(327);
     expect(holdout.overall.found).toBeGreaterThanOrEqual(327);
     expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.99);
+  });
+
+  // Written blind (the author never saw the detector) and measured once, after round 4 (ADR 030):
+  // 302 of 330 found (91.5%), precision 87.0%. That is the honest estimate, below the 99% goal; the
+  // floor keeps it from slipping. Once its misses are studied it counts as seen, like the others.
+  it("reports the fifth held-out set (330 identifiers): floor 302 found (91.5%), precision ≥ 86.9%", () => {
+    const holdout = evaluate(loadEvaluationSet(HOLDOUT5_FOLDER));
+    console.info(`held-out 5\n${report(holdout)}`);
+    expect(holdout.overall.gold).toBe(330);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(302);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.869);
   });
 
   // Holdout-3 joined this check in round 3, once it counted as seen (its h3-26 park, found only after

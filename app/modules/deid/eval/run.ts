@@ -1,7 +1,7 @@
 /** npm run deid:eval — prints recall and precision per identifier type for the development set and
  * the held-out sets; exits 1 when the development set is below the goals (the held-out sets are
  * reported, and floored in evaluation.test.ts). `--verbose` lists misses and false alarms. */
-import { evaluate, goalFailures, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT4_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, report, type Evaluation } from "./evaluate.server";
+import { evaluate, goalFailures, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT4_FOLDER, HOLDOUT5_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, report, type Evaluation } from "./evaluate.server";
 
 const verbose = process.argv.includes("--verbose");
 function print(title: string, result: Evaluation) {
@@ -17,9 +17,10 @@ print("\nHeld-out set 1 (written after the first detector; seen):", evaluate(loa
 print("\nHeld-out set 2 (written before the recall work; seen since round 3):", evaluate(loadEvaluationSet(HOLDOUT2_FOLDER)));
 print("\nHeld-out set 3 (written before round 2; seen since round 3, its misses drove round 3):", evaluate(loadEvaluationSet(HOLDOUT3_FOLDER)));
 print("\nHeld-out set 4 (written blind before round 3 was merged, measured once after it; seen since round 4, its misses drove round 4):", evaluate(loadEvaluationSet(HOLDOUT4_FOLDER)));
+print("\nHeld-out set 5 (written blind before round 4 was merged, measured once after it: the honest estimate):", evaluate(loadEvaluationSet(HOLDOUT5_FOLDER)));
 const failures = goalFailures(result);
 if (failures.length) {
   console.error(`\nBelow the goals on the development set (recall ≥ 99% overall and per type, precision ≥ 85%):\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log("\nGoals met on the development set: recall ≥ 99% overall and per type, precision ≥ 85%. Held-out sets 1–4 have been seen (held-out 4 since round 4), so none of them is an honest estimate any more; held-out 5, written blind, is measured by the lead after round 4 (docs/decisions/030).");
+console.log("\nGoals met on the development set: recall ≥ 99% overall and per type, precision ≥ 85%. Held-out sets 1–4 have been seen; held-out 5, written blind and measured once after round 4, is the honest estimate, and it is below the 99% recall goal (docs/decisions/030).");
