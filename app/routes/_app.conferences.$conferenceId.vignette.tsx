@@ -116,7 +116,7 @@ export default function VignetteEditor() {
                     {list.map((f) => (
                       <li key={`${f.start}-${f.type}`} className="finding-item">
                         <span>
-                          <strong>{typeLabel(f.type)}</strong>: <mark className="finding-mark">{f.text}</mark>
+                          <strong>{typeLabel(f.type)}</strong>{f.source === "clients" ? ` (${t("conference.vignette.knownClient")})` : null}: <mark className="finding-mark">{f.text}</mark>
                         </span>
                         <Form method="post" className="inline-form">
                           {hidden({ [field]: applyReplacements(values[field], [f]) })}

@@ -142,6 +142,23 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await foodbank.context().close();
   });
 
+  it("a vignette naming one of the organization's clients is flagged as such, even in lower case", async () => {
+    const hospital = await newPage(browser);
+    await signIn(hospital, "care.manager@hospital.demo.test");
+    // The seed's upcoming conference, hosted by the hospital; Robert Kline is one of the hospital's clients.
+    await hospital.goto("/conferences/6c0f0e6e-0000-4000-8000-000000000601/vignette");
+    await hospital.getByLabel("Short title").fill("Rides to dialysis");
+    await hospital.getByLabel("Situation").fill("A man in his sixties misses dialysis; robert kline from church drives him sometimes.");
+    await hospital.getByRole("button", { name: "Save and check" }).click();
+    await hospital.waitForURL(/vignette\?id=/);
+    const finding = hospital.locator(".finding-item").filter({ hasText: "robert kline" });
+    await expect.poll(() => finding.textContent()).toContain("Name (one of your organization’s clients)");
+    expect(await hospital.getByRole("button", { name: "Share with the conference" }).count()).toBe(0);
+    await expectNoAxeViolations(hospital);
+    await shot(hospital, "vignette-known-client");
+    await hospital.context().close();
+  });
+
   it("another organization's conference is a 404, and the food bank's overdue step shows on its home page", async () => {
     const ymca = await newPage(browser);
     await signIn(ymca, "convener@demo.test");

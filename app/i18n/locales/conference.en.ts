@@ -37,6 +37,7 @@ const conference = {
     alreadyShared: "This vignette is shared with the conference.",
     findingsCount_one: "{{count}} possible identifier to fix or dismiss before sharing.",
     findingsCount_other: "{{count}} possible identifiers to fix or dismiss before sharing.",
+    knownClient: "one of your organization’s clients",
     replaceWith: "Replace with “{{replacement}}”",
     replaceAll: "Replace all in this section",
     dismiss: "Not an identifier…",

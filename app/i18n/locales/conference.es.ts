@@ -37,6 +37,7 @@ const conference = {
     alreadyShared: "Esta viñeta está compartida con la conferencia.",
     findingsCount_one: "{{count}} posible identificador que corregir o descartar antes de compartir.",
     findingsCount_other: "{{count}} posibles identificadores que corregir o descartar antes de compartir.",
+    knownClient: "uno de los clientes de su organización",
     replaceWith: "Reemplazar por «{{replacement}}»",
     replaceAll: "Reemplazar todos en esta sección",
     dismiss: "No es un identificador…",

@@ -74,7 +74,7 @@ export async function knownClientNameFindings({ organizationId, texts }: { organ
     for (const hit of hits) if (!taken.some((t) => hit.start < t.end && t.start < hit.end)) taken.push(hit);
     return taken
       .sort((a, b) => a.start - b.start)
-      .map((c) => ({ type: "NAME" as const, start: c.start, end: c.end, text: text.slice(c.start, c.end), replacement: "[name]" }));
+      .map((c) => ({ type: "NAME" as const, start: c.start, end: c.end, text: text.slice(c.start, c.end), replacement: "[name]", source: "clients" as const }));
   });
 }
 

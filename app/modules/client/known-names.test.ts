@@ -37,7 +37,7 @@ describe("the organization's own clients' names in its staff's texts", () => {
     ];
     const found = await knownClientNameFindings({ organizationId: w.orgA.id, texts });
     expect(found.map(spans)).toEqual([["maria gonzalez"], ["Joy"], ["Brown"], ["Gonzalez's"], [], []]);
-    expect(found[0]![0]).toMatchObject({ type: "NAME", start: 12, end: 26, replacement: "[name]" });
+    expect(found[0]![0]).toMatchObject({ type: "NAME", start: 12, end: 26, replacement: "[name]", source: "clients" });
   });
 
   it("another organization's texts never match these clients, nor do deleted clients", async () => {

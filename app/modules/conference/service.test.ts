@@ -158,7 +158,7 @@ describe("live discussion", () => {
     // Precondition: the general detector misses this (if it learns it, choose another of its misses).
     expect(detectIdentifiers(text)).toEqual([]);
     const held = await postMessage({ actor: w.a, conferenceId: w.conference.id, body: text });
-    expect(held.status === "held" && held.findings.map((f) => [f.type, f.text])).toEqual([["NAME", "maria gonzalez"]]);
+    expect(held.status === "held" && held.findings.map((f) => [f.type, f.text, f.source])).toEqual([["NAME", "maria gonzalez", "clients"]]);
     // Organization B has no such client: its message goes through.
     expect((await postMessage({ actor: w.b, conferenceId: w.conference.id, body: text })).status).toBe("posted");
     // The same check guards vignettes: the finding blocks sharing until fixed or dismissed.

@@ -12,6 +12,8 @@ export interface Finding {
   end: number;
   text: string;
   replacement: string;
+  /** Set when the span matched one of the author's organization's clients (client/known-names), not the detector. */
+  source?: "clients";
 }
 
 /** Replace each finding's span with its replacement (findings must not overlap). */
