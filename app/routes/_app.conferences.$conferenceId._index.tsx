@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vignettes: detail.vignettes.map((v) => ({
       id: v.id, title: v.title, situation: v.situation, strengths: v.strengths, needs: v.needs, tried: v.tried, question: v.question,
       sdohCategories: v.sdohCategories, authorName: v.authorName, shared: !!v.sharedAt, mine: v.authorId === auth.user.id,
+      withdrawnByName: v.sharedAt ? null : v.withdrawnByName,
     })),
     messages: detail.messages,
     nextSteps: detail.nextSteps,
@@ -63,6 +64,14 @@ export default function ConferenceRoom() {
     setSelected(room.focus);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room.focus]);
+
+  // Someone withdrew a shared vignette: leave its thread and reload (it is now its author's draft).
+  useEffect(() => {
+    if (!room.withdrawn) return;
+    setSelected((s) => (s === room.withdrawn?.vignetteId ? null : s));
+    revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [room.withdrawn]);
 
   const current = shared.find((v) => v.id === selected) ?? null;
   const thread = room.messages.filter((m) => (m.vignetteId ?? null) === (current?.id ?? null));
@@ -107,6 +116,7 @@ export default function ConferenceRoom() {
                   <span key={d.id}>
                     {i ? ", " : ""}
                     <Link to={`/conferences/${data.conference.id}/vignette?id=${d.id}`}>{d.title}</Link>
+                    {d.withdrawnByName ? ` (${t("conference.room.withdrawnBy", { name: d.withdrawnByName })})` : ""}
                   </span>
                 ))}
               </p>
@@ -130,6 +140,15 @@ export default function ConferenceRoom() {
                 <h3 id="vignette-title">{current.title}</h3>
                 <p className="muted small">{t("conference.room.by", { name: current.authorName })}</p>
                 <VignetteSections vignette={current} />
+                {!ended ? (
+                  <ConfirmInPlace
+                    action={() => room.withdraw(current.id)}
+                    label={t("conference.room.withdraw")}
+                    question={t("conference.room.withdrawQuestion")}
+                    confirmLabel={t("conference.room.withdrawConfirm")}
+                    pendingLabel={t("conference.room.withdrawing")}
+                  />
+                ) : null}
                 {current.sdohCategories.length ? (
                   <p className="tags">{current.sdohCategories.map((c) => <span key={c} className="tag">{t(`conference.sdoh.${c}`, { defaultValue: c })}</span>)}</p>
                 ) : null}
@@ -290,6 +309,12 @@ function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promi
 /** "Hide…" → a confirmation in place (hiding erases the text for everyone and cannot be undone). */
 function HideMessage({ hide }: { hide: () => Promise<{ ok: boolean; error?: string; code?: string }> }) {
   const { t } = useTranslation();
+  return <ConfirmInPlace action={hide} label={t("conference.room.hide")} question={t("conference.room.hideQuestion")} confirmLabel={t("conference.room.hideConfirm")} pendingLabel={t("conference.room.hiding")} />;
+}
+
+/** A small destructive action with its confirmation shown in place (focus moves to the confirm button). */
+function ConfirmInPlace({ action, label, question, confirmLabel, pendingLabel }: { action: () => Promise<{ ok: boolean; error?: string; code?: string }>; label: string; question: string; confirmLabel: string; pendingLabel: string }) {
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -300,13 +325,13 @@ function HideMessage({ hide }: { hide: () => Promise<{ ok: boolean; error?: stri
   if (!asking) {
     return (
       <button type="button" className="link-button small message-hide" onClick={() => setAsking(true)}>
-        {t("conference.room.hide")}
+        {label}
       </button>
     );
   }
   return (
-    <div className="message-hide-confirm" role="group" aria-label={t("conference.room.hide")}>
-      <p className="small">{t("conference.room.hideQuestion")}</p>
+    <div className="message-hide-confirm" role="group" aria-label={label}>
+      <p className="small">{question}</p>
       {error ? <p className="field-error small" role="alert">{error}</p> : null}
       <button
         ref={confirmRef}
@@ -316,12 +341,12 @@ function HideMessage({ hide }: { hide: () => Promise<{ ok: boolean; error?: stri
         aria-busy={pending || undefined}
         onClick={async () => {
           setPending(true);
-          const result = await hide();
+          const result = await action();
           setPending(false);
           if (!result.ok) setError(t(`conference.errors.${result.code}`, { defaultValue: result.error ?? "" }));
         }}
       >
-        {pending ? t("conference.room.hiding") : t("conference.room.hideConfirm")}
+        {pending ? pendingLabel : confirmLabel}
       </button>{" "}
       <button type="button" className="button button--small" onClick={() => setAsking(false)}>
         {t("conference.room.cancel")}

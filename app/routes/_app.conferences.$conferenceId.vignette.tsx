@@ -88,6 +88,9 @@ export default function VignetteEditor() {
       {vignette ? (
         <section className="card" aria-labelledby="check-title" aria-live="polite">
           <h2 id="check-title">{t("conference.vignette.checkTitle")}</h2>
+          {vignette.withdrawnAt && !vignette.sharedAt ? (
+            <p className="alert alert--error" role="status">{t("conference.vignette.withdrawnNotice", { name: vignette.withdrawnByName ?? "" })}</p>
+          ) : null}
           {count === 0 ? (
             <>
               <Notice>{vignette.sharedAt ? t("conference.vignette.alreadyShared") : t("conference.vignette.clean")}</Notice>

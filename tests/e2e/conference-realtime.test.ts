@@ -141,6 +141,10 @@ describe("conference room over Socket.IO", () => {
     expect(await emit(foodbank.socket, "message:hide", { conferenceId: CONFERENCE, seq: "one" })).toMatchObject({ ok: false, code: "invalid" });
     const convener = await connect(await signInOverHttp(baseURL(), "convener@demo.test"));
     expect(await emit(convener, "message:hide", { conferenceId: CONFERENCE, seq })).toMatchObject({ ok: false, code: "forbidden" });
+    // Withdrawing a vignette: the same checks (the happy path is in the browser test).
+    expect(await emit(foodbank.socket, "vignette:withdraw", { conferenceId: CONFERENCE, vignetteId: "nope" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await emit(convener, "vignette:withdraw", { conferenceId: CONFERENCE, vignetteId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await emit(foodbank.socket, "vignette:withdraw", { conferenceId: CONFERENCE, vignetteId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, code: "not_found" });
 
     // A third participant was here when the message arrived, then went away.
     const away = await joined("care.manager@hospital.demo.test");

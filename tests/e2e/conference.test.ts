@@ -142,6 +142,44 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await foodbank.context().close();
   });
 
+  it("a participant withdraws a shared vignette that could identify someone: it leaves every screen and returns to its author", async () => {
+    const hospital = await newPage(browser);
+    const foodbank = await newPage(browser);
+    await signIn(hospital, "director@hospital.demo.test");
+    await signIn(foodbank, "director@foodbank.demo.test");
+    await hospital.goto("/conferences");
+    await hospital.getByLabel("Title").fill(`Withdrawal check ${Date.now()}`);
+    await hospital.getByLabel("Date and time").fill("2030-06-01T10:30");
+    await hospital.getByLabel("Arkansas Valley Community Food Bank").check();
+    await hospital.getByRole("button", { name: "Schedule conference" }).click();
+    await hospital.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
+    const roomUrl = new URL(hospital.url()).pathname;
+    await hospital.getByRole("link", { name: "Write a vignette" }).click();
+    await hospital.getByLabel("Short title").fill("Eviction notice");
+    await hospital.getByLabel("Situation").fill("A grandmother raising two grandchildren got an eviction notice; she works nights at the old cannery.");
+    await hospital.getByRole("button", { name: "Save and check" }).click();
+    await hospital.waitForURL(/vignette\?id=/);
+    await hospital.getByRole("checkbox", { name: /I have read the vignette myself/ }).check();
+    await hospital.getByRole("button", { name: "Share with the conference" }).click();
+    await hospital.waitForURL(`**${roomUrl}?shared=1`);
+
+    await foodbank.goto(roomUrl);
+    await expect.poll(() => foodbank.getByTestId("connection").textContent()).toContain("Live");
+    await foodbank.getByRole("button", { name: "Eviction notice" }).click();
+    await foodbank.getByRole("button", { name: "Withdraw…" }).click();
+    await foodbank.getByRole("button", { name: "Withdraw for everyone" }).click();
+    await expect.poll(() => foodbank.getByRole("button", { name: "Eviction notice" }).count()).toBe(0);
+    // The author's room drops it live and lists it among the drafts, marked.
+    await expect.poll(() => hospital.getByRole("button", { name: "Eviction notice" }).count()).toBe(0);
+    await expect.poll(() => hospital.getByText(/withdrawn by Teresa Montoya/).count()).toBe(1);
+    await hospital.getByRole("link", { name: "Eviction notice" }).click();
+    await expect.poll(() => hospital.getByText(/withdrew this vignette from the conference/).count()).toBe(1);
+    await expectNoAxeViolations(hospital);
+    await shot(hospital, "vignette-withdrawn");
+    await hospital.context().close();
+    await foodbank.context().close();
+  });
+
   it("a vignette naming one of the organization's clients is flagged as such, even in lower case", async () => {
     const hospital = await newPage(browser);
     await signIn(hospital, "care.manager@hospital.demo.test");

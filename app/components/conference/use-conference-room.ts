@@ -27,6 +27,8 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
   const [ended, setEnded] = useState(false);
   const [focus, setFocus] = useState<string | null | undefined>(undefined);
   const [roomError, setRoomError] = useState<string | null>(null);
+  /** The last vignette withdrawn in this room (with a counter, so the same id twice still changes). */
+  const [withdrawn, setWithdrawn] = useState<{ vignetteId: string; n: number } | null>(null);
   const socketRef = useRef<Socket<ServerToClientEvents, ClientToServerEvents> | null>(null);
   const lastSeq = useRef(Math.max(0, ...initialMessages.map((m) => m.seq)));
 
@@ -64,6 +66,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     });
     socket.on("message:new", (m) => setMessages((current) => mergeMessages(current, [m])));
     socket.on("message:updated", (m) => setMessages((current) => mergeMessages(current, [m])));
+    socket.on("vignette:withdrawn", ({ vignetteId }) => setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 })));
     socket.on("presence:update", setParticipants);
     socket.on("nextstep:new", (s) => setSteps((current) => (current.some((c) => c.id === s.id) ? current : [...current, s])));
     socket.on("focus:update", ({ vignetteId }) => setFocus(vignetteId));
@@ -107,6 +110,22 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [conferenceId],
   );
 
+  const withdraw = useCallback(
+    (vignetteId: string): Promise<SendResult> =>
+      new Promise((resolve) => {
+        const socket = socketRef.current;
+        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
+        socket.timeout(10_000).emit("vignette:withdraw", { conferenceId, vignetteId }, (err, response) => {
+          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
+          if (response.ok) {
+            setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 }));
+            resolve({ ok: true });
+          } else resolve(response);
+        });
+      }),
+    [conferenceId],
+  );
+
   const addStep = useCallback(
     (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }): Promise<SendResult> =>
       new Promise((resolve) => {
@@ -142,5 +161,5 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [conferenceId],
   );
 
-  return { messages, steps, participants, state, ended, focus, roomError, send, hide, addStep, shareFocus, end };
+  return { messages, steps, participants, state, ended, focus, roomError, withdrawn, send, hide, withdraw, addStep, shareFocus, end };
 }

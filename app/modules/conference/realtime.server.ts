@@ -26,13 +26,14 @@ import {
   MESSAGE_MAX_LENGTH,
   MessagePayload,
   NextStepPayload,
+  WithdrawPayload,
   type ClientToServerEvents,
   type ErrorCode,
   type Participant,
   type ServerToClientEvents,
 } from "./schemas";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
-import { addNextStep, assertActiveMember, endConference, hiddenMessages, hideMessage, markLive, messagesSince, postMessage, requireConferenceAccess, type Actor } from "./service.server";
+import { addNextStep, assertActiveMember, endConference, hiddenMessages, hideMessage, markLive, messagesSince, postMessage, requireConferenceAccess, withdrawVignette, type Actor } from "./service.server";
 
 interface SocketData {
   sessionId: string;
@@ -157,6 +158,14 @@ export function registerConferenceNamespace(io: Server) {
       const message = await hideMessage({ actor: actor(), conferenceId, seq, joined: true });
       reply({ ok: true, message });
       socket.to(conferenceRoom(conferenceId)).emit("message:updated", message);
+    });
+
+    // Withdrawing a shared vignette that could identify someone: everyone drops it.
+    on("vignette:withdraw", WithdrawPayload, async ({ conferenceId, vignetteId }, reply) => {
+      if (!inRoom(conferenceId)) return notJoined(reply);
+      await withdrawVignette({ actor: actor(), conferenceId, vignetteId, joined: true });
+      reply({ ok: true });
+      socket.to(conferenceRoom(conferenceId)).emit("vignette:withdrawn", { vignetteId });
     });
 
     on("nextstep:add", NextStepPayload, async ({ conferenceId, ...input }, reply) => {

@@ -97,6 +97,7 @@ export const NextStepPayload = NextStepSchema.extend({ conferenceId: z.string().
 export const FocusPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid().nullable() });
 export const ConferenceIdPayload = z.object({ conferenceId: z.string().uuid() });
 export const HidePayload = z.object({ conferenceId: z.string().uuid(), seq: z.number().int().min(1) });
+export const WithdrawPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid() });
 /** The summary page's form to hide a message after the conference. */
 export const HideMessageSchema = z.object({ intent: z.literal("hide"), seq: z.coerce.number().int().min(1) });
 
@@ -142,6 +143,8 @@ export interface ServerToClientEvents {
   "message:new": (message: ChatMessage) => void;
   /** A message changed (hidden): replace the one with the same sequence number. */
   "message:updated": (message: ChatMessage) => void;
+  /** A participant withdrew a shared vignette (it could identify someone): drop it and reload. */
+  "vignette:withdrawn": (payload: { vignetteId: string }) => void;
   "presence:update": (participants: Participant[]) => void;
   "nextstep:new": (step: NextStepView) => void;
   "focus:update": (payload: { vignetteId: string | null }) => void;
@@ -155,6 +158,7 @@ export interface ClientToServerEvents {
   "message:send": (payload: z.input<typeof MessagePayload>, ack: Ack<{ message: ChatMessage }>) => void;
   "nextstep:add": (payload: z.input<typeof NextStepPayload>, ack: Ack<{ step: NextStepView }>) => void;
   "message:hide": (payload: z.input<typeof HidePayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  "vignette:withdraw": (payload: z.input<typeof WithdrawPayload>, ack: Ack<object>) => void;
   "focus:set": (payload: z.input<typeof FocusPayload>, ack: Ack<object>) => void;
   "conference:end": (payload: z.input<typeof ConferenceIdPayload>, ack: Ack<object>) => void;
 }

@@ -256,12 +256,34 @@ export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { a
     throw new AppError({ message: `Fix or dismiss the ${count} possible identifier(s) before sharing.`, status: 409 });
   }
   return db.$transaction(async (tx) => {
-    const shared = await tx.vignette.update({ where: { id: vignette.id }, data: { sharedAt: new Date() } });
+    const shared = await tx.vignette.update({ where: { id: vignette.id }, data: { sharedAt: new Date(), withdrawnAt: null, withdrawnByName: null } });
     await recordAuditEvent(
       { action: "conference.vignette_shared", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId: vignette.conferenceId, reviewedByAuthor: true }, request: actor.request },
       tx,
     );
     return shared;
+  });
+}
+
+/**
+ * Withdraws a shared vignette because it could identify someone (the detector and the author's read
+ * missed it): it becomes a draft again, seen by its author only, with who withdrew it, until it is
+ * checked and shared again. Any participating organization may do this; withdrawing a vignette
+ * that is no longer shared changes nothing; another person's draft is a 404.
+ */
+export async function withdrawVignette({ actor, conferenceId, vignetteId, joined }: { actor: Actor; conferenceId: string; vignetteId: string; joined?: boolean }) {
+  if (!joined) await requireConferenceAccess(conferenceId, actor.organizationId);
+  return db.$transaction(async (tx) => {
+    const vignette = await tx.vignette.findFirst({ where: { id: vignetteId, conferenceId }, select: { id: true, sharedAt: true, withdrawnAt: true, authorId: true } });
+    if (!vignette || (!vignette.sharedAt && !vignette.withdrawnAt && vignette.authorId !== actor.userId)) throw notFound("Vignette not found");
+    const withdrawn = await tx.vignette.updateMany({ where: { id: vignetteId, sharedAt: { not: null } }, data: { sharedAt: null, withdrawnAt: new Date(), withdrawnByName: actor.userName } });
+    if (withdrawn.count) {
+      await recordAuditEvent(
+        { action: "conference.vignette_withdrawn", subjectType: "Vignette", subjectId: vignetteId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId, authorId: vignette.authorId }, request: actor.request },
+        tx,
+      );
+    }
+    return { withdrawn: withdrawn.count > 0 };
   });
 }
 

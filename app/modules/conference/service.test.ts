@@ -19,6 +19,7 @@ import {
   saveVignette,
   scheduleConference,
   shareVignette,
+  withdrawVignette,
 } from "./service.server";
 
 const request = { ipAddress: "127.0.0.1", userAgent: "vitest" };
@@ -118,6 +119,28 @@ describe("vignettes", () => {
     expect(dismissal).toMatchObject({ reason: "a pseudonym we agreed on", dismissedById: w.directorA.id });
     const audit = await db.auditEvent.findFirst({ where: { subjectId: vignette.id, action: "conference.finding_dismissed" } });
     expect(JSON.stringify(audit?.metadata)).not.toContain("Maria");
+  });
+
+  it("a participant withdraws a shared vignette: it is its author's draft again, marked, until shared again", async () => {
+    const w = await world();
+    const { vignette } = await saveVignette({ actor: w.a, conferenceId: w.conference.id, input: cleanVignette });
+    // Another person's draft cannot be withdrawn (nor seen); an outsider gets a 404.
+    await expect(withdrawVignette({ actor: w.b, conferenceId: w.conference.id, vignetteId: vignette.id })).rejects.toMatchObject({ status: 404 });
+    await shareVignette({ actor: w.a, vignetteId: vignette.id, reviewedByAuthor: true });
+    await expect(withdrawVignette({ actor: w.c, conferenceId: w.conference.id, vignetteId: vignette.id })).rejects.toMatchObject({ status: 404 });
+
+    expect(await withdrawVignette({ actor: w.b, conferenceId: w.conference.id, vignetteId: vignette.id })).toEqual({ withdrawn: true });
+    expect(await withdrawVignette({ actor: w.b, conferenceId: w.conference.id, vignetteId: vignette.id })).toEqual({ withdrawn: false });
+    expect((await getConference({ conferenceId: w.conference.id, actor: w.b })).vignettes).toHaveLength(0);
+    const own = (await getConference({ conferenceId: w.conference.id, actor: w.a })).vignettes;
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ sharedAt: null, withdrawnByName: "Director B" });
+    expect(await db.auditEvent.count({ where: { subjectId: vignette.id, action: "conference.vignette_withdrawn" } })).toBe(1);
+
+    // Shared again after the author's read: the mark goes.
+    await shareVignette({ actor: w.a, vignetteId: vignette.id, reviewedByAuthor: true });
+    expect(await db.vignette.findUniqueOrThrow({ where: { id: vignette.id } })).toMatchObject({ withdrawnAt: null, withdrawnByName: null });
+    expect((await getConference({ conferenceId: w.conference.id, actor: w.b })).vignettes.map((v) => v.id)).toEqual([vignette.id]);
   });
 
   it("only the author edits or shares a vignette; drafts are invisible to others", async () => {

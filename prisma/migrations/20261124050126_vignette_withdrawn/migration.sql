@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Vignette" ADD COLUMN     "withdrawnAt" TIMESTAMP(3),
+ADD COLUMN     "withdrawnByName" TEXT;
