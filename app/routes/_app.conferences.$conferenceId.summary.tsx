@@ -61,8 +61,11 @@ export default function ConferenceSummary() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone: data.timeZone }).format(new Date(iso));
+  const sharedIds = new Set(data.vignettes.map((v) => v.id));
   const threads = [{ id: null as string | null, title: t("conference.room.generalThread") }, ...data.vignettes.map((v) => ({ id: v.id as string | null, title: v.title }))]
     .map((th) => ({ ...th, messages: data.messages.filter((m) => (m.vignetteId ?? null) === th.id) }))
+    // The discussion of a vignette withdrawn since is kept, under a title that names nothing.
+    .concat([{ id: "withdrawn", title: t("conference.summary.withdrawnThread"), messages: data.messages.filter((m) => m.vignetteId && !sharedIds.has(m.vignetteId)) }])
     .filter((th) => th.messages.length > 0);
 
   return (

@@ -166,6 +166,9 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await foodbank.goto(roomUrl);
     await expect.poll(() => foodbank.getByTestId("connection").textContent()).toContain("Live");
     await foodbank.getByRole("button", { name: "Eviction notice" }).click();
+    await foodbank.getByLabel("Message").fill("The tenant-rights clinic can look at the notice.");
+    await foodbank.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => foodbank.getByTestId("thread").textContent()).toContain("tenant-rights clinic");
     await foodbank.getByRole("button", { name: "Withdraw…" }).click();
     await foodbank.getByRole("button", { name: "Withdraw for everyone" }).click();
     await expect.poll(() => foodbank.getByRole("button", { name: "Eviction notice" }).count()).toBe(0);
@@ -176,6 +179,11 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await expect.poll(() => hospital.getByText(/withdrew this vignette from the conference/).count()).toBe(1);
     await expectNoAxeViolations(hospital);
     await shot(hospital, "vignette-withdrawn");
+    // The summary keeps what was said about it, under a title that names nothing.
+    await foodbank.goto(`${roomUrl}/summary`);
+    await expect.poll(() => foodbank.getByRole("heading", { name: "Discussion of a vignette withdrawn since" }).count()).toBe(1);
+    expect(await foodbank.getByText("The tenant-rights clinic can look at the notice.").count()).toBe(1);
+    expect(await foodbank.getByText("Eviction notice").count()).toBe(0);
     await hospital.context().close();
     await foodbank.context().close();
   });

@@ -151,6 +151,7 @@ const conference = {
     title: "Summary: {{title}}",
     backToRoom: "Back to the conference",
     organizations: "Organizations: {{list}}",
+    withdrawnThread: "Discussion of a vignette withdrawn since",
     discussion: "Discussion",
     print: "Print or save as PDF",
   },

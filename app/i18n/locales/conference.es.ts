@@ -151,6 +151,7 @@ const conference = {
     title: "Resumen: {{title}}",
     backToRoom: "Volver a la conferencia",
     organizations: "Organizaciones: {{list}}",
+    withdrawnThread: "Discusión de una viñeta retirada después",
     discussion: "Discusión",
     print: "Imprimir o guardar como PDF",
   },
