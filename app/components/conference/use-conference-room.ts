@@ -5,12 +5,15 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ChatMessage, ClientToServerEvents, NextStepView, Participant, ServerToClientEvents } from "~/modules/conference/schemas";
+import type { Ack, ChatMessage, ClientToServerEvents, NextStepView, Participant, ServerToClientEvents } from "~/modules/conference/schemas";
 import type { Finding } from "~/modules/deid/types";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "refused";
 
 type SendResult = { ok: true } | { ok: false; error: string; code: string; findings?: Finding[] };
+type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type TimedSocket = ReturnType<RoomSocket["timeout"]>;
+type AckResponse<T> = Parameters<Ack<T>>[0];
 
 function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]) {
   if (!incoming.length) return current;
@@ -29,7 +32,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
   const [roomError, setRoomError] = useState<string | null>(null);
   /** The last vignette withdrawn in this room (with a counter, so the same id twice still changes). */
   const [withdrawn, setWithdrawn] = useState<{ vignetteId: string; n: number } | null>(null);
-  const socketRef = useRef<Socket<ServerToClientEvents, ClientToServerEvents> | null>(null);
+  const socketRef = useRef<RoomSocket | null>(null);
   const lastSeq = useRef(Math.max(0, ...initialMessages.map((m) => m.seq)));
 
   useEffect(() => {
@@ -37,7 +40,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
   }, [messages]);
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io("/conferences", { transports: ["websocket", "polling"], withCredentials: true });
+    const socket: RoomSocket = io("/conferences", { transports: ["websocket", "polling"], withCredentials: true });
     socketRef.current = socket;
     const join = () => {
       socket.emit("join", { conferenceId, sinceSeq: lastSeq.current }, (response) => {
@@ -78,68 +81,60 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     };
   }, [conferenceId]);
 
-  const send = useCallback(
-    (body: string, vignetteId: string | null): Promise<SendResult> =>
+  /**
+   * One acknowledged request: refused at once when offline, a failure when the server does not
+   * answer within 10 s; `onOk` applies a successful answer to the room's state.
+   */
+  const request = useCallback(
+    <T,>(emit: (socket: TimedSocket, done: (err: Error | null, response: AckResponse<T>) => void) => void, onOk: (response: { ok: true } & T) => void): Promise<SendResult> =>
       new Promise((resolve) => {
         const socket = socketRef.current;
         if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
-        socket.timeout(10_000).emit("message:send", { conferenceId, vignetteId, body, clientId: crypto.randomUUID() }, (err, response) => {
+        emit(socket.timeout(10_000), (err, response) => {
           if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
           if (response.ok) {
-            setMessages((current) => mergeMessages(current, [response.message]));
+            onOk(response);
             resolve({ ok: true });
           } else resolve(response);
         });
       }),
-    [conferenceId],
+    [],
+  );
+
+  const send = useCallback(
+    (body: string, vignetteId: string | null) =>
+      request<{ message: ChatMessage }>(
+        (socket, done) => socket.emit("message:send", { conferenceId, vignetteId, body, clientId: crypto.randomUUID() }, done),
+        (response) => setMessages((current) => mergeMessages(current, [response.message])),
+      ),
+    [conferenceId, request],
   );
 
   const hide = useCallback(
-    (seq: number): Promise<SendResult> =>
-      new Promise((resolve) => {
-        const socket = socketRef.current;
-        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
-        socket.timeout(10_000).emit("message:hide", { conferenceId, seq }, (err, response) => {
-          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
-          if (response.ok) {
-            setMessages((current) => mergeMessages(current, [response.message]));
-            resolve({ ok: true });
-          } else resolve(response);
-        });
-      }),
-    [conferenceId],
+    (seq: number) =>
+      request<{ message: ChatMessage }>(
+        (socket, done) => socket.emit("message:hide", { conferenceId, seq }, done),
+        (response) => setMessages((current) => mergeMessages(current, [response.message])),
+      ),
+    [conferenceId, request],
   );
 
   const withdraw = useCallback(
-    (vignetteId: string): Promise<SendResult> =>
-      new Promise((resolve) => {
-        const socket = socketRef.current;
-        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
-        socket.timeout(10_000).emit("vignette:withdraw", { conferenceId, vignetteId }, (err, response) => {
-          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
-          if (response.ok) {
-            setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 }));
-            resolve({ ok: true });
-          } else resolve(response);
-        });
-      }),
-    [conferenceId],
+    (vignetteId: string) =>
+      request<object>(
+        (socket, done) => socket.emit("vignette:withdraw", { conferenceId, vignetteId }, done),
+        () => setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 })),
+      ),
+    [conferenceId, request],
   );
 
   const addStep = useCallback(
-    (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }): Promise<SendResult> =>
-      new Promise((resolve) => {
-        const socket = socketRef.current;
-        if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
-        socket.timeout(10_000).emit("nextstep:add", { conferenceId, ...input }, (err, response) => {
-          if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
-          if (response.ok) {
-            setSteps((current) => (current.some((c) => c.id === response.step.id) ? current : [...current, response.step]));
-            resolve({ ok: true });
-          } else resolve(response);
-        });
-      }),
-    [conferenceId],
+    (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }) =>
+      request<{ step: NextStepView }>(
+        (socket, done) => socket.emit("nextstep:add", { conferenceId, ...input }, done),
+        (response) => setSteps((current) => (current.some((c) => c.id === response.step.id) ? current : [...current, response.step])),
+      ),
+    [conferenceId, request],
   );
 
   const shareFocus = useCallback(
