@@ -3,6 +3,7 @@
  * is stood in for: the receiver is a real socket, the database is real, the worker code is the
  * production code). The clock is passed in, so retries are tested without waiting for them.
  */
+import { withoutRandomHex } from "../../../tests/helpers";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -132,8 +133,7 @@ describe("web hook delivery", () => {
       senderOrganizationId: w.orgA.id, recipientOrganizationId: w.orgB.id, occurredAt: expect.any(String),
     });
     expect(call.body).not.toContain(w.clientId);
-    // Ids are random hex: "1961" or "555-0100" turn up in them now and then, so they are left out.
-    const withoutIds = call.body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<id>");
+    const withoutIds = withoutRandomHex(call.body);
     for (const secret of ["Rosalind", "Featherstonehaugh", "1961", "555-0100", "Elm St", "groceries"]) expect(withoutIds).not.toContain(secret);
     expect(row).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 200, lastError: null });
     // The secret is stored encrypted, bound to its row.
