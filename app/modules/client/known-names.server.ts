@@ -21,14 +21,14 @@ const WORD = /[\p{L}][\p{L}\p{M}'’]*/gu;
 /** A word folded for the index: accents and case off, a possessive "'s" and apostrophes dropped. */
 const fold = (word: string) => normalizeForIndex(word).replace(/['’]s$/u, "").replace(/['’]/g, "");
 
-/** Words of a name, folded (accents, case, apostrophes); one-letter initials are left out. */
-function nameWords(name: string) {
-  return [...name.matchAll(WORD)].map((m) => fold(m[0])).filter((w) => w.length >= 2);
+/** The words of a text with their spans, folded (accents, case, apostrophes); one-letter initials are left out. */
+function wordsOf(text: string) {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, raw: m[0], folded: fold(m[0]) })).filter((w) => w.folded.length >= 2);
 }
 
 /** The blind indexes stored with a client: every word of its name and every ordered pair of words. */
 export function nameTokensOf(name: string): string[] {
-  const words = nameWords(name);
+  const words = wordsOf(name).map((w) => w.folded);
   const tokens = new Set<string>([blindIndex(words.join(" ") || normalizeForIndex(name), PURPOSE)]);
   words.forEach((w, i) => {
     tokens.add(blindIndex(w, PURPOSE));
@@ -41,7 +41,7 @@ export function nameTokensOf(name: string): string[] {
 type Candidate = { start: number; end: number; hash: string; pair: boolean; capitalised: boolean };
 
 function candidatesOf(text: string): Candidate[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, raw: m[0], folded: fold(m[0]) })).filter((w) => w.folded.length >= 2);
+  const words = wordsOf(text);
   const out: Candidate[] = [];
   words.forEach((w, i) => {
     out.push({ start: w.start, end: w.end, hash: blindIndex(w.folded, PURPOSE), pair: false, capitalised: /^\p{Lu}/u.test(w.raw) });
