@@ -54,6 +54,11 @@ const HOLIDAYS =
   /\b(?:Thanksgiving(?: Day)?|Christmas(?: Eve| Day)?|New Year'?s(?: Eve| Day)?|Easter(?: Sunday)?|Halloween|Fourth of July|July 4th|Independence Day|Memorial Day|Labor Day|Veterans Day|Valentine'?s Day|Mother'?s Day|Father'?s Day|Navidad|Nochebuena|Año Nuevo|Día de (?:los )?(?:Muertos|Reyes|la Madre|Acción de Gracias)|Semana Santa|Diwali|Deepavali|Eid(?: al-Fitr| al-Adha| ul-Fitr| ul-Adha)?|Ramadan|Nowruz|Juneteenth|Kwanzaa|Hanukkah|Chanukah|Rosh Hashanah|Yom Kippur|Passover|(?:Lunar|Chinese|Hmong) New Year|Tết|Dashain|Tihar|Holi|Meskel|Timkat|Las Posadas|Cinco de Mayo|Chuseok|Seollal|Songkran|Good Friday|Orthodox Christmas)\b/g;
 /** "the Diwali potluck", "Thanksgiving basket drive": a public event named after a holiday, not a date of someone's life. */
 const EVENT_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:\\p{Lu}\\p{L}*\\s+)?(?:${EVENT_NOUNS.split(" ").join("|")})\\b`, "iu");
+// Compiled once here rather than per match inside the loops below.
+const WEEKDAY_START = new RegExp(`^(?:${WEEKDAYS})`, "i");
+const HOLIDAY_LIST_AFTER = new RegExp(`^(?:(?:,|\\s+and|\\s+y|\\s*/|,\\s+and)\\s+(?:${HOLIDAYS.source.replace(/^\\b\(\?:|\)\\b$/g, "")}))*`);
+const HOLIDAY_WHOLE = new RegExp(`^(?:${HOLIDAYS.source})$`);
+const EVENT_NOUN_AFTER = new RegExp(`^\\s+(?:${EVENT_NOUNS.split(" ").join("|")}|shower|bonds?)\\b`, "i");
 
 /** Words that start with a capital but are never a person's name or a place by themselves. */
 const STOP = new Set(
@@ -363,10 +368,10 @@ function dates(text: string, add: Add) {
   const ordinal = new RegExp(`(?:\\b(?:${WEEKDAYS}),?\\s+)?\\b(?:the\\s+|el\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+(?:${MONTHS_EN}))?`, "gi");
   for (const m of text.matchAll(ordinal)) {
     if (/(?:st|nd|rd|th)$/i.test(m[0]) && /^\s+(?:Avenue|Ave|Street|St|Place|Pl|Blvd|Drive|Dr|grade|floor|birthday|percentile|time|visit|century)\b/i.test(text.slice(m.index + m[0].length))) continue;
-    if (/\b(?:on|at|by|off|of|over by)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !/^(?:the|el)\s/i.test(m[0]) && !new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0])) continue;
+    if (/\b(?:on|at|by|off|of|over by)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !/^(?:the|el)\s/i.test(m[0]) && !WEEKDAY_START.test(m[0])) continue;
     // An ordinal alone is a day only with a date cue: "the 15th", "since 3rd", "Monday the 3rd", "the 9th of May";
     // not "2nd fl", "dtr in 4th gr", "the 2nd one", "the 4th week" (a rank before a noun).
-    const cued = /^(?:the|el)\s/i.test(m[0]) || new RegExp(`^(?:${WEEKDAYS})`, "i").test(m[0]) || /\bof\s/i.test(m[0]) || /\b(?:since|until|till|til|due|before|after|from|thru|through|desde|hasta)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const cued = /^(?:the|el)\s/i.test(m[0]) || WEEKDAY_START.test(m[0]) || /\bof\s/i.test(m[0]) || /\b(?:since|until|till|til|due|before|after|from|thru|through|desde|hasta)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (!cued) continue;
     const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))?.[1];
     if (!/\bof\s/i.test(m[0]) && next && !/^(?:and|or|at|to|for|when|we|she|he|they|i|it|but|so|because|through|thru|until|til|in|from|about|if|then|after|before|with|of|is|was|will|y|a|en|para|pero|porque|que|hasta|desde|around|by|or|last|this|next|bc|b\/c|and|as|but|to|she's|he's|her|his|their|we're)$/.test(next)) continue;
@@ -374,7 +379,7 @@ function dates(text: string, add: Add) {
   }
   for (const m of text.matchAll(HOLIDAYS)) {
     // "Tết, Nowruz and Kwanzaa events": every holiday of a list before an event noun names the event.
-    const listAfter = new RegExp(`^(?:(?:,|\\s+and|\\s+y|\\s*/|,\\s+and)\\s+(?:${HOLIDAYS.source.replace(/^\\b\(\?:|\)\\b$/g, "")}))*`).exec(text.slice(m.index + m[0].length))?.[0].length ?? 0;
+    const listAfter = HOLIDAY_LIST_AFTER.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0;
     if (EVENT_AFTER.test(text.slice(m.index + m[0].length + listAfter, m.index + m[0].length + listAfter + 30))) continue;
     if (publicAnnouncement(text, m.index, m.index + m[0].length)) continue;
     // A religious observance as a practice ("fasts in Ramadan", "during Lent", "keeps Shabbat") dates nothing.
@@ -457,6 +462,7 @@ const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge
 const ORG_SUFFIX = /^(?:Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
 /** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
 const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites)`;
+const ENDS_WITH_FACILITY = new RegExp(`${FACILITY_SUFFIX}$`);
 
 /**
  * Spans of capitalised phrases that name an organization: a run of capitalised words (small words
@@ -480,7 +486,7 @@ function organizationSpans(text: string, tokens: Token[]): [number, number][] {
       else break;
     }
     const words = tokens.slice(i, j + 1).map((t) => t.word);
-    if (words.some((w) => ORG_SUFFIX.test(w)) && !new RegExp(`${FACILITY_SUFFIX}$`).test(text.slice(tokens[i].start, tokens[j].end))) {
+    if (words.some((w) => ORG_SUFFIX.test(w)) && !ENDS_WITH_FACILITY.test(text.slice(tokens[i].start, tokens[j].end))) {
       // "United Way" and "Health" need a second word; a lone "Health" or "Center" is not an organization's name.
       if (j > i) spans.push([tokens[i].start, tokens[j].end]);
     }
@@ -822,7 +828,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     const whole = fold(text.slice(first.start, last.end));
     // Organizations and services, vehicle models, holidays, states, countries and regions are not people.
     if (!honorific && (inside(orgs, first.start, last.end) || VEHICLE_MAKE_BEFORE.test(before))) continue;
-    if (new RegExp(`^(?:${HOLIDAYS.source})$`).test(text.slice(first.start, last.end))) continue;
+    if (HOLIDAY_WHOLE.test(text.slice(first.start, last.end))) continue;
     if ((US_STATES.has(whole) || countries.has(whole)) && !honorific && ((!relation && !firstNames.has(whole)) || PLACE_PREP.test(before) || /\b(?:a|para|hacia|hasta)\s+$/i.test(before))) continue;
     // A storm named like a person: "huracán María", "Hurricane Ian".
     if (/\b(?:hurricane|huracán|huracan|tropical storm|tormenta(?: tropical)?|typhoon|tifón|cyclone)\s+$/i.test(before)) continue;
@@ -1007,7 +1013,7 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
   for (const m of text.matchAll(/\bBaby\s+(\p{Lu}[\p{L}'’-]+)\b/gu)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     const word = fold(m[1]);
-    if (STOP.has(word) || nonIdentifiers.has(word) || inside(orgs, m.index, m.index + m[0].length) || new RegExp(`^\\s+(?:${EVENT_NOUNS.split(" ").join("|")}|shower|bonds?)\\b`, "i").test(after) || /^(?:shower|bonds?)$/.test(word)) continue;
+    if (STOP.has(word) || nonIdentifiers.has(word) || inside(orgs, m.index, m.index + m[0].length) || EVENT_NOUN_AFTER.test(after) || /^(?:shower|bonds?)$/.test(word)) continue;
     if (!isDictionaryWord(word) || /^\s+(?:is|was|has|had|says|said|will|needs|got|and)\b/.test(after)) add("NAME", m.index, m.index + m[0].length, "[name]");
   }
   // A given name in apposition with an age: "The oldest, Hunter, 12, has asthma", "her son, Chance (9)".
