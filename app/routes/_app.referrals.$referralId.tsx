@@ -14,6 +14,7 @@ import { formatBirthDate } from "~/components/consent/format";
 import { CommentForm, ReferralActions, type ActionResult } from "~/components/referral/referral-actions";
 import { FitWarnings, NeedTags, OverdueFlag, PriorityTag, StatusBadge, formatDate } from "~/components/referral/labels";
 import { useReferralLive } from "~/components/referral/use-referral-live";
+import { ThreadClosedNotice } from "~/components/referral/thread-notice";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Referral · Coalition Hub" }];
@@ -139,7 +140,7 @@ export default function ReferralPage() {
                 <TimelineItem key={e.id} entry={e} />
               ))}
             </ol>
-            <CommentForm />
+            {view.thread.open ? <CommentForm /> : <ThreadClosedNotice thread={view.thread} side={view.side} partner={partner} />}
           </section>
         </div>
       </div>
@@ -210,6 +211,7 @@ function TimelineItem({ entry: e }: { entry: TimelineEntry }) {
       {e.outcome ? <p>{t("referral.timeline.outcome", { outcome: t(`referral.outcomes.${e.outcome}`) })}</p> : null}
       {e.text && e.kind !== "REMINDER" ? <p className="pre-line">{e.text}</p> : null}
       {e.body ? <p className="pre-line timeline__body">{e.body}</p> : null}
+      {e.withheld ? <p className="muted small">{t("referral.detail.commentWithheld")}</p> : null}
     </li>
   );
 }

@@ -151,4 +151,36 @@ describe("export", () => {
     expect(geo.features.map((f) => f.properties.name).sort()).toEqual(["Export Pantry — Hall", "Private Advocacy — Office"]);
     expect((await get("secrets.txt", asA)).status).toBe(404);
   });
+
+  it("neutralises spreadsheet formulas in every CSV cell (issue 13, finding 8), and the package still imports back unchanged", async () => {
+    const world = await createTwoOrganizationWorld();
+    const asA = await signedInRequester(world.directorA.email);
+    const name = '=HYPERLINK("http://evil.example/x","Open")';
+    const description = "@SUM(1+1)*cmd|' /C calc'!A0";
+    const record = {
+      id: "f1", name, description, phones: [{ id: "p1", number: "+cmd|' /C calc'!A0", extension: "-5" }],
+      service_at_locations: [{ id: "fs1", location: { id: "fl1", name: "\t=1+1 Hall", latitude: 38.2, longitude: -104.6 } }],
+    };
+    expect(outcomes(await importBatch(asA, { records: [record] }))[0].outcome).toBe("created");
+    const get = async (file: string) => settle(() => exportRoute.loader({ request: asA.get(`/api/directory/export/${file}`), params: { file }, context: {} }));
+
+    const tables: CsvTables = {};
+    for (const table of ["organizations", "services", "phones", "locations", "service_at_location"]) {
+      const csv = (await get(`${table}.csv`)).body as string;
+      const raw = Papa.parse<string[]>(csv, { header: false, skipEmptyLines: true }).data;
+      // A cell that is only a number (coordinates) is safe; every other cell must not start a formula.
+      for (const row of raw) for (const value of row.filter((v) => !/^-?\d+(\.\d+)?$/.test(v))) expect(["=", "+", "-", "@", "\t", "\r"], `${table}.csv cell ${JSON.stringify(value)}`).not.toContain(value[0]);
+      tables[table] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    }
+    expect(tables.services?.[0]?.name).toBe(`'${name}`);
+    // Coordinates are numbers, written as they are.
+    expect(tables.locations?.[0]?.longitude).toBe("-104.6");
+
+    const [back] = csvPackageToServices(tables);
+    expect(back).toMatchObject({ name, description, phones: [expect.objectContaining({ number: "+cmd|' /C calc'!A0", extension: "-5" })] });
+    // Imported again (the export names records by the hub's ids), the text is stored exactly as first typed.
+    expect(outcomes(await importBatch(asA, { records: [back] }))[0].outcome).toMatch(/created|updated/);
+    const stored = await db.directoryService.findFirstOrThrow({ where: { coalitionId: world.coalition.id, externalId: String(back.id) }, include: { phones: true } });
+    expect(stored).toMatchObject({ name, description, phones: [expect.objectContaining({ number: "+cmd|' /C calc'!A0", extension: "-5" })] });
+  });
 });

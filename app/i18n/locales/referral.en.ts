@@ -116,6 +116,14 @@ const referral = {
     comment: "Comment",
     commentHint: "Both organizations see comments. Share only what the client agreed to share.",
     postComment: "Post comment",
+    threadClosed: {
+      revoked: "Comments are withheld: the client's authorization was revoked on {{date}}.",
+      expired: "Comments are withheld: the client's authorization expired on {{date}}.",
+      other: "Comments are withheld: no authorization of the client covers the receiving organization now.",
+      receiver: "Earlier comments are hidden from your organization and no new comment can be posted.",
+      sender: "{{organization}} no longer sees the comments, so no new comment can be posted. Your organization still sees the whole thread.",
+    },
+    commentWithheld: "Comment withheld with the client's details.",
   },
   actions: {
     none: "Nothing to do on your side now.",

@@ -118,6 +118,14 @@ const referral: typeof en = {
     comment: "Comentario",
     commentHint: "Ambas organizaciones ven los comentarios. Comparta solo lo que la persona aceptó compartir.",
     postComment: "Publicar comentario",
+    threadClosed: {
+      revoked: "Los comentarios se retienen: la autorización de la persona se revocó el {{date}}.",
+      expired: "Los comentarios se retienen: la autorización de la persona venció el {{date}}.",
+      other: "Los comentarios se retienen: ninguna autorización de la persona incluye ahora a la organización que recibe.",
+      receiver: "Los comentarios anteriores se ocultan a su organización y no se pueden publicar comentarios nuevos.",
+      sender: "{{organization}} ya no ve los comentarios, por lo que no se pueden publicar comentarios nuevos. Su organización sigue viendo todo el historial.",
+    },
+    commentWithheld: "Comentario retenido junto con los datos de la persona.",
   },
   actions: {
     none: "Por ahora no hay nada que hacer de su parte.",

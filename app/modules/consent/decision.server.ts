@@ -42,6 +42,11 @@ export type AccessDecision = {
   refusals: { category: ConsentCategory; reason: RefusalReason }[];
   grantedCategories: ConsentCategory[];
   authorizationIds: string[];
+  /**
+   * When a refusal is "revoked" or "expired": the latest moment such an authorization ended (its
+   * revokedAt or expiresAt), so a page can say "revoked on …". Null otherwise.
+   */
+  endedAt: Date | null;
 };
 
 // When several authorizations name the category but none is in effect, say the most telling reason.
@@ -58,6 +63,7 @@ function stateAt(a: AuthorizationFacts, at: Date): RefusalReason | null {
 export function evaluateAccess({ clientOrganizationId, organizationId, authorizations, categories, at }: { clientOrganizationId: string; organizationId: string; authorizations: AuthorizationFacts[]; categories: readonly ConsentCategory[]; at: Date }) {
   const grants: AccessDecision["grants"] = [];
   const refusals: AccessDecision["refusals"] = [];
+  let endedAt: Date | null = null;
   const same = clientOrganizationId === organizationId;
   for (const category of categories) {
     if (same) {
@@ -73,10 +79,18 @@ export function evaluateAccess({ clientOrganizationId, organizationId, authoriza
         return problem === null;
       })
       .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime());
-    if (valid.length) grants.push({ category, authorizationId: valid[0].id });
-    else refusals.push({ category, reason: REASON_RANK.find((r) => reasons.includes(r)) ?? "no-authorization" });
+    if (valid.length) {
+      grants.push({ category, authorizationId: valid[0].id });
+      continue;
+    }
+    const reason = REASON_RANK.find((r) => reasons.includes(r)) ?? "no-authorization";
+    refusals.push({ category, reason });
+    for (const a of naming) {
+      const ended = reason === "revoked" ? a.revokedAt : reason === "expired" ? a.expiresAt : null;
+      if (ended && ended <= at && (!endedAt || ended > endedAt)) endedAt = ended;
+    }
   }
-  return { sameOrganization: same, grants, refusals };
+  return { sameOrganization: same, grants, refusals, endedAt };
 }
 
 export async function decideAccess(
@@ -94,7 +108,7 @@ export async function decideAccess(
   if (!client) {
     return {
       clientId, organizationId, at, clientFound: false, clientOrganizationId: null, sameOrganization: false,
-      grants: [], refusals: wanted.map((category) => ({ category, reason: "unknown-client" as const })), grantedCategories: [], authorizationIds: [],
+      grants: [], refusals: wanted.map((category) => ({ category, reason: "unknown-client" as const })), grantedCategories: [], authorizationIds: [], endedAt: null,
     };
   }
   const authorizations: AuthorizationFacts[] = client.authorizations.map((a) => ({ ...a, recipientIds: a.recipients.map((r) => r.organizationId) }));

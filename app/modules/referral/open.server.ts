@@ -15,7 +15,7 @@ import { checkFit, type FitWarning } from "./fit";
 import { loadFitFacts } from "./fit.server";
 import { overdueOf, type Overdue } from "./overdue";
 import { reminderWindows } from "./queries.server";
-import { decryptComment, noteContext, sideOf, type ReferralActor } from "./service.server";
+import { decryptComment, noteContext, sideOf, threadStateOf, type ReferralActor, type ThreadState } from "./service.server";
 import { allowedMoves, type ReferralStatus, type Side } from "./state-machine";
 
 export type ReferralCheck = {
@@ -52,6 +52,8 @@ export type TimelineEntry = {
   text: string | null;
   outcome: string | null;
   body: string | null;
+  /** A comment whose body the recipient may no longer read (the client's authorization ended). */
+  withheld: boolean;
   actorName: string | null;
   organizationName: string | null;
   side: Side | null;
@@ -87,11 +89,14 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
 
   let client: ClientDetails;
   let note: string | null = null;
+  // Whether comments reach the recipient: one decision, the same as for the note (ADR 021, 068).
+  let thread: ThreadState;
   if (side === "sender") {
     const row = await db.client.findUnique({ where: { id: referral.clientId } });
     if (!row) throw notFound("Client not found");
     client = { access: "own", client: decryptClient(row) };
     note = decryptOptional(referral.noteCipher, noteContext(referral.id));
+    thread = threadStateOf(await decideAccess({ clientId: referral.clientId, organizationId: referral.recipientOrganizationId, categories: referral.categories, at }));
   } else {
     const decision = await authorizeDisclosure({
       clientId: referral.clientId,
@@ -109,7 +114,10 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
     } else {
       client = { access: "withheld", reasons: decision.refusals };
     }
+    thread = threadStateOf(decision);
   }
+  // The sender holds the client's record and reads the whole thread; a closed thread shows the recipient no comment.
+  const commentsHidden = side === "receiver" && !thread.open;
   await recordAuditEvent({ action: "referral.viewed", subjectType: "Referral", subjectId: referralId, actorUserId: actor.userId, organizationId: actor.organizationId, coalitionId: referral.coalitionId, metadata: { side, clientAccess: client.access }, request: actor.request });
 
   const userIds = [...new Set(referral.events.map((e) => e.actorUserId).filter((v): v is string => !!v))];
@@ -123,7 +131,8 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
     reason: e.reason,
     text: e.text,
     outcome: e.outcome,
-    body: e.bodyCipher ? decryptComment(e.id, e.bodyCipher) : null,
+    body: e.bodyCipher && !commentsHidden ? decryptComment(e.id, e.bodyCipher) : null,
+    withheld: e.kind === "COMMENT" && commentsHidden,
     actorName: e.actorUserId ? (users.get(e.actorUserId) ?? null) : null,
     organizationName: orgName(e.organizationId),
     side: e.organizationId === referral.senderOrganizationId ? "sender" : e.organizationId === referral.recipientOrganizationId ? "receiver" : null,
@@ -157,6 +166,7 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
     },
     client,
     note,
+    thread,
     timeline,
     moves: allowedMoves(referral.status, side),
     overdue,

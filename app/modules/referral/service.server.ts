@@ -11,7 +11,7 @@ import { db, Prisma } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import type { Permission } from "~/utils/permissions";
 import { auditAppendCall, recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
-import { decideAccess } from "~/modules/consent/decision.server";
+import { decideAccess, type AccessDecision, type RefusalReason } from "~/modules/consent/decision.server";
 import { emitToOrganization } from "~/realtime/emit.server";
 import { checkFit } from "./fit";
 import type { CommentReferralInput, SendReferralInput, TransitionReferralInput } from "./schemas";
@@ -271,13 +271,39 @@ function conflict(status: ReferralStatus) {
   return new AppError({ message: `Someone else changed this referral while you were looking at it (it is now ${FHIR_TASK_STATUS[status]}). Nothing was saved: reload to see the latest, then try again.`, status: 409 });
 }
 
-/** A comment on the referral's timeline, seen by both organizations. */
+/**
+ * The comment thread is client information (ADR 068): it is open only while the recipient may see
+ * the client — the same consent decision, the same rule as the referral's note (at least one of the
+ * referral's categories granted now). Closed, the recipient reads no comment and nobody posts one.
+ */
+export type ThreadState = { open: true } | { open: false; reason: RefusalReason; since: Date | null };
+const CLOSING_RANK: RefusalReason[] = ["revoked", "expired", "part2-needs-part2-form", "not-yet-effective", "no-authorization", "unknown-client"];
+
+export function threadStateOf(recipientAccess: AccessDecision): ThreadState {
+  if (recipientAccess.grantedCategories.length > 0) return { open: true };
+  const reasons = recipientAccess.refusals.map((r) => r.reason);
+  return { open: false, reason: CLOSING_RANK.find((r) => reasons.includes(r)) ?? "no-authorization", since: recipientAccess.endedAt };
+}
+
+function threadClosed(thread: Extract<ThreadState, { open: false }>, side: Side) {
+  const why =
+    thread.reason === "revoked" || thread.reason === "expired"
+      ? `the client's authorization was ${thread.reason}${thread.since ? ` on ${thread.since.toISOString().slice(0, 10)}` : ""}`
+      : "no authorization of the client covers the receiving organization now";
+  const what = side === "sender" ? "a comment would reach the receiving organization without the client's authorization" : "the thread is closed to your organization";
+  return new AppError({ message: `Comments are withheld: ${why}. Nothing was posted: ${what}.`, status: 409 });
+}
+
+/** A comment on the referral's timeline, seen by both organizations while the client's authorization covers the recipient. */
 export async function commentOnReferral({ actor, referralId, input, at = new Date() }: { actor: ReferralActor; referralId: string; input: Omit<CommentReferralInput, "intent">; at?: Date }) {
   const result = await db.$transaction(async (tx) => {
     const current = await tx.referral.findUnique({ where: { id: referralId } });
     if (!current) throw notFound("Referral not found");
     const side = sideOf(current, actor.organizationId);
     requireSidePermission(actor, side);
+    // Refused rather than stored-and-hidden: a sender must not believe a comment reached the recipient.
+    const thread = threadStateOf(await decideAccess({ clientId: current.clientId, organizationId: current.recipientOrganizationId, categories: current.categories, at }, tx));
+    if (!thread.open) throw threadClosed(thread, side);
     const eventId = crypto.randomUUID();
     await tx.referralEvent.create({
       data: { id: eventId, referralId, kind: "COMMENT", bodyCipher: encryptField(input.body, commentContext(eventId)), actorUserId: actor.userId, organizationId: actor.organizationId, version: current.version, createdAt: at },

@@ -2,6 +2,8 @@
  * An HSDS 3.0 tabular (CSV) package → nested service records, the same shape as the JSON format,
  * so one importer handles both. Pure (runs in the browser before upload, and in tests).
  */
+import { restoreCell } from "~/utils/csv";
+
 export type CsvTables = Partial<Record<string, Record<string, string>[]>>;
 type Rec = Record<string, unknown>;
 
@@ -11,7 +13,8 @@ export function tableNameOf(fileName: string): string {
   return base === "service_at_locations" ? "service_at_location" : base;
 }
 
-const clean = (row: Record<string, string>): Rec => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== "" && v !== undefined && v !== null).map(([k, v]) => [k, typeof v === "string" ? v.trim() : v]));
+// A cell the hub's export (or a spreadsheet) prefixed with a quote to stop a formula gets its value back first (ADR 069).
+const clean = (row: Record<string, string>): Rec => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== "" && v !== undefined && v !== null).map(([k, v]) => [k, typeof v === "string" ? restoreCell(v).trim() : v]));
 
 export function csvPackageToServices(tables: CsvTables): Rec[] {
   const rows = (name: string) => (tables[name] ?? []).map(clean);

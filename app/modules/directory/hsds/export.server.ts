@@ -1,6 +1,6 @@
 /** Directory exports: HSDS JSON (full services), an HSDS tabular package (CSV per table) and GeoJSON. */
-import Papa from "papaparse";
 import { db } from "~/utils/db.server";
+import { toCsv, type CsvValue } from "~/utils/csv";
 import type { DirectoryViewer } from "../viewer.server";
 import { searchAssets } from "../queries.server";
 import { hsdsService } from "./serialize";
@@ -62,9 +62,9 @@ export function servicesToTables(services: Awaited<ReturnType<typeof exportServi
   return tables;
 }
 
+/** One HSDS table as CSV, formulas neutralised (the shared writer, ADR 069); nested values as JSON. */
 export function tableToCsv(rows: Record<string, unknown>[]) {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r[c] === undefined || r[c] === null ? "" : typeof r[c] === "object" ? JSON.stringify(r[c]) : r[c]))) });
+  return toCsv(rows as Record<string, CsvValue>[]);
 }
 
 export function dataPackage(origin: string) {
