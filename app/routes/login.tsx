@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LoginSchema, safeRedirect } from "~/modules/auth/schemas";
+import { LoginSchema } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { signIn } from "~/modules/auth/service.server";
 import { commitSessionId } from "~/modules/auth/cookie.server";
 import { getOptionalUser } from "~/utils/auth.server";

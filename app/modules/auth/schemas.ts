@@ -16,9 +16,3 @@ export const PasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, "Use at most 200 characters");
-
-/** Only same-site relative paths: never an open redirect. */
-export function safeRedirect(to: unknown, fallback = "/home"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
