@@ -49,6 +49,8 @@ const en = {
     submitting: "Signing in…",
     demoHint: "Trying the demo? Use convener@demo.test with the password coalition-demo.",
     signedOut: "You have signed out.",
+    failed: "That email and password do not match an account.",
+    throttled: "Too many sign-in attempts from your network. Wait 15 minutes, then try again.",
   },
   home: {
     title: "Welcome, {{name}}",

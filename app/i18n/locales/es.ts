@@ -51,6 +51,8 @@ const es: Translation = {
     submitting: "Iniciando sesión…",
     demoHint: "¿Quiere probar la demostración? Use convener@demo.test con la contraseña coalition-demo.",
     signedOut: "Ha cerrado la sesión.",
+    failed: "Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta.",
+    throttled: "Demasiados intentos de inicio de sesión desde su red. Espere 15 minutos y vuelva a intentarlo.",
   },
   home: {
     title: "Bienvenido(a), {{name}}",
