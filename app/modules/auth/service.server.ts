@@ -7,7 +7,8 @@ import { db } from "~/utils/db.server";
 import { permissionsFor, type OrganizationRole, type Permission } from "~/utils/permissions";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { SESSION_TTL_MS } from "./cookie.server";
-import { burnPasswordCheck, verifyPassword } from "./password.server";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
+import { assertStrongPassword, passwordText } from "./password-strength.server";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./sign-in-limits.server";
 
 export type OrganizationSummary = { id: string; name: string; slug: string; kind: string; role: OrganizationRole };
@@ -142,4 +143,38 @@ export async function switchOrganization({ auth, organizationId, request }: { au
 
 export async function setPreferredLocale({ userId, locale }: { userId: string; locale: string }) {
   await db.user.update({ where: { id: userId }, data: { preferredLocale: locale } });
+}
+
+/**
+ * A signed-in person changes their password: the current one is required (checked under the
+ * sign-in limits, so a borrowed session cannot guess it), the new one must be hard to guess, and
+ * every other session of theirs ends. Returns the ended sessions (their live connections go too).
+ */
+export async function changePassword({ auth, currentPassword, newPassword, request, locale }: { auth: AuthContext; currentPassword: string; newPassword: string; request: RequestMeta; locale: string }) {
+  const text = passwordText(locale);
+  const user = await db.user.findUnique({ where: { id: auth.user.id }, include: { password: true } });
+  if (!user) throw new AppError({ message: "Not found", status: 404 });
+  const attempt = await beginSignInAttempt({ email: user.email, ipAddress: request.ipAddress });
+  const locked = attempt.accountLocked || attempt.addressLocked;
+  const valid = user.password && !locked ? await verifyPassword(user.password.hash, currentPassword) : (await burnPasswordCheck(currentPassword), false);
+  if (!valid) {
+    await signInFailed();
+    await recordAuditEvent({ action: "auth.password_change_failed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: auth.organization?.id ?? null, metadata: locked ? { reason: "limit" } : {}, request });
+    throw new AppError({ message: text.currentWrong, status: 400, fieldErrors: { currentPassword: [text.currentWrong] } });
+  }
+  await signInSucceeded(attempt);
+  if (newPassword === currentPassword) throw new AppError({ message: text.sameAsCurrent, status: 400, fieldErrors: { newPassword: [text.sameAsCurrent] } });
+  assertStrongPassword({ password: newPassword, userInputs: [user.email, user.name, ...auth.organizations.map((o) => o.name)], locale, field: "newPassword" });
+
+  const hash = await hashPassword(newPassword);
+  return db.$transaction(async (tx) => {
+    await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } });
+    const others = await tx.session.findMany({ where: { userId: user.id, revokedAt: null, id: { not: auth.sessionId } }, select: { id: true } });
+    await tx.session.updateMany({ where: { id: { in: others.map((s) => s.id) } }, data: { revokedAt: new Date() } });
+    await recordAuditEvent(
+      { action: "auth.password_changed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: auth.organization?.id ?? null, metadata: { endedSessions: others.length }, request },
+      tx,
+    );
+    return { endedSessionIds: others.map((s) => s.id) };
+  });
 }
