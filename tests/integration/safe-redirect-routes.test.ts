@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import * as login from "~/routes/login";
 import * as switchOrganization from "~/routes/organization.switch";
 import * as language from "~/routes/settings.language";
+import * as authorizePage from "~/routes/_app.clients.$clientId.authorize";
 import { createOrganization, createTwoOrganizationWorld, createUser, DEFAULT_TEST_PASSWORD } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { actorFor, createClient, isoDay } from "../consent-factories";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 const post = (path: string, fields: Record<string, string>, cookie?: string) =>
@@ -48,4 +50,22 @@ describe("redirectTo on every action that follows it", () => {
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe("/");
   });
+
+  it.each(["/referrals/new?clientId=x\n", "/referrals/new?clientId=\u3000", "/referrals/new?x=\u000b"])(
+    "recording an authorization with returnTo=%j goes to the client, not a server error",
+    async (returnTo) => {
+      const world = await createTwoOrganizationWorld();
+      const clientId = await createClient(actorFor(world.careManagerA.id, world.orgA.id));
+      const as = await signedInRequester(world.careManagerA.email);
+      const fields: Record<string, string> = {
+        intent: "record", form: "GENERAL", categories: "SOCIAL_NEEDS", recipientIds: world.orgB.id, purpose: "Food help", language: "en",
+        effectiveDate: isoDay(0), expiresOn: isoDay(90), ackRevoke: "on", ackConditioning: "on", ackRedisclosure: "on",
+        signerKind: "CLIENT", signerName: "Route Person", signatureMethod: "TYPED", signatureTyped: "Route Person",
+      };
+      const url = `/clients/${clientId}/authorize?${new URLSearchParams({ recipient: world.orgB.id, returnTo })}`;
+      const result = await settle(() => authorizePage.action({ request: as.post(url, fields), params: { clientId }, context: {} }));
+      expect(result.status).toBe(302);
+      expect(result.headers.get("location")).toBe(`/clients/${clientId}?recorded=1`);
+    },
+  );
 });
