@@ -13,6 +13,25 @@ import { NonceProvider } from "./utils/nonce-provider";
 
 const ABORT_DELAY = 5_000;
 
+/**
+ * Pages and their `.data` can hold client information, and every page carries a one-time CSP
+ * nonce: no browser or proxy may keep a copy (issue #13, finding 7). Resource routes (APIs,
+ * PDF, CSV) set their own policy: public directory data may be cached, the rest is no-store.
+ */
+const NO_STORE = "no-store";
+
+export function handleDataRequest(response: Response) {
+  try {
+    response.headers.set("Cache-Control", NO_STORE);
+    return response;
+  } catch {
+    // Immutable headers (e.g. Response.redirect): copy them.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", NO_STORE);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -42,6 +61,7 @@ export default async function handleRequest(
           const body = new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Cache-Control", NO_STORE);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

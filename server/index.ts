@@ -17,7 +17,7 @@ import { startWebhookDelivery } from "~/modules/referral/webhook-delivery.server
 import { bootDatabase, bootSecrets } from "./boot";
 import { attachRealtime } from "./realtime";
 import { startReferralReminders, stopReferralReminders } from "~/modules/referral/reminders.server";
-import { requestContext, sameOriginOnly, securityHeaders, signInRateLimit } from "./security";
+import { requestContext, sameOriginOnly, securityHeaders } from "./security";
 
 const env = getEnv();
 const dev = env.DEV_SERVER;
@@ -44,7 +44,8 @@ app.get("/healthz", async (_req, res) => {
 });
 
 app.use(sameOriginOnly);
-app.post("/login", signInRateLimit(env.LOGIN_RATE_LIMIT));
+// Sign-in limits are enforced in the sign-in service itself, for every path that reaches it
+// (/login, /login.data, …) and across processes (docs/decisions/062-sign-in-limits-in-the-database.md).
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {

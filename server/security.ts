@@ -1,12 +1,11 @@
 /**
  * HTTP hardening: security headers with a per-request CSP nonce, same-origin checks on every
- * state-changing request (CSRF), and the sign-in rate limit.
+ * state-changing request (CSRF). The sign-in limits live in the sign-in service (ADR 062).
  * See docs/decisions/004-csrf-origin-checks.md.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
-import { rateLimit } from "express-rate-limit";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "~/utils/request.server";
 
 export function requestContext(req: Request, res: Response, next: NextFunction) {
@@ -78,19 +77,4 @@ function refererOrigin(referer: string | undefined) {
 
 function refuse(res: Response, reason: string) {
   res.status(403).type("text/plain").send(`Forbidden: ${reason}. Reload the page and try again.`);
-}
-
-export function signInRateLimit(limit: number) {
-  return rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    keyGenerator: (req) => req.socket.remoteAddress ?? "unknown",
-    handler: (_req, res) => {
-      res.status(429).type("text/html").send(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts</title></head><body><main><h1>Too many sign-in attempts</h1><p>For your account's safety, sign-in is paused for 15 minutes from this network. <a href="/login">Back to sign-in</a></p></main></body></html>`,
-      );
-    },
-  });
 }

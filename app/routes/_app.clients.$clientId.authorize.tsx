@@ -12,6 +12,7 @@ import { RecordAuthorizationSchema } from "~/modules/consent/schemas";
 import { listRecipientOptions, recordAuthorization } from "~/modules/consent/service.server";
 import { AuthorizationForm } from "~/components/consent/authorization-form";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "~/modules/consent/categories";
+import { safeRedirect } from "~/utils/safe-redirect";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Record an authorization · Coalition Hub" }];
@@ -42,8 +43,9 @@ function prefillFrom(search: URLSearchParams) {
 
 /** Only the send form may be returned to (a relative path on this site: no open redirect). */
 function referralReturnPath(value: string | null): string | null {
-  if (!value || !/^\/referrals\/new(\?[^#\\]*)?$/.test(value) || value.includes("//")) return null;
-  return value;
+  const safe = safeRedirect(value, ""); // same-site, no control or space characters, ASCII
+  if (!safe || !/^\/referrals\/new(\?[^#\\]*)?$/.test(safe) || safe.includes("//")) return null;
+  return safe;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AcceptInviteExistingSchema, AcceptInviteSchema } from "~/modules/org/schemas";
 import { acceptInvite, findOpenInvite } from "~/modules/org/service.server";
-import { signIn } from "~/modules/auth/service.server";
+import { startSession } from "~/modules/auth/service.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { commitSessionId } from "~/modules/auth/cookie.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
@@ -37,9 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect("/home");
     });
   }
+  const locale = await i18nServer.getLocale(request);
   return handleForm(formData, AcceptInviteSchema, async ({ name, password }) => {
-    const { user } = await acceptInvite({ token, name, password, request: meta });
-    const { session } = await signIn({ email: user.email, password, request: meta });
+    const { user, membership } = await acceptInvite({ token, name, password, request: meta, locale });
+    const session = await startSession({ user: { id: user.id, memberships: [{ organizationId: membership.organizationId }] }, request: meta });
     return redirect("/home", { headers: { "Set-Cookie": await commitSessionId(session.id) } });
   });
 }

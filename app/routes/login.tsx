@@ -2,10 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LoginSchema, safeRedirect } from "~/modules/auth/schemas";
+import { LoginSchema } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { signIn } from "~/modules/auth/service.server";
 import { commitSessionId } from "~/modules/auth/cookie.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { AppError, isAppError } from "~/utils/app-error";
+import { i18nServer } from "~/i18n/i18next.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
@@ -19,10 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The sign-in limits live in `signIn` itself, so /login, /login.data and any variant are limited alike. */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
+  const t = await i18nServer.getFixedT(request);
   return handleForm(formData, LoginSchema, async ({ email, password, redirectTo }) => {
-    const { session } = await signIn({ email, password, request: requestMeta(request) });
+    const { session } = await signIn({ email, password, request: requestMeta(request) }).catch((error: unknown) => {
+      // Same status, same words for a wrong password and a locked account, in the person's language.
+      if (isAppError(error) && (error.status === 400 || error.status === 429)) {
+        throw new AppError({ message: t(error.status === 429 ? "login.throttled" : "login.failed"), status: error.status });
+      }
+      throw error;
+    });
     return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await commitSessionId(session.id) } });
   });
 }

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { SwitchOrganizationSchema, safeRedirect } from "~/modules/auth/schemas";
+import { SwitchOrganizationSchema } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { switchOrganization } from "~/modules/auth/service.server";
 import { requireUser } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";

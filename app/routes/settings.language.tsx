@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { localeCookie } from "~/i18n/i18next.server";
-import { safeRedirect } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLocale } from "~/modules/auth/service.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms.server";

@@ -33,8 +33,16 @@ const EnvSchema = z
     MAIL_TRANSPORT: z.enum(["outbox", "smtp"]).default("outbox"),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Coalition Hub <no-reply@coalition-hub.invalid>"),
-    /** Sign-in attempts allowed per IP address per 15 minutes. */
+    /** Failed sign-in attempts allowed per account in 15 minutes (and, times five, per client address). */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Failed sign-in attempts allowed per client address in 15 minutes. Default: 5 × LOGIN_RATE_LIMIT. */
+    LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
+    /**
+     * Session cookie without `Secure` (plain http). Unset: only when the app's origin is http on a
+     * loopback name (localhost, 127.0.0.1, [::1]) and, without APP_ORIGIN, the server listens on
+     * loopback only. See docs/decisions/063-secure-session-cookie.md.
+     */
+    INSECURE_COOKIES: z.enum(["true", "false"]).optional(),
     /** Map tiles (no tile server is reachable on the build machines: tests never need tiles). */
     MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
@@ -67,7 +75,7 @@ const EnvSchema = z
     }
   });
 
-export type Env = z.infer<typeof EnvSchema> & { dataDir: string; appOrigin: string };
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string; appOrigin: string; loginAddressLimit: number; secureCookies: boolean };
 
 let cached: Env | undefined;
 
@@ -78,11 +86,30 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
   const env = result.data;
+  const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
-    appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+    appOrigin,
+    loginAddressLimit: env.LOGIN_RATE_LIMIT_PER_ADDRESS ?? env.LOGIN_RATE_LIMIT * 5,
+    secureCookies: secureCookies(env, appOrigin),
   };
+}
+
+const LOOPBACK_HOSTS = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Secure by default in production. Plain http only when asked (INSECURE_COOKIES=true) or when the
+ * hub can only be used on this machine: `npm start` on a fresh machine (http://localhost:3000,
+ * listening on 127.0.0.1) keeps working with no configuration.
+ */
+function secureCookies(env: z.infer<typeof EnvSchema>, appOrigin: string) {
+  if (env.INSECURE_COOKIES) return env.INSECURE_COOKIES === "false";
+  if (env.NODE_ENV !== "production") return false; // npm run dev and tests: plain http
+  const origin = new URL(appOrigin);
+  const localOrigin = origin.protocol === "http:" && LOOPBACK_HOSTS.test(origin.hostname);
+  const localListener = env.APP_ORIGIN !== undefined || LOOPBACK_HOSTS.test(env.HOST) || env.HOST === "::1";
+  return !(localOrigin && localListener);
 }
 
 export function getEnv(): Env {

@@ -34,6 +34,24 @@ describe("security headers", () => {
   });
 });
 
+describe("caching (finding 7)", () => {
+  it("every signed-in page and its .data answer Cache-Control: no-store", async () => {
+    const cookie = await signInOverHttp(baseURL(), "director@foodbank.demo.test");
+    for (const path of ["/home", "/home.data", "/clients", "/clients.data", "/referrals", "/referrals.data", "/conferences", "/partners.data", "/organization/people"]) {
+      const res = await fetch(`${baseURL()}${path}`, { headers: { cookie }, redirect: "manual" });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
+    }
+    const action = await fetch(`${baseURL()}/settings/language.data`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: baseURL(), cookie },
+      body: new URLSearchParams({ locale: "en", redirectTo: "/home" }),
+    });
+    expect(action.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
 describe("CSRF", () => {
   it("refuses a form post from another site, even with a valid session", async () => {
     const cookie = await signInOverHttp(baseURL(), "director@foodbank.demo.test");
@@ -79,19 +97,39 @@ describe("health and failures", () => {
     expect(html).not.toMatch(/ECONNREFUSED|PrismaClient|at .*\.js:\d+/);
   });
 
-  it("sign-in is rate limited per address", async () => {
-    const server = await startServer({ env: { LOGIN_RATE_LIMIT: "3" } });
+  it("sign-in limits hold on every path to the action: 15 wrong passwords, then the right one is refused like a wrong one", async () => {
+    const server = await startServer({ env: { LOGIN_RATE_LIMIT: "10", LOGIN_RATE_LIMIT_PER_ADDRESS: "20" } });
     started.push(server);
-    const attempt = () =>
-      fetch(`${server.url}/login`, {
+    const attempt = async (path: string, email: string, password: string) => {
+      const res = await fetch(`${server.url}${path}`, {
         method: "POST",
         redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
-        body: new URLSearchParams({ email: "convener@demo.test", password: "wrong" }),
+        body: new URLSearchParams({ email, password }),
       });
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
-    expect(statuses.slice(0, 3).every((s) => s === 400)).toBe(true);
-    expect(statuses[3]).toBe(429);
+      return { status: res.status, body: await res.text(), cookie: res.headers.getSetCookie().find((c) => c.startsWith("hub_session=")) };
+    };
+    // The page's own JavaScript posts to /login.data; the limit counts /login and its variants alike.
+    const paths = ["/login.data", "/login.data?index", "/login", "/login?index"];
+    const wrong: { status: number; body: string }[] = [];
+    for (let i = 0; i < 15; i++) {
+      const path = paths[i % paths.length];
+      const result = await attempt(path, "convener@demo.test", `wrong ${i}`);
+      if (path.startsWith("/login.data")) wrong.push({ status: result.status, body: result.body });
+    }
+    const right = await attempt("/login.data", "convener@demo.test", "coalition-demo");
+    expect(right.cookie).toBeUndefined();
+    // Indistinguishable from a wrong password: same status, same body.
+    expect({ status: right.status, body: right.body }).toEqual(wrong[0]);
+    expect(wrong[0].status).toBe(400);
+
+    // Another account from the same address signs in.
+    const colleague = await attempt("/login.data", "director@foodbank.demo.test", "coalition-demo");
+    expect(colleague.cookie).toBeDefined();
+
+    // The address itself: 16 failures so far; at 20 it is paused for every account (429).
+    for (let i = 0; i < 4; i++) expect((await attempt("/login.data", `nobody.${i}@example.test`, "guess")).status).toBe(400);
+    expect((await attempt("/login", "director@foodbank.demo.test", "coalition-demo")).status).toBe(429);
   });
+
 });

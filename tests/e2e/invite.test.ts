@@ -32,6 +32,12 @@ describe.skipIf(!hasChromium())("inviting a person", () => {
     await invitee.getByRole("button", { name: "Join" }).click();
     await expect.poll(() => invitee.getByText("Use at least 10 characters").count()).toBe(1);
 
+    // Long enough but easy to guess: refused, and the person is told why (zxcvbn's feedback).
+    await invitee.getByLabel("Choose a password").fill("aaaaaaaaaa");
+    await invitee.getByLabel("Repeat the password").fill("aaaaaaaaaa");
+    await invitee.getByRole("button", { name: "Join" }).click();
+    await expect.poll(() => invitee.locator(".field-error").filter({ hasText: /easy to guess.*Repeated characters/ }).count(), { timeout: 10_000 }).toBe(1);
+
     await invitee.getByLabel("Choose a password").fill("a good long password");
     await invitee.getByLabel("Repeat the password").fill("a good long password");
     await invitee.getByRole("button", { name: "Join" }).click();

@@ -58,6 +58,7 @@ export function AppHeader({ user, referralsAwaiting = 0 }: { user: ShellUser; re
             </Form>
           ) : null}
           <LanguageSwitcher />
+          <NavLink to="/settings/password">{t("header.changePassword")}</NavLink>
           <Form method="post" action="/logout">
             <button type="submit" className="button button--small">{t("header.signOut")}</button>
           </Form>

@@ -5,14 +5,17 @@ import { getSessionSecrets } from "~/utils/runtime.server";
 export const SESSION_COOKIE_NAME = "hub_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-/** httpOnly, SameSite=Lax, signed; Secure when the app is served over https. */
+/**
+ * httpOnly, SameSite=Lax, signed; Secure in production unless the hub is only used on this
+ * machine over http (docs/decisions/063-secure-session-cookie.md, `env.secureCookies`).
+ */
 export function sessionCookie() {
   const env = getEnv();
   return createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: env.NODE_ENV === "production" && env.appOrigin.startsWith("https://"),
+    secure: env.secureCookies,
     secrets: getSessionSecrets(),
     maxAge: SESSION_TTL_MS / 1000,
   });

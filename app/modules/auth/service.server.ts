@@ -7,7 +7,9 @@ import { db } from "~/utils/db.server";
 import { permissionsFor, type OrganizationRole, type Permission } from "~/utils/permissions";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { SESSION_TTL_MS } from "./cookie.server";
-import { burnPasswordCheck, verifyPassword } from "./password.server";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
+import { assertStrongPassword, passwordText } from "./password-strength.server";
+import { beginSignInAttempt, signInFailed, signInSucceeded } from "./sign-in-limits.server";
 
 export type OrganizationSummary = { id: string; name: string; slug: string; kind: string; role: OrganizationRole };
 
@@ -21,16 +23,42 @@ export type AuthContext = {
   permissions: Set<Permission>;
 };
 
+export const SIGN_IN_FAILED_MESSAGE = "That email and password do not match an account.";
+export const SIGN_IN_THROTTLED_MESSAGE = "Too many sign-in attempts from your network. Wait 15 minutes, then try again.";
+
+/**
+ * Checks the password under the sign-in limits (per account and per client address, in the
+ * database: see sign-in-limits.server.ts). A locked account answers exactly as a wrong password
+ * does, after the same password-hashing time, so the answer never says whether the password was
+ * right; a limited address is refused before any hashing (429).
+ */
 export async function signIn({ email, password, request }: { email: string; password: string; request: RequestMeta }) {
+  const normalized = email.trim().toLowerCase();
+  const attempt = await beginSignInAttempt({ email: normalized, ipAddress: request.ipAddress });
+  if (attempt.addressLocked) {
+    await signInFailed();
+    await recordAuditEvent({ action: "auth.sign_in_failed", subjectType: "User", subjectId: null, metadata: { email: normalized, reason: "address_limit" }, request });
+    throw new AppError({ message: SIGN_IN_THROTTLED_MESSAGE, status: 429 });
+  }
   const user = await db.user.findUnique({
-    where: { email: email.toLowerCase() },
+    where: { email: normalized },
     include: { password: true, memberships: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } } },
   });
-  const valid = user?.password && !user.deactivatedAt ? await verifyPassword(user.password.hash, password) : (await burnPasswordCheck(password), false);
+  const checkable = user?.password && !user.deactivatedAt && !attempt.accountLocked;
+  const valid = checkable ? await verifyPassword(user.password!.hash, password) : (await burnPasswordCheck(password), false);
   if (!user || !valid) {
-    await recordAuditEvent({ action: "auth.sign_in_failed", subjectType: "User", subjectId: user?.id ?? null, metadata: { email: email.toLowerCase() }, request });
-    throw new AppError({ message: "That email and password do not match an account.", status: 400 });
+    await signInFailed();
+    const reason = attempt.accountLocked ? "account_limit" : undefined;
+    await recordAuditEvent({ action: "auth.sign_in_failed", subjectType: "User", subjectId: user?.id ?? null, metadata: { email: normalized, ...(reason ? { reason } : {}) }, request });
+    throw new AppError({ message: SIGN_IN_FAILED_MESSAGE, status: 400 });
   }
+  await signInSucceeded(attempt);
+  const session = await startSession({ user, request });
+  return { session, user };
+}
+
+/** A new session for a person who just proved who they are (sign-in, or setting their password from an invitation). */
+export async function startSession({ user, request }: { user: { id: string; memberships: { organizationId: string }[] }; request: RequestMeta }) {
   const session = await db.session.create({
     data: {
       userId: user.id,
@@ -41,7 +69,7 @@ export async function signIn({ email, password, request }: { email: string; pass
     },
   });
   await recordAuditEvent({ action: "auth.sign_in", subjectType: "Session", subjectId: session.id, actorUserId: user.id, organizationId: session.currentOrganizationId, request });
-  return { session, user };
+  return session;
 }
 
 export async function signOut({ sessionId, request }: { sessionId: string; request: RequestMeta }) {
@@ -115,4 +143,38 @@ export async function switchOrganization({ auth, organizationId, request }: { au
 
 export async function setPreferredLocale({ userId, locale }: { userId: string; locale: string }) {
   await db.user.update({ where: { id: userId }, data: { preferredLocale: locale } });
+}
+
+/**
+ * A signed-in person changes their password: the current one is required (checked under the
+ * sign-in limits, so a borrowed session cannot guess it), the new one must be hard to guess, and
+ * every other session of theirs ends. Returns the ended sessions (their live connections go too).
+ */
+export async function changePassword({ auth, currentPassword, newPassword, request, locale }: { auth: AuthContext; currentPassword: string; newPassword: string; request: RequestMeta; locale: string }) {
+  const text = passwordText(locale);
+  const user = await db.user.findUnique({ where: { id: auth.user.id }, include: { password: true } });
+  if (!user) throw new AppError({ message: "Not found", status: 404 });
+  const attempt = await beginSignInAttempt({ email: user.email, ipAddress: request.ipAddress });
+  const locked = attempt.accountLocked || attempt.addressLocked;
+  const valid = user.password && !locked ? await verifyPassword(user.password.hash, currentPassword) : (await burnPasswordCheck(currentPassword), false);
+  if (!valid) {
+    await signInFailed();
+    await recordAuditEvent({ action: "auth.password_change_failed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: auth.organization?.id ?? null, metadata: locked ? { reason: "limit" } : {}, request });
+    throw new AppError({ message: text.currentWrong, status: 400, fieldErrors: { currentPassword: [text.currentWrong] } });
+  }
+  await signInSucceeded(attempt);
+  if (newPassword === currentPassword) throw new AppError({ message: text.sameAsCurrent, status: 400, fieldErrors: { newPassword: [text.sameAsCurrent] } });
+  assertStrongPassword({ password: newPassword, userInputs: [user.email, user.name, ...auth.organizations.map((o) => o.name)], locale, field: "newPassword" });
+
+  const hash = await hashPassword(newPassword);
+  return db.$transaction(async (tx) => {
+    await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } });
+    const others = await tx.session.findMany({ where: { userId: user.id, revokedAt: null, id: { not: auth.sessionId } }, select: { id: true } });
+    await tx.session.updateMany({ where: { id: { in: others.map((s) => s.id) } }, data: { revokedAt: new Date() } });
+    await recordAuditEvent(
+      { action: "auth.password_changed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: auth.organization?.id ?? null, metadata: { endedSessions: others.length }, request },
+      tx,
+    );
+    return { endedSessionIds: others.map((s) => s.id) };
+  });
 }

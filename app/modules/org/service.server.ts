@@ -9,6 +9,7 @@ import type { OrganizationRole } from "~/utils/permissions";
 import { getEnv } from "~/utils/env.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { assertStrongPassword } from "~/modules/auth/password-strength.server";
 import { getMailer } from "~/modules/mail/mailer.server";
 import { emitToOrganization } from "~/realtime/emit.server";
 
@@ -85,9 +86,11 @@ export async function findOpenInvite(token: string) {
   return { ...invite, hasAccount: !!existingUser };
 }
 
-export async function acceptInvite({ token, name, password, request, signedInUserId }: { token: string; name?: string; password?: string; request: RequestMeta; signedInUserId?: string }) {
+export async function acceptInvite({ token, name, password, request, signedInUserId, locale = "en" }: { token: string; name?: string; password?: string; request: RequestMeta; signedInUserId?: string; locale?: string }) {
   const invite = await findOpenInvite(token);
   if (!invite) throw new AppError({ message: "This invitation link is no longer valid. Ask for a new one.", status: 410 });
+  // A new account's password must be hard to guess (before the transaction: the estimator is CPU work).
+  if (!invite.hasAccount && password) assertStrongPassword({ password, userInputs: [invite.email, name ?? "", invite.organization.name], locale });
 
   const result = await db.$transaction(async (tx) => {
     let user = await tx.user.findUnique({ where: { email: invite.email } });

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18nServer } from "~/i18n/i18next.server";
+import { ChangePasswordSchema } from "~/modules/auth/schemas";
+import { changePassword } from "~/modules/auth/service.server";
+import { requireUser } from "~/utils/auth.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Change password · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+type ActionResult = FormErrors & { changed?: boolean };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireUser(request);
+  const locale = await i18nServer.getLocale(request);
+  return handleForm(await request.formData(), ChangePasswordSchema, async ({ currentPassword, newPassword }): Promise<ActionResult> => {
+    await changePassword({ auth, currentPassword, newPassword, request: requestMeta(request), locale });
+    return { changed: true };
+  });
+}
+
+export default function ChangePassword() {
+  const { t } = useTranslation();
+  const actionData = useActionData<ActionResult>();
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("password.title")}</h1>
+        <p className="muted">{t("password.intro")}</p>
+      </header>
+      <section className="card">
+        {actionData?.changed ? <Notice>{t("password.changed")}</Notice> : null}
+        <FormError message={actionData?.formError} />
+        {/* A fresh form after a change: the browser must not keep the passwords in the fields. */}
+        <Form method="post" noValidate key={actionData?.changed ? "changed" : "form"}>
+          <TextField label={t("password.current")} name="currentPassword" type="password" autoComplete="current-password" required errors={actionData?.fieldErrors?.currentPassword} />
+          <TextField label={t("password.new")} hint={t("password.newHint")} name="newPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.newPassword} />
+          <TextField label={t("password.confirm")} name="confirmPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.confirmPassword} />
+          <SubmitButton pendingLabel={t("password.submitting")}>{t("password.submit")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}
