@@ -23,11 +23,8 @@ const day = (label: string) =>
  * so no narrower range can be read from it; thousands separators are accepted.
  */
 const MEASURE_NUMBER_LIMIT = DECIMAL_MAX.toLocaleString("en-US");
-export const measureNumber = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.replace(/,/g, "") : v),
-    boundedNumber({ min: -DECIMAL_MAX, max: DECIMAL_MAX, message: `The ${label} must be a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}` }),
-  );
+export const measureNumber = (label: string, message = `The ${label} must be a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}`) =>
+  z.preprocess((v) => (typeof v === "string" ? v.replace(/,/g, "") : v), boundedNumber({ min: -DECIMAL_MAX, max: DECIMAL_MAX, message }));
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export const CreateMeasureSchema = z
@@ -89,9 +86,17 @@ export const WinSchema = z.object({
   story: z.string().trim().min(10, "Tell the story in a sentence or two").max(1000),
 });
 
-/** One CSV row of measure values (the period is read by `parsePeriod`, which knows the frequency). */
+/**
+ * One CSV row of measure values (the period is read by `parsePeriod`, which knows the frequency).
+ * Messages follow the cell: the import reports `value "eleven" is not a number between …`.
+ */
 export const MeasureCsvRowSchema = z.object({
-  period: z.string({ required_error: "period is empty" }).trim().min(1, "period is empty").max(20, "period is not a period"),
-  value: z.string({ required_error: "value is empty" }).trim().min(1, "value is empty").max(40, "value is not a number").pipe(measureNumber("value")),
+  period: z.string({ required_error: "is empty" }).trim().min(1, "is empty").max(20, "is not a period"),
+  value: z
+    .string({ required_error: "is empty" })
+    .trim()
+    .min(1, "is empty")
+    .max(40, "is not a number")
+    .pipe(measureNumber("value", `is not a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}`)),
   organization: z.string().optional(),
 });
