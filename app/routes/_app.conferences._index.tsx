@@ -86,7 +86,7 @@ export default function ConferencesPage() {
         <li key={c.id} className="conference-row">
           <div>
             <h3>
-              <Link to={past ? `/conferences/${c.id}/summary` : `/conferences/${c.id}`}>{c.title}</Link>
+              <Link to={past && !c.cancelled ? `/conferences/${c.id}/summary` : `/conferences/${c.id}`}>{c.title}</Link>
               {c.cancelled ? (
                 <span className="badge badge--cancelled">{t("conference.status.CANCELLED")}</span>
               ) : (
