@@ -12,19 +12,27 @@ import { formatPeriod, type Frequency } from "~/modules/aims/periods";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { AimCard } from "~/components/aims/aim-card";
 import { Celebrations } from "~/components/aims/celebrations";
+import { CardError, CardFailed } from "~/components/ui/card-error";
+import { loadCards } from "~/utils/cards.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Aims · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
-  const [{ aims, celebrations }, measures, wins, due] = await Promise.all([
-    getAimsAndCelebrations(auth.coalition.id),
-    listMeasures(auth.coalition.id),
-    listWins(auth.coalition.id),
-    auth.organization && auth.permissions.has("aims:enter") ? getDueValues({ organizationId: auth.organization.id, coalitionId: auth.coalition.id }) : Promise.resolve([]),
-  ]);
-  return { aims, measures, wins, celebrations, due, can: { admin: auth.permissions.has("aims:admin"), enter: auth.permissions.has("aims:enter"), postWin: auth.permissions.has("wins:post") } };
+  const coalitionId = auth.coalition.id;
+  const organizationId = auth.organization && auth.permissions.has("aims:enter") ? auth.organization.id : null;
+  // Each card on its own: one bad stored value fails the aims card, not the page (ADR 066).
+  const cards = await loadCards(
+    {
+      aims: () => getAimsAndCelebrations(coalitionId),
+      measures: () => listMeasures(coalitionId),
+      wins: () => listWins(coalitionId),
+      due: async () => (organizationId ? getDueValues({ organizationId, coalitionId }) : []),
+    },
+    request,
+  );
+  return { ...cards, can: { admin: auth.permissions.has("aims:admin"), enter: auth.permissions.has("aims:enter"), postWin: auth.permissions.has("wins:post") } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AimsPage() {
   const { t, i18n } = useTranslation();
-  const { aims, measures, wins, celebrations, due, can } = useLoaderData<typeof loader>();
+  const { aims: aimsCard, measures: measuresCard, wins: winsCard, due: dueCard, can } = useLoaderData<typeof loader>();
+  const measures = measuresCard.ok ? measuresCard.data : [];
+  const due = dueCard.ok ? dueCard.data : [];
   const actionData = useActionData<FormErrors & { posted?: boolean }>();
   const winForm = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -63,8 +73,9 @@ export default function AimsPage() {
         ) : null}
       </header>
 
-      <Celebrations celebrations={celebrations} />
+      {aimsCard.ok ? <Celebrations celebrations={aimsCard.data.celebrations} /> : null}
 
+      {can.enter && !dueCard.ok ? <CardError title={t("aims.due.heading")} /> : null}
       {can.enter && due.length > 0 ? (
         <section className="card" aria-labelledby="due-title">
           <h2 id="due-title">{t("aims.due.heading")}</h2>
@@ -81,11 +92,13 @@ export default function AimsPage() {
 
       <section aria-labelledby="aims-title">
         <h2 id="aims-title">{t("aims.aimsHeading")}</h2>
-        {aims.length === 0 ? (
+        {!aimsCard.ok ? (
+          <CardFailed />
+        ) : aimsCard.data.aims.length === 0 ? (
           <p className="empty-state">{can.admin ? t("aims.noAimsConvener") : t("aims.noAims")}</p>
         ) : (
           <div className="cards">
-            {aims.map((aim) => (
+            {aimsCard.data.aims.map((aim) => (
               <AimCard key={aim.id} aim={aim} />
             ))}
           </div>
@@ -94,7 +107,9 @@ export default function AimsPage() {
 
       <section className="card" aria-labelledby="measures-title">
         <h2 id="measures-title">{t("aims.measuresHeading")}</h2>
-        {measures.length === 0 ? (
+        {!measuresCard.ok ? (
+          <CardFailed />
+        ) : measures.length === 0 ? (
           <p className="muted">{t("aims.noMeasures")}</p>
         ) : (
           <table className="table">
@@ -125,9 +140,9 @@ export default function AimsPage() {
 
       <section className="card" aria-labelledby="wins-title">
         <h2 id="wins-title">{t("aims.wins.heading")}</h2>
-        {wins.length === 0 ? <p className="muted">{t("aims.wins.none")}</p> : (
+        {!winsCard.ok ? <CardFailed /> : winsCard.data.length === 0 ? <p className="muted">{t("aims.wins.none")}</p> : (
           <ul className="wins">
-            {wins.map((w) => (
+            {winsCard.data.map((w) => (
               <li key={w.id}>
                 <h3>{w.title}</h3>
                 <p>{w.story}</p>

@@ -8,7 +8,9 @@ import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
 import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
-import { getMeasureChart, isMeasureReporter, listOrganizationValues } from "~/modules/aims/queries.server";
+import { chartOfMeasure, findMeasure, isMeasureReporter, listOrganizationValues, measureView } from "~/modules/aims/queries.server";
+import { loadCard } from "~/utils/cards.server";
+import { CardError, CardFailed } from "~/components/ui/card-error";
 import { formatPeriod, recentPeriods } from "~/modules/aims/periods";
 import { AppError } from "~/utils/app-error";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
@@ -16,7 +18,7 @@ import { RunChart, round } from "~/components/aims/run-chart";
 import { SignalList } from "~/components/aims/signal-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.chart.measure.name ?? "Measure"} · Coalition Hub` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.name ?? "Measure"} · Coalition Hub` }];
 
 const Params = z.object({ measureId: z.string().uuid() });
 
@@ -24,17 +26,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
   const parsed = Params.safeParse(params);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const chart = await getMeasureChart(parsed.data.measureId, auth.coalition.id);
-  if (!chart) throw new Response("Not found", { status: 404 });
-  const canEnter = !!auth.organization && auth.permissions.has("aims:enter") && chart.measure.source !== "COMPUTED";
-  const reporter = canEnter ? await isMeasureReporter(chart.measure.id, auth.organization!.id) : false;
-  const periods = reporter ? recentPeriods(new Date(), chart.measure.frequency, 12).map((p) => p.toISOString().slice(0, 10)) : [];
+  const row = await findMeasure(parsed.data.measureId, auth.coalition.id);
+  if (!row) throw new Response("Not found", { status: 404 });
+  const measure = measureView(row);
+  // The chart is a card of its own: a bad stored value fails the chart, not the page (ADR 066).
+  const chart = await loadCard("measure-chart", () => chartOfMeasure(row), request);
+  const canEnter = !!auth.organization && auth.permissions.has("aims:enter") && measure.source !== "COMPUTED";
+  const reporter = canEnter ? await isMeasureReporter(measure.id, auth.organization!.id) : false;
+  const periods = reporter ? recentPeriods(new Date(), measure.frequency, 12).map((p) => p.toISOString().slice(0, 10)) : [];
   return {
+    measure,
     chart,
     organization: auth.organization ? { id: auth.organization.id, name: auth.organization.name } : null,
     can: { enter: reporter, notAsked: canEnter && !reporter, admin: auth.permissions.has("aims:admin") },
     periods,
-    ownValues: reporter ? (await listOrganizationValues({ measureId: chart.measure.id, organizationId: auth.organization!.id })).map((v) => ({ period: v.periodStart.toISOString().slice(0, 10), value: v.value })) : [],
+    ownValues: reporter ? (await listOrganizationValues({ measureId: measure.id, organizationId: auth.organization!.id })).map((v) => ({ period: v.periodStart.toISOString().slice(0, 10), value: v.value })) : [],
   };
 }
 
@@ -81,16 +87,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MeasurePage() {
   const { t, i18n } = useTranslation();
-  const { chart, organization, can, periods, ownValues } = useLoaderData<typeof loader>();
+  const { measure: m, chart: chartCard, organization, can, periods, ownValues } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const [params] = useSearchParams();
-  const m = chart.measure;
+  const chart = chartCard.ok ? chartCard.data : null;
   const label = (period: string) => formatPeriod(new Date(`${period}T00:00:00Z`), m.frequency, i18n.language);
   const signalIndexes = new Set<number>();
-  for (const s of chart.analysis.signals) if (s.rule !== "too-few-runs" && s.rule !== "too-many-runs") for (let i = s.start; i <= s.end; i++) signalIndexes.add(i);
+  for (const s of chart?.analysis.signals ?? []) if (s.rule !== "too-few-runs" && s.rule !== "too-many-runs") for (let i = s.start; i <= s.end; i++) signalIndexes.add(i);
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const periodOptions = periods.map((p) => ({ value: p, label: label(p) }));
-  const annotationPeriods = chart.points.map((p) => ({ value: p.period, label: label(p.period) }));
+  const annotationPeriods = (chart?.points ?? []).map((p) => ({ value: p.period, label: label(p.period) }));
 
   return (
     <div className="stack">
@@ -103,43 +109,49 @@ export default function MeasurePage() {
         {m.description ? <p>{m.description}</p> : null}
       </header>
 
-      <section className="card" aria-labelledby="chart-title">
-        <h2 id="chart-title" className="visually-hidden">{t("aims.chart.figureLabel", { name: m.name })}</h2>
-        <RunChart chart={chart} />
-      </section>
+      {chart ? (
+        <>
+          <section className="card" aria-labelledby="chart-title">
+            <h2 id="chart-title" className="visually-hidden">{t("aims.chart.figureLabel", { name: m.name })}</h2>
+            <RunChart chart={chart} />
+          </section>
 
-      <section className="card" aria-labelledby="signals-title">
-        <h2 id="signals-title">{t("aims.measure.signalsHeading")}</h2>
-        <SignalList chart={chart} label={label} />
-      </section>
+          <section className="card" aria-labelledby="signals-title">
+            <h2 id="signals-title">{t("aims.measure.signalsHeading")}</h2>
+            <SignalList chart={chart} label={label} />
+          </section>
 
-      <section className="card" aria-labelledby="table-title">
-        <h2 id="table-title">{t("aims.measure.tableHeading")}</h2>
-        {chart.points.length === 0 ? <p className="muted">{t("aims.chart.noData")}</p> : (
-          <div className="table-scroll" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("aims.measure.period")}</th>
-                  <th scope="col">{t("aims.measure.value", { unit: m.unit })}</th>
-                  {m.source !== "COMPUTED" ? <th scope="col">{t("aims.measure.reporters")}</th> : null}
-                  <th scope="col">{t("aims.measure.inSignal")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {chart.points.map((p, i) => (
-                  <tr key={p.period}>
-                    <th scope="row">{label(p.period)}</th>
-                    <td>{round(p.value)}</td>
-                    {m.source !== "COMPUTED" ? <td>{p.reporters}</td> : null}
-                    <td>{signalIndexes.has(i) ? t("aims.measure.yes") : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+          <section className="card" aria-labelledby="table-title">
+            <h2 id="table-title">{t("aims.measure.tableHeading")}</h2>
+            {chart.points.length === 0 ? <p className="muted">{t("aims.chart.noData")}</p> : (
+              <div className="table-scroll" tabIndex={0}>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("aims.measure.period")}</th>
+                      <th scope="col">{t("aims.measure.value", { unit: m.unit })}</th>
+                      {m.source !== "COMPUTED" ? <th scope="col">{t("aims.measure.reporters")}</th> : null}
+                      <th scope="col">{t("aims.measure.inSignal")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {chart.points.map((p, i) => (
+                      <tr key={p.period}>
+                        <th scope="row">{label(p.period)}</th>
+                        <td>{round(p.value)}</td>
+                        {m.source !== "COMPUTED" ? <td>{p.reporters}</td> : null}
+                        <td>{signalIndexes.has(i) ? t("aims.measure.yes") : ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      ) : (
+        <CardError title={t("aims.chart.figureLabel", { name: m.name })} />
+      )}
 
       {can.enter && organization ? (
         <section className="card" id="enter" aria-labelledby="enter-title">
@@ -174,7 +186,7 @@ export default function MeasurePage() {
 
       <section className="card" aria-labelledby="annotations-title">
         <h2 id="annotations-title">{t("aims.measure.annotationsHeading")}</h2>
-        {chart.annotations.length === 0 ? <p className="muted">{t("aims.measure.noAnnotations")}</p> : (
+        {!chart ? <CardFailed /> : chart.annotations.length === 0 ? <p className="muted">{t("aims.measure.noAnnotations")}</p> : (
           <ul>{chart.annotations.map((a) => <li key={`${a.period}-${a.label}`}><strong>{label(a.period)}</strong> — {t(`aims.measure.kinds.${a.kind}`)}: {a.label}</li>)}</ul>
         )}
         {can.admin && annotationPeriods.length ? (

@@ -1,15 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
 import { requireOrganization } from "~/utils/auth.server";
 import { orHttpError } from "~/modules/conference/http.server";
 import { requestMeta } from "~/utils/request.server";
-import { getConference } from "~/modules/conference/service.server";
+import { cancelConference, getConference } from "~/modules/conference/service.server";
+import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { uuid } from "~/utils/form-fields";
+import { CancelConference } from "~/components/conference/cancel-conference";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
 import { formatDate, formatDateTime } from "~/modules/conference/time";
-import { MESSAGE_MAX_LENGTH } from "~/modules/conference/schemas";
+import { CancelConferenceSchema, MESSAGE_MAX_LENGTH } from "~/modules/conference/schemas";
 import { applyReplacements, type Finding } from "~/modules/deid/types";
 import { useConferenceRoom } from "~/components/conference/use-conference-room";
 import { HighlightedText } from "~/components/conference/highlighted-text";
@@ -30,8 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsAt: detail.conference.startsAt.toISOString(),
       status: detail.conference.status,
     },
+    cancelled: detail.cancelled ? { at: detail.cancelled.at.toISOString(), byName: detail.cancelled.byName } : null,
     host: detail.host,
     isHost: detail.isHost,
+    canCancel: detail.isHost && !detail.cancelled && detail.conference.status !== "ENDED" && auth.permissions.has("conferences:host"),
     organizations: detail.organizations,
     vignettes: detail.vignettes.map((v) => ({
       id: v.id, title: v.title, situation: v.situation, strengths: v.strengths, needs: v.needs, tried: v.tried, question: v.question,
@@ -46,9 +51,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The host cancels the conference (the form is behind a confirmation dialog). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireOrganization(request, "conferences:host");
+  const conferenceId = uuid().safeParse(params.conferenceId);
+  if (!conferenceId.success) throw new Response("Not found", { status: 404 });
+  const actor = { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) };
+  return handleForm(await request.formData(), CancelConferenceSchema, async (): Promise<FormErrors> => {
+    await cancelConference({ actor, conferenceId: conferenceId.data });
+    return {};
+  });
+}
+
 export default function ConferenceRoom() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
   const shared = data.vignettes.filter((v) => v.shared);
   const drafts = data.vignettes.filter((v) => !v.shared && v.mine);
   const room = useConferenceRoom({ conferenceId: data.conference.id, initialMessages: data.messages, initialSteps: data.nextSteps });
@@ -90,7 +108,12 @@ export default function ConferenceRoom() {
       </header>
       {data.justShared ? <p className="alert alert--success" role="status">{t("conference.room.shared")}</p> : null}
       {room.roomError ? <p className="alert alert--error" role="alert">{room.roomError}</p> : null}
-      {ended ? (
+      {actionData?.formError ? <p className="alert alert--error" role="alert">{actionData.formError}</p> : null}
+      {data.cancelled ? (
+        <p className="alert" role="status">
+          {t("conference.room.cancelledNotice", { name: data.cancelled.byName, date: formatDateTime(data.cancelled.at, i18n.language, data.timeZone) })}
+        </p>
+      ) : ended ? (
         <p className="alert" role="status">
           {t("conference.room.endedNotice")} <Link to={`/conferences/${data.conference.id}/summary`}>{t("conference.room.openSummary")}</Link>
         </p>
@@ -213,6 +236,7 @@ export default function ConferenceRoom() {
             <h2 id="actions-title">{t("conference.room.after")}</h2>
             <p><Link to={`/conferences/${data.conference.id}/summary`}>{t("conference.room.openSummary")}</Link></p>
             {data.isHost && !ended ? <EndButton end={room.end} /> : null}
+            {data.canCancel && !ended ? <CancelConference /> : null}
           </section>
         </aside>
       </div>

@@ -12,31 +12,41 @@ import { listConferences, scheduleConference } from "~/modules/conference/servic
 import { coalitionTimeZone, partnerOrganizations } from "~/modules/conference/queries.server";
 import { formatDateTime, parseLocalDateTime } from "~/modules/conference/time";
 import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { CardFailed } from "~/components/ui/card-error";
+import { loadCard } from "~/utils/cards.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Conferences · Coalition Hub" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "conferences:join");
-  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
-  const [{ upcoming, past }, partners, timeZone] = await Promise.all([
-    listConferences(auth.organization.id),
-    partnerOrganizations(auth.coalition.id, auth.organization.id),
-    coalitionTimeZone(auth.coalition.id),
-  ]);
-  const view = (c: (typeof upcoming)[number]) => ({
+function conferenceRow(c: Awaited<ReturnType<typeof listConferences>>["upcoming"][number]) {
+  return {
     id: c.id,
     title: c.title,
     startsAt: c.startsAt.toISOString(),
     status: c.status,
+    cancelled: c.cancelledAt !== null,
     host: c.hostOrganization.name,
     wholeCoalition: c.wholeCoalition,
     vignettes: c._count.vignettes,
     nextSteps: c._count.nextSteps,
-  });
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireCoalition(request, "conferences:join");
+  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
+  const organizationId = auth.organization.id;
+  const [lists, partners, timeZone] = await Promise.all([
+    // One card for both lists: a conference stored at an impossible date fails the lists, not the page (ADR 066).
+    loadCard("conference-lists", async () => {
+      const { upcoming, past } = await listConferences(organizationId);
+      return { upcoming: upcoming.map(conferenceRow), past: past.map(conferenceRow) };
+    }, request),
+    partnerOrganizations(auth.coalition.id, organizationId),
+    coalitionTimeZone(auth.coalition.id),
+  ]);
   return {
-    upcoming: upcoming.map(view),
-    past: past.map(view),
+    lists,
     partners,
     timeZone,
     canHost: auth.permissions.has("conferences:host"),
@@ -61,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
+type Row = ReturnType<typeof conferenceRow>;
 
 export default function ConferencesPage() {
   const { t, i18n } = useTranslation();
@@ -76,8 +86,12 @@ export default function ConferencesPage() {
         <li key={c.id} className="conference-row">
           <div>
             <h3>
-              <Link to={past ? `/conferences/${c.id}/summary` : `/conferences/${c.id}`}>{c.title}</Link>
-              <span className={`badge badge--${c.status.toLowerCase()}`}>{t(`conference.status.${c.status}`)}</span>
+              <Link to={past && !c.cancelled ? `/conferences/${c.id}/summary` : `/conferences/${c.id}`}>{c.title}</Link>
+              {c.cancelled ? (
+                <span className="badge badge--cancelled">{t("conference.status.CANCELLED")}</span>
+              ) : (
+                <span className={`badge badge--${c.status.toLowerCase()}`}>{t(`conference.status.${c.status}`)}</span>
+              )}
             </h3>
             <p className="muted small">
               {when(c.startsAt)} · {t("conference.hostedBy", { host: c.host })} · {c.wholeCoalition ? t("conference.wholeCoalition") : t("conference.invitedPartners")}
@@ -98,7 +112,7 @@ export default function ConferencesPage() {
 
       <section className="card" aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t("conference.upcoming")}</h2>
-        {data.upcoming.length === 0 ? <p className="muted">{t("conference.noUpcoming")}</p> : list(data.upcoming, false)}
+        {!data.lists.ok ? <CardFailed /> : data.lists.data.upcoming.length === 0 ? <p className="muted">{t("conference.noUpcoming")}</p> : list(data.lists.data.upcoming, false)}
       </section>
 
       {data.canHost ? (
@@ -154,7 +168,7 @@ export default function ConferencesPage() {
 
       <section className="card" aria-labelledby="past-title">
         <h2 id="past-title">{t("conference.past")}</h2>
-        {data.past.length === 0 ? <p className="muted">{t("conference.noPast")}</p> : list(data.past, true)}
+        {!data.lists.ok ? <CardFailed /> : data.lists.data.past.length === 0 ? <p className="muted">{t("conference.noPast")}</p> : list(data.lists.data.past, true)}
       </section>
     </div>
   );

@@ -8,6 +8,8 @@ import { Celebrations } from "~/components/aims/celebrations";
 import { ConvenerSummary } from "~/components/aims/convener-summary";
 import { getConvenerSummary } from "~/modules/aims/convener-home.server";
 import { overdueNextSteps } from "~/modules/next-steps/service.server";
+import { loadCard, loadCards } from "~/utils/cards.server";
+import { CardError, CardSlot } from "~/components/ui/card-error";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
@@ -15,15 +17,26 @@ export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const coalitionId = auth.coalition?.id ?? null;
-  const [summary, dashboard, wins, overdueSteps] = await Promise.all([
-    getHomeSummary({ organizationId: auth.organization?.id ?? null, coalitionId }),
-    coalitionId ? getAimsAndCelebrations(coalitionId) : Promise.resolve({ aims: [], celebrations: [] }),
-    coalitionId ? listWins(coalitionId, 2) : Promise.resolve([]),
-    auth.organization ? overdueNextSteps(auth.organization.id) : Promise.resolve([]),
+  const organizationId = auth.organization?.id ?? null;
+  // Each card on its own: one bad stored row fails its card, never the whole home page (ADR 066).
+  const [summary, cards] = await Promise.all([
+    getHomeSummary({ organizationId, coalitionId }),
+    loadCards(
+      {
+        dashboard: async () => (coalitionId ? getAimsAndCelebrations(coalitionId) : { aims: [], celebrations: [] }),
+        wins: async () => (coalitionId ? listWins(coalitionId, 2) : []),
+        overdueSteps: async () => (organizationId ? overdueNextSteps(organizationId) : []),
+      },
+      request,
+    ),
   ]);
-  const { celebrations } = dashboard;
-  const convener = coalitionId && auth.isConvener ? await getConvenerSummary(coalitionId, dashboard.aims) : null;
-  return { name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener, celebrations, wins, ...summary, overdueSteps, convener, canSeeReferralFlow: auth.permissions.has("referrals:flow") };
+  const { dashboard } = cards;
+  const convener = coalitionId && auth.isConvener ? await loadCard("convener", () => getConvenerSummary({ coalitionId, organizationId, aims: dashboard.ok ? dashboard.data.aims : null }), request) : null;
+  return {
+    name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener,
+    dashboard: dashboard.ok ? ({ ok: true, data: { celebrations: dashboard.data.celebrations } } as const) : dashboard,
+    wins: cards.wins, ...summary, overdueSteps: cards.overdueSteps, convener, canSeeReferralFlow: auth.permissions.has("referrals:flow"),
+  };
 }
 
 export default function Home() {
@@ -39,8 +52,8 @@ export default function Home() {
       </header>
       {!data.organization ? <p className="alert">{t("home.noOrganization")}</p> : null}
       {data.organization && !data.coalition ? <p className="alert">{t("home.noCoalition")}</p> : null}
-      {data.convener ? <ConvenerSummary summary={data.convener} /> : null}
-      <Celebrations celebrations={data.celebrations} />
+      {data.convener ? <CardSlot result={data.convener} title={t("aims.convener.heading")}>{(summary) => <ConvenerSummary summary={summary} />}</CardSlot> : null}
+      <CardSlot result={data.dashboard} title={t("aims.celebrate.heading")}>{({ celebrations }) => <Celebrations celebrations={celebrations} />}</CardSlot>
       <div className="cards">
         {data.visionStatement ? (
           <section className="card card--wide" aria-labelledby="vision-title">
@@ -48,11 +61,11 @@ export default function Home() {
             <blockquote className="vision">{data.visionStatement}</blockquote>
           </section>
         ) : null}
-        {data.wins.length ? (
+        {!data.wins.ok ? <CardError title={t("aims.wins.heading")} /> : data.wins.data.length ? (
           <section className="card" aria-labelledby="wins-title">
             <h2 id="wins-title">{t("aims.wins.heading")}</h2>
             <ul className="wins">
-              {data.wins.map((w) => (
+              {data.wins.data.map((w) => (
                 <li key={w.id}>
                   <h3>{w.title}</h3>
                   <p>{w.story}</p>
@@ -82,11 +95,11 @@ export default function Home() {
             {data.canSeeReferralFlow ? <li><Link to="/referrals/flow">{t("referralFlow.home.link")}</Link></li> : null}
           </ul>
         </section>
-        {data.overdueSteps.length ? (
+        {!data.overdueSteps.ok ? <CardError title={t("conference.home.overdueHeading")} wide /> : data.overdueSteps.data.length ? (
           <section className="card card--wide" aria-labelledby="overdue-title">
-            <h2 id="overdue-title">{t("conference.home.overdueTitle", { count: data.overdueSteps.length })}</h2>
+            <h2 id="overdue-title">{t("conference.home.overdueTitle", { count: data.overdueSteps.data.length })}</h2>
             <ul className="link-list">
-              {data.overdueSteps.map((s) => (
+              {data.overdueSteps.data.map((s) => (
                 <li key={s.id}>
                   {s.conference ? (
                     <>

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CardFailed } from "~/components/ui/card-error";
 
 type Summary = {
-  aims: { reached: number; onTrack: number; behind: number; noData: number };
+  /** null: the aims could not be computed (a bad stored value); the other lines stand. */
+  aims: { reached: number; onTrack: number; behind: number; noData: number } | null;
   gaps: string[];
   thin: string[];
   upcoming: { id: string; title: string; startsAt: string; host: string }[];
@@ -22,7 +24,7 @@ export function ConvenerSummary({ summary }: { summary: Summary }) {
       <div className="glance-grid">
         <div>
           <h3><Link to="/aims">{t("aims.convener.aims")}</Link></h3>
-          <p>{t("aims.convener.aimStatus", summary.aims)}</p>
+          {summary.aims ? <p>{t("aims.convener.aimStatus", summary.aims)}</p> : <CardFailed />}
         </div>
         <div>
           <h3><Link to="/map/coverage">{t("aims.convener.coverage")}</Link></h3>

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
  * A destructive action behind a confirmation dialog (native <dialog>: focus is trapped, Escape
  * cancels). Without JavaScript the form posts directly.
  */
-export function ConfirmForm({ children, question, confirmLabel, hidden }: { children: ReactNode; question: string; confirmLabel: string; hidden: Record<string, string> }) {
+export function ConfirmForm({ children, question, confirmLabel, dismissLabel, hidden }: { children: ReactNode; question: string; confirmLabel: string; dismissLabel?: string; hidden: Record<string, string> }) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -30,7 +30,7 @@ export function ConfirmForm({ children, question, confirmLabel, hidden }: { chil
         <p>{question}</p>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={() => dialogRef.current?.close()} autoFocus>
-            {t("common.cancel")}
+            {dismissLabel ?? t("common.cancel")}
           </button>
           <button
             type="button"

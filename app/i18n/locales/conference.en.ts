@@ -10,7 +10,7 @@ const conference = {
   wholeCoalition: "whole coalition",
   invitedPartners: "invited partners",
   counts: "{{vignettes}} shared vignette(s) · {{steps}} next step(s)",
-  status: { SCHEDULED: "Scheduled", LIVE: "Live", ENDED: "Ended" },
+  status: { SCHEDULED: "Scheduled", LIVE: "Live", ENDED: "Ended", CANCELLED: "Cancelled" },
   schedule: {
     title: "Schedule a conference",
     intro: "Any care manager or director can host. Invite the whole coalition or chosen partner organizations.",
@@ -124,6 +124,11 @@ const conference = {
     after: "After the conference",
     openSummary: "Open the summary",
     end: "End the conference",
+    cancelConference: "Cancel conference",
+    cancelQuestion: "Cancel this conference for everyone invited? It leaves every list of upcoming conferences, nothing more can be posted, and it cannot be undone.",
+    cancelConfirm: "Yes, cancel the conference",
+    cancelKeep: "Keep the conference",
+    cancelledNotice: "This conference was cancelled by {{name}} on {{date}}. Nothing more can be posted here.",
     endQuestion: "End the conference for everyone? The discussion closes and the summary is kept.",
     endConfirm: "End conference",
     endedNotice: "This conference has ended.",
@@ -156,6 +161,7 @@ const conference = {
     print: "Print or save as PDF",
   },
   home: {
+    overdueHeading: "Overdue next steps",
     overdueTitle_one: "{{count}} overdue next step",
     overdueTitle_other: "{{count}} overdue next steps",
     overdueLine: "— {{owner}}, due {{date}} ({{conference}})",

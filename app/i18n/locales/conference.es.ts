@@ -10,7 +10,7 @@ const conference = {
   wholeCoalition: "toda la coalición",
   invitedPartners: "socios invitados",
   counts: "{{vignettes}} viñeta(s) compartida(s) · {{steps}} próximo(s) paso(s)",
-  status: { SCHEDULED: "Programada", LIVE: "En curso", ENDED: "Terminada" },
+  status: { SCHEDULED: "Programada", LIVE: "En curso", ENDED: "Terminada", CANCELLED: "Cancelada" },
   schedule: {
     title: "Programar una conferencia",
     intro: "Cualquier gestor de casos o director puede organizarla. Invite a toda la coalición o a organizaciones socias elegidas.",
@@ -124,6 +124,11 @@ const conference = {
     after: "Después de la conferencia",
     openSummary: "Abrir el resumen",
     end: "Terminar la conferencia",
+    cancelConference: "Cancelar la conferencia",
+    cancelQuestion: "¿Cancelar esta conferencia para todas las organizaciones invitadas? Deja de aparecer en las listas de próximas conferencias, ya no se puede publicar nada y no se puede deshacer.",
+    cancelConfirm: "Sí, cancelar la conferencia",
+    cancelKeep: "Mantener la conferencia",
+    cancelledNotice: "{{name}} canceló esta conferencia el {{date}}. Ya no se puede publicar nada aquí.",
     endQuestion: "¿Terminar la conferencia para todos? La discusión se cierra y el resumen se conserva.",
     endConfirm: "Terminar conferencia",
     endedNotice: "Esta conferencia ha terminado.",
@@ -156,6 +161,7 @@ const conference = {
     print: "Imprimir o guardar como PDF",
   },
   home: {
+    overdueHeading: "Próximos pasos vencidos",
     overdueTitle_one: "{{count}} próximo paso vencido",
     overdueTitle_other: "{{count}} próximos pasos vencidos",
     overdueLine: "— {{owner}}, vencía el {{date}} ({{conference}})",

@@ -195,6 +195,7 @@ const en = {
     serverTitle: "Something went wrong",
     serverBody: "The hub could not finish this request. Your data is safe. Try again in a minute; if it keeps happening, the database may be unavailable.",
     goHome: "Go to the home page",
+    cardFailed: "This card could not be shown: some of its data could not be read. The rest of the page works; if this keeps happening, tell your coalition's convener.",
     fixFields: "Please correct the highlighted fields.",
   },
   live: { memberJoined: "{{name}} joined your organization as {{role}}.", dismiss: "Dismiss", notifications: "Notifications" },

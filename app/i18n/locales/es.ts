@@ -197,6 +197,7 @@ const es: Translation = {
     serverTitle: "Algo salió mal",
     serverBody: "El sistema no pudo completar esta solicitud. Sus datos están seguros. Inténtelo de nuevo en un minuto; si sigue ocurriendo, es posible que la base de datos no esté disponible.",
     goHome: "Ir a la página de inicio",
+    cardFailed: "No se pudo mostrar esta tarjeta: algunos de sus datos no se pudieron leer. El resto de la página funciona; si sigue pasando, avise a quien coordina la coalición.",
     fixFields: "Corrija los campos resaltados.",
   },
   live: { memberJoined: "{{name}} se unió a su organización con la función de {{role}}.", dismiss: "Descartar", notifications: "Notificaciones" },

@@ -61,7 +61,7 @@ export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
     key: "conferences-held",
     labelKey: "conferencesHeld",
     unit: "conferences",
-    compute: ({ coalitionId, from, to }) => db.conference.count({ where: { coalitionId, status: "ENDED", endedAt: { gte: from, lt: to } } }),
+    compute: ({ coalitionId, from, to }) => db.conference.count({ where: { coalitionId, status: "ENDED", cancelledAt: null, endedAt: { gte: from, lt: to } } }),
   },
   {
     key: "next-steps-completed",

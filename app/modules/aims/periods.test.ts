@@ -27,4 +27,10 @@ describe("periods", () => {
     expect(parsePeriod("2026-02-31", "MONTHLY")).toBeNull();
     expect(parsePeriod("March", "MONTHLY")).toBeNull();
   });
+
+  it("refuses periods outside the hub's calendar (1900-2100) instead of reading year 0 as 1900", () => {
+    for (const text of ["0000-01", "0050-01-01", "1899-12", "2101-Q1", "9999-99-99", "2026-13", "2026-00"]) expect(parsePeriod(text, "MONTHLY"), text).toBeNull();
+    expect(parsePeriod("1900-01", "MONTHLY")).toEqual(d("1900-01-01"));
+    expect(parsePeriod("2100-Q4", "QUARTERLY")).toEqual(d("2100-10-01"));
+  });
 });

@@ -2,6 +2,8 @@
  * Measurement periods. A period is named by its first day (UTC): Monday of the ISO week, the 1st
  * of the month, or the 1st of the quarter.
  */
+import { DATE_MAX, DATE_MIN } from "~/utils/form-fields";
+
 export type Frequency = "WEEKLY" | "MONTHLY" | "QUARTERLY";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -54,15 +56,21 @@ export function formatPeriod(start: Date, frequency: Frequency, locale = "en"): 
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(start);
 }
 
+/** Periods live in the hub's calendar (DATE_MIN..DATE_MAX). */
+const PERIOD_YEAR_MIN = Number(DATE_MIN.slice(0, 4));
+const PERIOD_YEAR_MAX = Number(DATE_MAX.slice(0, 4));
+
 /** Parses "2026-03", "2026-03-01", "2026-Q1" or an ISO date into the period's start. */
 export function parsePeriod(text: string, frequency: Frequency): Date | null {
   const t = text.trim();
-  let date: Date | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-Q([1-4])$/i.exec(t))) date = new Date(Date.UTC(Number(m[1]), (Number(m[2]) - 1) * 3, 1));
-  else if ((m = /^(\d{4})-(\d{2})$/.exec(t))) date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (!date || Number.isNaN(date.getTime())) return null;
-  if (m && m.length === 4 && date.getUTCDate() !== Number(m[3])) return null; // 2026-02-31
-  return periodStart(date, frequency);
+  const quarter = /^(\d{4})-Q([1-4])$/i.exec(t);
+  const day = quarter ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(t);
+  const year = Number((quarter ?? day)?.[1]);
+  const month = quarter ? (Number(quarter[2]) - 1) * 3 : Number(day?.[2]) - 1;
+  const date = day?.[3] ? Number(day[3]) : 1;
+  if (!(quarter ?? day) || year < PERIOD_YEAR_MIN || year > PERIOD_YEAR_MAX) return null;
+  const parsed = new Date(Date.UTC(year, month, date));
+  // Date.UTC rolls 2026-02-31 into March and month 13 into the next year: refuse both.
+  if (parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month || parsed.getUTCDate() !== date) return null;
+  return periodStart(parsed, frequency);
 }

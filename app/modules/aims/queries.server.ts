@@ -31,11 +31,12 @@ export async function measureSeries(measure: MeasureRow, { now = new Date(), per
     _count: { _all: true },
     orderBy: { periodStart: "asc" },
   });
-  return grouped.slice(-Math.max(periods, 60)).map((g) => ({
-    period: g.periodStart.toISOString().slice(0, 10),
-    value: (measure.aggregation === "MEAN" ? g._avg.value : g._sum.value) ?? 0,
-    reporters: g._count._all,
-  }));
+  return grouped.slice(-Math.max(periods, 60)).map((g) => {
+    const value = (measure.aggregation === "MEAN" ? g._avg.value : g._sum.value) ?? 0;
+    // A stored value past the schema's bound must fail its card, not draw a chart of Infinity.
+    if (!Number.isFinite(value)) throw new Error(`Measure ${measure.id}: the ${g.periodStart.toISOString().slice(0, 10)} period does not add up to a finite number`);
+    return { period: g.periodStart.toISOString().slice(0, 10), value, reporters: g._count._all };
+  });
 }
 
 /**
@@ -62,26 +63,39 @@ export type MeasureChart = {
   targets: { aimId: string; value: number; date: string; statement: string }[];
 };
 
-export async function getMeasureChart(measureId: string, coalitionId: string): Promise<MeasureChart | null> {
-  const measure = await db.measure.findFirst({ where: { id: measureId, coalitionId, archivedAt: null } });
-  if (!measure) return null;
+/** The measure as pages show it (no values: this never fails on a stored value). */
+export function measureView(measure: MeasureRow): MeasureChart["measure"] {
+  return {
+    id: measure.id, name: measure.name, description: measure.description, type: measure.type, unit: measure.unit, direction: measure.direction,
+    frequency: measure.frequency as Frequency, source: measure.source, baselinePoints: measure.baselinePoints,
+    rebaselinedAt: measure.rebaselinedAt?.toISOString() ?? null, computedKey: measure.computedKey,
+  };
+}
+
+export async function findMeasure(measureId: string, coalitionId: string) {
+  return db.measure.findFirst({ where: { id: measureId, coalitionId, archivedAt: null } });
+}
+
+/** The measure's run chart: series, analysis, annotations and aim targets. */
+export async function chartOfMeasure(measure: MeasureRow): Promise<MeasureChart> {
   const [points, annotations, aims] = await Promise.all([
     measureSeries(measure),
-    db.measureAnnotation.findMany({ where: { measureId }, orderBy: { periodStart: "asc" } }),
-    db.aim.findMany({ where: { measureId, archivedAt: null }, select: { id: true, targetValue: true, targetDate: true, statement: true } }),
+    db.measureAnnotation.findMany({ where: { measureId: measure.id }, orderBy: { periodStart: "asc" } }),
+    db.aim.findMany({ where: { measureId: measure.id, archivedAt: null }, select: { id: true, targetValue: true, targetDate: true, statement: true } }),
   ]);
   const analysis = analyzeRunChart(points.map((p) => ({ label: p.period, value: p.value })), { direction: measure.direction, baselineCount: measure.baselinePoints });
   return {
-    measure: {
-      id: measure.id, name: measure.name, description: measure.description, type: measure.type, unit: measure.unit, direction: measure.direction,
-      frequency: measure.frequency as Frequency, source: measure.source, baselinePoints: measure.baselinePoints,
-      rebaselinedAt: measure.rebaselinedAt?.toISOString() ?? null, computedKey: measure.computedKey,
-    },
+    measure: measureView(measure),
     points,
     analysis,
     annotations: annotations.map((a) => ({ period: a.periodStart.toISOString().slice(0, 10), kind: a.kind, label: a.label })),
     targets: aims.map((a) => ({ aimId: a.id, value: a.targetValue, date: a.targetDate.toISOString().slice(0, 10), statement: a.statement })),
   };
+}
+
+export async function getMeasureChart(measureId: string, coalitionId: string): Promise<MeasureChart | null> {
+  const measure = await findMeasure(measureId, coalitionId);
+  return measure ? chartOfMeasure(measure) : null;
 }
 
 export async function listMeasures(coalitionId: string) {

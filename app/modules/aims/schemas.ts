@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedDate, boundedNumber, DATE_MAX, DATE_MIN, DECIMAL_MAX } from "~/utils/form-fields";
 
 export const MEASURE_TYPES = ["OUTCOME", "PROCESS", "BALANCING"] as const;
 export const MEASURE_DIRECTIONS = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"] as const;
@@ -8,21 +9,22 @@ export const MEASURE_AGGREGATIONS = ["SUM", "MEAN"] as const;
 export const ANNOTATION_KINDS = ["PDSA", "INTERVENTION", "EVENT"] as const;
 export const HP2030_DOMAINS = ["economic-stability", "education-access-and-quality", "health-care-access-and-quality", "neighborhood-and-built-environment", "social-and-community-context"] as const;
 
-const isoDate = (label: string) =>
+/** A calendar day within the hub's calendar (1900-2100), as a UTC Date. */
+const day = (label: string) =>
   z
     .string({ required_error: `Enter the ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date`)
-    .transform((s) => new Date(`${s}T00:00:00Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), `Enter a real ${label}`);
+    .pipe(boundedDate(`Enter the ${label} as a real date between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`))
+    .transform((s) => new Date(`${s}T00:00:00Z`));
 
-const number = (label: string) =>
-  z
-    .string({ required_error: `Enter the ${label}` })
-    .trim()
-    .min(1, `Enter the ${label}`)
-    .transform((s) => Number(s.replace(/,/g, "")))
-    .refine((n) => Number.isFinite(n), `The ${label} must be a number`);
-
+/**
+ * A measure's number (a value, a baseline, a target). Values are stored as double precision and
+ * summed or averaged across partners per period: |v| <= DECIMAL_MAX keeps any coalition's sum
+ * finite and exact to the cent (ADR 066). A measure's unit is free text ("people", "%", "days"),
+ * so no narrower range can be read from it; thousands separators are accepted.
+ */
+const MEASURE_NUMBER_LIMIT = DECIMAL_MAX.toLocaleString("en-US");
+export const measureNumber = (label: string, message = `The ${label} must be a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}`) =>
+  z.preprocess((v) => (typeof v === "string" ? v.replace(/,/g, "") : v), boundedNumber({ min: -DECIMAL_MAX, max: DECIMAL_MAX, message }));
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export const CreateMeasureSchema = z
@@ -37,7 +39,7 @@ export const CreateMeasureSchema = z
     source: z.enum(MEASURE_SOURCES, { errorMap: () => ({ message: "Choose where the values come from" }) }),
     aggregation: z.enum(MEASURE_AGGREGATIONS).default("SUM"),
     computedKey: z.string().optional().transform((v) => v || undefined),
-    baselinePoints: z.coerce.number().int().min(1, "At least one point").max(60).default(12),
+    baselinePoints: boundedNumber({ min: 1, max: 60, int: true, message: "Between 1 and 60 points" }).default(12),
     reporterIds: list(z.string().uuid()),
   })
   .refine((m) => m.source !== "COMPUTED" || !!m.computedKey, { path: ["computedKey"], message: "Choose what the hub computes" });
@@ -48,10 +50,10 @@ export const CreateAimSchema = z
     statement: z.string().trim().min(10, "Say how much, by when").max(500),
     population: z.string().trim().min(2, "Say for whom").max(200),
     measureId: z.string().uuid("Choose the measure"),
-    baselineValue: number("baseline value"),
-    baselineDate: isoDate("baseline date"),
-    targetValue: number("target value"),
-    targetDate: isoDate("target date"),
+    baselineValue: measureNumber("baseline value"),
+    baselineDate: day("baseline date"),
+    targetValue: measureNumber("target value"),
+    targetDate: day("target date"),
     domains: list(z.enum(HP2030_DOMAINS)),
     contributorIds: list(z.string().uuid()),
   })
@@ -60,14 +62,14 @@ export const CreateAimSchema = z
 export const EnterValueSchema = z.object({
   intent: z.literal("enter-value"),
   measureId: z.string().uuid(),
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the period"),
-  value: number("value"),
+  period: boundedDate("Choose the period"),
+  value: measureNumber("value"),
 });
 
 export const AnnotationSchema = z.object({
   intent: z.literal("annotate"),
   measureId: z.string().uuid(),
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the period"),
+  period: boundedDate("Choose the period"),
   kind: z.enum(ANNOTATION_KINDS, { errorMap: () => ({ message: "Choose what kind of change" }) }),
   label: z.string().trim().min(3, "Describe the change in a few words").max(140),
 });
@@ -75,7 +77,7 @@ export const AnnotationSchema = z.object({
 export const RebaselineSchema = z.object({
   intent: z.literal("rebaseline"),
   measureId: z.string().uuid(),
-  baselinePoints: z.coerce.number().int().min(1).max(60),
+  baselinePoints: boundedNumber({ min: 1, max: 60, int: true, message: "Between 1 and 60 points" }),
 });
 
 export const WinSchema = z.object({
@@ -84,9 +86,17 @@ export const WinSchema = z.object({
   story: z.string().trim().min(10, "Tell the story in a sentence or two").max(1000),
 });
 
-/** One CSV row of measure values. */
+/**
+ * One CSV row of measure values (the period is read by `parsePeriod`, which knows the frequency).
+ * Messages follow the cell: the import reports `value "eleven" is not a number between …`.
+ */
 export const MeasureCsvRowSchema = z.object({
-  period: z.string().min(1, "period is empty"),
-  value: z.string().min(1, "value is empty"),
+  period: z.string({ required_error: "is empty" }).trim().min(1, "is empty").max(20, "is not a period"),
+  value: z
+    .string({ required_error: "is empty" })
+    .trim()
+    .min(1, "is empty")
+    .max(40, "is not a number")
+    .pipe(measureNumber("value", `is not a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}`)),
   organization: z.string().optional(),
 });

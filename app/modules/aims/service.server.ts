@@ -133,14 +133,15 @@ export async function importValuesCsv({ actor, measureId, csv }: { actor: Partne
     const row = index + 2; // 1-based, after the header
     const checked = MeasureCsvRowSchema.safeParse(raw);
     if (!checked.success) {
-      results.push({ row, status: "rejected", message: checked.error.issues.map((i) => i.message).join("; ") });
+      // The column and the cell named: `value "1e308" is not a number between …`.
+      const cell = (column: string) => (raw[column]?.trim() ? ` "${raw[column]!.trim().slice(0, 40)}"` : "");
+      results.push({ row, status: "rejected", message: checked.error.issues.map((i) => `${String(i.path[0] ?? "row")}${cell(String(i.path[0]))} ${i.message}`).join("; ") });
       continue;
     }
-    const period = parsePeriod(checked.data.period, measure.frequency);
-    const value = Number(checked.data.value.replace(/,/g, ""));
-    const periodLabel = checked.data.period.trim();
-    if (!period) results.push({ row, status: "rejected", period: periodLabel, message: `"${periodLabel}" is not a period (use 2026-03, 2026-Q1 or 2026-03-01)` });
-    else if (!Number.isFinite(value)) results.push({ row, status: "rejected", period: periodLabel, message: `"${checked.data.value}" is not a number` });
+    const { value } = checked.data;
+    const periodLabel = checked.data.period;
+    const period = parsePeriod(periodLabel, measure.frequency);
+    if (!period) results.push({ row, status: "rejected", period: periodLabel, message: `period "${periodLabel}" is not a period between 1900 and 2100 (use 2026-03, 2026-Q1 or 2026-03-01)` });
     else if (seen.has(period.toISOString())) results.push({ row, status: "rejected", period: periodLabel, message: "This period appears twice in the file" });
     else if (period > new Date()) results.push({ row, status: "rejected", period: periodLabel, message: "This period has not started yet" });
     else {

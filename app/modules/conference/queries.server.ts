@@ -1,4 +1,32 @@
 import { db } from "~/utils/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+/**
+ * THE rule for who sees a conference, used by the conference pages and by every list of
+ * conferences (the conferences page, the home page of every role, any summary): its host
+ * organization, the organizations it invites, or — when it is for the whole coalition — every
+ * active member organization. A list never shows what the page would answer with a 404.
+ */
+export async function visibleConferencesWhere(organizationId: string): Promise<Prisma.ConferenceWhereInput> {
+  const memberships = await db.coalitionMember.findMany({ where: { organizationId, status: "ACTIVE" }, select: { coalitionId: true } });
+  return {
+    OR: [
+      { hostOrganizationId: organizationId },
+      { invitations: { some: { organizationId } } },
+      { wholeCoalition: true, coalitionId: { in: memberships.map((m) => m.coalitionId) } },
+    ],
+  };
+}
+
+/** Visible to the organization, not ended and not cancelled, from `since` on (soonest first). */
+export async function upcomingConferencesWhere({ organizationId, coalitionId, since }: { organizationId: string; coalitionId?: string; since?: Date }): Promise<Prisma.ConferenceWhereInput> {
+  return {
+    AND: [
+      await visibleConferencesWhere(organizationId),
+      { status: { not: "ENDED" }, cancelledAt: null, ...(coalitionId ? { coalitionId } : {}), ...(since ? { startsAt: { gte: since } } : {}) },
+    ],
+  };
+}
 
 export async function coalitionTimeZone(coalitionId: string | null | undefined) {
   if (!coalitionId) return "UTC";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Finding } from "~/modules/deid/types";
+import { boundedDate, boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
 
 export const SDOH_CATEGORIES = [
   "housing",
@@ -27,16 +28,21 @@ export type VignetteField = (typeof VIGNETTE_FIELDS)[number];
 
 export const MESSAGE_MAX_LENGTH = 2000;
 
+const START_MESSAGE = `Choose a date and time between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
+
 const toArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export const ScheduleConferenceSchema = z
   .object({
     intent: z.literal("schedule"),
     title: z.string().trim().min(3, "Give the conference a title").max(160),
+    // A local date and time (the coalition's time zone is applied by the route), in the hub's calendar.
     startsAt: z
-      .string()
+      .string({ required_error: "Choose a date and time" })
+      .trim()
       .min(1, "Choose a date and time")
-      .refine((v) => !Number.isNaN(Date.parse(v)), "Choose a valid date and time"),
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/, "Choose a valid date and time")
+      .refine((v) => boundedDateTime(START_MESSAGE).safeParse(`${v}Z`).success, START_MESSAGE),
     agenda: z.string().trim().max(4000).default(""),
     audience: z.enum(["coalition", "organizations"], { errorMap: () => ({ message: "Choose who is invited" }) }),
     organizationIds: z.preprocess(toArray, z.array(z.string().uuid()).max(100)),
@@ -78,9 +84,12 @@ export const NextStepSchema = z.object({
   what: z.string().trim().min(3, "Say what will be done").max(500),
   ownerName: z.string().trim().min(2, "Who is responsible?").max(120),
   ownerOrganizationId: z.string().uuid({ message: "Choose the organization" }),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date"),
+  dueDate: boundedDate("Choose a due date between 1900 and 2100"),
   vignetteId: z.string().uuid().optional().nullable(),
 });
+
+/** The room page's form for the host to cancel the conference (after a confirmation). */
+export const CancelConferenceSchema = z.object({ intent: z.literal("cancel") });
 
 export const NextStepDoneSchema = z.object({ intent: z.literal("done"), nextStepId: z.string().uuid() });
 

@@ -13,7 +13,8 @@ import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.serv
 import { detectIdentifiers } from "~/modules/deid/detect.server";
 import { knownClientNameFindings, mergeFindings } from "~/modules/client/known-names.server";
 import type { Finding } from "~/modules/deid/types";
-import type { Prisma } from "~/generated/prisma/client";
+import { boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
+import { visibleConferencesWhere } from "./queries.server";
 import {
   MESSAGE_MAX_LENGTH,
   VIGNETTE_FIELDS,
@@ -27,24 +28,9 @@ export type Actor = { userId: string; userName: string; organizationId: string; 
 
 // --- access ------------------------------------------------------------------------------------
 
-async function activeCoalitionIds(organizationId: string) {
-  const rows = await db.coalitionMember.findMany({ where: { organizationId, status: "ACTIVE" }, select: { coalitionId: true } });
-  return rows.map((r) => r.coalitionId);
-}
-
-async function visibleWhere(organizationId: string): Promise<Prisma.ConferenceWhereInput> {
-  return {
-    OR: [
-      { hostOrganizationId: organizationId },
-      { invitations: { some: { organizationId } } },
-      { wholeCoalition: true, coalitionId: { in: await activeCoalitionIds(organizationId) } },
-    ],
-  };
-}
-
 /** The conference if this organization may see it; otherwise a 404. */
 export async function requireConferenceAccess(conferenceId: string, organizationId: string) {
-  const conference = await db.conference.findFirst({ where: { AND: [{ id: conferenceId }, await visibleWhere(organizationId)] } });
+  const conference = await db.conference.findFirst({ where: { AND: [{ id: conferenceId }, await visibleConferencesWhere(organizationId)] } });
   if (!conference) throw notFound("Conference not found");
   return conference;
 }
@@ -61,6 +47,8 @@ export async function assertActiveMember(userId: string, organizationId: string)
 
 // --- scheduling --------------------------------------------------------------------------------
 
+const START_RANGE_MESSAGE = `Choose a date and time between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
+
 export async function scheduleConference({
   actor,
   coalitionId,
@@ -70,6 +58,11 @@ export async function scheduleConference({
   coalitionId: string;
   input: { title: string; startsAt: string; agenda: string; audience: "coalition" | "organizations"; organizationIds: string[] };
 }) {
+  const startsAt = new Date(input.startsAt);
+  // The form's bound is checked again once the coalition's time zone is applied (schema at the edge, rule here).
+  if (!boundedDateTime(START_RANGE_MESSAGE).safeParse(startsAt).success) {
+    throw new AppError({ message: START_RANGE_MESSAGE, fieldErrors: { startsAt: [START_RANGE_MESSAGE] } });
+  }
   const wholeCoalition = input.audience === "coalition";
   const invited = wholeCoalition ? [] : [...new Set(input.organizationIds.filter((id) => id !== actor.organizationId))];
   if (invited.length) {
@@ -86,7 +79,7 @@ export async function scheduleConference({
         createdById: actor.userId,
         title: input.title,
         agenda: input.agenda,
-        startsAt: new Date(input.startsAt),
+        startsAt,
         wholeCoalition,
         invitations: { create: [actor.organizationId, ...invited].map((organizationId) => ({ organizationId })) },
       },
@@ -110,7 +103,7 @@ export async function scheduleConference({
 
 export async function listConferences(organizationId: string) {
   const conferences = await db.conference.findMany({
-    where: await visibleWhere(organizationId),
+    where: await visibleConferencesWhere(organizationId),
     orderBy: { startsAt: "asc" },
     include: {
       hostOrganization: { select: { id: true, name: true } },
@@ -143,7 +136,7 @@ export async function participatingOrganizations(conference: { id: string; coali
 /** Everything a participant sees: shared vignettes (and their own drafts), messages, next steps. */
 export async function getConference({ conferenceId, actor }: { conferenceId: string; actor: Actor }) {
   const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
-  const [host, organizations, vignettes, messages, nextSteps] = await Promise.all([
+  const [host, organizations, vignettes, messages, nextSteps, cancelledBy] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: conference.hostOrganizationId }, select: { id: true, name: true } }),
     participatingOrganizations(conference),
     db.vignette.findMany({
@@ -153,9 +146,11 @@ export async function getConference({ conferenceId, actor }: { conferenceId: str
     }),
     messagesSince(conferenceId, 0),
     listNextSteps(conferenceId),
+    conference.cancelledById ? db.user.findUnique({ where: { id: conference.cancelledById }, select: { name: true } }) : null,
   ]);
   return {
     conference,
+    cancelled: conference.cancelledAt ? { at: conference.cancelledAt, byName: cancelledBy?.name ?? "" } : null,
     host,
     organizations,
     vignettes: await Promise.all(vignettes.map(async (v) => ({ ...v, findings: v.sharedAt ? [] : await unresolvedFindings(v) }))),
@@ -508,6 +503,29 @@ export async function endConference({ actor, conferenceId }: { actor: Actor; con
       tx,
     );
     return ended;
+  });
+}
+
+/**
+ * The host organization cancels a conference that has not ended (scheduled, or opened but no
+ * longer needed). It ends at once — no more messages, vignettes or joins take effect — and is kept
+ * for the record with who cancelled it and when; it leaves every upcoming list. Audited.
+ */
+export async function cancelConference({ actor, conferenceId }: { actor: Actor; conferenceId: string }) {
+  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+  if (conference.hostOrganizationId !== actor.organizationId) throw forbidden("Only the host organization can cancel the conference");
+  if (conference.cancelledAt) return conference;
+  if (conference.status === "ENDED") throw new AppError({ message: "This conference has already ended: it can no longer be cancelled.", status: 409 });
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    // Conditional on not ended: a host ending it at the same moment does not get cancelled over.
+    const changed = await tx.conference.updateMany({ where: { id: conferenceId, status: { not: "ENDED" } }, data: { status: "ENDED", endedAt: now, cancelledAt: now, cancelledById: actor.userId } });
+    if (!changed.count) throw new AppError({ message: "This conference has already ended: it can no longer be cancelled.", status: 409 });
+    await recordAuditEvent(
+      { action: "conference.cancelled", subjectType: "Conference", subjectId: conferenceId, actorUserId: actor.userId, organizationId: actor.organizationId, coalitionId: conference.coalitionId, metadata: { startsAt: conference.startsAt.toISOString(), previousStatus: conference.status }, request: actor.request },
+      tx,
+    );
+    return tx.conference.findUniqueOrThrow({ where: { id: conferenceId } });
   });
 }
 

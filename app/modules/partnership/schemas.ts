@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedDate, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
 
 export const RELATIONSHIP_STAGES = ["IDENTIFIED", "CONTACTED", "FIRST_MEETING", "EARLY_COLLABORATION", "FORMAL_AGREEMENT", "COALITION_MEMBER"] as const;
 export const AGREEMENT_KINDS = ["DATA_SHARING", "BAA", "MOU", "OTHER"] as const;
@@ -6,18 +7,13 @@ export const SUPPORT_LEVELS = ["STRONG_OPPOSITION", "OPPOSITION", "NEUTRAL", "SU
 export const INFLUENCE_LEVELS = ["LOW", "MEDIUM", "HIGH"] as const;
 export const DECISION_METHODS = ["CONSENSUS", "VOTE", "TIE_BREAKER", "COMMITTEE"] as const;
 
-const optionalDate = z
-  .string()
-  .optional()
-  .transform((s, ctx) => {
-    if (!s) return undefined;
-    const d = new Date(`${s}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a date" });
-      return z.NEVER;
-    }
-    return d;
-  });
+const DATE_RANGE = `between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
+
+/** A real calendar day in the hub's calendar (1900-2100), as a UTC Date. */
+const day = (message: string) => boundedDate(`${message} ${DATE_RANGE}`).transform((s) => new Date(`${s}T00:00:00Z`));
+
+/** "" (an empty date input) is no date. */
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), day("Enter a date").optional());
 
 export const SetStageSchema = z.object({
   intent: z.literal("set-stage"),
@@ -41,7 +37,7 @@ const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : 
 export const StakeholderAnalysisSchema = z
   .object({
     intent: z.literal("add-analysis"),
-    heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the analysis"),
+    heldOn: day("Enter the date of the analysis"),
     group: list,
     support: list,
     influence: list,
@@ -62,7 +58,7 @@ export const StakeholderAnalysisSchema = z
       }
     }
     return {
-      heldOn: new Date(`${v.heldOn}T00:00:00Z`),
+      heldOn: v.heldOn,
       rows: rows as { group: string; support: (typeof SUPPORT_LEVELS)[number]; influence: (typeof INFLUENCE_LEVELS)[number]; actionSteps: string }[],
     };
   });
@@ -71,7 +67,7 @@ export const AddDecisionSchema = z.object({
   intent: z.literal("add-decision"),
   decision: z.string().trim().min(5, "Write the decision").max(1000),
   method: z.enum(DECISION_METHODS, { errorMap: () => ({ message: "Choose how it was decided" }) }),
-  decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date").transform((s) => new Date(`${s}T00:00:00Z`)),
+  decidedOn: day("Enter the date"),
   present: z.string().trim().min(2, "Say who was present").max(1000),
 });
 
@@ -80,7 +76,7 @@ export const AddNextStepSchema = z.object({
   what: z.string().trim().min(3, "Say what will be done").max(300),
   ownerName: z.string().trim().min(2, "Name the person responsible").max(120),
   ownerOrganizationId: z.string().uuid("Choose the owner's organization"),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date").transform((s) => new Date(`${s}T00:00:00Z`)),
+  dueDate: day("Enter the due date"),
   aboutOrganizationId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
 });
 

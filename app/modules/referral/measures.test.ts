@@ -47,7 +47,7 @@ describe("referral measures", () => {
 
   it("join the convener's home summary (last 90 days) and fill the coverage view's demand column", async () => {
     const w = await scenario();
-    const summary = await getConvenerSummary(w.coalition.id, [], NOW);
+    const summary = await getConvenerSummary({ coalitionId: w.coalition.id, organizationId: null, aims: [], now: NOW });
     expect(summary.referrals).toEqual({ sent: 3, closedLoop: 2, closureRate: 2 / 3 });
     const coverage = await getCoverage(w.coalition.id, { at: NOW });
     const demand = (code: string) => coverage.flatMap((d) => d.categories).find((c) => c.code === code)!.demand;
