@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedDate } from "~/utils/form-fields";
 
 export const RELATIONSHIP_STAGES = ["IDENTIFIED", "CONTACTED", "FIRST_MEETING", "EARLY_COLLABORATION", "FORMAL_AGREEMENT", "COALITION_MEMBER"] as const;
 export const AGREEMENT_KINDS = ["DATA_SHARING", "BAA", "MOU", "OTHER"] as const;
@@ -6,13 +7,15 @@ export const SUPPORT_LEVELS = ["STRONG_OPPOSITION", "OPPOSITION", "NEUTRAL", "SU
 export const INFLUENCE_LEVELS = ["LOW", "MEDIUM", "HIGH"] as const;
 export const DECISION_METHODS = ["CONSENSUS", "VOTE", "TIE_BREAKER", "COMMITTEE"] as const;
 
+/** 1900-2100 and a real day (edge building block, issue #13). */
+const DATE = boundedDate("Enter a date");
 const optionalDate = z
   .string()
   .optional()
   .transform((s, ctx) => {
     if (!s) return undefined;
     const d = new Date(`${s}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) {
+    if (!DATE.safeParse(s).success) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a date" });
       return z.NEVER;
     }
@@ -41,7 +44,7 @@ const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : 
 export const StakeholderAnalysisSchema = z
   .object({
     intent: z.literal("add-analysis"),
-    heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the analysis"),
+    heldOn: boundedDate("Enter the date of the analysis"),
     group: list,
     support: list,
     influence: list,
@@ -71,7 +74,7 @@ export const AddDecisionSchema = z.object({
   intent: z.literal("add-decision"),
   decision: z.string().trim().min(5, "Write the decision").max(1000),
   method: z.enum(DECISION_METHODS, { errorMap: () => ({ message: "Choose how it was decided" }) }),
-  decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date").transform((s) => new Date(`${s}T00:00:00Z`)),
+  decidedOn: boundedDate("Enter the date").transform((s) => new Date(`${s}T00:00:00Z`)),
   present: z.string().trim().min(2, "Say who was present").max(1000),
 });
 
@@ -80,7 +83,7 @@ export const AddNextStepSchema = z.object({
   what: z.string().trim().min(3, "Say what will be done").max(300),
   ownerName: z.string().trim().min(2, "Name the person responsible").max(120),
   ownerOrganizationId: z.string().uuid("Choose the owner's organization"),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date").transform((s) => new Date(`${s}T00:00:00Z`)),
+  dueDate: boundedDate("Enter the due date").transform((s) => new Date(`${s}T00:00:00Z`)),
   aboutOrganizationId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
 });
 
