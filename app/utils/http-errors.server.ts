@@ -228,3 +228,8 @@ export function withHttpErrorsBuild(build: ServerBuild): ServerBuild {
   wrappedBuilds.set(build, wrapped);
   return wrapped;
 }
+
+/** `.catch(throwHttpError)` in a loader: the mapped Response thrown (a bug still propagates as itself). */
+export function throwHttpError(error: unknown): never {
+  throw httpErrorResponse(error);
+}
