@@ -40,18 +40,23 @@ export class EdgeError extends Error {
 
 /** Prisma's "the value is malformed" (P2023 inconsistent column data, P2000 too long for the column) and "no such row" (P2025). */
 const PRISMA_BAD_INPUT: Record<string, number> = { P2000: 400, P2023: 400, P2025: 404 };
-/** PostgreSQL's invalid_text_representation (a uuid that is not one) and NUL in text, as raw queries report them. */
-const POSTGRES_BAD_INPUT = new Set(["22P02", "22021"]);
+/**
+ * PostgreSQL refusing a value the client sent: invalid_text_representation (a uuid that is not
+ * one), NUL in text, an invalid or out-of-range date/time. A safety net: reaching it means a
+ * schema lacks a bound, so it is logged; numeric overflow (22003) is not here, as an aggregate
+ * over stored rows raises it too, and that is a bug to see, not bad input.
+ */
+const POSTGRES_BAD_INPUT = ["22P02", "22021", "22007", "22008"];
 
 function prismaStatus(error: unknown): number | null {
   if (!(error instanceof Error) || error.name !== "PrismaClientKnownRequestError") return null;
   const { code, meta } = error as Error & { code?: string; meta?: Record<string, unknown> };
   if (code && code in PRISMA_BAD_INPUT) return PRISMA_BAD_INPUT[code];
-  if (code === "P2010") {
-    const text = JSON.stringify(meta ?? {});
-    for (const sqlState of POSTGRES_BAD_INPUT) if (text.includes(`"${sqlState}"`)) return 400;
-  }
-  return null;
+  const text = `${error.message} ${JSON.stringify(meta ?? {})}`;
+  const sqlState = POSTGRES_BAD_INPUT.find((state) => text.includes(`\`${state}\``) || text.includes(`"${state}"`));
+  if (!sqlState) return null;
+  console.warn(`[http-errors] the database refused a value (SQLSTATE ${sqlState}); a schema is missing a bound:`, error.message.split("\n").filter(Boolean).pop());
+  return 400;
 }
 
 /** By name, not `instanceof`: the server entry and the build may load zod's ESM and CJS copies. */

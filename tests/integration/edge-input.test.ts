@@ -16,6 +16,7 @@ import * as aimsModule from "~/routes/_app.aims._index";
 import * as measureModule from "~/routes/_app.aims.measures.$measureId";
 import * as auditModule from "~/routes/_app.audit";
 import * as workspaceModule from "~/routes/_app.partners_.workspace";
+import * as newAimModule from "~/routes/_app.aims.new";
 import * as authorizeModule from "~/routes/_app.clients.$clientId.authorize";
 import * as clientsNewModule from "~/routes/_app.clients.new";
 import * as assetsModule from "~/routes/api.assets";
@@ -26,6 +27,7 @@ import * as consentsModule from "~/routes/api.fhir.r4.Consent._index";
 import * as taskModule from "~/routes/api.fhir.r4.Task.$id";
 import * as tasksModule from "~/routes/api.fhir.r4.Task._index";
 import { createApiKey } from "~/modules/org/api-keys.server";
+import { createMeasure } from "~/modules/aims/service.server";
 import { createTwoOrganizationWorld } from "../factories";
 import { actorFor, createClient, isoDay } from "../consent-factories";
 import { settle, signedInRequester } from "../helpers";
@@ -38,6 +40,7 @@ const aims = withHttpErrors(aimsModule);
 const measure = withHttpErrors(measureModule);
 const audit = withHttpErrors(auditModule);
 const workspace = withHttpErrors(workspaceModule);
+const newAim = withHttpErrors(newAimModule);
 const authorize = withHttpErrors(authorizeModule);
 const clientsNew = withHttpErrors(clientsNewModule);
 const assets = withHttpErrors(assetsModule);
@@ -150,6 +153,26 @@ describe("form bodies", () => {
       expect(fieldsOf(authorized.body)).toContain("effectiveDate");
     }
     expect([await db.coalitionDecision.count(), await db.consentAuthorization.count()]).toEqual([decisions, authorizations]);
+  });
+
+  it("dates the database refuses (schedule, create-aim, annotate) are 400s through the mapper's safety net, and nothing is written", async () => {
+    // Their schemas' bounds belong to the aims/conference bounds work; until a schema names the
+    // field, PostgreSQL's datetime refusal (22008) is still bad input, never a 500.
+    const w = await world();
+    const convener = await signedInRequester(w.convener.email);
+    const actor = { userId: w.convener.id, coalitionId: w.coalition.id, organizationId: null, request: {} };
+    const measureRow = await createMeasure({ actor, input: { name: "Edge measure", description: "", type: "OUTCOME", unit: "people", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 12, reporterIds: [] } });
+    const counts = () => Promise.all([db.conference.count(), db.aim.count(), db.measureAnnotation.count()]);
+    const before = await counts();
+    for (const date of ["0000-01-01", "-000001-01-01"]) {
+      const schedule = await act(conferences, w.a.post("/conferences", { intent: "schedule", title: "Edge", startsAt: `${date}T09:00`, agenda: "", audience: "organizations", organizationIds: w.orgB.id }));
+      expect(schedule.status, `schedule ${date}`).toBe(400);
+      const aim = await act(newAim, convener.post("/aims/new", { intent: "create-aim", statement: "Cut food insecurity by half", population: "Families", measureId: measureRow.id, baselineValue: "10", baselineDate: date, targetValue: "5", targetDate: "2030-01-01" }));
+      expect(aim.status, `create-aim ${date}`).toBe(400);
+      const annotate = await act(measure, convener.post(`/aims/measures/${measureRow.id}`, { intent: "annotate", period: date, kind: "EVENT", label: "Storm week" }), { measureId: measureRow.id });
+      expect(annotate.status, `annotate ${date}`).toBe(400);
+    }
+    expect(await counts()).toEqual(before);
   });
 
   it("hiding a message with a huge seq is a 400 naming seq", async () => {
