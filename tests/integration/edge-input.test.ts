@@ -19,6 +19,7 @@ import * as workspaceModule from "~/routes/_app.partners_.workspace";
 import * as newAimModule from "~/routes/_app.aims.new";
 import * as authorizeModule from "~/routes/_app.clients.$clientId.authorize";
 import * as clientsNewModule from "~/routes/_app.clients.new";
+import * as importModule from "~/routes/api.directory.import";
 import * as assetsModule from "~/routes/api.assets";
 import * as hsdsServicesModule from "~/routes/api.hsds.services._index";
 import * as hsdsServiceModule from "~/routes/api.hsds.services.$id";
@@ -44,6 +45,7 @@ const newAim = withHttpErrors(newAimModule);
 const authorize = withHttpErrors(authorizeModule);
 const clientsNew = withHttpErrors(clientsNewModule);
 const assets = withHttpErrors(assetsModule);
+const importApi = withHttpErrors(importModule);
 const hsdsServices = withHttpErrors(hsdsServicesModule);
 const hsdsService = withHttpErrors(hsdsServiceModule);
 const consent = withHttpErrors(consentModule);
@@ -180,6 +182,26 @@ describe("form bodies", () => {
     const result = await act(summary, w.a.post(`/conferences/${w.conferenceId}/summary`, { intent: "hide", seq: "99999999999999999999" }), { conferenceId: w.conferenceId });
     expect(result.status).toBe(400);
     expect(fieldsOf(result.body)).toEqual(["seq"]);
+  });
+});
+
+describe("JSON bodies", () => {
+  it("a directory import row with a NUL in a text field is rejected naming the field, without the database's error text, and nothing is saved", async () => {
+    const w = await createTwoOrganizationWorld();
+    const director = await signedInRequester(w.directorA.email);
+    const post = (records: unknown[]) =>
+      act(importApi, new Request("http://localhost/api/directory/import", { method: "POST", headers: { cookie: director.cookie, "content-type": "application/json" }, body: JSON.stringify({ records }) }));
+    const result = await post([
+      { id: "n1", name: `Food${NUL}bank` },
+      { id: "n2", name: "Pantry", description: `Open${NUL}` },
+      { id: `n${NUL}3`, name: "Pantry" },
+    ]);
+    expect(result.status).toBe(200);
+    const rows = (result.body as { results: { outcome: string; reason: string }[] }).results;
+    expect(rows.map((r) => r.outcome)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(rows.map((r) => r.reason.split(":")[0])).toEqual(["name", "description", "id"]);
+    for (const row of rows) expect(row.reason).not.toMatch(/Database error|22021/);
+    expect(await db.directoryService.count({ where: { coalitionId: w.coalition.id } })).toBe(0);
   });
 });
 
