@@ -158,9 +158,18 @@ function checkUrl(request: Request, params: Record<string, string | undefined>) 
   }
 }
 
-/** A page's action takes a form: the body must be one, and no field may carry control characters. Returns the form's intent. */
-async function checkForm(request: Request): Promise<string | undefined> {
+/**
+ * Every action outside /api/ takes a form: the body must be one, and no field may carry control
+ * characters. A POST with no body at all (a bare sign-out) is read as an empty form. Returns the
+ * request the action gets and the form's intent.
+ */
+async function checkForm(request: Request): Promise<{ request: Request; intent?: string }> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!type && (await request.clone().text()) === "") {
+    const headers = new Headers(request.headers);
+    headers.set("content-type", "application/x-www-form-urlencoded");
+    return { request: new Request(request.url, { method: request.method, headers, body: "", signal: request.signal }) };
+  }
   if (!FORM_TYPES.includes(type)) throw new EdgeError(415, "notAForm");
   let form: FormData;
   try {
@@ -172,8 +181,10 @@ async function checkForm(request: Request): Promise<string | undefined> {
     if (typeof value === "string" && !JUDGED_BY_ROUTE.has(name) && (CONTROL_CHARACTERS.test(value) || CONTROL_CHARACTERS.test(name))) throw new EdgeError(400, "controlCharacters", name.replace(CONTROL_CHARACTERS, "?"));
   }
   const intent = form.get("intent");
-  return typeof intent === "string" ? intent : undefined;
+  return { request, intent: typeof intent === "string" ? intent : undefined };
 }
+
+const takesForm = (request: Request) => !new URL(request.url).pathname.startsWith("/api/");
 
 type Args = { request: Request; params: Record<string, string | undefined>; context?: unknown };
 /** Any loader or action (each names its own args type; `never` accepts them all). */
@@ -183,7 +194,7 @@ type RouteModule = { default?: unknown; loader?: Handler; action?: Handler; [key
 /**
  * The route module with its loader and action behind the edge checks and the mapper. Pages
  * (modules with a default export) get thrown Responses from loaders and FormErrors from actions;
- * resource routes get JSON.
+ * resource routes get JSON. Actions outside /api/ take forms (checkForm).
  */
 export function withHttpErrors<M extends RouteModule>(module: M): M {
   const resource = module.default == null;
@@ -208,8 +219,9 @@ export function withHttpErrors<M extends RouteModule>(module: M): M {
       let intent: string | undefined;
       try {
         checkUrl(args.request, args.params);
-        if (!resource) intent = await checkForm(args.request);
-        return await action(args as never);
+        let request = args.request;
+        if (takesForm(request)) ({ request, intent } = await checkForm(request));
+        return await action({ ...args, request } as never);
       } catch (error) {
         if (error instanceof Response) throw error;
         const t = await translatorFor(args.request);

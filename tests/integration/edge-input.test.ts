@@ -20,6 +20,8 @@ import * as newAimModule from "~/routes/_app.aims.new";
 import * as authorizeModule from "~/routes/_app.clients.$clientId.authorize";
 import * as clientsNewModule from "~/routes/_app.clients.new";
 import * as importModule from "~/routes/api.directory.import";
+import * as switchModule from "~/routes/organization.switch";
+import * as languageModule from "~/routes/settings.language";
 import * as assetsModule from "~/routes/api.assets";
 import * as hsdsServicesModule from "~/routes/api.hsds.services._index";
 import * as hsdsServiceModule from "~/routes/api.hsds.services.$id";
@@ -46,6 +48,8 @@ const authorize = withHttpErrors(authorizeModule);
 const clientsNew = withHttpErrors(clientsNewModule);
 const assets = withHttpErrors(assetsModule);
 const importApi = withHttpErrors(importModule);
+const organizationSwitch = withHttpErrors(switchModule);
+const language = withHttpErrors(languageModule);
 const hsdsServices = withHttpErrors(hsdsServicesModule);
 const hsdsService = withHttpErrors(hsdsServiceModule);
 const consent = withHttpErrors(consentModule);
@@ -125,6 +129,13 @@ describe("form bodies", () => {
     expect([400, 415]).toContain(none.status);
     const garbage = await act(aims, post({ "content-type": "multipart/form-data; boundary=xyz" }, "--abc\r\nnot a part\r\n"));
     expect(garbage.status).toBe(400);
+    const bare = await act(aims, new Request("http://localhost/aims", { method: "POST", headers: { cookie: director.cookie } }));
+    expect(bare.status).toBe(400);
+    expect(fieldsOf(bare.body)).toEqual(expect.arrayContaining(["title", "story"]));
+    for (const [route, path] of [[organizationSwitch, "/organization/switch"], [language, "/settings/language"]] as const) {
+      const result = await act(route, post({ "content-type": "application/json" }, JSON.stringify({ organizationId: w.orgA.id, language: "es" }), path));
+      expect(result.status, path).toBe(415);
+    }
     const spanish = await act(aims, post({ "content-type": "application/json" }, "{}", "/aims?lng=es"));
     expect((spanish.body as { formError: string }).formError).toMatch(/formulario/);
     expect(await db.win.count()).toBe(before);
