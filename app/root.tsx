@@ -6,7 +6,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { i18nServer, localeCookie } from "./i18n/i18next.server";
 import { useNonce } from "./utils/nonce-provider";
 import stylesUrl from "./styles/app.css?url";
-import { ErrorPage } from "./components/ui/error-page";
+import { ErrorPage, errorDetail } from "./components/ui/error-page";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -50,6 +50,5 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status} />;
+  return isRouteErrorResponse(error) ? <ErrorPage status={error.status} detail={errorDetail(error.data)} /> : <ErrorPage status={500} />;
 }

@@ -12,6 +12,7 @@ import morgan from "morgan";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
+import { withHttpErrorsBuild } from "~/utils/http-errors.server";
 import { db } from "~/utils/db.server";
 import { startWebhookDelivery } from "~/modules/referral/webhook-delivery.server";
 import { bootDatabase, bootSecrets } from "./boot";
@@ -52,12 +53,13 @@ if (dev) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
   app.use(viteServer.middlewares);
-  build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  build = () => (viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(withHttpErrorsBuild);
 } else {
   const buildDir = path.resolve("build");
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-  build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
+  // Every route's loader and action behind the one error mapper (ADR 060).
+  build = withHttpErrorsBuild((await import(path.join(buildDir, "server/index.js"))) as ServerBuild);
 }
 
 app.all(

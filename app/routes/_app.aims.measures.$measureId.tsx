@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireCoalition } from "~/utils/auth.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
+import { parseParams } from "~/utils/params.server";
 import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
 import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
 import { chartOfMeasure, findMeasure, isMeasureReporter, listOrganizationValues, measureView } from "~/modules/aims/queries.server";
@@ -49,7 +50,7 @@ const MAX_UPLOAD = 1_000_000;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
-  const { measureId } = Params.parse(params);
+  const { measureId } = parseParams(params, Params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const meta = requestMeta(request);

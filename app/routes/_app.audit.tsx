@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { requireOrganization } from "~/utils/auth.server";
 import { requestMeta } from "~/utils/request.server";
+import { parseSearchParams } from "~/utils/params.server";
 import { recordAuditEvent, verifyAuditChain, type ChainVerification } from "~/modules/audit/service.server";
 import { AuditFilterSchema, auditFilterOptions, listAuditEvents } from "~/modules/audit/queries.server";
 import { Notice, SelectField, TextField } from "~/components/ui/form";
@@ -13,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Audit trail · Coalition Hub"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "audit:read");
-  const parsed = AuditFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const filter = parsed.success ? parsed.data : {};
+  const filter = await parseSearchParams(request, AuditFilterSchema);
   const [page, options] = await Promise.all([listAuditEvents({ organizationId: auth.organization.id, filter }), auditFilterOptions(auth.organization.id)]);
   return { organization: auth.organization, filter, ...page, options };
 }

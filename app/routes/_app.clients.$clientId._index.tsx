@@ -12,6 +12,7 @@ import { FormError, Notice } from "~/components/ui/form";
 import { AuthorizationList, WhoCanSeeToday } from "~/components/consent/client-consent";
 import { formatBirthDate } from "~/components/consent/format";
 import { notFoundUnlessValid } from "~/modules/client/params.server";
+import { throwHttpError } from "~/utils/http-errors.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Client · Coalition Hub" }];
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "clients:read");
   const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
   const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const view = await getClientForViewer({ actor, clientId }).catch(toResponse);
+  const view = await getClientForViewer({ actor, clientId }).catch(throwHttpError);
   if (view.access === "consented") return { organization: auth.organization, view, authorizations: null, today: null, canWrite: false };
   const [authorizations, today] = await Promise.all([listAuthorizations({ actor, clientId }), whoCanSeeToday({ actor, clientId })]);
   return { organization: auth.organization, view, authorizations, today, canWrite: auth.permissions.has("clients:write"), canRefer: auth.permissions.has("referrals:send") };
@@ -36,10 +37,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function toResponse(error: unknown): never {
-  if (error && typeof error === "object" && "status" in error && (error as { status: number }).status === 404) throw new Response("Not found", { status: 404 });
-  throw error;
-}
 
 export default function ClientPage() {
   const { t, i18n } = useTranslation();

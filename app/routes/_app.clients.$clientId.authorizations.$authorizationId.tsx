@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireOrganization } from "~/utils/auth.server";
-import { isAppError } from "~/utils/app-error";
+import { throwHttpError } from "~/utils/http-errors.server";
 import { requestMeta } from "~/utils/request.server";
 import { notFoundUnlessValid } from "~/modules/client/params.server";
 import { getAuthorizationCopy } from "~/modules/consent/service.server";
@@ -19,10 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "clients:read");
   const { clientId, authorizationId } = notFoundUnlessValid(ParamsSchema, params);
   const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const copy = await getAuthorizationCopy({ actor, clientId, authorizationId }).catch((error) => {
-    if (isAppError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const copy = await getAuthorizationCopy({ actor, clientId, authorizationId }).catch(throwHttpError);
   return { clientId, copy };
 }
 

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOrganization } from "~/utils/auth.server";
-import { isAppError } from "~/utils/app-error";
+import { throwHttpError } from "~/utils/http-errors.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { ClientIdParamSchema } from "~/modules/client/schemas";
@@ -21,10 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "clients:write");
   const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
   const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const client = await getOwnClient({ actor, clientId }).catch((error) => {
-    if (isAppError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const client = await getOwnClient({ actor, clientId }).catch(throwHttpError);
   return {
     organization: auth.organization,
     client: { id: client.id, name: client.name, preferredLanguage: client.preferredLanguage },

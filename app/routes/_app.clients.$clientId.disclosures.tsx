@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOrganization } from "~/utils/auth.server";
-import { isAppError } from "~/utils/app-error";
+import { throwHttpError } from "~/utils/http-errors.server";
 import { requestMeta } from "~/utils/request.server";
 import { ClientIdParamSchema } from "~/modules/client/schemas";
 import { notFoundUnlessValid } from "~/modules/client/params.server";
@@ -17,10 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "clients:read");
   const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
   const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const accounting = await listDisclosures({ actor, clientId }).catch((error) => {
-    if (isAppError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const accounting = await listDisclosures({ actor, clientId }).catch(throwHttpError);
   return { clientId, ...accounting };
 }
 

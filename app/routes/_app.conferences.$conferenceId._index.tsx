@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
 import { requireOrganization } from "~/utils/auth.server";
-import { orHttpError } from "~/modules/conference/http.server";
+import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
 import { requestMeta } from "~/utils/request.server";
 import { cancelConference, getConference } from "~/modules/conference/service.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireOrganization(request, "conferences:join");
   const actor = { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) };
-  const detail = await orHttpError(() => getConference({ conferenceId: params.conferenceId!, actor }));
+  const detail = await orHttpError(() => getConference({ conferenceId: conferenceIdOf(params), actor }));
   const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
   return {
     conference: {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
 import { z } from "zod";
 import { requireOrganization } from "~/utils/auth.server";
-import { orHttpError } from "~/modules/conference/http.server";
+import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
 import { handleForm } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { getConference, hideMessage, markNextStepDone } from "~/modules/conference/service.server";
@@ -23,7 +23,7 @@ async function actorFor(request: Request) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await actorFor(request);
-  const detail = await orHttpError(() => getConference({ conferenceId: params.conferenceId!, actor }));
+  const detail = await orHttpError(() => getConference({ conferenceId: conferenceIdOf(params), actor }));
   const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
   return {
     conference: {
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await actorFor(request);
   return handleForm(await request.formData(), z.discriminatedUnion("intent", [NextStepDoneSchema, HideMessageSchema]), async (input) => {
     if (input.intent === "hide") {
-      await hideMessage({ actor, conferenceId: params.conferenceId!, seq: input.seq });
+      await hideMessage({ actor, conferenceId: conferenceIdOf(params), seq: input.seq });
       return { hidden: true };
     }
     await markNextStepDone({ actor, nextStepId: input.nextStepId });

@@ -4,9 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireOrganization } from "~/utils/auth.server";
-import { orHttpError } from "~/modules/conference/http.server";
+import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
+import { parseSearchParams } from "~/utils/params.server";
+import { uuid } from "~/utils/form-fields";
 import { db } from "~/utils/db.server";
 import { DismissFindingSchema, SDOH_CATEGORIES, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
 import { dismissFinding, requireConferenceAccess, saveVignette, shareVignette, unresolvedFindings } from "~/modules/conference/service.server";
@@ -23,9 +25,11 @@ async function context(request: Request, conferenceId: string) {
   return { auth, conference, actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) } };
 }
 
+const VignetteQuery = z.object({ id: uuid().optional() });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, conference } = await context(request, params.conferenceId!);
-  const id = new URL(request.url).searchParams.get("id");
+  const { auth, conference } = await context(request, conferenceIdOf(params));
+  const { id } = await parseSearchParams(request, VignetteQuery);
   let vignette = null;
   if (id) {
     const found = await db.vignette.findFirst({ where: { id, conferenceId: conference.id, authorId: auth.user.id }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
@@ -38,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ActionSchema = z.discriminatedUnion("intent", [VignetteSchema, DismissFindingSchema, ShareVignetteSchema]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { conference, actor } = await context(request, params.conferenceId!);
+  const { conference, actor } = await context(request, conferenceIdOf(params));
   return handleForm(await request.formData(), ActionSchema, async (input) => {
     if (input.intent === "save-vignette") {
       const { intent: _intent, vignetteId, ...fields } = input;

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readFhirConsent, operationOutcome } from "~/modules/consent/fhir.server";
-import { fhirJson, requireFhirRequester } from "~/modules/consent/fhir-http.server";
+import { fhirJson, isFhirId, requireFhirRequester } from "~/modules/consent/fhir-http.server";
 
 /** GET /api/fhir/r4/Consent/{id}: an SDOHCC-Consent, for the custodian or a recipient it is in effect for. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const requester = await requireFhirRequester(request);
   const id = params.id ?? "";
   const notFound = () => fhirJson(operationOutcome("not-found", `Consent/${id} is not known`), 404);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
-  const consent = await readFhirConsent({ id, requester });
+  if (!isFhirId(id)) return notFound();
+  const consent = await readFhirConsent({ id: id.toLowerCase(), requester });
   return consent ? fhirJson(consent) : notFound();
 }

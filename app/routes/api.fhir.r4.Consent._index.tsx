@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { operationOutcome, searchFhirConsents } from "~/modules/consent/fhir.server";
-import { fhirJson, requireFhirRequester } from "~/modules/consent/fhir-http.server";
+import { fhirJson, isFhirId, requireFhirRequester } from "~/modules/consent/fhir-http.server";
 
 /** GET /api/fhir/r4/Consent?patient={id}: a searchset Bundle of the consents the key may see. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const requester = await requireFhirRequester(request);
   const url = new URL(request.url);
   const patient = (url.searchParams.get("patient") ?? "").replace(/^Patient\//, "");
-  if (!/^[0-9a-f-]{36}$/i.test(patient)) return fhirJson(operationOutcome("invalid", "Search by patient: ?patient=<Patient id>"), 400);
+  if (!isFhirId(patient)) return fhirJson(operationOutcome("invalid", "Search by patient: ?patient=<Patient id>"), 400);
   return fhirJson(await searchFhirConsents({ patientId: patient.toLowerCase(), requester, selfUrl: url.toString() }));
 }

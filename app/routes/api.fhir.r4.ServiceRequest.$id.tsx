@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { operationOutcome } from "~/modules/consent/fhir.server";
-import { fhirJson, requireFhirRequester } from "~/modules/consent/fhir-http.server";
+import { fhirJson, isFhirId, requireFhirRequester } from "~/modules/consent/fhir-http.server";
 import { readFhirServiceRequest } from "~/modules/referral/fhir.server";
 
 /** GET /api/fhir/r4/ServiceRequest/{id}: an SDOHCC-ServiceRequest (the referral's request), for the sender or the recipient. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const requester = await requireFhirRequester(request);
   const id = params.id ?? "";
-  const serviceRequest = await readFhirServiceRequest({ id, requester });
+  const serviceRequest = isFhirId(id) ? await readFhirServiceRequest({ id, requester }) : null;
   return serviceRequest ? fhirJson(serviceRequest) : fhirJson(operationOutcome("not-found", `ServiceRequest/${id} is not known`), 404);
 }

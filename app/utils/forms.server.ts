@@ -4,7 +4,7 @@
  */
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { isAppError } from "./app-error";
+import { formErrorResponse } from "./http-errors.server";
 
 export type FormErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string };
 
@@ -40,7 +40,7 @@ export function validateForm<S extends z.ZodTypeAny>(
 
 /**
  * Validates `formData` with `schema`, runs `handler` with the parsed value, and turns validation
- * failures and AppErrors into 400/4xx responses the form displays.
+ * failures and AppErrors into 400/4xx responses the form displays (through the one mapper, ADR 060).
  */
 export async function handleForm<S extends z.ZodTypeAny, R>(formData: FormData, schema: S, handler: (value: z.infer<S>) => Promise<R>) {
   const parsed = validateForm(formData, schema);
@@ -48,13 +48,6 @@ export async function handleForm<S extends z.ZodTypeAny, R>(formData: FormData, 
   try {
     return await handler(parsed.data);
   } catch (error) {
-    if (isAppError(error)) {
-      const intent = formData.get("intent");
-      return data<FormErrors>(
-        { formError: error.message, fieldErrors: error.fieldErrors, intent: typeof intent === "string" ? intent : undefined },
-        { status: error.status },
-      );
-    }
-    throw error;
+    return formErrorResponse(error, formData.get("intent"));
   }
 }

@@ -1,16 +1,18 @@
 /** Reads of the audit trail for an organization's directors (narrow, paginated by sequence). */
 import { z } from "zod";
 import { db, Prisma } from "~/utils/db.server";
+import { boundedDate, safeText, uuid } from "~/utils/form-fields";
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 export const AuditFilterSchema = z.object({
-  action: optional(z.string().max(80)),
-  actor: optional(z.string().uuid()),
-  subject: optional(z.string().trim().max(80)),
-  from: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  to: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  before: optional(z.string().regex(/^\d+$/)),
+  action: optional(safeText(80)),
+  actor: optional(uuid()),
+  subject: optional(safeText(80).transform((v) => v.trim())),
+  from: optional(boundedDate("from must be a date between 1900 and 2100 (YYYY-MM-DD)")),
+  to: optional(boundedDate("to must be a date between 1900 and 2100 (YYYY-MM-DD)")),
+  /** A sequence number (bigint): at most 18 digits, so always inside int8. */
+  before: optional(z.string().regex(/^\d{1,18}$/, "before must be an event number")),
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 

@@ -1,8 +1,7 @@
 import type { z } from "zod";
+import { parseParams } from "~/utils/params.server";
 
-/** Route params that do not parse (not a uuid) name nothing that exists: a 404, never a 500. */
+/** Route params that do not parse (not a uuid) name nothing that exists: a 404, never a 500 (the edge parser, ADR 060). */
 export function notFoundUnlessValid<S extends z.ZodTypeAny>(schema: S, params: unknown): z.infer<S> {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  return parsed.data;
+  return parseParams(params, schema);
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Finding } from "~/modules/deid/types";
-import { boundedDate, boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
+import { boundedDate, boundedDateTime, boundedNumber, DATE_MAX, DATE_MIN, INT4_MAX } from "~/utils/form-fields";
 
 export const SDOH_CATEGORIES = [
   "housing",
@@ -108,7 +108,7 @@ export const ConferenceIdPayload = z.object({ conferenceId: z.string().uuid() })
 export const HidePayload = z.object({ conferenceId: z.string().uuid(), seq: z.number().int().min(1) });
 export const WithdrawPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid() });
 /** The summary page's form to hide a message after the conference. */
-export const HideMessageSchema = z.object({ intent: z.literal("hide"), seq: z.coerce.number().int().min(1) });
+export const HideMessageSchema = z.object({ intent: z.literal("hide"), seq: boundedNumber({ min: 1, max: INT4_MAX, int: true, message: "seq must be a message number" }) });
 
 export interface ChatMessage {
   id: string;

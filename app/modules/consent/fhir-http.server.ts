@@ -1,6 +1,7 @@
 /** HTTP edge of the FHIR Consent API: API-key authentication and FHIR JSON responses. */
 import { authenticateApiKey } from "~/modules/org/api-keys.server";
 import { requestMeta } from "~/utils/request.server";
+import { uuid } from "~/utils/form-fields";
 import { operationOutcome } from "./fhir.server";
 
 export const fhirJson = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -14,3 +15,7 @@ export async function requireFhirRequester(request: Request) {
   }
   return { organizationId: principal.organizationId, apiKeyId: principal.apiKeyId, request: requestMeta(request) };
 }
+
+const FhirIdSchema = uuid();
+/** Every resource id the hub serves is a UUID; anything else names nothing (and never reaches the database or the audit trail). */
+export const isFhirId = (id: string) => FhirIdSchema.safeParse(id).success;

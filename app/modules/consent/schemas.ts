@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, manyOf } from "~/utils/form-fields";
+import { boundedDate, manyOf } from "~/utils/form-fields";
 import { AUTHORIZATION_FORMS, CONSENT_CATEGORIES, CONSENT_LANGUAGES, PART2_CATEGORY, REVOCATION_CHANNELS } from "./categories";
 
 const checked = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
@@ -11,8 +11,8 @@ const RecordAuthorizationBaseSchema = z.object({
   recipientIds: manyOf(z.string().uuid("Choose an organization")).pipe(z.array(z.string().uuid()).min(1, "Name at least one organization that may receive the information")),
   purpose: z.string().trim().min(3, "Say what the information will be used for").max(500, "Use at most 500 characters"),
   language: z.enum(CONSENT_LANGUAGES, { errorMap: () => ({ message: "Choose the language of the form" }) }),
-  effectiveDate: isoDate("Enter the date the authorization starts"),
-  expiresOn: isoDate("Enter a valid expiration date").optional().or(z.literal("").transform(() => undefined)),
+  effectiveDate: boundedDate("Enter the date the authorization starts"),
+  expiresOn: boundedDate("Enter a valid expiration date").optional().or(z.literal("").transform(() => undefined)),
   expirationEvent: z.string().trim().max(300, "Use at most 300 characters").optional().transform((v) => (v ? v : undefined)),
   ackRevoke: checked("The client must be told how to revoke"),
   ackConditioning: checked("The client must be told that services do not depend on signing"),
@@ -66,7 +66,7 @@ export const RevokeAuthorizationSchema = z.object({
   intent: z.literal("revoke"),
   authorizationId: z.string().uuid(),
   receivedVia: z.enum(REVOCATION_CHANNELS, { errorMap: () => ({ message: "Say how the revocation was received" }) }),
-  receivedOn: isoDate("Enter the day the revocation was received")
+  receivedOn: boundedDate("Enter the day the revocation was received")
     .refine((v) => new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), "The revocation cannot be received in the future")
     .optional()
     .or(z.literal("").transform(() => undefined)),

@@ -1,6 +1,7 @@
 /** zod schemas of the directory: map queries and the editing forms. Shared by client and server. */
 import { z } from "zod";
 import { GRAVITY_CODES, HP2030_DOMAINS } from "~/modules/sdoh/roll-up";
+import { safeText } from "~/utils/form-fields";
 
 export const CAPACITY_FILTERS = ["has-capacity", "waitlist", "full", "assessment"] as const;
 export const CAPACITY_FILTER_STATUS = { "has-capacity": "CAPACITY", waitlist: "WAITLIST", full: "NO_CAPACITY", assessment: "ADDITIONAL_ASSESSMENT_REQUIRED" } as const;
@@ -41,13 +42,13 @@ export const AssetQuerySchema = z.object({
   bbox,
   sdoh: z.enum(GRAVITY_CODES, { errorMap: () => ({ message: "sdoh must be a Gravity Project SDOH category code, e.g. food-insecurity" }) }).optional(),
   domain: z.enum(HP2030_DOMAINS.map((d) => d.id) as [string, ...string[]], { errorMap: () => ({ message: "domain must be a Healthy People 2030 domain id" }) }).optional(),
-  q: z.string().trim().max(200, "q is at most 200 characters").optional().transform((v) => (v ? v : undefined)),
+  q: safeText(200, { tooLong: "q is at most 200 characters" }).optional().transform((v) => (v?.trim() ? v.trim() : undefined)),
   open_now: z.enum(["true", "false"], { errorMap: () => ({ message: "open_now must be true or false" }) }).optional().transform((v) => v === "true"),
   language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "language must be a language code such as es").optional(),
   capacity: z.enum(CAPACITY_FILTERS, { errorMap: () => ({ message: `capacity must be one of ${CAPACITY_FILTERS.join(", ")}` }) }).optional(),
   cost: z.enum(["free"], { errorMap: () => ({ message: "cost must be free" }) }).optional(),
   kind: z.enum(ASSET_KINDS, { errorMap: () => ({ message: `kind must be one of ${ASSET_KINDS.join(", ")}` }) }).optional(),
-  coalition: z.string().max(100).optional(),
+  coalition: safeText(100).optional(),
   zoom: z.coerce.number({ invalid_type_error: "zoom must be a number" }).int("zoom must be a whole number").min(0, "zoom is 0 to 22").max(22, "zoom is 0 to 22").optional(),
   limit: z.coerce.number({ invalid_type_error: "limit must be a number" }).int().min(1).max(MAX_PAGE, `limit is at most ${MAX_PAGE}`).default(DEFAULT_PAGE),
 });

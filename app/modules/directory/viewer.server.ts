@@ -67,12 +67,8 @@ export async function sessionScope(request: Request): Promise<SessionScope | nul
   return { userId: row.userId, organizationId: row.organizationId, coalitionId: row.coalitionId };
 }
 
-/** Turns a thrown AppError into a JSON error response (resource routes). */
-export function jsonError(error: unknown): Response {
-  if (error instanceof Response) return error;
-  if (error instanceof AppError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
-  throw error;
-}
+/** Turns a thrown AppError (or other bad input) into a JSON error response: the one mapper (ADR 060). */
+export { jsonErrorResponse as jsonError } from "~/utils/http-errors.server";
 
 /** A deployment with a single coalition serves its directory without naming it. */
 async function onlyCoalition(): Promise<string | null> {

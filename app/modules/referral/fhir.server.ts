@@ -12,6 +12,7 @@
  * so the R4 shapes used are written out below.
  */
 import { db, Prisma } from "~/utils/db.server";
+import { boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { GRAVITY_CATEGORIES, GRAVITY_CODE_SYSTEM } from "~/modules/sdoh/roll-up";
 import { FHIR_TASK_STATUS, REFERRAL_STATUSES, type ReferralOutcome, type ReferralReason, type ReferralStatus } from "./state-machine";
@@ -192,6 +193,10 @@ export function toFhirServiceRequest(r: ReferralForFhir): FhirServiceRequest {
 // ---------------------------------------------------------------------------------------------
 // Search parameters (pure)
 
+/** A cursor's instant comes back from the client: within the hub's calendar or refused. */
+const BOUNDED_INSTANT = boundedDateTime("not an instant");
+const DATE_MIN_YEAR = Number(DATE_MIN.slice(0, 4));
+const DATE_MAX_YEAR = Number(DATE_MAX.slice(0, 4));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALLOWED = new Set(["owner", "requester", "status", "_lastUpdated", "_count", "_cursor", "_format"]);
 export const DEFAULT_COUNT = 50;
@@ -212,7 +217,8 @@ export type ParsedSearch = { ok: true; search: TaskSearch } | { ok: false; messa
 /** A FHIR date/dateTime as the interval it names: [start, end). Dates without a time are UTC days. */
 export function fhirInstantRange(value: string): { start: Date; end: Date } | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/.exec(value);
-  if (!m) return null;
+  // Years the database and the hub's calendar take (1900-2100); "0000" or "9999" is not a search, it is a 500 waiting.
+  if (!m || +m[1] < DATE_MIN_YEAR || +m[1] > DATE_MAX_YEAR) return null;
   const [, y, mo, d, h, mi, s, frac, tz] = m;
   if (h === undefined) {
     const start = new Date(Date.UTC(+y, mo ? +mo - 1 : 0, d ? +d : 1));
@@ -272,8 +278,8 @@ export function parseTaskSearch(params: URLSearchParams): ParsedSearch {
 const encodeCursor = (c: { updatedAt: Date; id: string }) => Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString("base64url");
 function decodeCursor(value: string) {
   const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  const updatedAt = new Date(at ?? "");
-  return id && UUID.test(id) && !Number.isNaN(updatedAt.getTime()) ? { updatedAt, id } : null;
+  const updatedAt = BOUNDED_INSTANT.safeParse(at ?? "");
+  return id && UUID.test(id) && updatedAt.success ? { updatedAt: updatedAt.data, id } : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,12 @@
 /** What the importer accepts for one HSDS service record (lenient where HSDS is, strict where the map needs it). */
 import { z } from "zod";
+import { CONTROL_CHARACTERS } from "~/utils/form-fields";
 
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).optional();
-const num = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).optional();
+/** PostgreSQL refuses NUL in text and a terminal or a CSV misreads control characters: a row with them is rejected, naming the field. */
+const CONTROL = "Remove the invisible control characters";
+const noControl = (v: string) => !CONTROL_CHARACTERS.test(v);
+const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).refine(noControl, CONTROL).optional();
+const num = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().finite("must be a finite number")).optional();
 const time = z.string().trim().regex(/^\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/, "opens_at/closes_at must be HH:MM").transform((v) => v.slice(0, 5).padStart(5, "0")).optional();
 
 export const HsdsScheduleInput = z.object({
@@ -13,14 +17,14 @@ export const HsdsScheduleInput = z.object({
 export const HsdsPhoneInput = z.object({ id: text, number: z.string().trim().min(1).transform((v) => v.replace(/^"+|"+$/g, "")), extension: text, type: text, description: text }).passthrough();
 
 export const HsdsLocationInput = z.object({
-  id: z.string().trim().min(1), name: text, description: text, location_type: text, latitude: num, longitude: num, transportation: text,
+  id: z.string().trim().min(1).refine(noControl, CONTROL), name: text, description: text, location_type: text, latitude: num, longitude: num, transportation: text,
   addresses: z.array(z.object({ address_1: text, city: text, state_province: text, postal_code: text }).passthrough()).optional(),
   schedules: z.array(HsdsScheduleInput).optional(), phones: z.array(HsdsPhoneInput).optional(),
 }).passthrough();
 
 export const HsdsServiceInput = z.object({
-  id: z.string({ required_error: "id is required" }).trim().min(1, "id is required").max(200),
-  name: z.string({ required_error: "name is required" }).trim().min(1, "name is required").max(300),
+  id: z.string({ required_error: "id is required" }).trim().min(1, "id is required").max(200).refine(noControl, CONTROL),
+  name: z.string({ required_error: "name is required" }).trim().min(1, "name is required").max(300).refine(noControl, CONTROL),
   status: z.string().trim().toLowerCase().pipe(z.enum(["active", "inactive", "defunct", "temporarily closed"], { errorMap: () => ({ message: "status must be active, inactive, defunct or temporarily closed" }) })).default("active"),
   alternate_name: text, description: text, url: text, email: text, application_process: text, fees_description: text, eligibility_description: text,
   minimum_age: num, maximum_age: num, assured_date: text,

@@ -1,4 +1,7 @@
 /** Shared plumbing of the /api/hsds resource routes: params → 400, viewer, JSON, errors. */
+import { z } from "zod";
+import { uuid } from "~/utils/form-fields";
+import { parseParams } from "~/utils/params.server";
 import { HsdsListSchema, type HsdsListParams } from "./schemas";
 import { jsonError, resolveDirectoryViewer, type DirectoryViewer } from "../viewer.server";
 
@@ -17,3 +20,7 @@ export async function hsdsResponse(request: Request, produce: (viewer: Directory
     return jsonError(error);
   }
 }
+
+const RecordParams = z.object({ id: uuid() });
+/** The `$id` route param of an HSDS record: not a UUID is a 404 (ADR 060). */
+export const hsdsId = (params: unknown) => parseParams(params, RecordParams).id;

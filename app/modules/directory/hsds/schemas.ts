@@ -1,15 +1,22 @@
 import { z } from "zod";
+import { boundedDateTime, boundedNumber, safeText } from "~/utils/form-fields";
 
 const uuid = (name: string) => z.string().uuid(`${name} must be a UUID`);
 
 export const HsdsListSchema = z.object({
-  search: z.string().trim().max(200).optional().transform((v) => v || undefined),
-  page: z.coerce.number({ invalid_type_error: "page must be a number" }).int("page must be a whole number").min(1, "page starts at 1").default(1),
-  per_page: z.coerce.number({ invalid_type_error: "per_page must be a number" }).int().min(1, "per_page is 1 to 500").max(500, "per_page is 1 to 500").default(50),
+  search: safeText(200).optional().transform((v) => v?.trim() || undefined),
+  /** Bounded so that (page - 1) × per_page stays a safe integer and inside an int4 OFFSET. */
+  page: boundedNumber({ min: 1, max: 1_000_000, int: true, message: "page starts at 1 (a whole number up to 1000000)" }).default(1),
+  per_page: boundedNumber({ min: 1, max: 500, int: true, message: "per_page is 1 to 500" }).default(50),
   taxonomy_term_id: uuid("taxonomy_term_id").optional(),
   taxonomy_id: uuid("taxonomy_id").optional(),
   organization_id: uuid("organization_id").optional(),
-  modified_after: z.string().datetime({ offset: true, message: "modified_after must be an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z" }).or(z.string().date("modified_after must be an ISO 8601 date or date-time")).optional().transform((v) => (v ? new Date(v) : undefined)),
+  modified_after: z
+    .string()
+    .datetime({ offset: true, message: "modified_after must be an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z" })
+    .or(z.string().date("modified_after must be an ISO 8601 date or date-time"))
+    .pipe(boundedDateTime("modified_after must be between 1900 and 2100"))
+    .optional(),
   postcode: z.string().trim().regex(/^\d{5}(-\d{4})?$/, "postcode must be a US ZIP code").optional(),
   proximity: z.string().optional().transform((v, ctx) => {
     if (!v) return undefined;
@@ -20,7 +27,7 @@ export const HsdsListSchema = z.object({
     }
     return { lat, lng, km };
   }),
-  coalition: z.string().max(100).optional(),
+  coalition: safeText(100).optional(),
   format: z.enum(["json"], { errorMap: () => ({ message: "format must be json" }) }).optional(),
   full: z.enum(["true", "false"]).optional(),
   top_only: z.enum(["true", "false"]).optional(),

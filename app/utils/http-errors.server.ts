@@ -1,0 +1,252 @@
+/**
+ * The one error mapper (issue #13, ADR 060): everything a loader or action throws because the
+ * input was bad becomes a 4xx a person or a partner system can act on, never a 500.
+ *
+ *   AppError                          → its status, its message, its fieldErrors
+ *   ZodError                          → 400 naming the field(s)
+ *   Prisma "bad id" / "no such row"   → 400 / 404
+ *   URIError (bad percent-encoding)   → 400
+ *   a body that is not a form         → 415 (see `checkEdge`)
+ *
+ * and renders it the way the caller needs: a JSON body for resource routes (/api/…), a thrown
+ * Response for page loaders (the route's ErrorBoundary shows it; `.data` requests carry it), the
+ * form's `FormErrors` for page actions. Anything else propagates: it is a bug, not bad input.
+ *
+ * `withHttpErrors(module)` applies it to a route module; server/index.ts applies it to every
+ * route of the build, so a route added later is covered without anyone remembering to.
+ */
+import { data } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
+import type { ZodError } from "zod";
+import { i18nServer } from "~/i18n/i18next.server";
+import { isAppError } from "./app-error";
+import { CONTROL_CHARACTERS, uuid } from "./form-fields";
+import type { FormErrors } from "./forms.server";
+
+export type HttpError = { status: number; message: string; fieldErrors?: Record<string, string[]> };
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Bad input found before the route ran (body not a form, control characters, a malformed id). */
+export class EdgeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: string,
+    readonly field?: string,
+  ) {
+    super(key);
+    this.name = "EdgeError";
+  }
+}
+
+/** Prisma's "the value is malformed" (P2023 inconsistent column data, P2000 too long for the column) and "no such row" (P2025). */
+const PRISMA_BAD_INPUT: Record<string, number> = { P2000: 400, P2023: 400, P2025: 404 };
+/**
+ * PostgreSQL refusing a value the client sent: invalid_text_representation (a uuid that is not
+ * one), NUL in text, an invalid or out-of-range date/time. A safety net: reaching it means a
+ * schema lacks a bound, so it is logged; numeric overflow (22003) is not here, as an aggregate
+ * over stored rows raises it too, and that is a bug to see, not bad input.
+ */
+const POSTGRES_BAD_INPUT = ["22P02", "22021", "22007", "22008"];
+
+function prismaStatus(error: unknown): number | null {
+  if (!(error instanceof Error) || error.name !== "PrismaClientKnownRequestError") return null;
+  const { code, meta } = error as Error & { code?: string; meta?: Record<string, unknown> };
+  if (code && code in PRISMA_BAD_INPUT) return PRISMA_BAD_INPUT[code];
+  const text = `${error.message} ${JSON.stringify(meta ?? {})}`;
+  const sqlState = POSTGRES_BAD_INPUT.find((state) => text.includes(`\`${state}\``) || text.includes(`"${state}"`));
+  if (!sqlState) return null;
+  console.warn(`[http-errors] the database refused a value (SQLSTATE ${sqlState}); a schema is missing a bound:`, error.message.split("\n").filter(Boolean).pop());
+  return 400;
+}
+
+/** By name, not `instanceof`: the server entry and the build may load zod's ESM and CJS copies. */
+function isZodError(error: unknown): error is ZodError {
+  return error instanceof Error && error.name === "ZodError" && Array.isArray((error as ZodError).issues);
+}
+
+/** The 4xx this error means, or null when it is not bad input (then it is a bug: let it propagate). */
+export function toHttpError(error: unknown, t: Translate = englishOnly): HttpError | null {
+  if (isAppError(error)) return { status: error.status, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof EdgeError) {
+    return { status: error.status, message: t(`errors.edge.${error.key}`, { field: error.field }), fieldErrors: error.field ? { [error.field]: [t(`errors.edge.${error.key}`, { field: error.field })] } : undefined };
+  }
+  if (isZodError(error)) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of error.issues) {
+      const field = issue.path.length ? issue.path.join(".") : "form";
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+    return { status: 400, message: t("errors.edge.invalidFields", { fields: Object.keys(fieldErrors).join(", ") }), fieldErrors };
+  }
+  if (error instanceof URIError) return { status: 400, message: t("errors.edge.badEncoding") };
+  const status = prismaStatus(error);
+  if (status) return { status, message: t(status === 404 ? "errors.edge.notFound" : "errors.edge.invalidInput") };
+  return null;
+}
+
+/** Used where no request (so no language) is at hand: the English strings. */
+const englishOnly: Translate = (key, options) => {
+  const texts: Record<string, string> = {
+    "errors.edge.invalidFields": "Check these fields: {{fields}}.",
+    "errors.edge.badEncoding": "The address is not encoded correctly.",
+    "errors.edge.notFound": "Not found",
+    "errors.edge.invalidInput": "The request has a value the hub cannot accept.",
+  };
+  return (texts[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options?.[name] ?? ""));
+};
+
+/** The request's language (the same detection as pages: ?lng, cookie, Accept-Language). */
+export async function translatorFor(request: Request): Promise<Translate> {
+  try {
+    return (await i18nServer.getFixedT(request)) as unknown as Translate;
+  } catch {
+    return englishOnly;
+  }
+}
+
+/** JSON `{ error, fieldErrors }`; under /api/fhir/ the FHIR dialect of the same thing, an OperationOutcome. */
+function jsonError({ status, message, fieldErrors }: HttpError, request?: Request): Response {
+  if (request && new URL(request.url).pathname.startsWith("/api/fhir/")) {
+    const issue = { severity: "error", code: status === 404 ? "not-found" : status === 415 ? "not-supported" : "invalid", diagnostics: message, expression: fieldErrors ? Object.keys(fieldErrors) : undefined };
+    return new Response(JSON.stringify({ resourceType: "OperationOutcome", issue: [issue] }), { status, headers: { "Content-Type": "application/fhir+json; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  return Response.json({ error: message, fieldErrors }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Resource routes (JSON APIs): the error as `{ error, fieldErrors }`, or rethrows when it is not bad input. */
+export function jsonErrorResponse(error: unknown): Response {
+  if (error instanceof Response) return error;
+  const mapped = toHttpError(error);
+  if (!mapped) throw error;
+  return jsonError(mapped);
+}
+
+/** Page loaders: a thrown Response the ErrorBoundary shows (rethrows when it is not bad input). */
+export function httpErrorResponse(error: unknown, t?: Translate, request?: Request): Response {
+  if (error instanceof Response) return error;
+  const mapped = toHttpError(error, t);
+  if (!mapped) throw error;
+  return jsonError(mapped, request);
+}
+
+/** Page actions: the `FormErrors` the form shows, with the error's status (rethrows when it is not bad input). */
+export function formErrorResponse(error: unknown, intent: unknown, t?: Translate) {
+  const mapped = toHttpError(error, t);
+  if (!mapped) throw error;
+  return data<FormErrors>({ formError: mapped.message, fieldErrors: mapped.fieldErrors, intent: typeof intent === "string" ? intent : undefined }, { status: mapped.status });
+}
+
+/*
+ * The edge checks every request gets before its route runs: the parts of a request no route
+ * should have to think about. Each answers 4xx naming the part.
+ */
+
+/** Route params named `id` or `…Id` are record ids, and every record id is a UUID: anything else names nothing (404). */
+const RECORD_ID_PARAM = /^(id|\w+Id)$/;
+const RecordId = uuid();
+/** The safe-redirect helper judges `redirectTo` itself (anything odd goes home, not a 400). */
+const JUDGED_BY_ROUTE = new Set(["redirectTo"]);
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+function checkUrl(request: Request, params: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || name === "*") continue;
+    if (CONTROL_CHARACTERS.test(value) || (RECORD_ID_PARAM.test(name) && !RecordId.safeParse(value).success)) throw new EdgeError(404, "notFound");
+  }
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (!JUDGED_BY_ROUTE.has(name) && CONTROL_CHARACTERS.test(value)) throw new EdgeError(400, "controlCharacters", name);
+  }
+}
+
+/**
+ * Every action outside /api/ takes a form: the body must be one, and no field may carry control
+ * characters. A POST with no body at all (a bare sign-out) is read as an empty form. Returns the
+ * request the action gets and the form's intent.
+ */
+async function checkForm(request: Request): Promise<{ request: Request; intent?: string }> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!type && (await request.clone().text()) === "") {
+    const headers = new Headers(request.headers);
+    headers.set("content-type", "application/x-www-form-urlencoded");
+    return { request: new Request(request.url, { method: request.method, headers, body: "", signal: request.signal }) };
+  }
+  if (!FORM_TYPES.includes(type)) throw new EdgeError(415, "notAForm");
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    throw new EdgeError(400, "badForm");
+  }
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !JUDGED_BY_ROUTE.has(name) && (CONTROL_CHARACTERS.test(value) || CONTROL_CHARACTERS.test(name))) throw new EdgeError(400, "controlCharacters", name.replace(CONTROL_CHARACTERS, "?"));
+  }
+  const intent = form.get("intent");
+  return { request, intent: typeof intent === "string" ? intent : undefined };
+}
+
+const takesForm = (request: Request) => !new URL(request.url).pathname.startsWith("/api/");
+
+type Args = { request: Request; params: Record<string, string | undefined>; context?: unknown };
+/** Any loader or action (each names its own args type; `never` accepts them all). */
+type Handler = (args: never) => unknown;
+type RouteModule = { default?: unknown; loader?: Handler; action?: Handler; [key: string]: unknown };
+
+/**
+ * The route module with its loader and action behind the edge checks and the mapper. Pages
+ * (modules with a default export) get thrown Responses from loaders and FormErrors from actions;
+ * resource routes get JSON. Actions outside /api/ take forms (checkForm).
+ */
+export function withHttpErrors<M extends RouteModule>(module: M): M {
+  const resource = module.default == null;
+  const wrapped: RouteModule = { ...module };
+  if (module.loader) {
+    const loader = module.loader;
+    wrapped.loader = async (args: Args) => {
+      try {
+        checkUrl(args.request, args.params);
+        return await loader(args as never);
+      } catch (error) {
+        if (error instanceof Response) throw error;
+        const response = httpErrorResponse(error, await translatorFor(args.request), args.request);
+        if (resource) return response;
+        throw response;
+      }
+    };
+  }
+  if (module.action) {
+    const action = module.action;
+    wrapped.action = async (args: Args) => {
+      let intent: string | undefined;
+      try {
+        checkUrl(args.request, args.params);
+        let request = args.request;
+        if (takesForm(request)) ({ request, intent } = await checkForm(request));
+        return await action({ ...args, request } as never);
+      } catch (error) {
+        if (error instanceof Response) throw error;
+        const t = await translatorFor(args.request);
+        return resource ? httpErrorResponse(error, t, args.request) : formErrorResponse(error, intent, t);
+      }
+    };
+  }
+  return wrapped as M;
+}
+
+const wrappedBuilds = new WeakMap<ServerBuild, ServerBuild>();
+
+/** Every route of a Remix server build behind `withHttpErrors` (server/index.ts: production build and the dev build function). */
+export function withHttpErrorsBuild(build: ServerBuild): ServerBuild {
+  const known = wrappedBuilds.get(build);
+  if (known) return known;
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => [id, { ...route, module: withHttpErrors(route.module as unknown as RouteModule) as unknown as typeof route.module }]),
+  );
+  const wrapped = { ...build, routes };
+  wrappedBuilds.set(build, wrapped);
+  return wrapped;
+}
+
+/** `.catch(throwHttpError)` in a loader: the mapped Response thrown (a bug still propagates as itself). */
+export function throwHttpError(error: unknown): never {
+  throw httpErrorResponse(error);
+}
