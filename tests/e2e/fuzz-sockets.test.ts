@@ -153,6 +153,7 @@ async function emitOnce(socket: Socket, event: string, payload: unknown, mode: s
 
 /** Payloads over Socket.IO's packet limit close the connection before any handler: checked on a throwaway socket. */
 async function oversize(namespace: string, event: string) {
+  expect(MB).toBeGreaterThan(SOCKET_MAX_PAYLOAD_BYTES);
   const socket = await connect(namespace);
   const closed = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
   socket.emit(event, { conferenceId: CONFERENCE, body: "z".repeat(MB), clientId: "big" }, () => {});

@@ -179,7 +179,7 @@ const en = {
     goHome: "Go to the home page",
     fixFields: "Please correct the highlighted fields.",
   },
-  live: { memberJoined: "{{name}} joined your organization as {{role}}.", dismiss: "Dismiss", notifications: "Notifications" },
+  live: { memberJoined: "{{name}} joined your organization as {{role}}.", dismiss: "Dismiss", notifications: "Notifications", signedOut: "Your session has ended (signed out in another tab or expired). Sign in again." },
   directory,
 
   consent,

@@ -181,7 +181,7 @@ const es: Translation = {
     goHome: "Ir a la página de inicio",
     fixFields: "Corrija los campos resaltados.",
   },
-  live: { memberJoined: "{{name}} se unió a su organización con la función de {{role}}.", dismiss: "Descartar", notifications: "Notificaciones" },
+  live: { memberJoined: "{{name}} se unió a su organización con la función de {{role}}.", dismiss: "Descartar", notifications: "Notificaciones", signedOut: "Su sesión terminó (se cerró en otra pestaña o venció). Vuelva a iniciar sesión." },
   directory,
 
   consent,
