@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
-import { baseURL } from "./browser";
+import { baseURL, hasChromium, launch, newPage, signIn } from "./browser";
 import { signInOverHttp } from "./http";
 import { startTwoNodes, type TwoNodes } from "./server";
 
@@ -153,6 +153,30 @@ describe("session end on one server", () => {
     await expect(connect(baseURL(), "/", { cookie, origin: "null" })).rejects.toThrow();
     const own = await connect(baseURL(), "/", { cookie, origin: baseURL() });
     expect(own.connected).toBe(true);
+  });
+});
+
+describe.skipIf(!hasChromium())("session end in the browser", () => {
+  it("signing out in one tab: the other tab's conference room says 'signed out' at once and stops reconnecting", async () => {
+    const browser = await launch();
+    try {
+      const room = await newPage(browser);
+      await signIn(room, "director@foodbank.demo.test");
+      const other = await room.context().newPage(); // same context: same cookie, same session
+      await room.goto(`/conferences/${CONFERENCE}`);
+      await expect.poll(() => room.getByTestId("connection").textContent()).toContain("Live");
+      await other.goto("/home");
+      const started = Date.now();
+      await other.getByRole("button", { name: "Sign out" }).click();
+      await other.waitForURL("**/login**");
+      await expect.poll(() => room.getByTestId("connection").textContent(), { timeout: 3000, interval: 50 }).toContain("Signed out");
+      expect(Date.now() - started).toBeLessThan(3000);
+      // It stays signed out (no reconnect loop back to "Live").
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await room.getByTestId("connection").textContent()).toContain("Signed out");
+    } finally {
+      await browser.close();
+    }
   });
 });
 
