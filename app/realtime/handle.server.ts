@@ -1,7 +1,7 @@
 /**
  * The one way to handle a client-to-server socket event. For every incoming event:
- *   1. the session is re-checked (a signed-out or expired session is answered "unauthorized"
- *      and its socket disconnected);
+ *   1. the session is re-checked (at most once a second; a signed-out or expired session is
+ *      answered "unauthorized" and its socket disconnected);
  *   2. the payload is parsed with the schema registered for the event in SOCKET_EVENTS
  *      (an event not registered there is answered "unknown_event");
  *   3. `before` may refuse (rate limits); then the handler runs.
@@ -21,6 +21,8 @@ type EventsOf<NS extends SocketNamespace> = (typeof SOCKET_EVENTS)[NS];
 export type SocketHandlers<NS extends SocketNamespace> = {
   [E in keyof EventsOf<NS>]: (payload: EventsOf<NS>[E] extends z.ZodTypeAny ? z.output<EventsOf<NS>[E]> : never, reply: SocketReply) => Promise<void> | void;
 };
+
+const SESSION_RECHECK_MS = 1000;
 
 type Options = {
   /** Event that carries errors to a client that sent no acknowledgement callback. */
@@ -42,6 +44,16 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: Socket, n
   const schemas = SOCKET_EVENTS[namespace] as Record<string, z.ZodTypeAny>;
   const table = handlers as Record<string, (payload: unknown, reply: SocketReply) => Promise<void> | void>;
 
+  // A live session is re-checked at most once a second per socket: a flood of packets costs no
+  // more than one lookup a second (sign-out does not wait for this: it disconnects at once).
+  let liveUntil = 0;
+  const sessionLive = async () => {
+    if (Date.now() < liveUntil) return true;
+    const live = await isSessionLive(socket.data?.sessionId);
+    liveUntil = live ? Date.now() + SESSION_RECHECK_MS : 0;
+    return live;
+  };
+
   const replier = (ack: unknown): SocketReply => (response) => {
     try {
       if (typeof ack === "function") ack(response);
@@ -61,7 +73,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: Socket, n
         if (typeof event !== "string" || !Object.hasOwn(schemas, event) || !Object.hasOwn(table, event)) {
           return reply({ ok: false, code: "unknown_event", error: "Unknown request." });
         }
-        if (!(await isSessionLive(socket.data?.sessionId))) {
+        if (!(await sessionLive())) {
           reply({ ok: false, code: "unauthorized", error: "Your session has ended: sign in again." });
           socket.disconnect(true);
           return;
