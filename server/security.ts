@@ -4,6 +4,7 @@
  * See docs/decisions/004-csrf-origin-checks.md.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "~/utils/request.server";
@@ -49,21 +50,35 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
-  const fetchSite = req.get("sec-fetch-site");
-  if (fetchSite === "cross-site") return refuse(res, "cross-site request");
-  const origin = req.get("origin") ?? refererOrigin(req.get("referer"));
-  if (origin && origin !== "null") {
+  const reason = crossSiteReason(req.headers);
+  if (reason) return refuse(res, reason);
+  next();
+}
+
+/**
+ * The one rule for "this request comes from our own pages", used by the CSRF check above and by
+ * the Socket.IO handshake (server/realtime.ts): Origin (or Referer) must name this host, and the
+ * browser must not mark the request cross-site. No Origin at all is not a browser page of
+ * another site (browsers always send it cross-origin), so it passes. Returns why not, or null.
+ */
+export function crossSiteReason(headers: IncomingHttpHeaders): string | null {
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  if (header("sec-fetch-site") === "cross-site") return "cross-site request";
+  const origin = header("origin") ?? refererOrigin(header("referer"));
+  if (origin === "null") return "opaque Origin";
+  if (origin) {
     let originHost: string;
     try {
       originHost = new URL(origin).host;
     } catch {
-      return refuse(res, "malformed Origin");
+      return "malformed Origin";
     }
-    if (originHost !== req.get("host")) return refuse(res, "Origin does not match this site");
-  } else if (origin === "null") {
-    return refuse(res, "opaque Origin");
+    if (originHost !== header("host")) return "Origin does not match this site";
   }
-  next();
+  return null;
 }
 
 function refererOrigin(referer: string | undefined) {

@@ -8,7 +8,7 @@ import { io, type Socket } from "socket.io-client";
 import type { Ack, ChatMessage, ClientToServerEvents, NextStepView, Participant, ServerToClientEvents } from "~/modules/conference/schemas";
 import type { Finding } from "~/modules/deid/types";
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "refused";
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "refused" | "signedOut";
 
 type SendResult = { ok: true } | { ok: false; error: string; code: string; findings?: Finding[] };
 type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -63,7 +63,9 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
       if (socket.recovered) setState("live");
       else join();
     });
-    socket.on("disconnect", () => setState("reconnecting"));
+    // The server disconnects only when the session ended (signed out in another tab, expired):
+    // Socket.IO does not reconnect then; say so instead of "reconnecting" forever.
+    socket.on("disconnect", (reason) => setState(reason === "io server disconnect" ? "signedOut" : "reconnecting"));
     socket.on("connect_error", (error) => {
       setState(error.message === "unauthorized" ? "refused" : "reconnecting");
     });

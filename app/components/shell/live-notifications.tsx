@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REFERRAL_CHANGED_EVENT, referralToast, type ReferralChangedPayload } from "~/components/referral/live";
-import { reconnectLive, subscribeLive } from "./live-socket";
+import { onSessionEnded, reconnectLive, subscribeLive } from "./live-socket";
 
 type Toast = { id: number; text: string; href?: string };
 
@@ -31,9 +31,11 @@ export function LiveNotifications({ organizationId }: { organizationId: string |
       const text = referralToast(t, payload, org.current);
       if (text) push({ text, href: `/referrals/${payload.referralId}` });
     });
+    const offEnded = onSessionEnded(() => push({ text: t("live.signedOut"), href: "/login" }));
     return () => {
       offMember();
       offReferral();
+      offEnded();
     };
   }, [t]);
 

@@ -13,6 +13,8 @@ let socket: Socket | null = null;
 let connecting: Promise<void> | null = null;
 const handlers = new Map<string, Set<Handler>>();
 
+const sessionEndedHandlers = new Set<() => void>();
+
 const listening = () => [...handlers.values()].some((s) => s.size > 0);
 
 function ensureSocket() {
@@ -22,6 +24,13 @@ function ensureSocket() {
     if (socket || !listening()) return;
     const s = io({ withCredentials: true });
     for (const [event, set] of handlers) for (const h of set) s.on(event, h);
+    // The server disconnects a socket only when its session ended (signed out elsewhere, expired):
+    // Socket.IO does not reconnect then, and neither do we; the page says so (ADR 064).
+    s.on("disconnect", (reason) => {
+      if (reason !== "io server disconnect") return;
+      if (socket === s) socket = null;
+      for (const h of sessionEndedHandlers) h();
+    });
     socket = s;
   });
 }
@@ -43,6 +52,12 @@ export function subscribeLive<T>(event: string, handler: (payload: T) => void): 
       socket = null;
     }
   };
+}
+
+/** Calls `handler` when the server ends this tab's connection because the session ended. */
+export function onSessionEnded(handler: () => void): () => void {
+  sessionEndedHandlers.add(handler);
+  return () => sessionEndedHandlers.delete(handler);
 }
 
 /** Connects again (after switching organization: the server puts the socket in the new organization's room). */

@@ -134,7 +134,7 @@ const conference = {
     endedNotice: "This conference has ended.",
     shared: "Your vignette is shared with the conference.",
   },
-  connection: { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", refused: "Not connected", ended: "Ended" },
+  connection: { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", refused: "Not connected", ended: "Ended", signedOut: "Signed out: sign in again to rejoin" },
   steps: {
     title: "Next steps",
     none: "No next steps yet.",

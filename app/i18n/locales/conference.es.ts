@@ -134,7 +134,7 @@ const conference = {
     endedNotice: "Esta conferencia ha terminado.",
     shared: "Su viñeta está compartida con la conferencia.",
   },
-  connection: { connecting: "Conectando…", live: "En vivo", reconnecting: "Reconectando…", refused: "Sin conexión", ended: "Terminada" },
+  connection: { connecting: "Conectando…", live: "En vivo", reconnecting: "Reconectando…", refused: "Sin conexión", ended: "Terminada", signedOut: "Sesión cerrada: inicie sesión para volver" },
   steps: {
     title: "Próximos pasos",
     none: "Todavía no hay próximos pasos.",

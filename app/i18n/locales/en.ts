@@ -209,7 +209,7 @@ const en = {
       invalidInput: "The request has a value the hub cannot accept.",
     },
   },
-  live: { memberJoined: "{{name}} joined your organization as {{role}}.", dismiss: "Dismiss", notifications: "Notifications" },
+  live: { memberJoined: "{{name}} joined your organization as {{role}}.", dismiss: "Dismiss", notifications: "Notifications", signedOut: "Your session has ended (signed out in another tab or expired). Sign in again." },
   directory,
 
   consent,

@@ -211,7 +211,7 @@ const es: Translation = {
       invalidInput: "La solicitud tiene un valor que el sistema no puede aceptar.",
     },
   },
-  live: { memberJoined: "{{name}} se unió a su organización con la función de {{role}}.", dismiss: "Descartar", notifications: "Notificaciones" },
+  live: { memberJoined: "{{name}} se unió a su organización con la función de {{role}}.", dismiss: "Descartar", notifications: "Notificaciones", signedOut: "Su sesión terminó (se cerró en otra pestaña o venció). Vuelva a iniciar sesión." },
   directory,
 
   consent,

@@ -6,6 +6,7 @@ import { AppError } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { permissionsFor, type OrganizationRole, type Permission } from "~/utils/permissions";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { endSessionConnections } from "~/realtime/session.server";
 import { SESSION_TTL_MS } from "./cookie.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { assertStrongPassword, passwordText } from "./password-strength.server";
@@ -76,6 +77,8 @@ export async function signOut({ sessionId, request }: { sessionId: string; reque
   const session = await db.session.findUnique({ where: { id: sessionId } });
   if (!session || session.revokedAt) return;
   await db.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+  // Its live sockets end with it, on every server process (ADR 064). Any other place that ends a session calls this too.
+  endSessionConnections(sessionId);
   await recordAuditEvent({ action: "auth.sign_out", subjectType: "Session", subjectId: sessionId, actorUserId: session.userId, organizationId: session.currentOrganizationId, request });
 }
 

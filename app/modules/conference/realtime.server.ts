@@ -14,19 +14,11 @@
  * Errors go to the offending socket only (its acknowledgement, or "conference:error").
  */
 import type { Namespace, Server, Socket } from "socket.io";
-import type { z } from "zod";
 import { authenticateSocket } from "~/realtime/auth.server";
+import { handleSocketEvents, type SocketReply } from "~/realtime/handle.server";
 import { forbidden, isAppError } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import {
-  ConferenceIdPayload,
-  FocusPayload,
-  HidePayload,
-  JoinPayload,
-  MESSAGE_MAX_LENGTH,
-  MessagePayload,
-  NextStepPayload,
-  WithdrawPayload,
   type ClientToServerEvents,
   type ErrorCode,
   type Participant,
@@ -66,7 +58,7 @@ export function createRateLimiter({ capacity, refillPerSecond }: { capacity: num
   };
 }
 
-type Reply = (response: { ok: true; [key: string]: unknown } | { ok: false; error: string; code: ErrorCode; [key: string]: unknown }) => void;
+type Reply = SocketReply;
 
 function codeFor(status: number): ErrorCode {
   if (status === 404) return "not_found";
@@ -86,30 +78,6 @@ export function registerConferenceNamespace(io: Server) {
     const allow = createRateLimiter(RATE_LIMIT);
     socket.data.conferences ??= [];
 
-    /** Wraps a handler: ack may be missing or not a function; payloads are validated; errors stay with this socket. */
-    function on<S extends z.ZodTypeAny>(event: keyof ClientToServerEvents, schema: S, handler: (payload: z.infer<S>, reply: Reply) => Promise<void>, { limited = true } = {}) {
-      socket.on(event, async (...args: unknown[]) => {
-        const ackArg = args[args.length - 1];
-        const reply: Reply = typeof ackArg === "function" ? (ackArg as Reply) : (response) => {
-          if (!response.ok) socket.emit("conference:error", { code: response.code, error: response.error });
-        };
-        try {
-          if (limited && !allow()) return reply({ ok: false, code: "rate_limited", error: "Too many messages at once: wait a moment and try again." });
-          const raw = args[0];
-          if (event === "message:send" && raw && typeof raw === "object" && typeof (raw as { body?: unknown }).body === "string" && (raw as { body: string }).body.length > MESSAGE_MAX_LENGTH) {
-            return reply({ ok: false, code: "too_long", error: `Messages can be at most ${MESSAGE_MAX_LENGTH} characters.` });
-          }
-          const parsed = schema.safeParse(raw);
-          if (!parsed.success) return reply({ ok: false, code: "invalid", error: parsed.error.issues[0]?.message ?? "Malformed request" });
-          await handler(parsed.data, reply);
-        } catch (error) {
-          if (isAppError(error)) return reply({ ok: false, code: codeFor(error.status), error: error.message });
-          console.error(`[conferences] ${event} failed:`, error);
-          reply({ ok: false, code: "server", error: "Something went wrong on our side. Try again." });
-        }
-      });
-    }
-
     const actor = (): Actor => {
       if (!socket.data.organizationId) throw forbidden("You are not a member of any organization.");
       return {
@@ -122,71 +90,80 @@ export function registerConferenceNamespace(io: Server) {
     const inRoom = (conferenceId: string) => socket.rooms.has(conferenceRoom(conferenceId));
     const notJoined = (reply: Reply) => reply({ ok: false, code: "forbidden", error: "Join the conference first." });
 
-    on(
-      "join",
-      JoinPayload,
-      async ({ conferenceId, sinceSeq }, reply) => {
-        const a = actor();
-        await assertActiveMember(a.userId, a.organizationId);
-        const conference = await requireConferenceAccess(conferenceId, a.organizationId);
-        if (!socket.data.organizationName) {
-          socket.data.organizationName = (await db.organization.findUniqueOrThrow({ where: { id: a.organizationId }, select: { name: true } })).name;
-        }
-        if (conference.status === "SCHEDULED") await markLive(conferenceId);
-        await socket.join(conferenceRoom(conferenceId));
-        socket.data.conferences = [...new Set([...(socket.data.conferences ?? []), conferenceId])];
-        const [messages, participants, hidden] = await Promise.all([messagesSince(conferenceId, sinceSeq), presence(nsp, conferenceId), sinceSeq > 0 ? hiddenMessages(conferenceId) : []]);
-        reply({ ok: true, messages, participants, hidden });
-        socket.to(conferenceRoom(conferenceId)).emit("presence:update", participants);
+    // Every event goes through the one wrapper: session re-checked, payload parsed with its schema
+    // (CONFERENCE_CLIENT_EVENTS), answered on error, never thrown (app/realtime/handle.server.ts).
+    handleSocketEvents(
+      socket as unknown as Socket,
+      "/conferences",
+      {
+        join: async ({ conferenceId, sinceSeq }, reply) => {
+          const a = actor();
+          await assertActiveMember(a.userId, a.organizationId);
+          const conference = await requireConferenceAccess(conferenceId, a.organizationId);
+          if (!socket.data.organizationName) {
+            socket.data.organizationName = (await db.organization.findUniqueOrThrow({ where: { id: a.organizationId }, select: { name: true } })).name;
+          }
+          if (conference.status === "SCHEDULED") await markLive(conferenceId);
+          await socket.join(conferenceRoom(conferenceId));
+          socket.data.conferences = [...new Set([...(socket.data.conferences ?? []), conferenceId])];
+          const [messages, participants, hidden] = await Promise.all([messagesSince(conferenceId, sinceSeq), presence(nsp, conferenceId), sinceSeq > 0 ? hiddenMessages(conferenceId) : []]);
+          reply({ ok: true, messages, participants, hidden });
+          socket.to(conferenceRoom(conferenceId)).emit("presence:update", participants);
+        },
+
+        "message:send": async ({ conferenceId, vignetteId, body }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, joined: { organizationName: socket.data.organizationName ?? "" } });
+          if (result.status === "held") {
+            return reply({ ok: false, code: "identifiers", error: "Possible identifiers found: this message was not shared.", findings: result.findings });
+          }
+          reply({ ok: true, message: result.message });
+          socket.to(conferenceRoom(conferenceId)).emit("message:new", result.message);
+        },
+
+        // Hiding a message that could identify someone: everyone's copy is replaced, the text erased.
+        "message:hide": async ({ conferenceId, seq }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          const message = await hideMessage({ actor: actor(), conferenceId, seq, joined: true });
+          reply({ ok: true, message });
+          socket.to(conferenceRoom(conferenceId)).emit("message:updated", message);
+        },
+
+        // Withdrawing a shared vignette that could identify someone: everyone drops it.
+        "vignette:withdraw": async ({ conferenceId, vignetteId }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          await withdrawVignette({ actor: actor(), conferenceId, vignetteId, joined: true });
+          reply({ ok: true });
+          socket.to(conferenceRoom(conferenceId)).emit("vignette:withdrawn", { vignetteId });
+        },
+
+        "nextstep:add": async ({ conferenceId, ...input }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          const step = await addNextStep({ actor: actor(), conferenceId, input });
+          reply({ ok: true, step });
+          socket.to(conferenceRoom(conferenceId)).emit("nextstep:new", step);
+        },
+
+        "focus:set": async ({ conferenceId, vignetteId }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          reply({ ok: true });
+          socket.to(conferenceRoom(conferenceId)).emit("focus:update", { vignetteId });
+        },
+
+        "conference:end": async ({ conferenceId }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          await endConference({ actor: actor(), conferenceId });
+          reply({ ok: true });
+          socket.to(conferenceRoom(conferenceId)).emit("conference:ended", { conferenceId });
+        },
       },
-      { limited: false },
+      {
+        errorEvent: "conference:error",
+        // Joining is not limited (a reconnect re-joins); everything else is, per socket.
+        before: (event) => (event !== "join" && !allow() ? { ok: false, code: "rate_limited", error: "Too many messages at once: wait a moment and try again." } : null),
+        mapError: (error) => (isAppError(error) ? { ok: false, code: codeFor(error.status), error: error.message } : null),
+      },
     );
-
-    on("message:send", MessagePayload, async ({ conferenceId, vignetteId, body }, reply) => {
-      if (!inRoom(conferenceId)) return notJoined(reply);
-      const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, joined: { organizationName: socket.data.organizationName ?? "" } });
-      if (result.status === "held") {
-        return reply({ ok: false, code: "identifiers", error: "Possible identifiers found: this message was not shared.", findings: result.findings });
-      }
-      reply({ ok: true, message: result.message });
-      socket.to(conferenceRoom(conferenceId)).emit("message:new", result.message);
-    });
-
-    // Hiding a message that could identify someone: everyone's copy is replaced, the text erased.
-    on("message:hide", HidePayload, async ({ conferenceId, seq }, reply) => {
-      if (!inRoom(conferenceId)) return notJoined(reply);
-      const message = await hideMessage({ actor: actor(), conferenceId, seq, joined: true });
-      reply({ ok: true, message });
-      socket.to(conferenceRoom(conferenceId)).emit("message:updated", message);
-    });
-
-    // Withdrawing a shared vignette that could identify someone: everyone drops it.
-    on("vignette:withdraw", WithdrawPayload, async ({ conferenceId, vignetteId }, reply) => {
-      if (!inRoom(conferenceId)) return notJoined(reply);
-      await withdrawVignette({ actor: actor(), conferenceId, vignetteId, joined: true });
-      reply({ ok: true });
-      socket.to(conferenceRoom(conferenceId)).emit("vignette:withdrawn", { vignetteId });
-    });
-
-    on("nextstep:add", NextStepPayload, async ({ conferenceId, ...input }, reply) => {
-      if (!inRoom(conferenceId)) return notJoined(reply);
-      const step = await addNextStep({ actor: actor(), conferenceId, input });
-      reply({ ok: true, step });
-      socket.to(conferenceRoom(conferenceId)).emit("nextstep:new", step);
-    });
-
-    on("focus:set", FocusPayload, async ({ conferenceId, vignetteId }, reply) => {
-      if (!inRoom(conferenceId)) return notJoined(reply);
-      reply({ ok: true });
-      socket.to(conferenceRoom(conferenceId)).emit("focus:update", { vignetteId });
-    });
-
-    on("conference:end", ConferenceIdPayload, async ({ conferenceId }, reply) => {
-      if (!inRoom(conferenceId)) return notJoined(reply);
-      await endConference({ actor: actor(), conferenceId });
-      reply({ ok: true });
-      socket.to(conferenceRoom(conferenceId)).emit("conference:ended", { conferenceId });
-    });
 
     socket.on("disconnect", () => {
       for (const conferenceId of socket.data.conferences ?? []) {

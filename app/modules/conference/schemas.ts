@@ -3,6 +3,7 @@
  * browser. Every payload from a socket is parsed with these schemas before anything else.
  */
 import { z } from "zod";
+import { boundedDate, boundedNumber, INT4_MAX, safeText, uuid } from "~/utils/form-fields";
 import type { Finding } from "~/modules/deid/types";
 import { boundedDate, boundedDateTime, boundedNumber, DATE_MAX, DATE_MIN, INT4_MAX } from "~/utils/form-fields";
 
@@ -95,18 +96,46 @@ export const NextStepDoneSchema = z.object({ intent: z.literal("done"), nextStep
 
 // --- realtime contract -------------------------------------------------------------------------
 
-export const JoinPayload = z.object({ conferenceId: z.string().uuid(), sinceSeq: z.number().int().min(0).default(0) });
+/*
+ * Socket payloads: every field bounded (ids are UUIDs, numbers fit the int4 columns, text has no
+ * control characters), so no payload reaches the database in a shape it would reject. The socket
+ * wrapper (app/realtime/handle.server.ts) parses each event with the schema registered for it in
+ * CONFERENCE_CLIENT_EVENTS below.
+ */
+const conferenceId = uuid("Not a valid conference id");
+const seqNumber = (min: number) => boundedNumber({ min, max: INT4_MAX, int: true, message: `A message number between ${min} and ${INT4_MAX}` });
+
+export const JoinPayload = z.object({ conferenceId, sinceSeq: seqNumber(0).default(0) });
 export const MessagePayload = z.object({
-  conferenceId: z.string().uuid(),
-  vignetteId: z.string().uuid().nullable().optional(),
-  body: z.string().trim().min(1, "Write a message"),
-  clientId: z.string().min(1).max(64),
+  conferenceId,
+  vignetteId: uuid().nullable().optional(),
+  body: safeText(MESSAGE_MAX_LENGTH, { tooLong: `Messages can be at most ${MESSAGE_MAX_LENGTH} characters.` }).pipe(z.string().trim().min(1, "Write a message")),
+  clientId: safeText(64).pipe(z.string().min(1)),
 });
-export const NextStepPayload = NextStepSchema.extend({ conferenceId: z.string().uuid() });
-export const FocusPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid().nullable() });
-export const ConferenceIdPayload = z.object({ conferenceId: z.string().uuid() });
-export const HidePayload = z.object({ conferenceId: z.string().uuid(), seq: z.number().int().min(1) });
-export const WithdrawPayload = z.object({ conferenceId: z.string().uuid(), vignetteId: z.string().uuid() });
+export const NextStepPayload = NextStepSchema.extend({
+  conferenceId,
+  what: safeText(500).pipe(z.string().trim().min(3, "Say what will be done")),
+  ownerName: safeText(120).pipe(z.string().trim().min(2, "Who is responsible?")),
+  ownerOrganizationId: uuid("Choose the organization"),
+  dueDate: boundedDate("Choose a due date"),
+  vignetteId: uuid().optional().nullable(),
+});
+export const FocusPayload = z.object({ conferenceId, vignetteId: uuid().nullable() });
+export const ConferenceIdPayload = z.object({ conferenceId });
+export const HidePayload = z.object({ conferenceId, seq: seqNumber(1) });
+export const WithdrawPayload = z.object({ conferenceId, vignetteId: uuid() });
+
+/** Every event a browser may send on "/conferences", with its payload schema (the socket fuzz suite reads this). */
+export const CONFERENCE_CLIENT_EVENTS = {
+  join: JoinPayload,
+  "message:send": MessagePayload,
+  "message:hide": HidePayload,
+  "vignette:withdraw": WithdrawPayload,
+  "nextstep:add": NextStepPayload,
+  "focus:set": FocusPayload,
+  "conference:end": ConferenceIdPayload,
+} as const;
+
 /** The summary page's form to hide a message after the conference. */
 export const HideMessageSchema = z.object({ intent: z.literal("hide"), seq: boundedNumber({ min: 1, max: INT4_MAX, int: true, message: "seq must be a message number" }) });
 
@@ -146,7 +175,7 @@ export interface Participant {
 
 export type Ack<T> = (response: ({ ok: true } & T) | { ok: false; error: string; code: ErrorCode; findings?: Finding[] }) => void;
 
-export type ErrorCode = "invalid" | "not_found" | "forbidden" | "too_long" | "rate_limited" | "identifiers" | "ended" | "server";
+export type ErrorCode = "invalid" | "not_found" | "forbidden" | "too_long" | "rate_limited" | "identifiers" | "ended" | "unauthorized" | "unknown_event" | "server";
 
 export interface ServerToClientEvents {
   "message:new": (message: ChatMessage) => void;

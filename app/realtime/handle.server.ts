@@ -1,0 +1,106 @@
+/**
+ * The one way to handle a client-to-server socket event. For every incoming event:
+ *   1. the session is re-checked (at most once a second; a signed-out or expired session is
+ *      answered "unauthorized" and its socket disconnected);
+ *   2. the payload is parsed with the schema registered for the event in SOCKET_EVENTS
+ *      (an event not registered there is answered "unknown_event");
+ *   3. `before` may refuse (rate limits); then the handler runs.
+ * Whatever the client sends (no payload, a string, no acknowledgement callback, a callback that
+ * is not a function) and whatever the handler throws, the socket gets an answer — its
+ * acknowledgement, or `errorEvent` when it gave none — and nothing escapes to the process.
+ */
+import type { Socket } from "socket.io";
+import type { z } from "zod";
+import { isSessionLive } from "./session.server";
+import { RESERVED_SOCKET_EVENTS, SOCKET_EVENTS, type SocketNamespace } from "./events";
+
+export type SocketError = { ok: false; code: string; error: string; [key: string]: unknown };
+export type SocketReply = (response: { ok: true; [key: string]: unknown } | SocketError) => void;
+
+type EventsOf<NS extends SocketNamespace> = (typeof SOCKET_EVENTS)[NS];
+export type SocketHandlers<NS extends SocketNamespace> = {
+  [E in keyof EventsOf<NS>]: (payload: EventsOf<NS>[E] extends z.ZodTypeAny ? z.output<EventsOf<NS>[E]> : never, reply: SocketReply) => Promise<void> | void;
+};
+
+const SESSION_RECHECK_MS = 1000;
+
+type Options = {
+  /** Event that carries errors to a client that sent no acknowledgement callback. */
+  errorEvent: string;
+  /** Runs after validation, before the handler: return an error to refuse (e.g. a rate limit). */
+  before?: (event: string) => SocketError | null;
+  /** Maps an expected error a handler throws (e.g. AppError) to an answer; others are "server". */
+  mapError?: (error: unknown) => SocketError | null;
+};
+
+function invalid(error: z.ZodError): SocketError {
+  const issue = error.issues[0];
+  const field = issue?.path.join(".");
+  const tooLong = issue?.code === "too_big" && issue.type === "string";
+  return { ok: false, code: tooLong ? "too_long" : "invalid", error: issue ? (field ? `${field}: ${issue.message}` : issue.message) : "Malformed request", ...(field ? { field } : {}) };
+}
+
+export function handleSocketEvents<NS extends SocketNamespace>(socket: Socket, namespace: NS, handlers: SocketHandlers<NS>, options: Options) {
+  const schemas = SOCKET_EVENTS[namespace] as Record<string, z.ZodTypeAny>;
+  const table = handlers as Record<string, (payload: unknown, reply: SocketReply) => Promise<void> | void>;
+
+  // A live session is re-checked at most once a second per socket: a flood of packets costs no
+  // more than one lookup a second (sign-out does not wait for this: it disconnects at once).
+  let liveUntil = 0;
+  const sessionLive = async () => {
+    if (Date.now() < liveUntil) return true;
+    const live = await isSessionLive(socket.data?.sessionId);
+    liveUntil = live ? Date.now() + SESSION_RECHECK_MS : 0;
+    return live;
+  };
+
+  const replier = (ack: unknown): SocketReply => (response) => {
+    try {
+      if (typeof ack === "function") ack(response);
+      else if (!response.ok) socket.emit(options.errorEvent, { code: response.code, error: response.error });
+    } catch (error) {
+      console.error(`[realtime] ${namespace} reply failed:`, error instanceof Error ? error.message : error);
+    }
+  };
+
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    // An acknowledgement callback, when the client asked for one, is the last argument.
+    const ack = typeof args[args.length - 1] === "function" ? args[args.length - 1] : undefined;
+    const payload = ack ? args.slice(0, -1)[0] : args[0];
+    const reply = replier(ack);
+    void (async () => {
+      try {
+        if (typeof event !== "string" || !Object.hasOwn(schemas, event) || !Object.hasOwn(table, event)) {
+          return reply({ ok: false, code: "unknown_event", error: "Unknown request." });
+        }
+        if (!(await sessionLive())) {
+          reply({ ok: false, code: "unauthorized", error: "Your session has ended: sign in again." });
+          socket.disconnect(true);
+          return;
+        }
+        const parsed = schemas[event].safeParse(payload);
+        if (!parsed.success) return reply(invalid(parsed.error));
+        const refused = options.before?.(event);
+        if (refused) return reply(refused);
+        await table[event](parsed.data, reply);
+      } catch (error) {
+        let mapped: SocketError | null = null;
+        try {
+          mapped = options.mapError?.(error) ?? null;
+        } catch {
+          /* an unexpected error after all */
+        }
+        if (mapped) return reply(mapped);
+        console.error(`[realtime] ${namespace} ${String(event)} failed:`, error);
+        reply({ ok: false, code: "server", error: "Something went wrong on our side. Try again." });
+      }
+    })();
+  });
+
+  // Every listener on this socket must be one of the wrapper's: a handler registered with
+  // socket.on() directly would be neither validated nor fuzzed.
+  queueMicrotask(() => {
+    const stray = socket.eventNames().filter((name) => typeof name === "string" && !RESERVED_SOCKET_EVENTS.has(name));
+    if (stray.length) console.error(`[realtime] unregistered socket handler(s) on ${namespace}: ${stray.join(", ")} — register them through handleSocketEvents`);
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * A live connection never outlives its session (issue #13, ADR 064):
+ * - every socket sits in its session's room; ending a session disconnects that room in every
+ *   namespace, on every server process (the PostgreSQL adapter carries it);
+ * - every event a socket sends re-checks its session (one primary-key lookup), and a sweep
+ *   re-checks the sockets that only listen, so a session that expires or is revoked by a path
+ *   that forgot to call `endSessionConnections` still loses its sockets.
+ */
+import type { Server } from "socket.io";
+import { db } from "~/utils/db.server";
+import { getIo } from "~/utils/runtime.server";
+
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * Disconnects every socket of these sessions, on this process and the others. Call it wherever a
+ * session ends: sign-out, and any future revocation (password change, member removal…).
+ */
+export function endSessionConnections(sessionIds: string | string[]) {
+  const io = getIo();
+  const ids = (Array.isArray(sessionIds) ? sessionIds : [sessionIds]).filter(Boolean);
+  if (!io || ids.length === 0) return;
+  const rooms = ids.map(sessionRoom);
+  for (const name of io._nsps.keys()) io.of(name).in(rooms).disconnectSockets(true);
+}
+
+/** Which of these sessions may still use a connection: not revoked, not expired, user active. */
+export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await db.session.findMany({
+    where: { id: { in: sessionIds }, revokedAt: null, expiresAt: { gt: new Date() }, user: { deactivatedAt: null } },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function isSessionLive(sessionId: unknown): Promise<boolean> {
+  if (typeof sessionId !== "string" || !UUID.test(sessionId)) return false;
+  return (await liveSessionIds([sessionId])).has(sessionId);
+}
+
+/** Every `intervalMs`, disconnects this process's sockets whose session has ended. */
+export function startSessionSweep(io: Server, intervalMs: number) {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const sockets = [...io._nsps.values()].flatMap((nsp) => [...nsp.sockets.values()]);
+      const ids = [...new Set(sockets.map((s) => s.data?.sessionId).filter((id): id is string => typeof id === "string" && UUID.test(id)))];
+      if (ids.length === 0) return;
+      const live = await liveSessionIds(ids);
+      for (const socket of sockets) if (!live.has(socket.data?.sessionId)) socket.disconnect(true);
+    } catch (error) {
+      console.error("[realtime] session sweep failed:", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
