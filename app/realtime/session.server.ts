@@ -9,6 +9,7 @@
 import type { Server } from "socket.io";
 import { db } from "~/utils/db.server";
 import { getIo } from "~/utils/runtime.server";
+import { uuid } from "~/utils/form-fields";
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -34,10 +35,11 @@ export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>>
   return new Set(rows.map((r) => r.id));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SessionId = uuid();
+const isSessionId = (id: unknown): id is string => SessionId.safeParse(id).success;
 
 export async function isSessionLive(sessionId: unknown): Promise<boolean> {
-  if (typeof sessionId !== "string" || !UUID.test(sessionId)) return false;
+  if (!isSessionId(sessionId)) return false;
   return (await liveSessionIds([sessionId])).has(sessionId);
 }
 
@@ -49,7 +51,7 @@ export function startSessionSweep(io: Server, intervalMs: number) {
     running = true;
     try {
       const sockets = [...io._nsps.values()].flatMap((nsp) => [...nsp.sockets.values()]);
-      const ids = [...new Set(sockets.map((s) => s.data?.sessionId).filter((id): id is string => typeof id === "string" && UUID.test(id)))];
+      const ids = [...new Set(sockets.map((s) => s.data?.sessionId).filter(isSessionId))];
       if (ids.length === 0) return;
       const live = await liveSessionIds(ids);
       for (const socket of sockets) if (!live.has(socket.data?.sessionId)) socket.disconnect(true);

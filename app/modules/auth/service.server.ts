@@ -170,7 +170,7 @@ export async function changePassword({ auth, currentPassword, newPassword, reque
   assertStrongPassword({ password: newPassword, userInputs: [user.email, user.name, ...auth.organizations.map((o) => o.name)], locale, field: "newPassword" });
 
   const hash = await hashPassword(newPassword);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } });
     const others = await tx.session.findMany({ where: { userId: user.id, revokedAt: null, id: { not: auth.sessionId } }, select: { id: true } });
     await tx.session.updateMany({ where: { id: { in: others.map((s) => s.id) } }, data: { revokedAt: new Date() } });
@@ -180,4 +180,8 @@ export async function changePassword({ auth, currentPassword, newPassword, reque
     );
     return { endedSessionIds: others.map((s) => s.id) };
   });
+  // The other sessions' live connections end now, on every node (after the commit, so a socket
+  // that reconnects at once finds its session revoked).
+  endSessionConnections(result.endedSessionIds);
+  return result;
 }

@@ -3,9 +3,8 @@
  * browser. Every payload from a socket is parsed with these schemas before anything else.
  */
 import { z } from "zod";
-import { boundedDate, boundedNumber, INT4_MAX, safeText, uuid } from "~/utils/form-fields";
+import { boundedDate, boundedDateTime, boundedNumber, DATE_MAX, DATE_MIN, INT4_MAX, safeText, uuid } from "~/utils/form-fields";
 import type { Finding } from "~/modules/deid/types";
-import { boundedDate, boundedDateTime, boundedNumber, DATE_MAX, DATE_MIN, INT4_MAX } from "~/utils/form-fields";
 
 export const SDOH_CATEGORIES = [
   "housing",
