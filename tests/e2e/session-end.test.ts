@@ -113,6 +113,32 @@ describe("session end on one server", () => {
     await expect(connect(baseURL(), "/", { cookie })).rejects.toThrow();
   });
 
+  it("changing the password ends the person's other sessions' sockets at once; this session stays", async () => {
+    const email = "care.manager@primary-care.demo.test";
+    const strong = "Quiet-Harbor-Lantern-2026";
+    const here = await signInOverHttp(baseURL(), email);
+    const elsewhere = await signInOverHttp(baseURL(), email);
+    const hereSocket = await connect(baseURL(), "/", { cookie: here });
+    const elsewhereSocket = await connect(baseURL(), "/", { cookie: elsewhere, reconnection: true });
+    const change = (from: string, to: string) =>
+      fetch(`${baseURL()}/settings/password`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: here, origin: baseURL(), "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ currentPassword: from, newPassword: to, confirmPassword: to }),
+      });
+    const closed = disconnectedWithin(elsewhereSocket, 1000);
+    expect((await change("coalition-demo", strong)).status).toBe(200);
+    try {
+      expect(await closed).toBe("io server disconnect");
+      await expect(connect(baseURL(), "/", { cookie: elsewhere })).rejects.toThrow();
+      expect(hereSocket.connected).toBe(true);
+    } finally {
+      // The demo password back for the other browser tests.
+      expect((await change(strong, "coalition-demo")).status).toBe(200);
+    }
+  });
+
   it("connection state recovery without a cookie is refused (same pid and offset)", async () => {
     const cookie = await signInOverHttp(baseURL(), "director@foodbank.demo.test");
     const { token } = await droppedParticipant(baseURL(), cookie);
