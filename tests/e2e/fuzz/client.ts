@@ -149,9 +149,10 @@ export class FuzzClient {
   async ensureSession(role: Role): Promise<boolean> {
     if (!role.email) return true;
     if (role.cookie) {
-      const res = await fetch(`${this.baseURL}/home`, { headers: { cookie: role.cookie }, redirect: "manual" }).catch(() => null);
+      // /login sends a signed-in visitor home: a cheap session check that no stored data can break.
+      const res = await fetch(`${this.baseURL}/login`, { headers: { cookie: role.cookie }, redirect: "manual" }).catch(() => null);
       await res?.arrayBuffer();
-      if (res?.status === 200) return true;
+      if (res && res.status >= 300 && res.status < 400 && res.headers.get("location")?.endsWith("/home")) return true;
     }
     try {
       role.cookie = await signInOverHttp(this.baseURL, role.email);

@@ -36,6 +36,7 @@ export const CLASSES = {
   badDate: "9999-99-99",
   negYear: "-000001-01-01",
   maxDate: "+275760-09-13",
+  maxDateTime: "+275760-09-12T12:00",
   notUuid: "not-a-uuid",
   /** Pass a lax `[0-9a-f-]{36}` check but are not UUIDs. */
   dashes36: "-".repeat(36),
@@ -56,7 +57,7 @@ export const CLASSES_BY_KIND: Record<FieldKind, ValueClass[]> = {
   url: ["newline", "nul", "long", "emoji"],
   number: ["overflow", "huge", "nan", "infinity", "negative", "bigint", "nul", "empty"],
   date: ["year0", "maxDate", "badDate", "negYear", "nul", "overflow"],
-  datetime: ["maxDate", "year0", "negYear", "badDate", "nul"],
+  datetime: ["maxDateTime", "year0", "maxDate", "negYear", "badDate", "nul"],
   id: ["dashes36", "notUuid", "zeros36", "nothing", "nul", "long", "overflow"],
   choice: ["nul", "wrongType", "long", "empty"],
   flag: ["nul", "wrongType", "long"],
