@@ -48,9 +48,23 @@ function validParams(route: FuzzRoute, crawl: CrawlResult): Record<string, strin
   return Object.fromEntries(route.params.map((p) => [p, seen?.[p] ?? (p === "*" ? "some/where" : HOSTILE_PARAMS[1].value)]));
 }
 
+/**
+ * The role the fixed cases are sent as: one the route let in during the crawl (a 2xx first), else
+ * one let into the nearest route above it (`/api/fhir/r4/Consent` for `/api/fhir/r4/Consent/:id`).
+ */
 function roleFor(route: FuzzRoute, crawl: CrawlResult, plan: Plan): Role {
-  const ok = crawl.okRoles.get(route.id);
-  return plan.roles.find((r) => r.email && ok?.has(r.name)) ?? plan.roles.find((r) => ok?.has(r.name)) ?? plan.defaultRole;
+  const pick = (names?: Set<string>) => (names?.size ? (plan.roles.find((r) => r.email && names.has(r.name)) ?? plan.roles.find((r) => names.has(r.name))) : undefined);
+  const own = pick(crawl.okRoles.get(route.id)) ?? pick(crawl.reached.get(route.id));
+  if (own) return own;
+  const segments = route.pattern.split("/");
+  for (let n = segments.length - 1; n > 1; n--) {
+    const prefix = segments.slice(0, n).join("/");
+    for (const [id, names] of [...crawl.okRoles, ...crawl.reached]) {
+      const other = crawl.routeById.get(id);
+      if (other && other.pattern === prefix && pick(names)) return pick(names)!;
+    }
+  }
+  return plan.defaultRole;
 }
 
 function queryNames(route: FuzzRoute, crawl: CrawlResult): string[] {
@@ -84,7 +98,7 @@ export function loaderCases(route: FuzzRoute, crawl: CrawlResult, plan: Plan): F
     classesFor(kindOf(name, "", crawl.query.get(route.id)?.get(name)?.values().next().value ?? ""), plan.full).forEach((c, i) => (rounds[i] ??= []).push([name, c]));
   }
   const pairs = rounds.flat();
-  const cap = plan.full ? Infinity : 14;
+  const cap = plan.full ? Infinity : 18;
   pairs.slice(0, cap).forEach(([name, c], i) => add(valid, [[name, CLASSES[c]]], variantAt(i, "GET"), `query ${name} = ${c}`));
   // Values the hub's own links carry (cursors, filters), tampered with.
   for (const [name, values] of crawl.query.get(route.id) ?? []) {

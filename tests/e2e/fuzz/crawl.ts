@@ -21,6 +21,9 @@ export type CrawlResult = {
   query: Map<string, Map<string, Set<string>>>;
   /** Route id → names of roles that got a 2xx from its loader. */
   okRoles: Map<string, Set<string>>;
+  /** Route id → names of roles its loader let in (not 401/403, not sent to sign in), even if it answered 400/404. */
+  reached: Map<string, Set<string>>;
+  routeById: Map<string, FuzzRoute>;
   pages: number;
 };
 
@@ -50,7 +53,7 @@ export function routeFor(routes: FuzzRoute[], pathname: string, { index, needAct
 const LINK = /(?:href|action|src)="([^"]+)"|"(\/[^"\s]{0,500}|https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\/[^"\s]{0,500})"/g;
 
 export async function crawl(client: FuzzClient, routes: FuzzRoute[], roles: Role[], { perRoute = 2, maxPages = 400 } = {}): Promise<CrawlResult> {
-  const result: CrawlResult = { params: new Map(), forms: new Map(), query: new Map(), okRoles: new Map(), pages: 0 };
+  const result: CrawlResult = { params: new Map(), forms: new Map(), query: new Map(), okRoles: new Map(), reached: new Map(), routeById: new Map(routes.map((r) => [r.id, r])), pages: 0 };
   const queue: { role: Role; path: string }[] = [];
   const queued = new Set<string>();
   const fetchedPerRoute = new Map<string, number>();
@@ -72,6 +75,11 @@ export async function crawl(client: FuzzClient, routes: FuzzRoute[], roles: Role
     if (!served) continue;
     const res = await client.send({ routeId: served.route.id, method: "GET", path, role, note: "crawl" }, { readBody: true });
     result.pages++;
+    const toSignIn = res && res.status >= 300 && res.status < 400 && /\/login/.test(res.headers.get("location") ?? "");
+    if (res && res.status < 500 && res.status !== 401 && res.status !== 403 && !toSignIn) {
+      if (!result.reached.has(served.route.id)) result.reached.set(served.route.id, new Set());
+      result.reached.get(served.route.id)!.add(role.name);
+    }
     if (!res || res.status < 200 || res.status >= 300) continue;
     if (!result.okRoles.has(served.route.id)) result.okRoles.set(served.route.id, new Set());
     result.okRoles.get(served.route.id)!.add(role.name);
