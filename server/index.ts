@@ -18,7 +18,7 @@ import { startWebhookDelivery } from "~/modules/referral/webhook-delivery.server
 import { bootDatabase, bootSecrets } from "./boot";
 import { attachRealtime } from "./realtime";
 import { startReferralReminders, stopReferralReminders } from "~/modules/referral/reminders.server";
-import { requestContext, sameOriginOnly, securityHeaders } from "./security";
+import { noLegacyDataRequests, requestContext, sameOriginOnly, securityHeaders } from "./security";
 
 const env = getEnv();
 const dev = env.DEV_SERVER;
@@ -45,6 +45,7 @@ app.get("/healthz", async (_req, res) => {
 });
 
 app.use(sameOriginOnly);
+app.use(noLegacyDataRequests);
 // Sign-in limits are enforced in the sign-in service itself, for every path that reaches it
 // (/login, /login.data, …) and across processes (docs/decisions/062-sign-in-limits-in-the-database.md).
 

@@ -93,3 +93,14 @@ function refererOrigin(referer: string | undefined) {
 function refuse(res: Response, reason: string) {
   res.status(403).type("text/plain").send(`Forbidden: ${reason}. Reload the page and try again.`);
 }
+
+/**
+ * The app uses Remix single fetch (`/path.data`); the pre-single-fetch `?_data=routes/…` protocol
+ * is still served by Remix 2 but crashes on a loader that returns null (a 500 the fuzz suite found
+ * on /login and /settings/password) and logs a deprecation warning per request. No page of ours
+ * sends it, so it is refused here, once, for every route.
+ */
+export function noLegacyDataRequests(req: Request, res: Response, next: NextFunction) {
+  if (req.query._data === undefined) return next();
+  res.status(400).set("Cache-Control", "no-store").json({ error: "The ?_data= protocol is not supported: use the route's .data URL." });
+}

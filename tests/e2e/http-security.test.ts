@@ -133,3 +133,20 @@ describe("health and failures", () => {
   });
 
 });
+
+describe("the legacy ?_data= protocol", () => {
+  it("is refused with a 400 on every route (it made /login and /settings/password answer 500)", async () => {
+    const cookie = await signInOverHttp(baseURL(), "convener@demo.test");
+    for (const [path, headers] of [
+      ["/login?_data=routes%2Flogin", {}],
+      ["/settings/password?_data=routes%2F_app.settings.password", { cookie }],
+      ["/home?_data=routes%2F_app.home", { cookie }],
+    ] as const) {
+      const res = await fetch(`${baseURL()}${path}`, { headers, redirect: "manual" });
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error).toMatch(/\.data URL/);
+    }
+    // The single-fetch protocol the app uses is untouched.
+    expect((await fetch(`${baseURL()}/home.data`, { headers: { cookie } })).status).toBe(200);
+  });
+});
