@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { EMAIL_MAX, PERSON_NAME_MAX } from "~/modules/org/schemas";
+import { WinSchema } from "~/modules/aims/schemas";
+import { maxLengthOf } from "~/utils/form-fields";
 import { baseURL, hasChromium, launch, newPage, signIn } from "./browser";
 
 async function phone(browser: Browser): Promise<Page> {
@@ -49,6 +51,15 @@ describe.skipIf(!hasChromium())("a 390 px wide phone, and the navigation", () =>
       await page.context().close();
     });
   }
+
+  it("the win form's inputs carry the schema's limits", async () => {
+    const page = await phone(browser);
+    await signIn(page, "director@foodbank.demo.test");
+    await page.goto("/aims");
+    expect(await page.getByLabel("Title").getAttribute("maxlength")).toBe(String(maxLengthOf(WinSchema.shape.title)));
+    expect(await page.getByLabel("The story").getAttribute("maxlength")).toBe(String(maxLengthOf(WinSchema.shape.story)));
+    await page.context().close();
+  });
 
   it("a 300-character word in a user's text wraps instead of widening the page", async () => {
     const page = await phone(browser);
