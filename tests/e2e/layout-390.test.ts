@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { EMAIL_MAX, PERSON_NAME_MAX } from "~/modules/org/schemas";
 import { WinSchema } from "~/modules/aims/schemas";
+import { InformalAssetSchema } from "~/modules/directory/schemas";
 import { maxLengthOf } from "~/utils/form-fields";
 import { baseURL, hasChromium, launch, newPage, signIn } from "./browser";
 
@@ -58,6 +59,18 @@ describe.skipIf(!hasChromium())("a 390 px wide phone, and the navigation", () =>
     await page.goto("/aims");
     expect(await page.getByLabel("Title").getAttribute("maxlength")).toBe(String(maxLengthOf(WinSchema.shape.title)));
     expect(await page.getByLabel("The story").getAttribute("maxlength")).toBe(String(maxLengthOf(WinSchema.shape.story)));
+    await page.context().close();
+  });
+
+  it("the informal asset form's inputs carry the schema's limits", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "director@foodbank.demo.test");
+    await page.goto("/map");
+    await page.getByRole("button", { name: "Add an informal asset" }).click();
+    const { shape } = InformalAssetSchema;
+    for (const [label, field] of [["Name", shape.name], ["What it offers, and to whom", shape.description], ["Address or landmark", shape.address], ["Why your organization vouches for it", shape.vouchNote]] as const) {
+      expect(await page.getByLabel(label, { exact: true }).getAttribute("maxlength"), label).toBe(String(maxLengthOf(field)));
+    }
     await page.context().close();
   });
 
