@@ -6,6 +6,7 @@ import { requireCoalition, requireOrganization } from "~/utils/auth.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { WinSchema } from "~/modules/aims/schemas";
+import { maxLengthOf } from "~/utils/form-fields";
 import { postWin } from "~/modules/aims/service.server";
 import { getAimsAndCelebrations, getDueValues, listMeasures, listWins } from "~/modules/aims/queries.server";
 import { formatPeriod, type Frequency } from "~/modules/aims/periods";
@@ -158,8 +159,8 @@ export default function AimsPage() {
             <FormError message={actionData?.posted ? undefined : actionData?.formError} />
             <Form method="post" ref={winForm} noValidate>
               <input type="hidden" name="intent" value="post-win" />
-              <TextField label={t("aims.wins.titleLabel")} name="title" required errors={actionData?.fieldErrors?.title} />
-              <TextAreaField label={t("aims.wins.storyLabel")} hint={t("aims.wins.storyHint")} name="story" rows={3} required errors={actionData?.fieldErrors?.story} />
+              <TextField label={t("aims.wins.titleLabel")} name="title" maxLength={maxLengthOf(WinSchema.shape.title)} required errors={actionData?.fieldErrors?.title} />
+              <TextAreaField label={t("aims.wins.storyLabel")} hint={t("aims.wins.storyHint")} name="story" rows={3} maxLength={maxLengthOf(WinSchema.shape.story)} required errors={actionData?.fieldErrors?.story} />
               <SubmitButton pendingLabel={t("aims.wins.posting")}>{t("aims.wins.post")}</SubmitButton>
             </Form>
           </>

@@ -8,7 +8,8 @@ import { getEnv } from "~/utils/env.server";
 import { requestMeta } from "~/utils/request.server";
 import { handleForm } from "~/utils/forms.server";
 import { db } from "~/utils/db.server";
-import { InformalAssetSchema } from "~/modules/directory/schemas";
+import { AssetQuerySchema, InformalAssetSchema } from "~/modules/directory/schemas";
+import { matchExtent } from "~/modules/directory/queries.server";
 import { addInformalAsset } from "~/modules/directory/service.server";
 import type { AssetCollection } from "~/modules/directory/types";
 import type { AssetDetail } from "~/modules/directory/queries.server";
@@ -28,8 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
   const coalition = await db.coalition.findUniqueOrThrow({ where: { id: auth.coalition.id }, select: { name: true, centerLatitude: true, centerLongitude: true, defaultZoom: true } });
   const env = getEnv();
+  // Opened with a filter (the coverage page's "Show on the map"): open on every match, so the count
+  // in view is the coalition's count for that filter.
+  const filter = AssetQuerySchema.omit({ bbox: true }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const { sdoh, domain, language, capacity, cost, kind, q } = filter.success ? filter.data : {};
+  const match = { sdoh, domain, language, capacity, cost, kind, q };
+  const openOn = Object.values(match).some(Boolean) ? await matchExtent({ viewer: { coalitionId: auth.coalition.id, member: true }, query: match }) : null;
   return {
     coalition,
+    openOn,
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     can: { addInformal: !!auth.organization, edit: auth.permissions.has("directory:edit"), coverage: auth.permissions.has("coalition:admin"), refer: !!auth.organization && auth.permissions.has("referrals:send") },
     organizationId: auth.organization?.id ?? null,
@@ -59,10 +67,10 @@ function filtersFrom(params: URLSearchParams): MapFilterValues {
 
 export default function MapPage() {
   const { t } = useTranslation();
-  const { coalition, tiles, can, organizationId } = useLoaderData<typeof loader>();
+  const { coalition, openOn, tiles, can, organizationId } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(searchParams), [searchParams]);
-  const [bbox, setBbox] = useState<Bbox>(() => [coalition.centerLongitude - 0.45, coalition.centerLatitude - 0.3, coalition.centerLongitude + 0.45, coalition.centerLatitude + 0.3]);
+  const [bbox, setBbox] = useState<Bbox>(() => openOn ?? [coalition.centerLongitude - 0.45, coalition.centerLatitude - 0.3, coalition.centerLongitude + 0.45, coalition.centerLatitude + 0.3]);
   const [zoom, setZoom] = useState(coalition.defaultZoom);
   const [data, setData] = useState<AssetCollection | null>(null);
   const [loading, setLoading] = useState(true);
@@ -131,6 +139,7 @@ export default function MapPage() {
                 <AssetMap
                   center={[coalition.centerLatitude, coalition.centerLongitude]}
                   zoom={coalition.defaultZoom}
+                  openOn={openOn}
                   tileUrl={tiles.url}
                   attribution={tiles.attribution}
                   features={features}

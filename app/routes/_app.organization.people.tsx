@@ -7,7 +7,7 @@ import { requireOrganization } from "~/utils/auth.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { INVITABLE_ROLES } from "~/utils/permissions";
-import { InviteSchema, RevokeInviteSchema } from "~/modules/org/schemas";
+import { EMAIL_MAX, InviteSchema, RevokeInviteSchema } from "~/modules/org/schemas";
 import { inviteMember, listMembers, revokeInvite } from "~/modules/org/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
 import { ConfirmForm } from "~/components/ui/confirm-form";
@@ -80,7 +80,7 @@ export default function People() {
         {actionData?.revoked ? <Notice>{t("people.revoked")}</Notice> : null}
         {inviteErrors?.formError ? <FormError message={inviteErrors.formError} /> : null}
         <Form method="post" ref={formRef} noValidate className="inline-fields">
-          <TextField label={t("people.email")} name="email" type="email" required errors={inviteErrors?.fieldErrors?.email} autoComplete="off" />
+          <TextField label={t("people.email")} name="email" type="email" maxLength={EMAIL_MAX} required errors={inviteErrors?.fieldErrors?.email} autoComplete="off" />
           <SelectField
             label={t("people.role")}
             name="role"
@@ -111,7 +111,7 @@ export default function People() {
             <tbody>
               {invites.map((invite) => (
                 <tr key={invite.id}>
-                  <td>{invite.email}</td>
+                  <td className="user-text">{invite.email}</td>
                   <td>{t(`roles.${invite.role}`)}</td>
                   <td>
                     {t("people.invitedBy", { name: invite.invitedBy.name })}
@@ -144,8 +144,8 @@ export default function People() {
           <tbody>
             {members.map((m) => (
               <tr key={m.id}>
-                <td>{m.user.name}</td>
-                <td>{m.user.email}</td>
+                <td className="user-text">{m.user.name}</td>
+                <td className="user-text">{m.user.email}</td>
                 <td>{t(`roles.${m.role}`)}</td>
                 <td>{dateFormat.format(new Date(m.createdAt))}</td>
               </tr>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
+import { navFor } from "~/utils/permissions";
 import { AppHeader, type ShellUser } from "~/components/shell/app-header";
 import { LiveNotifications } from "~/components/shell/live-notifications";
 import { ErrorPage } from "~/components/ui/error-page";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organizations: auth.organizations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
     coalition: auth.coalition ? { name: auth.coalition.name } : null,
     isConvener: auth.isConvener,
-    can: { invite: auth.permissions.has("org:members:invite"), manageKeys: auth.permissions.has("org:members:manage"), manageWebhooks: auth.permissions.has("webhooks:manage"), coalitionAdmin: auth.permissions.has("coalition:admin"), audit: auth.permissions.has("audit:read") },
+    nav: navFor({ permissions: auth.permissions, organization: !!auth.organization, coalition: !!auth.coalition }),
   };
   // Referrals waiting for this organization to accept or decline (the navigation's badge).
   const referralsAwaiting = auth.organization && auth.permissions.has("referrals:receive") ? await awaitingResponseCount(auth.organization.id) : 0;

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AcceptInviteExistingSchema, AcceptInviteSchema } from "~/modules/org/schemas";
+import { AcceptInviteExistingSchema, AcceptInviteSchema, PERSON_NAME_MAX } from "~/modules/org/schemas";
 import { acceptInvite, findOpenInvite } from "~/modules/org/service.server";
 import { startSession } from "~/modules/auth/service.server";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -82,7 +82,7 @@ export default function AcceptInvite() {
               )
             ) : (
               <Form method="post" noValidate>
-                <TextField label={t("invite.name")} name="name" autoComplete="name" required errors={actionData?.fieldErrors?.name} />
+                <TextField label={t("invite.name")} name="name" autoComplete="name" maxLength={PERSON_NAME_MAX} required errors={actionData?.fieldErrors?.name} />
                 <TextField label={t("invite.password")} hint={t("invite.passwordHint")} name="password" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.password} />
                 <TextField label={t("invite.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.confirmPassword} />
                 <SubmitButton pendingLabel={t("invite.submitting")}>{t("invite.submit")}</SubmitButton>

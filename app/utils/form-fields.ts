@@ -78,3 +78,24 @@ export const boundedNumber = ({ min, max, message, int = false }: { min: number;
       .min(min, message)
       .max(max, message),
   );
+
+/**
+ * The `max` of a zod string schema (looking through optional, nullable, default and effects), for
+ * an input's `maxLength`: the browser's limit is read from the schema the server parses with,
+ * never copied as a number.
+ */
+export function maxLengthOf(schema: z.ZodTypeAny): number | undefined {
+  let current: z.ZodTypeAny = schema;
+  for (let depth = 0; depth < 10; depth++) {
+    if (current instanceof z.ZodString) {
+      const max = current._def.checks.find((c) => c.kind === "max" || c.kind === "length");
+      return max && "value" in max ? max.value : undefined;
+    }
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
+    else if (current instanceof z.ZodDefault) current = current._def.innerType;
+    else if (current instanceof z.ZodEffects) current = current.innerType();
+    else if (current instanceof z.ZodPipeline) current = current._def.in;
+    else return undefined;
+  }
+  return undefined;
+}

@@ -51,3 +51,45 @@ export function permissionsFor({ role, isConvener }: { role: OrganizationRole | 
 
 /** Roles a director may give when inviting. */
 export const INVITABLE_ROLES: readonly OrganizationRole[] = ORGANIZATION_ROLES;
+
+/**
+ * What a page's loader demands before it answers: one permission (or any of several), and whether
+ * the person needs a current organization and/or a coalition (requireOrganization /
+ * requireCoalition). The navigation shows an entry only when `canOpen` says yes, and
+ * tests/integration/nav-permissions.test.ts runs every entry's loader for every role to prove the
+ * two never drift apart.
+ */
+export type PageRequirement = { anyOf: readonly Permission[]; organization?: boolean; coalition?: boolean };
+
+export type NavEntry = { to: string; key: string; requires: PageRequirement | null };
+
+/** The main navigation, in order: each entry names what its page's loader requires. */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { to: "/home", key: "nav.home", requires: null },
+  { to: "/map", key: "nav.map", requires: { anyOf: ["coalition:read"], coalition: true } },
+  // The inbox; someone who can only send is sent on to the outbox.
+  { to: "/referrals", key: "nav.referrals", requires: { anyOf: ["referrals:receive", "referrals:send"], organization: true } },
+  { to: "/clients", key: "nav.clients", requires: { anyOf: ["clients:read"], organization: true } },
+  { to: "/conferences", key: "nav.conferences", requires: { anyOf: ["conferences:join"], organization: true, coalition: true } },
+  { to: "/aims", key: "nav.aims", requires: { anyOf: ["coalition:read"], coalition: true } },
+  { to: "/partners", key: "nav.partners", requires: { anyOf: ["coalition:read"], coalition: true } },
+  { to: "/organization/people", key: "nav.people", requires: { anyOf: ["org:members:invite"], organization: true } },
+  { to: "/audit", key: "consent.nav.audit", requires: { anyOf: ["audit:read"], organization: true } },
+  { to: "/organization/api-keys", key: "nav.apiKeys", requires: { anyOf: ["org:members:manage"], organization: true } },
+  { to: "/organization/webhooks", key: "webhooks.nav", requires: { anyOf: ["webhooks:manage"], organization: true } },
+  { to: "/coalition/settings", key: "nav.coalitionSettings", requires: { anyOf: ["coalition:admin"], coalition: true } },
+];
+
+export type PageAccess = { permissions: ReadonlySet<Permission>; organization: boolean; coalition: boolean };
+
+export function canOpen(requires: PageRequirement | null, access: PageAccess): boolean {
+  if (!requires) return true;
+  if (requires.organization && !access.organization) return false;
+  if (requires.coalition && !access.coalition) return false;
+  return requires.anyOf.some((p) => access.permissions.has(p));
+}
+
+/** The `to` of every navigation entry this person can open. */
+export function navFor(access: PageAccess): string[] {
+  return NAV_ENTRIES.filter((e) => canOpen(e.requires, access)).map((e) => e.to);
+}

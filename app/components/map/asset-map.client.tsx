@@ -17,6 +17,8 @@ export type Bbox = [number, number, number, number];
 export type AssetMapProps = {
   center: [number, number];
   zoom: number;
+  /** Open on this box instead (every match of the page's filter), else on center and zoom. */
+  openOn?: Bbox | null;
   tileUrl: string;
   attribution: string;
   features: Feature<Point, AssetSummary>[];
@@ -102,8 +104,10 @@ export default function AssetMap(props: AssetMapProps) {
 
   return (
     <MapContainer
-      center={props.center}
-      zoom={props.zoom}
+      center={props.openOn ? undefined : props.center}
+      zoom={props.openOn ? undefined : props.zoom}
+      bounds={props.openOn ? [[props.openOn[1], props.openOn[0]], [props.openOn[3], props.openOn[2]]] : undefined}
+      boundsOptions={{ padding: [24, 24], maxZoom: 15 }}
       className="asset-map"
       ref={mapRef}
       // The list next to the map is the keyboard path; the map itself can still be panned with arrows.

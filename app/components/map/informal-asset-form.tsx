@@ -2,6 +2,8 @@ import { useEffect, useRef } from "react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/form";
+import { InformalAssetSchema } from "~/modules/directory/schemas";
+import { maxLengthOf } from "~/utils/form-fields";
 import { DayCheckboxes, SdohCheckboxes } from "./sdoh-checkboxes";
 
 type Result = { done?: "add-informal"; assetId?: string; formError?: string; fieldErrors?: Record<string, string[] | undefined> };
@@ -36,13 +38,13 @@ export function InformalAssetForm({ point, onPointChange, onCancel, onAdded }: {
         <input type="hidden" name="intent" value="add-informal" />
         <FormError message={fetcher.data?.formError} />
         <SelectField label={t("directory.informal.kind")} name="kind" required errors={errors.kind} options={["INFORMAL_GROUP", "TRUSTED_PERSON", "PLACE"].map((k) => ({ value: k, label: t(`directory.kinds.${k}`) }))} />
-        <TextField label={t("directory.informal.name")} name="name" required errors={errors.name} />
-        <TextAreaField label={t("directory.informal.description")} name="description" rows={3} errors={errors.description} />
+        <TextField label={t("directory.informal.name")} name="name" maxLength={maxLengthOf(InformalAssetSchema.shape.name)} required errors={errors.name} />
+        <TextAreaField label={t("directory.informal.description")} name="description" rows={3} maxLength={maxLengthOf(InformalAssetSchema.shape.description)} errors={errors.description} />
         <div className="inline-fields">
           <TextField label={t("directory.informal.latitude")} name="latitude" inputMode="decimal" required value={point && Number.isFinite(point[0]) ? String(point[0]) : ""} onChange={(e) => coordinate(0, e.target.value)} errors={errors.latitude} />
           <TextField label={t("directory.informal.longitude")} name="longitude" inputMode="decimal" required value={point && Number.isFinite(point[1]) ? String(point[1]) : ""} onChange={(e) => coordinate(1, e.target.value)} errors={errors.longitude} />
         </div>
-        <TextField label={t("directory.informal.address")} name="address" errors={errors.address} />
+        <TextField label={t("directory.informal.address")} name="address" maxLength={maxLengthOf(InformalAssetSchema.shape.address)} errors={errors.address} />
         <SdohCheckboxes name="sdohCodes" legend={t("directory.informal.needs")} errors={errors.sdohCodes} compact />
         <fieldset className="day-checkboxes">
           <legend>{t("directory.informal.languages")}</legend>
@@ -55,7 +57,7 @@ export function InformalAssetForm({ point, onPointChange, onCancel, onAdded }: {
           <TextField label={t("directory.informal.opensAt")} name="opensAt" type="time" errors={errors.opensAt} />
           <TextField label={t("directory.informal.closesAt")} name="closesAt" type="time" errors={errors.closesAt} />
         </div>
-        <TextAreaField label={t("directory.informal.vouchNote")} name="vouchNote" rows={2} required hint={t("directory.informal.vouchHint")} errors={errors.vouchNote} />
+        <TextAreaField label={t("directory.informal.vouchNote")} name="vouchNote" rows={2} maxLength={maxLengthOf(InformalAssetSchema.shape.vouchNote)} required hint={t("directory.informal.vouchHint")} errors={errors.vouchNote} />
         <SelectField label={t("directory.informal.visibility")} name="visibility" hint={t("directory.informal.visibilityHint")} options={[{ value: "COALITION", label: t("directory.visibility.COALITION") }, { value: "PUBLIC", label: t("directory.visibility.PUBLIC") }]} />
         <div className="grid-form__actions">
           <button type="submit" className="button button--primary" disabled={fetcher.state !== "idle"} aria-busy={fetcher.state !== "idle" || undefined}>

@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Logo } from "~/components/ui/logo";
+import { NAV_ENTRIES } from "~/utils/permissions";
 import { LanguageSwitcher } from "./language-switcher";
 
 export type ShellUser = {
@@ -10,18 +11,9 @@ export type ShellUser = {
   organizations: { id: string; name: string; role: string }[];
   coalition: { name: string } | null;
   isConvener: boolean;
-  can: { invite: boolean; manageKeys: boolean; manageWebhooks?: boolean; coalitionAdmin: boolean; audit?: boolean };
+  /** The navigation entries this person's pages let in (navFor in ~/utils/permissions). */
+  nav: string[];
 };
-
-const AREAS = [
-  { to: "/home", key: "nav.home" },
-  { to: "/map", key: "nav.map" },
-  { to: "/referrals", key: "nav.referrals" },
-  { to: "/clients", key: "nav.clients" },
-  { to: "/conferences", key: "nav.conferences" },
-  { to: "/aims", key: "nav.aims" },
-  { to: "/partners", key: "nav.partners" },
-] as const;
 
 export function AppHeader({ user, referralsAwaiting = 0 }: { user: ShellUser; referralsAwaiting?: number }) {
   const { t } = useTranslation();
@@ -66,7 +58,7 @@ export function AppHeader({ user, referralsAwaiting = 0 }: { user: ShellUser; re
       </div>
       <nav aria-label={t("a11y.mainNavigation")} className="main-nav">
         <ul>
-          {AREAS.map((area) => (
+          {NAV_ENTRIES.filter((entry) => user.nav.includes(entry.to)).map((area) => (
             <li key={area.to}>
               <NavLink to={area.to} prefetch="intent">{t(area.key)}</NavLink>
               {/* Beside the link, not in its name: the link stays "Referrals" for everyone. */}
@@ -78,31 +70,6 @@ export function AppHeader({ user, referralsAwaiting = 0 }: { user: ShellUser; re
               ) : null}
             </li>
           ))}
-          {user.can.invite ? (
-            <li>
-              <NavLink to="/organization/people">{t("nav.people")}</NavLink>
-            </li>
-          ) : null}
-          {user.can.audit ? (
-            <li>
-              <NavLink to="/audit">{t("consent.nav.audit")}</NavLink>
-            </li>
-          ) : null}
-          {user.can.manageKeys ? (
-            <li>
-              <NavLink to="/organization/api-keys">{t("nav.apiKeys")}</NavLink>
-            </li>
-          ) : null}
-          {user.can.manageWebhooks ? (
-            <li>
-              <NavLink to="/organization/webhooks">{t("webhooks.nav")}</NavLink>
-            </li>
-          ) : null}
-          {user.can.coalitionAdmin ? (
-            <li>
-              <NavLink to="/coalition/settings">{t("nav.coalitionSettings")}</NavLink>
-            </li>
-          ) : null}
         </ul>
       </nav>
     </header>

@@ -1,10 +1,12 @@
 /**
  * The coalition's coverage of each SDOH category: partners that say they impact it (their rainbow)
- * and assets on the map that address it, next to `demand`: referrals sent for it in the last
- * DEMAND_DAYS days (drafts and referrals entered in error left out).
+ * and assets on the map that address it (counted with the map filter's own definition, assetMatch),
+ * next to `demand`: referrals sent for it in the last DEMAND_DAYS days (drafts and referrals
+ * entered in error left out).
  */
 import { db, Prisma } from "~/utils/db.server";
 import { GRAVITY_CATEGORIES, HP2030_DOMAINS, categoriesOf } from "~/modules/sdoh/roll-up";
+import { assetCountsByCategory } from "./queries.server";
 
 export type CategoryCoverage = { code: string; partners: number; assets: number; publicAssets: number; demand: number; level: "gap" | "thin" | "ok" };
 
@@ -20,11 +22,8 @@ export async function getCoverage(coalitionId: string, { at = new Date() }: { at
     FROM "OrganizationSdohArea" a
     JOIN "CoalitionMember" m ON m."organizationId" = a."organizationId" AND m."coalitionId" = ${coalitionId}::uuid AND m."status" = 'ACTIVE'
     GROUP BY a."code"`;
-  const assetRows = await db.$queryRaw<{ code: string; n: bigint; public: bigint }[]>`
-    SELECT code, count(*) AS n, count(*) FILTER (WHERE a."visibility" = 'PUBLIC') AS public
-    FROM "Asset" a, unnest(a."sdohCodes") AS code
-    WHERE a."coalitionId" = ${coalitionId}::uuid AND a."deletedAt" IS NULL
-    GROUP BY code`;
+  // Counted the way the map's filter matches (a member's view: public and coalition-only alike).
+  const assets = await assetCountsByCategory({ coalitionId, member: true });
   const demandRows = await db.$queryRaw<{ code: string; n: bigint }[]>`
     SELECT code, count(*) AS n
     FROM "Referral" r, unnest(r."sdohCodes") AS code
@@ -33,7 +32,6 @@ export async function getCoverage(coalitionId: string, { at = new Date() }: { at
     GROUP BY code`;
   const demand = new Map(demandRows.map((r) => [r.code, Number(r.n)]));
   const partners = new Map(partnerRows.map((r) => [r.code, Number(r.n)]));
-  const assets = new Map(assetRows.map((r) => [r.code, { n: Number(r.n), public: Number(r.public) }]));
   const category = (code: string): CategoryCoverage => {
     const p = partners.get(code) ?? 0;
     const a = assets.get(code)?.n ?? 0;

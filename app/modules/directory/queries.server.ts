@@ -25,13 +25,19 @@ type Row = {
 /** How many rows the database hands over per page when "open now" is filtered afterwards. */
 const OPEN_NOW_BATCH = 2000;
 
-/** The WHERE of a map query (everything but "open now"), on `a` = "Asset". */
-function assetFilters(viewer: DirectoryViewer, query: AssetQuery): Prisma.Sql[] {
-  const { minLng, minLat, maxLng, maxLat } = query.bbox;
+/** What a filter asks for, apart from the map's view: `bbox`, `zoom` and `limit` are the map's. */
+export type AssetMatch = Partial<Omit<AssetQuery, "bbox" | "zoom" | "limit" | "coalition" | "open_now">>;
+
+/**
+ * Which of the coalition's assets a filter matches, wherever they are, on `a` = "Asset". The one
+ * definition the map's filters, the coverage counts (getCoverage) and the map's opening view
+ * (matchExtent) share, so "9 assets address housing instability" on the coverage page is what the
+ * map filter finds.
+ */
+export function assetMatch(viewer: Pick<DirectoryViewer, "coalitionId" | "member">, query: AssetMatch): Prisma.Sql[] {
   const where: Prisma.Sql[] = [
     Prisma.sql`a."coalitionId" = ${viewer.coalitionId}::uuid`,
     Prisma.sql`a."deletedAt" IS NULL`,
-    Prisma.sql`point(a."longitude", a."latitude") <@ box(point(${minLng}, ${minLat}), point(${maxLng}, ${maxLat}))`,
   ];
   if (!viewer.member) where.push(Prisma.sql`a."visibility" = 'PUBLIC'`);
   if (query.sdoh) where.push(Prisma.sql`a."sdohCodes" @> ARRAY[${query.sdoh}]::text[]`);
@@ -42,6 +48,34 @@ function assetFilters(viewer: DirectoryViewer, query: AssetQuery): Prisma.Sql[] 
   if (query.kind) where.push(Prisma.sql`a."kind" = ${query.kind}::"AssetKind"`);
   if (query.q) where.push(Prisma.sql`a."searchText" LIKE ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   return where;
+}
+
+/** The WHERE of a map query (everything but "open now"): the filter's matches inside the view. */
+function assetFilters(viewer: DirectoryViewer, query: AssetQuery): Prisma.Sql[] {
+  const { minLng, minLat, maxLng, maxLat } = query.bbox;
+  return [...assetMatch(viewer, query), Prisma.sql`point(a."longitude", a."latitude") <@ box(point(${minLng}, ${minLat}), point(${maxLng}, ${maxLat}))`];
+}
+
+/**
+ * The smallest box [minLng, minLat, maxLng, maxLat] holding every asset the filter matches, or null
+ * when none does: the map opens on it when it is given a filter (the coverage page's "Show on the
+ * map"), so every match is in view and the count agrees with the coverage.
+ */
+export async function matchExtent({ viewer, query }: { viewer: Pick<DirectoryViewer, "coalitionId" | "member">; query: AssetMatch }): Promise<[number, number, number, number] | null> {
+  const [row] = await db.$queryRaw<{ minLng: number | null; minLat: number | null; maxLng: number | null; maxLat: number | null }[]>`
+    SELECT min(a."longitude") AS "minLng", min(a."latitude") AS "minLat", max(a."longitude") AS "maxLng", max(a."latitude") AS "maxLat"
+    FROM "Asset" a WHERE ${Prisma.join(assetMatch(viewer, query), " AND ")}`;
+  return row && row.minLng !== null ? [row.minLng, row.minLat!, row.maxLng!, row.maxLat!] : null;
+}
+
+/** Assets per SDOH category code (and how many of them are public), counted with assetMatch. */
+export async function assetCountsByCategory(viewer: Pick<DirectoryViewer, "coalitionId" | "member">): Promise<Map<string, { n: number; public: number }>> {
+  const rows = await db.$queryRaw<{ code: string; n: bigint; public: bigint }[]>`
+    SELECT code, count(*) AS n, count(*) FILTER (WHERE a."visibility" = 'PUBLIC') AS public
+    FROM "Asset" a, unnest(a."sdohCodes") AS code
+    WHERE ${Prisma.join(assetMatch(viewer, {}), " AND ")}
+    GROUP BY code`;
+  return new Map(rows.map((r) => [r.code, { n: Number(r.n), public: Number(r.public) }]));
 }
 
 /**

@@ -2,9 +2,16 @@ import { z } from "zod";
 import { ORGANIZATION_ROLES } from "~/utils/permissions";
 import { PasswordSchema } from "~/modules/auth/schemas";
 
+/**
+ * Length limits, exported so each form's input carries the same `maxLength` the server enforces.
+ * 254 is the longest address SMTP can deliver (RFC 5321 path of 256 less the angle brackets).
+ */
+export const EMAIL_MAX = 254;
+export const PERSON_NAME_MAX = 120;
+
 export const InviteSchema = z.object({
   intent: z.literal("invite"),
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
+  email: z.string().trim().toLowerCase().max(EMAIL_MAX, `Enter an email address of at most ${EMAIL_MAX} characters`).email("Enter a valid email address"),
   role: z.enum(ORGANIZATION_ROLES, { errorMap: () => ({ message: "Choose a role" }) }),
 });
 
@@ -15,7 +22,7 @@ export const RevokeInviteSchema = z.object({
 
 export const AcceptInviteSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(120),
+    name: z.string().trim().min(1, "Enter your name").max(PERSON_NAME_MAX, `Enter a name of at most ${PERSON_NAME_MAX} characters`),
     password: PasswordSchema,
     confirmPassword: z.string(),
   })
