@@ -5,7 +5,8 @@
  * language on the way out (ADR 071). Browser-safe: schemas run in the browser too.
  */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export type MessageValues = Record<string, string | number>;
+/** A value is a number, words, a translatable, or a list of those (joined with ", " once translated). */
+export type MessageValues = Record<string, string | number | string[]>;
 
 const PREFIX = "i18n:";
 
@@ -29,6 +30,7 @@ export function translateMessage(message: string, t: Translate): string {
   }
   if (!Array.isArray(parsed) || typeof parsed[0] !== "string") return message;
   const [key, values] = parsed as [string, MessageValues | undefined];
-  const resolved = values ? Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" ? translateMessage(value, t) : value])) : undefined;
+  const one = (value: unknown) => (typeof value === "string" ? translateMessage(value, t) : value);
+  const resolved = values ? Object.fromEntries(Object.entries(values).map(([name, value]) => [name, Array.isArray(value) ? value.map(one).join(", ") : one(value)])) : undefined;
   return t(key, resolved);
 }

@@ -55,7 +55,7 @@ describe("referral pages", () => {
 
     const uncovered = await settle(() => newReferral.action(args(post(as.cookie, "/referrals/new", fields(["SOCIAL_NEEDS", "BEHAVIORAL_HEALTH"], crypto.randomUUID())))));
     expect(uncovered.status).toBe(409);
-    expect((uncovered.body as Body).formError).toMatch(/behavioral health/);
+    expect((uncovered.body as Body).formError).toMatch(/Behavioral \(mental\) health/);
     expect(await db.referral.count({ where: { senderOrganizationId: world.orgA.id } })).toBe(1);
   });
 
