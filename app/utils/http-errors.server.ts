@@ -20,7 +20,7 @@ import { data } from "@remix-run/node";
 import type { ServerBuild } from "@remix-run/node";
 import i18next from "i18next";
 import type { ZodError } from "zod";
-import { i18nConfig } from "~/i18n/config";
+import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources";
 import { isAppError } from "./app-error";
@@ -92,10 +92,16 @@ export function toHttpError(error: unknown, t: Translate = currentTranslator()):
   return null;
 }
 
+/** One translator per language, made once (the strings are in memory): an action pays only for reading its locale. */
+const translators = Object.fromEntries(
+  SUPPORTED_LOCALES.map((lng) => {
+    const instance = i18next.createInstance();
+    void instance.init({ ...i18nConfig, resources, lng, initImmediate: false });
+    return [lng, ((key, options) => instance.t(key, options as never) as unknown as string) satisfies Translate];
+  }),
+) as Record<Locale, Translate>;
 /** Used where no request (so no language) is at hand: English, from the same strings as the pages. */
-const english = i18next.createInstance();
-void english.init({ ...i18nConfig, resources, lng: "en", initImmediate: false });
-const englishOnly: Translate = (key, options) => english.t(key, options as never) as unknown as string;
+const englishOnly = translators[DEFAULT_LOCALE];
 
 /**
  * The language of the request being answered, for code that is handed no Request: `handleForm`
@@ -111,7 +117,8 @@ export function currentTranslator(): Translate {
 /** The request's language (the same detection as pages: ?lng, cookie, Accept-Language). */
 export async function translatorFor(request: Request): Promise<Translate> {
   try {
-    return (await i18nServer.getFixedT(request)) as unknown as Translate;
+    const locale = await i18nServer.getLocale(request);
+    return isLocale(locale) ? translators[locale] : englishOnly;
   } catch {
     return englishOnly;
   }
