@@ -173,7 +173,7 @@ export function ReferralList({ box, data }: { box: "inbox" | "outbox"; data: Ref
                   <td>
                     <Link to={`/referrals/${r.id}`}>
                       {t("referral.list.open")}
-                      <span className="visually-hidden"> {t("referral.list.openWhich", { partner: r.partner.name, date: formatDate(r.sentAt, i18n.language) })}{r.clientName ? `, ${r.clientName}` : null}</span>
+                      <span className="visually-hidden"> {t("referral.list.openWhich", { partner: r.partner.name, date: formatDate(r.sentAt, i18n.language) })}</span>
                     </Link>
                   </td>
                 </tr>
