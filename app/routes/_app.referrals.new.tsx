@@ -214,7 +214,11 @@ export default function NewReferralPage() {
                 </label>
               );
             })}
-            {fe.categories?.length ? <p className="field-error" id="categories-error" role="alert">{fe.categories[0]}</p> : null}
+            {fe.categories?.length ? (
+              <div className="field-error" id="categories-error" role="alert">
+                {fe.categories.map((message) => <p key={message}>{message}</p>)}
+              </div>
+            ) : null}
           </fieldset>
         </section>
 

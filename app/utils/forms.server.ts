@@ -1,10 +1,12 @@
 /**
  * Forms: one zod schema per form, parsed on the server. Invalid input answers 400 with a message
- * per field and writes nothing; a service's AppError answers its status with its message.
+ * per field and writes nothing; a service's AppError answers its status with its message. The
+ * messages are sentences in the request's language (zod's developer wording replaced, ADR 071).
  */
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { formErrorResponse } from "./http-errors.server";
+import { currentTranslator, formErrorResponse } from "./http-errors.server";
+import { humanFieldErrors } from "./zod-messages";
 
 export type FormErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string };
 
@@ -27,12 +29,13 @@ export function validateForm<S extends z.ZodTypeAny>(
   const values = formDataToObject(formData);
   const result = schema.safeParse(values);
   if (result.success) return { success: true, data: result.data };
-  const flat = result.error.flatten();
+  const t = currentTranslator();
+  const { formErrors, fieldErrors } = humanFieldErrors(result.error.issues, t);
   return {
     success: false,
     errors: {
-      formError: flat.formErrors[0] ?? "Please correct the highlighted fields.",
-      fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      formError: formErrors[0] ?? t("errors.fixFields"),
+      fieldErrors,
       intent: typeof values.intent === "string" ? values.intent : undefined,
     },
   };

@@ -15,16 +15,21 @@
  * `withHttpErrors(module)` applies it to a route module; server/index.ts applies it to every
  * route of the build, so a route added later is covered without anyone remembering to.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { data } from "@remix-run/node";
 import type { ServerBuild } from "@remix-run/node";
+import i18next from "i18next";
 import type { ZodError } from "zod";
+import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
+import { resources } from "~/i18n/resources";
 import { isAppError } from "./app-error";
 import { CONTROL_CHARACTERS, uuid } from "./form-fields";
 import type { FormErrors } from "./forms.server";
+import { translateMessage, type Translate } from "./translatable";
+import { humanIssueMessage } from "./zod-messages";
 
 export type HttpError = { status: number; message: string; fieldErrors?: Record<string, string[]> };
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Bad input found before the route ran (body not a form, control characters, a malformed id). */
 export class EdgeError extends Error {
@@ -64,9 +69,12 @@ function isZodError(error: unknown): error is ZodError {
   return error instanceof Error && error.name === "ZodError" && Array.isArray((error as ZodError).issues);
 }
 
+const translateAll = (fieldErrors: Record<string, string[]> | undefined, t: Translate) =>
+  fieldErrors ? Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => translateMessage(m, t))])) : undefined;
+
 /** The 4xx this error means, or null when it is not bad input (then it is a bug: let it propagate). */
-export function toHttpError(error: unknown, t: Translate = englishOnly): HttpError | null {
-  if (isAppError(error)) return { status: error.status, message: error.message, fieldErrors: error.fieldErrors };
+export function toHttpError(error: unknown, t: Translate = currentTranslator()): HttpError | null {
+  if (isAppError(error)) return { status: error.status, message: translateMessage(error.message, t), fieldErrors: translateAll(error.fieldErrors, t) };
   if (error instanceof EdgeError) {
     return { status: error.status, message: t(`errors.edge.${error.key}`, { field: error.field }), fieldErrors: error.field ? { [error.field]: [t(`errors.edge.${error.key}`, { field: error.field })] } : undefined };
   }
@@ -74,7 +82,7 @@ export function toHttpError(error: unknown, t: Translate = englishOnly): HttpErr
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of error.issues) {
       const field = issue.path.length ? issue.path.join(".") : "form";
-      (fieldErrors[field] ??= []).push(issue.message);
+      (fieldErrors[field] ??= []).push(humanIssueMessage(issue, t));
     }
     return { status: 400, message: t("errors.edge.invalidFields", { fields: Object.keys(fieldErrors).join(", ") }), fieldErrors };
   }
@@ -84,21 +92,33 @@ export function toHttpError(error: unknown, t: Translate = englishOnly): HttpErr
   return null;
 }
 
-/** Used where no request (so no language) is at hand: the English strings. */
-const englishOnly: Translate = (key, options) => {
-  const texts: Record<string, string> = {
-    "errors.edge.invalidFields": "Check these fields: {{fields}}.",
-    "errors.edge.badEncoding": "The address is not encoded correctly.",
-    "errors.edge.notFound": "Not found",
-    "errors.edge.invalidInput": "The request has a value the hub cannot accept.",
-  };
-  return (texts[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options?.[name] ?? ""));
-};
+/** One translator per language, made once (the strings are in memory): an action pays only for reading its locale. */
+const translators = Object.fromEntries(
+  SUPPORTED_LOCALES.map((lng) => {
+    const instance = i18next.createInstance();
+    void instance.init({ ...i18nConfig, resources, lng, initImmediate: false });
+    return [lng, ((key, options) => instance.t(key, options as never) as unknown as string) satisfies Translate];
+  }),
+) as Record<Locale, Translate>;
+/** Used where no request (so no language) is at hand: English, from the same strings as the pages. */
+const englishOnly = translators[DEFAULT_LOCALE];
+
+/**
+ * The language of the request being answered, for code that is handed no Request: `handleForm`
+ * and `validateForm` get only the form, yet their messages must be in the person's language.
+ * `withHttpErrors` sets it around every action (ADR 071); elsewhere (a test calling an action
+ * directly, a job) it is English.
+ */
+const requestTranslator = new AsyncLocalStorage<Translate>();
+export function currentTranslator(): Translate {
+  return requestTranslator.getStore() ?? englishOnly;
+}
 
 /** The request's language (the same detection as pages: ?lng, cookie, Accept-Language). */
 export async function translatorFor(request: Request): Promise<Translate> {
   try {
-    return (await i18nServer.getFixedT(request)) as unknown as Translate;
+    const locale = await i18nServer.getLocale(request);
+    return isLocale(locale) ? translators[locale] : englishOnly;
   } catch {
     return englishOnly;
   }
@@ -130,7 +150,7 @@ export function httpErrorResponse(error: unknown, t?: Translate, request?: Reque
 }
 
 /** Page actions: the `FormErrors` the form shows, with the error's status (rethrows when it is not bad input). */
-export function formErrorResponse(error: unknown, intent: unknown, t?: Translate) {
+export function formErrorResponse(error: unknown, intent: unknown, t: Translate = currentTranslator()) {
   const mapped = toHttpError(error, t);
   if (!mapped) throw error;
   return data<FormErrors>({ formError: mapped.message, fieldErrors: mapped.fieldErrors, intent: typeof intent === "string" ? intent : undefined }, { status: mapped.status });
@@ -217,14 +237,14 @@ export function withHttpErrors<M extends RouteModule>(module: M): M {
     const action = module.action;
     wrapped.action = async (args: Args) => {
       let intent: string | undefined;
+      const t = await translatorFor(args.request);
       try {
         checkUrl(args.request, args.params);
         let request = args.request;
         if (takesForm(request)) ({ request, intent } = await checkForm(request));
-        return await action({ ...args, request } as never);
+        return await requestTranslator.run(t, () => action({ ...args, request } as never));
       } catch (error) {
         if (error instanceof Response) throw error;
-        const t = await translatorFor(args.request);
         return resource ? httpErrorResponse(error, t, args.request) : formErrorResponse(error, intent, t);
       }
     };

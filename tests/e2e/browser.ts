@@ -22,12 +22,26 @@ export async function newPage(browser: Browser, { locale = "en-US" }: { locale?:
 
 export const DEMO_PASSWORD = "coalition-demo";
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/**
+ * Signs in from the English sign-in page. Sign-in applies the account's stored language (#14), so
+ * a test reading the app by its English names asks for English (`?lng=` sets the language cookie
+ * without changing the account's preference); `language: "preferred"` keeps what sign-in chose.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { language = "en" }: { language?: "en" | "es" | "preferred" } = {}) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/home");
+  if (language !== "preferred") {
+    // Unconditionally: right after the client-side redirect the page may not show the chosen language yet.
+    await page.goto(`/home?lng=${language}`);
+    // The cookie now says so; leave the address clean (a later language choice redirects back to it).
+    await page.goto("/home");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(language);
+  } else {
+    await page.goto("/home");
+  }
 }
 
 export async function expectNoAxeViolations(page: Page) {

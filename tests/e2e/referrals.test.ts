@@ -94,13 +94,14 @@ describe.skipIf(!hasChromium())("closed-loop referrals in the browser", () => {
     await expectNoAxeViolations(hospital);
     await markPage(hospital);
 
-    // The food bank's inbox shows it without a reload; the inbox names no client.
+    // The food bank's inbox shows it without a reload; the row names the client (the authorization covers contact details) and who sent it.
     const row = foodBank.locator(`table.referral-table a[href="${referralPath}"]`);
     await row.waitFor({ timeout: 10_000 });
     expect(await stillSamePage(foodBank)).toBe(true);
     const inboxRow = foodBank.locator("table.referral-table tbody tr", { has: foodBank.locator(`a[href="${referralPath}"]`) });
     expect(await inboxRow.textContent()).toContain("Arkansas Valley General Hospital");
-    expect(await inboxRow.textContent()).not.toContain(CLIENT);
+    expect(await inboxRow.textContent()).toContain(CLIENT);
+    expect(await inboxRow.textContent()).toContain("Sent by Priya Raman");
     expect(await inboxRow.textContent()).toContain("Urgent");
     await foodBank.getByRole("status").filter({ hasText: "New referral from Arkansas Valley General Hospital" }).first().waitFor();
     await expectNoAxeViolations(foodBank);

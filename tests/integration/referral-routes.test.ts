@@ -2,7 +2,8 @@
  * The referral pages through their loaders and actions, as the browser calls them: bad input
  * answers 400 with field messages and writes nothing, a stale version answers 409, another
  * organization's referral is a 404, the send form is idempotent, and the pre-send check says
- * what the authorization does not cover. The inbox names no client; the outbox does.
+ * what the authorization does not cover. The inbox names the client only under the client's
+ * authorization (referral-inbox-client.test.ts); the outbox names the sender's own clients.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
@@ -55,7 +56,7 @@ describe("referral pages", () => {
 
     const uncovered = await settle(() => newReferral.action(args(post(as.cookie, "/referrals/new", fields(["SOCIAL_NEEDS", "BEHAVIORAL_HEALTH"], crypto.randomUUID())))));
     expect(uncovered.status).toBe(409);
-    expect((uncovered.body as Body).formError).toMatch(/behavioral health/);
+    expect((uncovered.body as Body).formError).toMatch(/Behavioral \(mental\) health/);
     expect(await db.referral.count({ where: { senderOrganizationId: world.orgA.id } })).toBe(1);
   });
 
@@ -119,7 +120,7 @@ describe("referral pages", () => {
     expect((own.body as Body).formError).toMatch(/Only the receiving organization/);
   });
 
-  it("the inbox names no client, the outbox does; staff without send rights get the inbox only", async () => {
+  it("the inbox names the client only while the authorization covers it, the outbox does; staff without send rights get the inbox only", async () => {
     const world = await createReferralWorld();
     await sendTestReferral(world);
     const receiver = await signedInRequester(world.careManagerB.email);
@@ -127,8 +128,10 @@ describe("referral pages", () => {
     expect(inboxResult.status).toBe(200);
     const inboxBody = inboxResult.body as { list: { total: number; rows: { clientName: string | null }[] } };
     expect(inboxBody.list.total).toBe(1);
-    expect(inboxBody.list.rows[0].clientName).toBeNull();
-    expect(JSON.stringify(inboxBody)).not.toContain("Rosalind");
+    expect(inboxBody.list.rows[0].clientName).toBe("Rosalind Featherstonehaugh");
+    await db.consentAuthorization.update({ where: { id: world.authorizationId }, data: { revokedAt: new Date(Date.now() - 60_000) } });
+    const afterRevocation = (await settle(() => inbox.loader(args(receiver.get("/referrals"))))).body;
+    expect(JSON.stringify(afterRevocation)).not.toContain("Rosalind");
 
     const sender = await signedInRequester(world.careManagerA.email);
     const outboxBody = (await settle(() => outbox.loader(args(sender.get("/referrals/sent"))))).body as { list: { rows: { clientName: string | null }[] } };

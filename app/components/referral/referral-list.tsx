@@ -1,8 +1,9 @@
 /**
  * The inbox and the outbox: counts by status, filters in the query string (a plain GET form, so
  * a filtered list can be bookmarked and works without JavaScript), overdue flags, pages.
- * The inbox names no client (who the client is shows only on the referral page, through the
- * consent check); the outbox shows the sender's own clients.
+ * Each row says who the client is: the outbox names the sender's own clients, the inbox names a
+ * client only as far as the client's authorization lets the receiving organization see (the
+ * server decides; withheld details are said so, not left blank), and who sent it.
  */
 import { Form, Link, NavLink, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +26,8 @@ export type ReferralListData = {
     partner: { id: string; name: string };
     serviceName: string | null;
     clientName: string | null;
+    clientAccess: "own" | "consented" | "not-shared" | "withheld";
+    senderName: string | null;
     sentAt: Date | string | null;
     overdue: OverdueView;
   }[];
@@ -144,7 +147,7 @@ export function ReferralList({ box, data }: { box: "inbox" | "outbox"; data: Ref
               <tr>
                 <th scope="col">{t(`referral.list.${box}.date`)}</th>
                 <th scope="col">{t(`referral.list.${box}.partner`)}</th>
-                {box === "outbox" ? <th scope="col">{t("referral.list.client")}</th> : null}
+                <th scope="col">{t("referral.list.client")}</th>
                 <th scope="col">{t("referral.list.needs")}</th>
                 <th scope="col">{t("referral.list.priority")}</th>
                 <th scope="col">{t("referral.list.status")}</th>
@@ -157,9 +160,10 @@ export function ReferralList({ box, data }: { box: "inbox" | "outbox"; data: Ref
                   <td>{formatDate(r.sentAt, i18n.language)}</td>
                   <td>
                     {r.partner.name}
+                    {r.senderName ? <div className="muted small">{t("referral.list.sentBy", { name: r.senderName })}</div> : null}
                     {r.serviceName ? <div className="muted small">{r.serviceName}</div> : null}
                   </td>
-                  {box === "outbox" ? <td>{r.clientName}</td> : null}
+                  <td>{r.clientName ?? <span className="muted">{t(r.clientAccess === "not-shared" ? "referral.list.clientNotShared" : "referral.list.clientWithheld")}</span>}</td>
                   <td><NeedTags codes={r.sdohCodes} /></td>
                   <td><PriorityTag priority={r.priority} /></td>
                   <td>

@@ -17,6 +17,7 @@ const conference = {
     name: "Title",
     startsAt: "Date and time",
     timeZone: "In the coalition's time zone ({{zone}}).",
+    startInPast: "Choose a start time from now on: a conference cannot be scheduled in the past (a start up to {{minutes}} minutes ago counts as now). Times are in the coalition's time zone.",
     agenda: "Agenda",
     agendaHint: "Tip: start by celebrating a success, and end with next steps, owners and dates.",
     audience: "Who is invited?",

@@ -17,6 +17,7 @@ const conference = {
     name: "Título",
     startsAt: "Fecha y hora",
     timeZone: "En la zona horaria de la coalición ({{zone}}).",
+    startInPast: "Elija una hora de inicio a partir de ahora: no se puede programar una conferencia en el pasado (un inicio de hace {{minutes}} minutos o menos cuenta como ahora). Las horas están en la zona horaria de la coalición.",
     agenda: "Agenda",
     agendaHint: "Consejo: empiece celebrando un logro y termine con próximos pasos, responsables y fechas.",
     audience: "¿Quién está invitado?",

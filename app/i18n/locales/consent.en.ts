@@ -110,6 +110,15 @@ const consent = {
       "part2-needs-part2-form": "Part 2 needs its own authorization",
     },
   },
+  refusal: {
+    referralSummary: "No authorization in effect lets this organization receive: {{categories}}. Record the client's authorization first, or send less.",
+    "unknown-client": "The hub has no record of this client, so “{{category}}” cannot be shared.",
+    "no-authorization": "No authorization of this client lets the receiving organization see “{{category}}”. Record one with the client first, or leave it out.",
+    revoked: "The client revoked the authorization that let the receiving organization see “{{category}}”.",
+    expired: "The authorization that let the receiving organization see “{{category}}” has expired. Ask the client whether they want to sign a new one.",
+    "not-yet-effective": "The authorization for “{{category}}” has not started yet: it can go once the authorization is in effect.",
+    "part2-needs-part2-form": "“{{category}}” can only be shared under a separate Part 2 authorization; a general authorization never covers it.",
+  },
   authorize: {
     title: "Authorization to share information about {{name}}",
     intro: "Go through each part with the client in plain language. They (or their personal representative) sign at the end.",

@@ -112,6 +112,15 @@ const consent: typeof en = {
       "part2-needs-part2-form": "la Parte 2 necesita su propia autorización",
     },
   },
+  refusal: {
+    referralSummary: "Ninguna autorización vigente permite que esta organización reciba: {{categories}}. Registre primero la autorización del cliente o envíe menos.",
+    "unknown-client": "El sistema no tiene registro de este cliente, así que «{{category}}» no se puede compartir.",
+    "no-authorization": "Ninguna autorización de este cliente permite que la organización receptora vea «{{category}}». Registre primero una con el cliente o no la incluya.",
+    revoked: "El cliente revocó la autorización que permitía a la organización receptora ver «{{category}}».",
+    expired: "La autorización que permitía a la organización receptora ver «{{category}}» venció. Pregunte al cliente si quiere firmar una nueva.",
+    "not-yet-effective": "La autorización para «{{category}}» todavía no está vigente: podrá enviarse cuando lo esté.",
+    "part2-needs-part2-form": "«{{category}}» solo se puede compartir con una autorización de la Parte 2 aparte; una autorización general nunca la cubre.",
+  },
   authorize: {
     title: "Autorización para compartir información de {{name}}",
     intro: "Repase cada parte con el cliente en lenguaje sencillo. El cliente (o su representante personal) firma al final.",

@@ -8,6 +8,7 @@
  * socket layer has checked; sockets re-check it on every join (`assertActiveMember`).
  */
 import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { translatable } from "~/utils/translatable";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
@@ -49,19 +50,32 @@ export async function assertActiveMember(userId: string, organizationId: string)
 
 const START_RANGE_MESSAGE = `Choose a date and time between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
 
+/**
+ * How far in the past a start may be: a host filling in "now" (the form has minutes, and takes a
+ * while to fill in) is starting now, not scheduling in the past. Anything earlier is refused.
+ */
+export const START_GRACE_MS = 5 * 60_000;
+
 export async function scheduleConference({
   actor,
   coalitionId,
   input,
+  at = new Date(),
 }: {
   actor: Actor;
   coalitionId: string;
   input: { title: string; startsAt: string; agenda: string; audience: "coalition" | "organizations"; organizationIds: string[] };
+  at?: Date;
 }) {
   const startsAt = new Date(input.startsAt);
   // The form's bound is checked again once the coalition's time zone is applied (schema at the edge, rule here).
   if (!boundedDateTime(START_RANGE_MESSAGE).safeParse(startsAt).success) {
     throw new AppError({ message: START_RANGE_MESSAGE, fieldErrors: { startsAt: [START_RANGE_MESSAGE] } });
+  }
+  // A rule about "now", so here and not in the schema: the instant is known only with the coalition's time zone.
+  if (startsAt.getTime() < at.getTime() - START_GRACE_MS) {
+    const message = translatable("conference.schedule.startInPast", { minutes: START_GRACE_MS / 60_000 });
+    throw new AppError({ message, fieldErrors: { startsAt: [message] } });
   }
   const wholeCoalition = input.audience === "coalition";
   const invited = wholeCoalition ? [] : [...new Set(input.organizationIds.filter((id) => id !== actor.organizationId))];

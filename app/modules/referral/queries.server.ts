@@ -1,13 +1,17 @@
 /**
  * Referral lists shaped for the inbox (referrals sent to my organization) and the outbox (sent by
- * it): counts by status, filters, overdue flags, one page at a time. The inbox names no client:
- * who the client is shows only on the referral page, through the consent check. The outbox shows
- * the sender's own clients' names (an audited list read).
+ * it): counts by status, filters, overdue flags, one page at a time. The outbox shows the sender's
+ * own clients' names; the inbox shows a client's name only as far as the client's authorization
+ * lets the receiving organization see it, by the rule the referral page applies (`evaluateAccess`
+ * over the referral's categories, the name with contact details). Both are audited list reads.
  */
 import { db, Prisma } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { decryptClientName } from "~/modules/client/service.server";
+import { evaluateAccess } from "~/modules/consent/decision.server";
 import { DEFAULT_WINDOWS, overdueCutoffs, overdueOf, type ReminderWindows } from "./overdue";
+import type { ConsentCategory } from "~/modules/consent/categories";
+import type { AuthorizationFacts } from "~/modules/consent/decision.server";
 import type { ReferralListFilter } from "./schemas";
 import type { ReferralActor } from "./service.server";
 import { AWAITING_RESPONSE, BEING_WORKED, REFERRAL_STATUSES, type ReferralStatus } from "./state-machine";
@@ -37,6 +41,23 @@ export function overdueWhere(windows: ReminderWindows, at: Date): Prisma.Referra
   };
 }
 
+export type ClientAccess = "own" | "consented" | "not-shared" | "withheld";
+
+/** The receiver's view of a referral's client, by the referral page's rule (ADR 021), over facts loaded with the row. */
+function inboxClient(
+  r: { clientId: string; categories: ConsentCategory[]; client: { organizationId: string; deletedAt: Date | null; nameCipher: string; authorizations: Omit<AuthorizationFacts, "recipientIds">[] } },
+  organizationId: string,
+  at: Date,
+): { clientAccess: ClientAccess; clientName: string | null } {
+  if (r.client.deletedAt) return { clientAccess: "withheld", clientName: null };
+  // The authorizations were loaded already narrowed to those naming this organization.
+  const authorizations = r.client.authorizations.map((a) => ({ ...a, recipientIds: [organizationId] }));
+  const { grants } = evaluateAccess({ clientOrganizationId: r.client.organizationId, organizationId, authorizations, categories: r.categories, at });
+  if (grants.length === 0) return { clientAccess: "withheld", clientName: null };
+  if (!grants.some((g) => g.category === "CONTACT_DEMOGRAPHICS")) return { clientAccess: "not-shared", clientName: null };
+  return { clientAccess: "consented", clientName: decryptClientName(r.clientId, r.client.nameCipher) };
+}
+
 export type ReferralListRow = {
   id: string;
   status: ReferralStatus;
@@ -44,7 +65,16 @@ export type ReferralListRow = {
   sdohCodes: string[];
   partner: { id: string; name: string };
   serviceName: string | null;
+  /** Set for the sender's own client, or when the receiver's access covers the name. */
   clientName: string | null;
+  /**
+   * own: the sender's client. consented: named under the client's authorization. not-shared: an
+   * authorization is in effect but the name did not go with the referral. withheld: no
+   * authorization covers the receiver now (revoked, expired…): status and need only.
+   */
+  clientAccess: ClientAccess;
+  /** The person who sent it (inbox), so two referrals from one organization can be told apart. */
+  senderName: string | null;
   sentAt: Date | null;
   updatedAt: Date;
   overdue: ReturnType<typeof overdueOf>;
@@ -71,19 +101,34 @@ export async function listReferrals({ actor, box, filter, coalitionId, at = new 
       skip: (filter.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, status: true, priority: true, sdohCodes: true, sentAt: true, updatedAt: true, acceptedAt: true, lastReceiverUpdateAt: true, clientId: true,
+        id: true, status: true, priority: true, sdohCodes: true, sentAt: true, updatedAt: true, acceptedAt: true, lastReceiverUpdateAt: true, clientId: true, categories: true, senderUserId: true,
         sender: { select: { id: true, name: true } },
         recipient: { select: { id: true, name: true } },
         service: { select: { name: true } },
-        client: box === "outbox" ? { select: { nameCipher: true } } : false,
+        // With the page, in the same findMany: the name (encrypted) and, for the inbox, only the authorizations naming this organization (indexed by client, then the recipient key).
+        client: {
+          select: {
+            nameCipher: true, organizationId: true, deletedAt: true,
+            authorizations: box === "inbox"
+              ? { where: { recipients: { some: { organizationId: actor.organizationId } } }, select: { id: true, form: true, categories: true, effectiveAt: true, expiresAt: true, revokedAt: true, signedAt: true } }
+              : false,
+          },
+        },
       },
     }),
     partnersOf(box, mine),
   ]);
+  const senders = box === "inbox" && rows.length
+    ? new Map((await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.senderUserId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
+    : new Map<string, string>();
+  const clients = rows.map((r) =>
+    box === "outbox" ? { clientAccess: "own" as const, clientName: decryptClientName(r.clientId, r.client.nameCipher) } : inboxClient({ ...r, client: { ...r.client, authorizations: r.client.authorizations ?? [] } }, actor.organizationId, at),
+  );
+  const named = clients.filter((c) => c.clientName !== null).length;
   const counts = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
   for (const g of byStatus) counts[g.status] = g._count._all;
-  if (box === "outbox" && rows.length) {
-    await recordAuditEvent({ action: "client.list_viewed", subjectType: "Client", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { count: rows.length, purpose: "referral-outbox" }, request: actor.request });
+  if (named > 0) {
+    await recordAuditEvent({ action: "client.list_viewed", subjectType: "Client", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { count: named, purpose: box === "outbox" ? "referral-outbox" : "referral-inbox" }, request: actor.request });
   }
   return {
     counts,
@@ -92,14 +137,15 @@ export async function listReferrals({ actor, box, filter, coalitionId, at = new 
     page: filter.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     partners,
-    rows: rows.map((r): ReferralListRow => ({
+    rows: rows.map((r, i): ReferralListRow => ({
       id: r.id,
       status: r.status,
       priority: r.priority,
       sdohCodes: r.sdohCodes,
       partner: box === "inbox" ? r.sender : r.recipient,
       serviceName: r.service?.name ?? null,
-      clientName: box === "outbox" && r.client ? decryptClientName(r.clientId, r.client.nameCipher) : null,
+      ...clients[i],
+      senderName: box === "inbox" ? (senders.get(r.senderUserId) ?? null) : null,
       sentAt: r.sentAt,
       updatedAt: r.updatedAt,
       overdue: overdueOf(r, windows, at),

@@ -12,6 +12,7 @@ import { currentKeyId, decryptField, encryptField, encryptOptional } from "~/uti
 import type { Permission } from "~/utils/permissions";
 import { auditAppendCall, recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { decideAccess, type AccessDecision, type RefusalReason } from "~/modules/consent/decision.server";
+import { referralRefusedMessage, refusalMessage } from "~/modules/consent/messages";
 import { emitToOrganization } from "~/realtime/emit.server";
 import { checkFit } from "./fit";
 import type { CommentReferralInput, SendReferralInput, TransitionReferralInput } from "./schemas";
@@ -56,16 +57,6 @@ function requireSidePermission(actor: ReferralActor, side: Side) {
   if (!actor.permissions.has(needed)) throw forbidden(side === "sender" ? "Your role cannot change referrals your organization sent." : "Your role cannot work referrals sent to your organization.");
 }
 
-const CATEGORY_LABEL: Record<string, string> = {
-  CONTACT_DEMOGRAPHICS: "contact details and demographics",
-  SOCIAL_NEEDS: "social needs",
-  CARE_PLAN: "care plan",
-  BEHAVIORAL_HEALTH: "behavioral health",
-  HIV_STI: "HIV/STI",
-  SUD_PART2: "substance use disorder treatment (Part 2)",
-  CLINICAL_SUMMARY: "clinical summary",
-};
-
 /** What sendReferral returns: the new (or, for a repeated key, the first) referral. */
 export type SentReferral = { id: string; coalitionId: string; clientId: string; senderOrganizationId: string; recipientOrganizationId: string; status: ReferralStatus; version: number; sentAt: Date | null };
 const SENT_SELECT = { id: true, coalitionId: true, clientId: true, senderOrganizationId: true, recipientOrganizationId: true, status: true, version: true, sentAt: true } as const;
@@ -96,12 +87,8 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: R
     ]);
     if (!partners.coalitionId) throw new AppError({ message: "That organization is not a partner in your coalition.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner in your coalition"] } });
     if (decision.refusals.length > 0) {
-      const missing = decision.refusals.map((r) => CATEGORY_LABEL[r.category] ?? r.category).join(", ");
-      throw new AppError({
-        message: `No authorization in effect lets this organization receive: ${missing}. Record the client's authorization first, or send less.`,
-        status: 409,
-        fieldErrors: { categories: decision.refusals.map((r) => `${CATEGORY_LABEL[r.category] ?? r.category}: ${r.reason}`) },
-      });
+      // In the sender's language, one sentence per category and why (translated by the error mapper).
+      throw new AppError({ message: referralRefusedMessage(decision.refusals), status: 409, fieldErrors: { categories: decision.refusals.map(refusalMessage) } });
     }
     const coalitionId = partners.coalitionId;
     senderName = partners.senderName;

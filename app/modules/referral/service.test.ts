@@ -191,7 +191,7 @@ describe("isolation", () => {
 });
 
 describe("inbox and outbox", () => {
-  it("count by status, filter, flag overdue, and name the client only in the sender's outbox", async () => {
+  it("count by status, filter, flag overdue, and name the client in the outbox and, under the client's authorization, in the inbox", async () => {
     const world = await createReferralWorld();
     const fresh = await sendTestReferral(world);
     const old = await sendTestReferral(world);
@@ -205,7 +205,7 @@ describe("inbox and outbox", () => {
     expect(inbox.overdueCount).toBe(1);
     expect(inbox.rows.find((r) => r.id === old.id)?.overdue).toMatchObject({ kind: "response", days: 4 });
     expect(inbox.rows.find((r) => r.id === fresh.id)?.overdue).toBeNull();
-    expect(inbox.rows.every((r) => r.clientName === null)).toBe(true);
+    expect(inbox.rows.every((r) => r.clientAccess === "consented" && r.clientName === "Rosalind Featherstonehaugh")).toBe(true);
 
     const overdueOnly = await listReferrals({ actor: world.receiver, box: "inbox", filter: { ...inboxFilter, overdue: true }, coalitionId: world.coalition.id });
     expect(overdueOnly.rows.map((r) => r.id)).toEqual([old.id]);
