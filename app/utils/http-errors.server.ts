@@ -133,15 +133,7 @@ function jsonError({ status, message, fieldErrors }: HttpError, request?: Reques
   return Response.json({ error: message, fieldErrors }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Resource routes (JSON APIs): the error as `{ error, fieldErrors }`, or rethrows when it is not bad input. */
-export function jsonErrorResponse(error: unknown): Response {
-  if (error instanceof Response) return error;
-  const mapped = toHttpError(error);
-  if (!mapped) throw error;
-  return jsonError(mapped);
-}
-
-/** Page loaders: a thrown Response the ErrorBoundary shows (rethrows when it is not bad input). */
+/** Page loaders and resource routes: the Response for this error, JSON `{ error, fieldErrors }` (an OperationOutcome under /api/fhir/), or rethrows when it is not bad input. */
 export function httpErrorResponse(error: unknown, t?: Translate, request?: Request): Response {
   if (error instanceof Response) return error;
   const mapped = toHttpError(error, t);
@@ -265,6 +257,9 @@ export function withHttpErrorsBuild(build: ServerBuild): ServerBuild {
   wrappedBuilds.set(build, wrapped);
   return wrapped;
 }
+
+/** The same mapping for callers that have no request at hand (directory resource routes). */
+export const jsonErrorResponse = (error: unknown): Response => httpErrorResponse(error);
 
 /** `.catch(throwHttpError)` in a loader: the mapped Response thrown (a bug still propagates as itself). */
 export function throwHttpError(error: unknown): never {
