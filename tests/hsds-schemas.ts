@@ -10,6 +10,14 @@ import addFormats from "ajv-formats";
 
 export const HSDS_DIR = process.env.HSDS_STANDARDS_DIR ?? path.resolve(process.cwd(), "../shared/standards/hsds-3.0");
 
+/**
+ * The official files are reference material beside the repository, not part of it: a clone
+ * without them skips the checks against them (with this message) instead of failing.
+ */
+export const HSDS_AVAILABLE = fs.existsSync(path.join(HSDS_DIR, "schema")) && fs.existsSync(path.join(HSDS_DIR, "examples"));
+export const HSDS_SKIP_MESSAGE = `Skipping the checks against the official HSDS 3.0 files: none at ${HSDS_DIR} (set HSDS_STANDARDS_DIR to where they are).`;
+if (!HSDS_AVAILABLE) console.warn(HSDS_SKIP_MESSAGE);
+
 const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 const cache = new Map<string, ValidateFunction>();
