@@ -8,6 +8,7 @@ import { permissionsFor, type OrganizationRole, type Permission } from "~/utils/
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { endSessionConnections } from "~/realtime/session.server";
 import { SESSION_TTL_MS } from "./cookie.server";
+import { liveSessionWhere } from "./liveness.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { assertStrongPassword, passwordText } from "./password-strength.server";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./sign-in-limits.server";
@@ -84,8 +85,8 @@ export async function signOut({ sessionId, request }: { sessionId: string; reque
 
 /** Loads the signed-in context for a session id, or null when it is unknown, revoked or expired. */
 export async function loadAuthContext(sessionId: string): Promise<AuthContext | null> {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
+  const session = await db.session.findFirst({
+    where: { id: sessionId, ...liveSessionWhere() },
     include: {
       user: {
         include: {
@@ -103,7 +104,7 @@ export async function loadAuthContext(sessionId: string): Promise<AuthContext | 
       },
     },
   });
-  if (!session || session.revokedAt || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
+  if (!session) return null;
 
   const { user } = session;
   const organizations: OrganizationSummary[] = user.memberships.map((m) => ({
