@@ -4,11 +4,12 @@ import { recordAuthorization } from "~/modules/consent/service.server";
 import type { RecordAuthorizationInput } from "~/modules/consent/schemas";
 import { uniqueSuffix } from "./factories";
 
-export type TestActor = { userId: string; organizationId: string; request: { ipAddress?: string; userAgent?: string } };
+import { actorFor } from "./actors";
+import type { Actor } from "~/modules/auth/actor";
 
-export const actorFor = (userId: string, organizationId: string): TestActor => ({ userId, organizationId, request: { ipAddress: "127.0.0.1", userAgent: "vitest" } });
+export { actorFor };
 
-export async function createClient(actor: TestActor, input: Partial<{ name: string; birthDate: string; contact: string; address: string; notes: string; preferredLanguage: "en" | "es" | "other" }> = {}) {
+export async function createClient(actor: Actor, input: Partial<{ name: string; birthDate: string; contact: string; address: string; notes: string; preferredLanguage: "en" | "es" | "other" }> = {}) {
   const result = await registerClient({
     actor,
     input: {
@@ -52,6 +53,6 @@ export function authorizationInput(overrides: Partial<RecordAuthorizationInput> 
   };
 }
 
-export async function createAuthorization(actor: TestActor, clientId: string, overrides: Partial<RecordAuthorizationInput> & { recipientIds: string[] }) {
+export async function createAuthorization(actor: Actor, clientId: string, overrides: Partial<RecordAuthorizationInput> & { recipientIds: string[] }) {
   return recordAuthorization({ actor, clientId, input: authorizationInput(overrides) });
 }

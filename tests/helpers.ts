@@ -1,5 +1,6 @@
 import { commitSessionId } from "~/modules/auth/cookie.server";
 import { signIn } from "~/modules/auth/service.server";
+import { httpErrorResponse } from "~/utils/http-errors.server";
 import { DEFAULT_TEST_PASSWORD } from "./factories";
 
 /** A browser-like Request from a signed-in user (a real session row, a signed cookie). */
@@ -17,14 +18,18 @@ export async function signedInRequester(email: string, password = DEFAULT_TEST_P
 
 export const anonymousGet = (path: string) => new Request(`http://localhost${path}`);
 
-/** Runs a Remix loader/action and returns the Response it returned or threw (redirects, 4xx). */
+/**
+ * Runs a Remix loader/action and returns the Response it returned or threw (redirects, 4xx). An
+ * AppError (a guard's sign-in or 403, a service's 404) is answered by the one mapper, as the
+ * server entry does for every route (ADR 074); anything else (a bug) still throws.
+ */
 export async function settle(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; headers: Headers }> {
   try {
     const result = await fn();
     return toResult(result, 200);
   } catch (thrown) {
-    if (thrown instanceof Response) return toResult(thrown, thrown.status);
-    throw thrown;
+    const response = thrown instanceof Response ? thrown : httpErrorResponse(thrown);
+    return toResult(response, response.status);
   }
 }
 

@@ -1,13 +1,14 @@
 /** Referral fixtures, through the real services (used by tests, the seed and the benchmark). */
-import { permissionsFor, type OrganizationRole } from "~/utils/permissions";
-import { sendReferral, type ReferralActor } from "~/modules/referral/service.server";
+import type { OrganizationRole } from "~/utils/permissions";
+import type { Actor } from "~/modules/auth/actor";
+import { sendReferral } from "~/modules/referral/service.server";
 import type { SendReferralInput } from "~/modules/referral/schemas";
 import { db } from "~/utils/db.server";
 import { createTwoOrganizationWorld, createOrganization, createUser } from "./factories";
 import { actorFor, createAuthorization, createClient } from "./consent-factories";
 
-export function referralActor(userId: string, organizationId: string, role: OrganizationRole = "CARE_MANAGER"): ReferralActor {
-  return { ...actorFor(userId, organizationId), permissions: permissionsFor({ role, isConvener: false }) };
+export function referralActor(userId: string, organizationId: string, role: OrganizationRole = "CARE_MANAGER"): Actor {
+  return actorFor(userId, organizationId, { role });
 }
 
 export function sendInput(overrides: Partial<Omit<SendReferralInput, "intent">> & { clientId: string; recipientOrganizationId: string }): Omit<SendReferralInput, "intent"> {

@@ -7,7 +7,7 @@
  *   that forgot to call `endSessionConnections` still loses its sockets.
  */
 import type { Server } from "socket.io";
-import { db } from "~/utils/db.server";
+import { liveSessionIds } from "~/modules/auth/liveness.server";
 import { getIo } from "~/utils/runtime.server";
 import { uuid } from "~/utils/form-fields";
 
@@ -23,16 +23,6 @@ export function endSessionConnections(sessionIds: string | string[]) {
   if (!io || ids.length === 0) return;
   const rooms = ids.map(sessionRoom);
   for (const name of io._nsps.keys()) io.of(name).in(rooms).disconnectSockets(true);
-}
-
-/** Which of these sessions may still use a connection: not revoked, not expired, user active. */
-export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
-  if (sessionIds.length === 0) return new Set();
-  const rows = await db.session.findMany({
-    where: { id: { in: sessionIds }, revokedAt: null, expiresAt: { gt: new Date() }, user: { deactivatedAt: null } },
-    select: { id: true },
-  });
-  return new Set(rows.map((r) => r.id));
 }
 
 const SessionId = uuid();

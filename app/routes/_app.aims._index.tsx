@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition, requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { WinSchema } from "~/modules/aims/schemas";
 import { maxLengthOf } from "~/utils/form-fields";
 import { postWin } from "~/modules/aims/service.server";
@@ -20,9 +19,9 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Aims · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  const coalitionId = auth.coalition.id;
-  const organizationId = auth.organization && auth.permissions.has("aims:enter") ? auth.organization.id : null;
+  const actor = await requireActor(request, "coalition:read", "coalition");
+  const coalitionId = actor.coalitionId;
+  const organizationId = actor.organizationId && actor.permissions.has("aims:enter") ? actor.organizationId : null;
   // Each card on its own: one bad stored value fails the aims card, not the page (ADR 066).
   const cards = await loadCards(
     {
@@ -33,17 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     request,
   );
-  return { ...cards, can: { admin: auth.permissions.has("aims:admin"), enter: auth.permissions.has("aims:enter"), postWin: auth.permissions.has("wins:post") } };
+  return { ...cards, can: { admin: actor.permissions.has("aims:admin"), enter: actor.permissions.has("aims:enter"), postWin: actor.permissions.has("wins:post") } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "wins:post");
-  if (!auth.coalition) throw new Response("Your organization is not a member of a coalition yet.", { status: 403 });
-  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization.id, isConvener: auth.isConvener, request: requestMeta(request) };
-  return handleForm(await request.formData(), WinSchema, async ({ title, story }) => {
-    await postWin({ actor, title, story });
-    return { posted: true } as FormErrors & { posted?: boolean };
-  });
+  const actor = await requireActor(request, "wins:post", "coalition");
+  const { title, story } = parseForm(await request.formData(), WinSchema);
+  await postWin({ actor, title, story });
+  return { posted: true } as FormErrors & { posted?: boolean };
 }
 
 export default function AimsPage() {

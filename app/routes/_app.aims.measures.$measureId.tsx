@@ -3,9 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireCoalition } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseParams } from "~/utils/params.server";
 import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
 import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
@@ -13,7 +12,6 @@ import { chartOfMeasure, findMeasure, isMeasureReporter, listOrganizationValues,
 import { loadCard } from "~/utils/cards.server";
 import { CardError, CardFailed } from "~/components/ui/card-error";
 import { formatPeriod, recentPeriods } from "~/modules/aims/periods";
-import { AppError } from "~/utils/app-error";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
 import { RunChart, round } from "~/components/aims/run-chart";
 import { SignalList } from "~/components/aims/signal-list";
@@ -24,24 +22,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const Params = z.object({ measureId: z.string().uuid() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
+  const actor = await requireActor(request, "coalition:read", "coalition");
   const parsed = Params.safeParse(params);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const row = await findMeasure(parsed.data.measureId, auth.coalition.id);
+  const row = await findMeasure(parsed.data.measureId, actor.coalitionId);
   if (!row) throw new Response("Not found", { status: 404 });
   const measure = measureView(row);
   // The chart is a card of its own: a bad stored value fails the chart, not the page (ADR 066).
   const chart = await loadCard("measure-chart", () => chartOfMeasure(row), request);
-  const canEnter = !!auth.organization && auth.permissions.has("aims:enter") && measure.source !== "COMPUTED";
-  const reporter = canEnter ? await isMeasureReporter(measure.id, auth.organization!.id) : false;
+  const canEnter = !!actor.organizationId && actor.permissions.has("aims:enter") && measure.source !== "COMPUTED";
+  const reporter = canEnter ? await isMeasureReporter(measure.id, actor.organizationId) : false;
   const periods = reporter ? recentPeriods(new Date(), measure.frequency, 12).map((p) => p.toISOString().slice(0, 10)) : [];
   return {
     measure,
     chart,
-    organization: auth.organization ? { id: auth.organization.id, name: auth.organization.name } : null,
-    can: { enter: reporter, notAsked: canEnter && !reporter, admin: auth.permissions.has("aims:admin") },
+    organization: actor.organizationId ? { id: actor.organizationId, name: actor.organizationName } : null,
+    can: { enter: reporter, notAsked: canEnter && !reporter, admin: actor.permissions.has("aims:admin") },
     periods,
-    ownValues: reporter ? (await listOrganizationValues({ measureId: measure.id, organizationId: auth.organization!.id })).map((v) => ({ period: v.periodStart.toISOString().slice(0, 10), value: v.value })) : [],
+    ownValues: reporter ? (await listOrganizationValues({ measureId: measure.id, organizationId: actor.organizationId })).map((v) => ({ period: v.periodStart.toISOString().slice(0, 10), value: v.value })) : [],
   };
 }
 
@@ -49,41 +47,31 @@ type ActionResult = FormErrors & { done?: string; report?: ImportRowResult[] };
 const MAX_UPLOAD = 1_000_000;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
+  const actor = await requireActor(request, "coalition:read", "coalition");
   const { measureId } = parseParams(params, Params);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const meta = requestMeta(request);
 
   if (intent === "enter-value" || intent === "import") {
-    if (!auth.organization || !auth.permissions.has("aims:enter")) throw new Response("Forbidden", { status: 403 });
-    const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization.id, isConvener: auth.isConvener, request: meta };
+    if (!actor.organizationId || !actor.permissions.has("aims:enter")) throw new Response("Forbidden", { status: 403 });
     if (intent === "import") {
       const file = formData.get("file");
       if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", formError: "Choose a CSV file to import.", fieldErrors: { file: ["Choose a file"] } }, { status: 400 });
       if (file.size > MAX_UPLOAD) return data<ActionResult>({ intent: "import", formError: "The file is larger than 1 MB: split it into smaller files.", fieldErrors: { file: ["Too large"] } }, { status: 400 });
-      try {
-        const report = await importValuesCsv({ actor, measureId, csv: await file.text() });
-        return { done: "import", report } satisfies ActionResult;
-      } catch (error) {
-        if (error instanceof AppError) return data<ActionResult>({ intent: "import", formError: error.message }, { status: error.status });
-        throw error;
-      }
+      const report = await importValuesCsv({ actor, measureId, csv: await file.text() });
+      return { done: "import", report } satisfies ActionResult;
     }
-    return handleForm(formData, EnterValueSchema.extend({ measureId: z.literal(measureId).default(measureId) }), async ({ period, value }): Promise<ActionResult> => {
-      await enterValue({ actor, measureId, period: new Date(`${period}T00:00:00Z`), value });
-      return { done: "enter-value" };
-    });
+    const { period, value } = parseForm(formData, EnterValueSchema.extend({ measureId: z.literal(measureId).default(measureId) }));
+    await enterValue({ actor, measureId, period: new Date(`${period}T00:00:00Z`), value });
+    return { done: "enter-value" };
   }
 
-  if (!auth.permissions.has("aims:admin")) throw new Response("Forbidden", { status: 403 });
-  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: meta };
+  if (!actor.permissions.has("aims:admin")) throw new Response("Forbidden", { status: 403 });
   formData.set("measureId", measureId);
-  return handleForm(formData, z.discriminatedUnion("intent", [AnnotationSchema, RebaselineSchema]), async (input): Promise<ActionResult> => {
-    if (input.intent === "annotate") await addAnnotation({ actor, measureId, period: new Date(`${input.period}T00:00:00Z`), kind: input.kind, label: input.label });
-    else await rebaseline({ actor, measureId, baselinePoints: input.baselinePoints });
-    return { done: input.intent };
-  });
+  const input = parseForm(formData, z.discriminatedUnion("intent", [AnnotationSchema, RebaselineSchema]));
+  if (input.intent === "annotate") await addAnnotation({ actor, measureId, period: new Date(`${input.period}T00:00:00Z`), kind: input.kind, label: input.label });
+  else await rebaseline({ actor, measureId, baselinePoints: input.baselinePoints });
+  return { done: input.intent };
 }
 
 export default function MeasurePage() {

@@ -3,9 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { CreateMeasureSchema, MEASURE_AGGREGATIONS, MEASURE_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_SOURCES, MEASURE_TYPES } from "~/modules/aims/schemas";
 import { createMeasure } from "~/modules/aims/service.server";
 import { COMPUTED_MEASURES } from "~/modules/aims/computed.server";
@@ -17,18 +16,16 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "New measure · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "aims:admin");
-  const partners = await listMemberOrganizations(auth.coalition.id);
+  const actor = await requireActor(request, "aims:admin", "coalition");
+  const partners = await listMemberOrganizations(actor.coalitionId);
   return { partners: partners.map((p) => ({ id: p.id, name: p.name })), computed: COMPUTED_MEASURES.map((c) => ({ key: c.key, labelKey: c.labelKey, unit: c.unit })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "aims:admin");
-  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: requestMeta(request) };
-  return handleForm(await request.formData(), CreateMeasureSchema, async ({ intent: _intent, ...input }) => {
-    const measure = await createMeasure({ actor, input });
-    return redirect(`/aims/measures/${measure.id}`);
-  });
+  const actor = await requireActor(request, "aims:admin", "coalition");
+  const { intent: _intent, ...input } = parseForm(await request.formData(), CreateMeasureSchema);
+  const measure = await createMeasure({ actor, input });
+  return redirect(`/aims/measures/${measure.id}`);
 }
 
 export default function NewMeasure() {

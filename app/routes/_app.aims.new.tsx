@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { CreateAimSchema, HP2030_DOMAINS } from "~/modules/aims/schemas";
 import { createAim } from "~/modules/aims/service.server";
 import { listMeasures } from "~/modules/aims/queries.server";
@@ -16,18 +15,16 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "New aim · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "aims:admin");
-  const [measures, partners] = await Promise.all([listMeasures(auth.coalition.id), listMemberOrganizations(auth.coalition.id)]);
+  const actor = await requireActor(request, "aims:admin", "coalition");
+  const [measures, partners] = await Promise.all([listMeasures(actor.coalitionId), listMemberOrganizations(actor.coalitionId)]);
   return { measures: measures.map((m) => ({ id: m.id, name: m.name, unit: m.unit })), partners: partners.map((p) => ({ id: p.id, name: p.name })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "aims:admin");
-  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: requestMeta(request) };
-  return handleForm(await request.formData(), CreateAimSchema, async ({ intent: _intent, ...input }) => {
-    await createAim({ actor, input });
-    return redirect("/aims");
-  });
+  const actor = await requireActor(request, "aims:admin", "coalition");
+  const { intent: _intent, ...input } = parseForm(await request.formData(), CreateAimSchema);
+  await createAim({ actor, input });
+  return redirect("/aims");
 }
 
 export default function NewAim() {

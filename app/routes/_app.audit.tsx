@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { requestMeta } from "~/utils/request.server";
 import { parseSearchParams } from "~/utils/params.server";
 import { recordAuditEvent, verifyAuditChain, type ChainVerification } from "~/modules/audit/service.server";
@@ -13,16 +13,16 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Audit trail · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "audit:read");
+  const actor = await requireActor(request, "audit:read");
   const filter = await parseSearchParams(request, AuditFilterSchema);
-  const [page, options] = await Promise.all([listAuditEvents({ organizationId: auth.organization.id, filter }), auditFilterOptions(auth.organization.id)]);
-  return { organization: auth.organization, filter, ...page, options };
+  const [page, options] = await Promise.all([listAuditEvents({ organizationId: actor.organizationId, filter }), auditFilterOptions(actor.organizationId)]);
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, filter, ...page, options };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "audit:read");
+  const actor = await requireActor(request, "audit:read");
   const result = await verifyAuditChain();
-  await recordAuditEvent({ action: "audit.chain_verified", subjectType: "AuditEvent", actorUserId: auth.user.id, organizationId: auth.organization.id, metadata: { ...result }, request: requestMeta(request) });
+  await recordAuditEvent({ action: "audit.chain_verified", subjectType: "AuditEvent", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { ...result }, request: requestMeta(request) });
   return { verification: result };
 }
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { ClientIdParamSchema } from "~/modules/client/schemas";
 import { getClientForViewer } from "~/modules/client/service.server";
 import { RevokeAuthorizationSchema } from "~/modules/consent/schemas";
@@ -11,30 +10,26 @@ import { listAuthorizations, revokeAuthorization, whoCanSeeToday } from "~/modul
 import { FormError, Notice } from "~/components/ui/form";
 import { AuthorizationList, WhoCanSeeToday } from "~/components/consent/client-consent";
 import { formatBirthDate } from "~/components/consent/format";
-import { notFoundUnlessValid } from "~/modules/client/params.server";
-import { throwHttpError } from "~/utils/http-errors.server";
+import { parseParams } from "~/utils/params.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Client · Coalition Hub" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:read");
-  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const view = await getClientForViewer({ actor, clientId }).catch(throwHttpError);
-  if (view.access === "consented") return { organization: auth.organization, view, authorizations: null, today: null, canWrite: false };
+  const actor = await requireActor(request, "clients:read");
+  const { clientId } = parseParams(params, ClientIdParamSchema);
+  const view = await getClientForViewer({ actor, clientId });
+  if (view.access === "consented") return { organization: { id: actor.organizationId, name: actor.organizationName }, view, authorizations: null, today: null, canWrite: false };
   const [authorizations, today] = await Promise.all([listAuthorizations({ actor, clientId }), whoCanSeeToday({ actor, clientId })]);
-  return { organization: auth.organization, view, authorizations, today, canWrite: auth.permissions.has("clients:write"), canRefer: auth.permissions.has("referrals:send") };
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, view, authorizations, today, canWrite: actor.permissions.has("clients:write"), canRefer: actor.permissions.has("referrals:send") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:write");
-  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), RevokeAuthorizationSchema, async (input): Promise<FormErrors & { revoked?: boolean }> => {
-    await revokeAuthorization({ actor, clientId, input });
-    return { revoked: true };
-  });
+  const actor = await requireActor(request, "clients:write");
+  const { clientId } = parseParams(params, ClientIdParamSchema);
+  const input = parseForm(await request.formData(), RevokeAuthorizationSchema);
+  await revokeAuthorization({ actor, clientId, input });
+  return { revoked: true };
 }
 
 

@@ -2,10 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireOrganization } from "~/utils/auth.server";
-import { throwHttpError } from "~/utils/http-errors.server";
-import { requestMeta } from "~/utils/request.server";
-import { notFoundUnlessValid } from "~/modules/client/params.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseParams } from "~/utils/params.server";
 import { getAuthorizationCopy } from "~/modules/consent/service.server";
 import { PrintButton } from "~/components/consent/print-button";
 import { formatBirthDate, formatDateTime, formatDay, lastDay } from "~/components/consent/format";
@@ -16,10 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Authorization · Coalition Hu
 const ParamsSchema = z.object({ clientId: z.string().uuid(), authorizationId: z.string().uuid() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:read");
-  const { clientId, authorizationId } = notFoundUnlessValid(ParamsSchema, params);
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const copy = await getAuthorizationCopy({ actor, clientId, authorizationId }).catch(throwHttpError);
+  const actor = await requireActor(request, "clients:read");
+  const { clientId, authorizationId } = parseParams(params, ParamsSchema);
+  const copy = await getAuthorizationCopy({ actor, clientId, authorizationId });
   return { clientId, copy };
 }
 

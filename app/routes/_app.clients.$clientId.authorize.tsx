@@ -1,12 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
-import { throwHttpError } from "~/utils/http-errors.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { ClientIdParamSchema } from "~/modules/client/schemas";
-import { notFoundUnlessValid } from "~/modules/client/params.server";
+import { parseParams } from "~/utils/params.server";
 import { getOwnClient } from "~/modules/client/service.server";
 import { RecordAuthorizationSchema } from "~/modules/consent/schemas";
 import { listRecipientOptions, recordAuthorization } from "~/modules/consent/service.server";
@@ -18,14 +16,13 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Record an authorization · Coalition Hub" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:write");
-  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const client = await getOwnClient({ actor, clientId }).catch(throwHttpError);
+  const actor = await requireActor(request, "clients:write");
+  const { clientId } = parseParams(params, ClientIdParamSchema);
+  const client = await getOwnClient({ actor, clientId });
   return {
-    organization: auth.organization,
+    organization: { id: actor.organizationId, name: actor.organizationName },
     client: { id: client.id, name: client.name, preferredLanguage: client.preferredLanguage },
-    recipients: await listRecipientOptions(auth.organization.id),
+    recipients: await listRecipientOptions(actor.organizationId),
     today: new Date().toISOString().slice(0, 10),
     // Prefill from a referral that needs an authorization first (?recipient=…&category=…).
     prefill: prefillFrom(new URL(request.url).searchParams),
@@ -46,15 +43,13 @@ function referralReturnPath(value: string | null): string | null {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:write");
-  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), RecordAuthorizationSchema, async (input) => {
-    await recordAuthorization({ actor, clientId, input });
-    // Back to the referral that was waiting for this authorization, if it came from one.
-    const returnTo = referralReturnPath(new URL(request.url).searchParams.get("returnTo"));
-    return redirect(returnTo ?? `/clients/${clientId}?recorded=1`);
-  });
+  const actor = await requireActor(request, "clients:write");
+  const { clientId } = parseParams(params, ClientIdParamSchema);
+  const input = parseForm(await request.formData(), RecordAuthorizationSchema);
+  await recordAuthorization({ actor, clientId, input });
+  // Back to the referral that was waiting for this authorization, if it came from one.
+  const returnTo = referralReturnPath(new URL(request.url).searchParams.get("returnTo"));
+  return redirect(returnTo ?? `/clients/${clientId}?recorded=1`);
 }
 
 export default function AuthorizePage() {

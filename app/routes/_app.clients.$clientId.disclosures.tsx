@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
-import { throwHttpError } from "~/utils/http-errors.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { ClientIdParamSchema } from "~/modules/client/schemas";
-import { notFoundUnlessValid } from "~/modules/client/params.server";
+import { parseParams } from "~/utils/params.server";
 import { listDisclosures } from "~/modules/consent/service.server";
 import { PrintButton } from "~/components/consent/print-button";
 import { formatDateTime } from "~/components/consent/format";
@@ -14,10 +12,9 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Accounting of disclosures · Coalition Hub" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:read");
-  const { clientId } = notFoundUnlessValid(ClientIdParamSchema, params);
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  const accounting = await listDisclosures({ actor, clientId }).catch(throwHttpError);
+  const actor = await requireActor(request, "clients:read");
+  const { clientId } = parseParams(params, ClientIdParamSchema);
+  const accounting = await listDisclosures({ actor, clientId });
   return { clientId, ...accounting };
 }
 

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { listClients } from "~/modules/client/service.server";
 import { listSharedWithOrganization } from "~/modules/consent/service.server";
 import { formatBirthDate } from "~/components/consent/format";
@@ -11,10 +10,9 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Clients · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:read");
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
+  const actor = await requireActor(request, "clients:read");
   const [clients, shared] = await Promise.all([listClients({ actor }), listSharedWithOrganization({ actor })]);
-  return { organization: auth.organization, clients, shared, canWrite: auth.permissions.has("clients:write") };
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, clients, shared, canWrite: actor.permissions.has("clients:write") };
 }
 
 export default function ClientsPage() {

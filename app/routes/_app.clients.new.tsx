@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { CLIENT_LANGUAGES, RegisterClientSchema } from "~/modules/client/schemas";
 import { registerClient, type DuplicateCandidate } from "~/modules/client/service.server";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
@@ -13,20 +12,18 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Register a client · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:write");
-  return { organization: auth.organization };
+  const actor = await requireActor(request, "clients:write");
+  return { organization: { id: actor.organizationId, name: actor.organizationName } };
 }
 
 type ActionResult = FormErrors & { duplicates?: (Omit<DuplicateCandidate, "createdAt"> & { createdAt: string | Date })[] };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "clients:write");
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), RegisterClientSchema, async (input) => {
-    const result = await registerClient({ actor, input });
-    if (result.status === "possible-duplicates") return { duplicates: result.duplicates } satisfies ActionResult;
-    return redirect(`/clients/${result.clientId}?registered=1`);
-  });
+  const actor = await requireActor(request, "clients:write");
+  const input = parseForm(await request.formData(), RegisterClientSchema);
+  const result = await registerClient({ actor, input });
+  if (result.status === "possible-duplicates") return { duplicates: result.duplicates } satisfies ActionResult;
+  return redirect(`/clients/${result.clientId}?registered=1`);
 }
 
 export default function RegisterClient() {

@@ -3,9 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireCoalition } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { AddMemberOrganizationSchema, ORGANIZATION_KINDS, RemoveMemberOrganizationSchema, UpdateCoalitionSchema } from "~/modules/coalition/schemas";
 import { addMemberOrganization, getCoalition, listMemberOrganizations, removeMemberOrganization, updateCoalition } from "~/modules/coalition/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
@@ -17,37 +16,35 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Coalition settings · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:admin");
-  const [coalition, members] = await Promise.all([getCoalition(auth.coalition.id), listMemberOrganizations(auth.coalition.id)]);
-  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays }, members, currentOrganizationId: auth.organization?.id ?? null };
+  const actor = await requireActor(request, "coalition:admin", "coalition");
+  const [coalition, members] = await Promise.all([getCoalition(actor.coalitionId), listMemberOrganizations(actor.coalitionId)]);
+  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays }, members, currentOrganizationId: actor.organizationId };
 }
 
 const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema, ReferralWindowsSchema]);
 type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization" | "referral-windows"; name?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:admin");
-  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), CoalitionActionSchema, async (input): Promise<ActionResult> => {
-    switch (input.intent) {
-      case "update-coalition":
-        await updateCoalition({ actor, name: input.name, visionStatement: input.visionStatement });
-        return { done: input.intent };
-      case "add-organization": {
-        const { intent, ...rest } = input;
-        const organization = await addMemberOrganization({ actor, input: rest });
-        return { done: intent, name: organization.name };
-      }
-      case "referral-windows":
-        await updateReferralWindows({ actor, acceptDays: input.acceptDays, updateDays: input.updateDays });
-        return { done: input.intent };
-      case "remove-organization": {
-        const members = await listMemberOrganizations(auth.coalition.id);
-        await removeMemberOrganization({ actor, organizationId: input.organizationId });
-        return { done: input.intent, name: members.find((m) => m.id === input.organizationId)?.name };
-      }
+  const actor = await requireActor(request, "coalition:admin", "coalition");
+  const input = parseForm(await request.formData(), CoalitionActionSchema);
+  switch (input.intent) {
+    case "update-coalition":
+      await updateCoalition({ actor, name: input.name, visionStatement: input.visionStatement });
+      return { done: input.intent };
+    case "add-organization": {
+      const { intent, ...rest } = input;
+      const organization = await addMemberOrganization({ actor, input: rest });
+      return { done: intent, name: organization.name };
     }
-  });
+    case "referral-windows":
+      await updateReferralWindows({ actor, acceptDays: input.acceptDays, updateDays: input.updateDays });
+      return { done: input.intent };
+    case "remove-organization": {
+      const members = await listMemberOrganizations(actor.coalitionId);
+      await removeMemberOrganization({ actor, organizationId: input.organizationId });
+      return { done: input.intent, name: members.find((m) => m.id === input.organizationId)?.name };
+    }
+  }
 }
 
 export default function CoalitionSettings() {

@@ -3,11 +3,10 @@ import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/r
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
-import { requireOrganization } from "~/utils/auth.server";
-import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { conferenceIdOf } from "~/modules/conference/http.server";
 import { cancelConference, getConference } from "~/modules/conference/service.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { uuid } from "~/utils/form-fields";
 import { CancelConference } from "~/components/conference/cancel-conference";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
@@ -21,9 +20,8 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} · Coalition Hub` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "conferences:join");
-  const actor = { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) };
-  const detail = await orHttpError(() => getConference({ conferenceId: conferenceIdOf(params), actor }));
+  const actor = await requireActor(request, "conferences:join");
+  const detail = await getConference({ conferenceId: conferenceIdOf(params), actor });
   const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
   return {
     conference: {
@@ -36,16 +34,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cancelled: detail.cancelled ? { at: detail.cancelled.at.toISOString(), byName: detail.cancelled.byName } : null,
     host: detail.host,
     isHost: detail.isHost,
-    canCancel: detail.isHost && !detail.cancelled && detail.conference.status !== "ENDED" && auth.permissions.has("conferences:host"),
+    canCancel: detail.isHost && !detail.cancelled && detail.conference.status !== "ENDED" && actor.permissions.has("conferences:host"),
     organizations: detail.organizations,
     vignettes: detail.vignettes.map((v) => ({
       id: v.id, title: v.title, situation: v.situation, strengths: v.strengths, needs: v.needs, tried: v.tried, question: v.question,
-      sdohCategories: v.sdohCategories, authorName: v.authorName, shared: !!v.sharedAt, mine: v.authorId === auth.user.id,
+      sdohCategories: v.sdohCategories, authorName: v.authorName, shared: !!v.sharedAt, mine: v.authorId === actor.userId,
       withdrawnByName: v.sharedAt ? null : v.withdrawnByName,
     })),
     messages: detail.messages,
     nextSteps: detail.nextSteps,
-    me: { name: auth.user.name, organizationId: auth.organization.id },
+    me: { name: actor.userName, organizationId: actor.organizationId },
     timeZone,
     justShared: new URL(request.url).searchParams.get("shared") === "1",
   };
@@ -53,14 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The host cancels the conference (the form is behind a confirmation dialog). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "conferences:host");
+  const actor = await requireActor(request, "conferences:host");
   const conferenceId = uuid().safeParse(params.conferenceId);
   if (!conferenceId.success) throw new Response("Not found", { status: 404 });
-  const actor = { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), CancelConferenceSchema, async (): Promise<FormErrors> => {
-    await cancelConference({ actor, conferenceId: conferenceId.data });
-    return {};
-  });
+  parseForm(await request.formData(), CancelConferenceSchema);
+  await cancelConference({ actor, conferenceId: conferenceId.data });
+  return {};
 }
 
 export default function ConferenceRoom() {

@@ -3,10 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
 import { z } from "zod";
-import { requireOrganization } from "~/utils/auth.server";
-import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
-import { handleForm } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { conferenceIdOf } from "~/modules/conference/http.server";
+import { parseForm } from "~/utils/forms.server";
 import { getConference, hideMessage, markNextStepDone } from "~/modules/conference/service.server";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
 import { HideMessageSchema, NextStepDoneSchema } from "~/modules/conference/schemas";
@@ -16,14 +15,9 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} — summary · Coalition Hub` }];
 
-async function actorFor(request: Request) {
-  const auth = await requireOrganization(request, "conferences:join");
-  return { auth, actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) } };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await actorFor(request);
-  const detail = await orHttpError(() => getConference({ conferenceId: conferenceIdOf(params), actor }));
+  const actor = await requireActor(request, "conferences:join");
+  const detail = await getConference({ conferenceId: conferenceIdOf(params), actor });
   const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
   return {
     conference: {
@@ -46,15 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await actorFor(request);
-  return handleForm(await request.formData(), z.discriminatedUnion("intent", [NextStepDoneSchema, HideMessageSchema]), async (input) => {
-    if (input.intent === "hide") {
-      await hideMessage({ actor, conferenceId: conferenceIdOf(params), seq: input.seq });
-      return { hidden: true };
-    }
-    await markNextStepDone({ actor, nextStepId: input.nextStepId });
-    return { done: true };
-  });
+  const actor = await requireActor(request, "conferences:join");
+  const input = parseForm(await request.formData(), z.discriminatedUnion("intent", [NextStepDoneSchema, HideMessageSchema]));
+  if (input.intent === "hide") {
+    await hideMessage({ actor, conferenceId: conferenceIdOf(params), seq: input.seq });
+    return { hidden: true };
+  }
+  await markNextStepDone({ actor, nextStepId: input.nextStepId });
+  return { done: true };
 }
 
 export default function ConferenceSummary() {

@@ -3,10 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireOrganization } from "~/utils/auth.server";
-import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { conferenceIdOf } from "~/modules/conference/http.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseSearchParams } from "~/utils/params.server";
 import { uuid } from "~/utils/form-fields";
 import { db } from "~/utils/db.server";
@@ -20,19 +19,19 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Vignette · Coalition Hub" }];
 
 async function context(request: Request, conferenceId: string) {
-  const auth = await requireOrganization(request, "conferences:join");
-  const conference = await orHttpError(() => requireConferenceAccess(conferenceId, auth.organization.id));
-  return { auth, conference, actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, request: requestMeta(request) } };
+  const actor = await requireActor(request, "conferences:join");
+  const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
+  return { conference, actor };
 }
 
 const VignetteQuery = z.object({ id: uuid().optional() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, conference } = await context(request, conferenceIdOf(params));
+  const { actor, conference } = await context(request, conferenceIdOf(params));
   const { id } = await parseSearchParams(request, VignetteQuery);
   let vignette = null;
   if (id) {
-    const found = await db.vignette.findFirst({ where: { id, conferenceId: conference.id, authorId: auth.user.id }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
+    const found = await db.vignette.findFirst({ where: { id, conferenceId: conference.id, authorId: actor.userId }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
     if (!found) throw new Response("Vignette not found", { status: 404 });
     vignette = { ...found, findings: await unresolvedFindings(found) };
   }
@@ -43,20 +42,19 @@ const ActionSchema = z.discriminatedUnion("intent", [VignetteSchema, DismissFind
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { conference, actor } = await context(request, conferenceIdOf(params));
-  return handleForm(await request.formData(), ActionSchema, async (input) => {
-    if (input.intent === "save-vignette") {
-      const { intent: _intent, vignetteId, ...fields } = input;
-      const { vignette } = await saveVignette({ actor, conferenceId: conference.id, vignetteId, input: fields });
-      return redirect(`/conferences/${conference.id}/vignette?id=${vignette.id}`);
-    }
-    if (input.intent === "dismiss") {
-      const { intent: _intent, ...rest } = input;
-      await dismissFinding({ actor, input: rest });
-      return redirect(`/conferences/${conference.id}/vignette?id=${input.vignetteId}`);
-    }
-    await shareVignette({ actor, vignetteId: input.vignetteId, reviewedByAuthor: input.reviewed === "on" });
-    return redirect(`/conferences/${conference.id}?shared=1`);
-  });
+  const input = parseForm(await request.formData(), ActionSchema);
+  if (input.intent === "save-vignette") {
+    const { intent: _intent, vignetteId, ...fields } = input;
+    const { vignette } = await saveVignette({ actor, conferenceId: conference.id, vignetteId, input: fields });
+    return redirect(`/conferences/${conference.id}/vignette?id=${vignette.id}`);
+  }
+  if (input.intent === "dismiss") {
+    const { intent: _intent, ...rest } = input;
+    await dismissFinding({ actor, input: rest });
+    return redirect(`/conferences/${conference.id}/vignette?id=${input.vignetteId}`);
+  }
+  await shareVignette({ actor, vignetteId: input.vignetteId, reviewedByAuthor: input.reviewed === "on" });
+  return redirect(`/conferences/${conference.id}?shared=1`);
 }
 
 export default function VignetteEditor() {

@@ -3,9 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { AppError } from "~/utils/app-error";
 import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
 import { listConferences, scheduleConference } from "~/modules/conference/service.server";
@@ -33,42 +32,38 @@ function conferenceRow(c: Awaited<ReturnType<typeof listConferences>>["upcoming"
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "conferences:join");
-  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
-  const organizationId = auth.organization.id;
+  const actor = await requireActor(request, "conferences:join", "coalition");
+  const organizationId = actor.organizationId;
   const [lists, partners, timeZone] = await Promise.all([
     // One card for both lists: a conference stored at an impossible date fails the lists, not the page (ADR 066).
     loadCard("conference-lists", async () => {
       const { upcoming, past } = await listConferences(organizationId);
       return { upcoming: upcoming.map(conferenceRow), past: past.map(conferenceRow) };
     }, request),
-    partnerOrganizations(auth.coalition.id, organizationId),
-    coalitionTimeZone(auth.coalition.id),
+    partnerOrganizations(actor.coalitionId, organizationId),
+    coalitionTimeZone(actor.coalitionId),
   ]);
   return {
     lists,
     partners,
     timeZone,
-    canHost: auth.permissions.has("conferences:host"),
-    coalitionName: auth.coalition.name,
+    canHost: actor.permissions.has("conferences:host"),
+    coalitionName: actor.coalitionName,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "conferences:host");
-  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
-  const organizationId = auth.organization.id;
-  const timeZone = await coalitionTimeZone(auth.coalition.id);
-  return handleForm(await request.formData(), ScheduleConferenceSchema, async (input) => {
-    const startsAt = parseLocalDateTime(input.startsAt, timeZone);
-    if (!startsAt) throw new AppError({ message: "Choose a valid date and time", fieldErrors: { startsAt: ["Choose a valid date and time"] } });
-    const conference = await scheduleConference({
-      actor: { userId: auth.user.id, userName: auth.user.name, organizationId, request: requestMeta(request) },
-      coalitionId: auth.coalition.id,
-      input: { ...input, startsAt },
-    });
-    return redirect(`/conferences/${conference.id}`);
+  const actor = await requireActor(request, "conferences:host", "coalition");
+  const timeZone = await coalitionTimeZone(actor.coalitionId);
+  const input = parseForm(await request.formData(), ScheduleConferenceSchema);
+  const startsAt = parseLocalDateTime(input.startsAt, timeZone);
+  if (!startsAt) throw new AppError({ message: "Choose a valid date and time", fieldErrors: { startsAt: ["Choose a valid date and time"] } });
+  const conference = await scheduleConference({
+    actor,
+    coalitionId: actor.coalitionId,
+    input: { ...input, startsAt },
   });
+  return redirect(`/conferences/${conference.id}`);
 }
 
 type Row = ReturnType<typeof conferenceRow>;

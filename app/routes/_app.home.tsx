@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { getHomeSummary } from "~/modules/org/queries.server";
 import { getAimsAndCelebrations, listWins } from "~/modules/aims/queries.server";
 import { Celebrations } from "~/components/aims/celebrations";
@@ -15,9 +15,9 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request);
-  const coalitionId = auth.coalition?.id ?? null;
-  const organizationId = auth.organization?.id ?? null;
+  const actor = await requireActor(request, null, "user");
+  const coalitionId = actor.coalitionId;
+  const organizationId = actor.organizationId;
   // Each card on its own: one bad stored row fails its card, never the whole home page (ADR 066).
   const [summary, cards] = await Promise.all([
     getHomeSummary({ organizationId, coalitionId }),
@@ -31,11 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
   ]);
   const { dashboard } = cards;
-  const convener = coalitionId && auth.isConvener ? await loadCard("convener", () => getConvenerSummary({ coalitionId, organizationId, aims: dashboard.ok ? dashboard.data.aims : null }), request) : null;
+  const convener = coalitionId && actor.isConvener ? await loadCard("convener", () => getConvenerSummary({ coalitionId, organizationId, aims: dashboard.ok ? dashboard.data.aims : null }), request) : null;
   return {
-    name: auth.user.name, organization: auth.organization, coalition: auth.coalition, isConvener: auth.isConvener,
+    name: actor.userName, organization: actor.organizationId ? { id: actor.organizationId, name: actor.organizationName, role: actor.organizationRole } : null, coalition: actor.coalitionId ? { id: actor.coalitionId, name: actor.coalitionName } : null, isConvener: actor.isConvener,
     dashboard: dashboard.ok ? ({ ok: true, data: { celebrations: dashboard.data.celebrations } } as const) : dashboard,
-    wins: cards.wins, ...summary, overdueSteps: cards.overdueSteps, convener, canSeeReferralFlow: auth.permissions.has("referrals:flow"),
+    wins: cards.wins, ...summary, overdueSteps: cards.overdueSteps, convener, canSeeReferralFlow: actor.permissions.has("referrals:flow"),
   };
 }
 

@@ -3,10 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
-import { requireCoalition } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { getEnv } from "~/utils/env.server";
-import { requestMeta } from "~/utils/request.server";
-import { handleForm } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms.server";
 import { db } from "~/utils/db.server";
 import { AssetQuerySchema, InformalAssetSchema } from "~/modules/directory/schemas";
 import { matchExtent } from "~/modules/directory/queries.server";
@@ -26,35 +25,33 @@ const AssetMap = lazy(() => import("~/components/map/asset-map.client"));
 export const meta: MetaFunction = () => [{ title: "Map · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: auth.coalition.id }, select: { name: true, centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const actor = await requireActor(request, "coalition:read", "coalition");
+  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: actor.coalitionId }, select: { name: true, centerLatitude: true, centerLongitude: true, defaultZoom: true } });
   const env = getEnv();
   // Opened with a filter (the coverage page's "Show on the map"): open on every match, so the count
   // in view is the coalition's count for that filter.
   const filter = AssetQuerySchema.omit({ bbox: true }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const { sdoh, domain, language, capacity, cost, kind, q } = filter.success ? filter.data : {};
   const match = { sdoh, domain, language, capacity, cost, kind, q };
-  const openOn = Object.values(match).some(Boolean) ? await matchExtent({ viewer: { coalitionId: auth.coalition.id, member: true }, query: match }) : null;
+  const openOn = Object.values(match).some(Boolean) ? await matchExtent({ viewer: { coalitionId: actor.coalitionId, member: true }, query: match }) : null;
   return {
     coalition,
     openOn,
     tiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
-    can: { addInformal: !!auth.organization, edit: auth.permissions.has("directory:edit"), coverage: auth.permissions.has("coalition:admin"), refer: !!auth.organization && auth.permissions.has("referrals:send") },
-    organizationId: auth.organization?.id ?? null,
+    can: { addInformal: !!actor.organizationId, edit: actor.permissions.has("directory:edit"), coverage: actor.permissions.has("coalition:admin"), refer: !!actor.organizationId && actor.permissions.has("referrals:send") },
+    organizationId: actor.organizationId,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
+  const actor = await requireActor(request, "coalition:read", "coalition");
   const formData = await request.formData();
-  return handleForm(formData, InformalAssetSchema, async (input) => {
-    const asset = await addInformalAsset({
-      actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization!.id, organizationName: auth.organization!.name, coalitionId: auth.coalition.id, request: requestMeta(request) },
-      input,
-    });
-    return { done: "add-informal" as const, assetId: asset.id };
+  const input = parseForm(formData, InformalAssetSchema);
+  const asset = await addInformalAsset({
+    actor,
+    input,
   });
+  return { done: "add-informal" as const, assetId: asset.id };
 }
 
 // Filters live in the URL (shareable), but changing them only re-queries /api/assets.

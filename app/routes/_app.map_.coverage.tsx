@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { getCoverage } from "~/modules/directory/coverage.server";
 import { DirectoryTabs } from "~/components/map/directory-tabs";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -9,8 +9,8 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Coverage · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:admin");
-  return { coverage: await getCoverage(auth.coalition.id), can: { edit: auth.permissions.has("directory:edit"), coverage: true } };
+  const actor = await requireActor(request, "coalition:admin", "coalition");
+  return { coverage: await getCoverage(actor.coalitionId), can: { edit: actor.permissions.has("directory:edit"), coverage: true } };
 }
 
 export default function CoveragePage() {

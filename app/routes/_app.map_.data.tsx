@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { DirectoryTabs } from "~/components/map/directory-tabs";
 import { HsdsImporter } from "~/components/map/hsds-importer";
 import { CSV_TABLES } from "~/modules/directory/hsds/export.server";
@@ -10,9 +10,9 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Import & export · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  const canImport = !!auth.organization && (auth.permissions.has("directory:edit") || auth.permissions.has("coalition:admin"));
-  return { canImport, tables: [...CSV_TABLES], can: { edit: auth.permissions.has("directory:edit"), coverage: auth.permissions.has("coalition:admin") } };
+  const actor = await requireActor(request, "coalition:read", "coalition");
+  const canImport = !!actor.organizationId && (actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"));
+  return { canImport, tables: [...CSV_TABLES], can: { edit: actor.permissions.has("directory:edit"), coverage: actor.permissions.has("coalition:admin") } };
 }
 
 export default function DataPage() {

@@ -2,9 +2,8 @@ import { useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition, requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { SdohAreasSchema } from "~/modules/directory/schemas";
 import { setSdohAreas } from "~/modules/directory/service.server";
 import { getSdohAreas } from "~/modules/directory/coverage.server";
@@ -17,22 +16,19 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "SDOH rainbow · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  if (!auth.organization) throw new Response("You are not a member of any organization.", { status: 403 });
+  const actor = await requireActor(request, "coalition:read", "coalition");
   return {
-    organization: { id: auth.organization.id, name: auth.organization.name },
-    codes: await getSdohAreas(auth.organization.id),
-    can: { edit: auth.permissions.has("directory:edit"), coverage: auth.permissions.has("coalition:admin") },
+    organization: { id: actor.organizationId, name: actor.organizationName },
+    codes: await getSdohAreas(actor.organizationId),
+    can: { edit: actor.permissions.has("directory:edit"), coverage: actor.permissions.has("coalition:admin") },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "directory:edit");
-  if (!auth.coalition) throw new Response("Your organization is not a member of a coalition yet.", { status: 403 });
-  return handleForm(await request.formData(), SdohAreasSchema, async ({ codes }) => {
-    await setSdohAreas({ actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, organizationName: auth.organization.name, coalitionId: auth.coalition!.id, request: requestMeta(request) }, codes });
-    return { saved: true as const, codes };
-  });
+  const actor = await requireActor(request, "directory:edit", "coalition");
+  const { codes } = parseForm(await request.formData(), SdohAreasSchema);
+  await setSdohAreas({ actor, codes });
+  return { saved: true as const, codes };
 }
 
 export default function RainbowPage() {

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { ServiceLocationSchema } from "~/modules/directory/schemas";
@@ -15,33 +14,26 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Our services · Coalition Hub" }];
 
-async function requireDirector(request: Request) {
-  const auth = await requireOrganization(request, "directory:edit");
-  if (!auth.coalition) throw new Response("Your organization is not a member of a coalition yet.", { status: 403 });
-  return { ...auth, coalition: auth.coalition };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireDirector(request);
-  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: auth.coalition.id }, select: { centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const actor = await requireActor(request, "directory:edit", "coalition");
+  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: actor.coalitionId }, select: { centerLatitude: true, centerLongitude: true, defaultZoom: true } });
   const env = getEnv();
   return {
-    organization: { name: auth.organization.name },
-    services: await listOrganizationServices(auth.organization.id, auth.coalition.id),
+    organization: { name: actor.organizationName },
+    services: await listOrganizationServices(actor.organizationId, actor.coalitionId),
     map: { center: [coalition.centerLatitude, coalition.centerLongitude] as [number, number], zoom: coalition.defaultZoom, tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION, geocoder: !!env.GEOCODER_URL },
-    can: { edit: true, coverage: auth.permissions.has("coalition:admin") },
+    can: { edit: true, coverage: actor.permissions.has("coalition:admin") },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireDirector(request);
-  return handleForm(await request.formData(), ServiceLocationSchema, async (input) => {
-    const { service } = await saveServiceLocation({
-      actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, organizationName: auth.organization.name, coalitionId: auth.coalition.id, request: requestMeta(request) },
-      input,
-    });
-    return { saved: true as const, serviceId: service.id };
+  const actor = await requireActor(request, "directory:edit", "coalition");
+  const input = parseForm(await request.formData(), ServiceLocationSchema);
+  const { service } = await saveServiceLocation({
+    actor,
+    input,
   });
+  return { saved: true as const, serviceId: service.id };
 }
 
 export default function ServicesPage() {

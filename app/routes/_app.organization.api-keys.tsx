@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { CreateApiKeySchema, RevokeApiKeySchema } from "~/modules/org/schemas";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/org/api-keys.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
@@ -14,24 +13,22 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "API keys · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "org:members:manage");
-  return { organization: auth.organization, keys: await listApiKeys(auth.organization.id) };
+  const actor = await requireActor(request, "org:members:manage");
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, keys: await listApiKeys(actor.organizationId) };
 }
 
 const ApiKeyActionSchema = z.discriminatedUnion("intent", [CreateApiKeySchema, RevokeApiKeySchema]);
 type ActionResult = FormErrors & { created?: { name: string; key: string }; revoked?: boolean };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "org:members:manage");
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), ApiKeyActionSchema, async (input): Promise<ActionResult> => {
-    if (input.intent === "create-key") {
-      const { key } = await createApiKey({ actor, name: input.name });
-      return { created: { name: input.name, key } };
-    }
-    await revokeApiKey({ actor, apiKeyId: input.apiKeyId });
-    return { revoked: true };
-  });
+  const actor = await requireActor(request, "org:members:manage");
+  const input = parseForm(await request.formData(), ApiKeyActionSchema);
+  if (input.intent === "create-key") {
+    const { key } = await createApiKey({ actor, name: input.name });
+    return { created: { name: input.name, key } };
+  }
+  await revokeApiKey({ actor, apiKeyId: input.apiKeyId });
+  return { revoked: true };
 }
 
 export default function ApiKeys() {

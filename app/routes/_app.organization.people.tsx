@@ -3,9 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireOrganization } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { INVITABLE_ROLES } from "~/utils/permissions";
 import { EMAIL_MAX, InviteSchema, RevokeInviteSchema } from "~/modules/org/schemas";
 import { inviteMember, listMembers, revokeInvite } from "~/modules/org/service.server";
@@ -16,8 +15,8 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "People · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "org:members:invite");
-  return { organization: auth.organization, ...(await listMembers(auth.organization.id)) };
+  const actor = await requireActor(request, "org:members:invite");
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, ...(await listMembers(actor.organizationId)) };
 }
 
 const PeopleActionSchema = z.discriminatedUnion("intent", [InviteSchema, RevokeInviteSchema]);
@@ -25,16 +24,14 @@ const PeopleActionSchema = z.discriminatedUnion("intent", [InviteSchema, RevokeI
 type ActionResult = FormErrors & { invited?: { email: string; link: string }; revoked?: boolean };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "org:members:invite");
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, request: requestMeta(request) };
-  return handleForm(await request.formData(), PeopleActionSchema, async (input): Promise<ActionResult> => {
-    if (input.intent === "invite") {
-      const { link } = await inviteMember({ actor, email: input.email, role: input.role });
-      return { invited: { email: input.email, link } };
-    }
-    await revokeInvite({ actor, inviteId: input.inviteId });
-    return { revoked: true };
-  });
+  const actor = await requireActor(request, "org:members:invite");
+  const input = parseForm(await request.formData(), PeopleActionSchema);
+  if (input.intent === "invite") {
+    const { link } = await inviteMember({ actor, email: input.email, role: input.role });
+    return { invited: { email: input.email, link } };
+  }
+  await revokeInvite({ actor, inviteId: input.inviteId });
+  return { revoked: true };
 }
 
 export default function People() {

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganization } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { getEnv } from "~/utils/env.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
 import { listWebhookEndpoints, registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook } from "~/modules/referral/webhook-endpoints.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
@@ -14,28 +13,26 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Web hooks · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOrganization(request, "webhooks:manage");
-  return { organization: auth.organization, endpoints: await listWebhookEndpoints(auth.organization.id) };
+  const actor = await requireActor(request, "webhooks:manage");
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, endpoints: await listWebhookEndpoints(actor.organizationId) };
 }
 
 type ActionResult = FormErrors & { created?: { url: string; secret: string }; revoked?: boolean; tested?: boolean };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireOrganization(request, "webhooks:manage");
-  const actor = { userId: auth.user.id, organizationId: auth.organization.id, permissions: auth.permissions, request: requestMeta(request) };
+  const actor = await requireActor(request, "webhooks:manage");
   const schema = webhookActionSchema(getEnv().NODE_ENV === "production");
-  return handleForm(await request.formData(), schema, async (input): Promise<ActionResult> => {
-    if (input.intent === "register") {
-      const { endpoint, secret } = await registerWebhookEndpoint({ actor, input: { url: input.url, description: input.description } });
-      return { created: { url: endpoint.url, secret } };
-    }
-    if (input.intent === "test") {
-      await sendTestWebhook({ actor, endpointId: input.endpointId });
-      return { tested: true };
-    }
-    await revokeWebhookEndpoint({ actor, endpointId: input.endpointId });
-    return { revoked: true };
-  });
+  const input = parseForm(await request.formData(), schema);
+  if (input.intent === "register") {
+    const { endpoint, secret } = await registerWebhookEndpoint({ actor, input: { url: input.url, description: input.description } });
+    return { created: { url: endpoint.url, secret } };
+  }
+  if (input.intent === "test") {
+    await sendTestWebhook({ actor, endpointId: input.endpointId });
+    return { tested: true };
+  }
+  await revokeWebhookEndpoint({ actor, endpointId: input.endpointId });
+  return { revoked: true };
 }
 
 export default function Webhooks() {

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCoalition } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { listMemberOrganizations } from "~/modules/coalition/service.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Partners · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  const partners = await listMemberOrganizations(auth.coalition.id);
-  return { coalition: auth.coalition, partners, currentOrganizationId: auth.organization?.id ?? null, canAdmin: auth.permissions.has("coalition:admin") };
+  const actor = await requireActor(request, "coalition:read", "coalition");
+  const partners = await listMemberOrganizations(actor.coalitionId);
+  return { coalition: { id: actor.coalitionId, name: actor.coalitionName }, partners, currentOrganizationId: actor.organizationId, canAdmin: actor.permissions.has("coalition:admin") };
 }
 
 export default function Partners() {

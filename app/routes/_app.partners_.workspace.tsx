@@ -3,9 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireCoalition } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { AddNextStepSchema, MarkNextStepDoneSchema } from "~/modules/partnership/schemas";
 import { addPartnershipNextStep, markPartnershipNextStepDone, nextStepsByOwner } from "~/modules/next-steps/service.server";
 import { AddAgreementSchema, AddDecisionSchema, AGREEMENT_KINDS, DECISION_METHODS, INFLUENCE_LEVELS, RELATIONSHIP_STAGES, SetStageSchema, StakeholderAnalysisSchema, SUPPORT_LEVELS } from "~/modules/partnership/schemas";
@@ -16,50 +15,44 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 export const meta: MetaFunction = () => [{ title: "Partnership workspace · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:admin");
-  const [workspace, nextSteps] = await Promise.all([getWorkspace(auth.coalition.id), nextStepsByOwner(auth.coalition.id)]);
+  const actor = await requireActor(request, "coalition:admin", "coalition");
+  const [workspace, nextSteps] = await Promise.all([getWorkspace(actor.coalitionId), nextStepsByOwner(actor.coalitionId)]);
   return { ...workspace, nextSteps };
 }
 
 type ActionResult = FormErrors & { done?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:admin");
-  const actor = { userId: auth.user.id, coalitionId: auth.coalition.id, organizationId: auth.organization?.id ?? null, request: requestMeta(request) };
+  const actor = await requireActor(request, "coalition:admin", "coalition");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add-analysis") {
-    return handleForm(formData, StakeholderAnalysisSchema, async ({ heldOn, rows }): Promise<ActionResult> => {
-      await addStakeholderAnalysis({ actor, heldOn, rows });
-      return { done: "add-analysis" };
-    });
+    const { heldOn, rows } = parseForm(formData, StakeholderAnalysisSchema);
+    await addStakeholderAnalysis({ actor, heldOn, rows });
+    return { done: "add-analysis" };
   }
   if (intent === "add-next-step") {
-    return handleForm(formData, AddNextStepSchema, async ({ intent: _intent, ...input }): Promise<ActionResult> => {
-      await addPartnershipNextStep({ actor, input });
-      return { done: "add-next-step" };
-    });
+    const { intent: _intent, ...input } = parseForm(formData, AddNextStepSchema);
+    await addPartnershipNextStep({ actor, input });
+    return { done: "add-next-step" };
   }
   if (intent === "next-step-done") {
-    return handleForm(formData, MarkNextStepDoneSchema, async ({ nextStepId }): Promise<ActionResult> => {
-      await markPartnershipNextStepDone({ actor, nextStepId, isConvener: auth.isConvener });
-      return { done: "next-step-done" };
-    });
+    const { nextStepId } = parseForm(formData, MarkNextStepDoneSchema);
+    await markPartnershipNextStepDone({ actor, nextStepId, isConvener: actor.isConvener });
+    return { done: "next-step-done" };
   }
   if (intent === "add-agreement") {
-    return handleForm(formData, AddAgreementSchema, async ({ intent: _intent, ...input }): Promise<ActionResult> => {
-      await addAgreement({ actor, input });
-      return { done: "add-agreement" };
-    });
+    const { intent: _intent, ...input } = parseForm(formData, AddAgreementSchema);
+    await addAgreement({ actor, input });
+    return { done: "add-agreement" };
   }
-  return handleForm(formData, z.discriminatedUnion("intent", [SetStageSchema, AddDecisionSchema]), async (input): Promise<ActionResult> => {
-    if (input.intent === "set-stage") await setRelationshipStage({ actor, organizationId: input.organizationId, stage: input.stage });
-    else {
-      const { intent: _i, ...rest } = input;
-      await addDecision({ actor, input: rest });
-    }
-    return { done: input.intent };
-  });
+  const input = parseForm(formData, z.discriminatedUnion("intent", [SetStageSchema, AddDecisionSchema]));
+  if (input.intent === "set-stage") await setRelationshipStage({ actor, organizationId: input.organizationId, stage: input.stage });
+  else {
+    const { intent: _i, ...rest } = input;
+    await addDecision({ actor, input: rest });
+  }
+  return { done: input.intent };
 }
 
 export default function Workspace() {

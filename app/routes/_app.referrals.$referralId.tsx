@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { isAppError } from "~/utils/app-error";
 import { validateForm } from "~/utils/forms.server";
-import { notFoundUnlessValid } from "~/modules/client/params.server";
+import { parseParams } from "~/utils/params.server";
 import { CommentReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { commentOnReferral, transitionReferral } from "~/modules/referral/service.server";
 import { openReferral, type ClientDetails, type TimelineEntry } from "~/modules/referral/open.server";
-import { requireReferralActor } from "~/modules/referral/pages.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { Notice } from "~/components/ui/form";
 import { formatBirthDate } from "~/components/consent/format";
 import { CommentForm, ReferralActions, type ActionResult } from "~/components/referral/referral-actions";
@@ -21,21 +21,16 @@ export const meta: MetaFunction = () => [{ title: "Referral · Coalition Hub" }]
 
 const ParamsSchema = z.object({ referralId: z.string().uuid() });
 
-function notFoundResponse(error: unknown): never {
-  if (isAppError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-  throw error;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { referralId } = notFoundUnlessValid(ParamsSchema, params);
-  const { actor } = await requireReferralActor(request, "org:read");
-  const view = await openReferral({ actor, referralId }).catch(notFoundResponse);
+  const { referralId } = parseParams(params, ParamsSchema);
+  const actor = await requireActor(request, "org:read");
+  const view = await openReferral({ actor, referralId });
   return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { referralId } = notFoundUnlessValid(ParamsSchema, params);
-  const { actor } = await requireReferralActor(request, "org:read");
+  const { referralId } = parseParams(params, ParamsSchema);
+  const actor = await requireActor(request, "org:read");
   const formData = await request.formData();
   const intent = formData.get("intent");
   const to = typeof formData.get("to") === "string" ? (formData.get("to") as string) : undefined;

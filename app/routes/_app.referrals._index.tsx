@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { loadReferralListPage } from "~/modules/referral/pages.server";
 import { ReferralListPage } from "~/components/referral/referral-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -9,9 +9,10 @@ export const meta: MetaFunction = () => [{ title: "Referrals · Coalition Hub" }
 
 /** The inbox: referrals sent to my organization (someone who can only send lands on the outbox). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const signedIn = await requireUser(request);
+  const signedIn = await requireActor(request, null, "user");
   if (!signedIn.permissions.has("referrals:receive") && signedIn.permissions.has("referrals:send")) throw redirect("/referrals/sent");
-  return loadReferralListPage(request, "inbox");
+  const actor = await requireActor(request, "referrals:receive");
+  return loadReferralListPage({ actor, box: "inbox", query: Object.fromEntries(new URL(request.url).searchParams) });
 }
 
 export default function ReferralInbox() {

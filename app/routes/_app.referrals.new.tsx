@@ -2,14 +2,15 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { GENERAL_CATEGORIES } from "~/modules/consent/categories";
 import { HP2030_DOMAINS, categoriesOf } from "~/modules/sdoh/roll-up";
 import { SendReferralSchema } from "~/modules/referral/schemas";
 import { sendReferral } from "~/modules/referral/service.server";
 import { REFERRAL_PRIORITIES } from "~/modules/referral/state-machine";
 import type { FitWarning } from "~/modules/referral/fit";
-import { requireReferralActor, sendFormOptions } from "~/modules/referral/pages.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { sendFormOptions } from "~/modules/referral/pages.server";
 import { FormError, SelectField, TextAreaField } from "~/components/ui/form";
 import { FitWarnings, formatDate } from "~/components/referral/labels";
 import type { ReferralCheckJson } from "./api.referrals.check";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Send a referral · Coalition 
 const uuidOrNull = (v: string | null) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { auth, actor } = await requireReferralActor(request, "referrals:send");
+  const actor = await requireActor(request, "referrals:send");
   const options = await sendFormOptions(actor);
   const url = new URL(request.url);
   const clientId = uuidOrNull(url.searchParams.get("clientId"));
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const service = serviceId ? options.services.find((s) => s.id === serviceId) : undefined;
   return {
     ...options,
-    organization: auth.organization.name,
+    organization: actor.organizationName,
     prefill: {
       clientId: clientId && options.clients.some((c) => c.id === clientId) ? clientId : "",
       recipientOrganizationId: service?.organizationId ?? (organizationId && options.partners.some((p) => p.id === organizationId) ? organizationId : ""),
@@ -42,11 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireReferralActor(request, "referrals:send");
-  return handleForm(await request.formData(), SendReferralSchema, async ({ intent: _intent, ...input }) => {
-    const { referral } = await sendReferral({ actor, input });
-    return redirect(`/referrals/${referral.id}?sent=1`);
-  });
+  const actor = await requireActor(request, "referrals:send");
+  const { intent: _intent, ...input } = parseForm(await request.formData(), SendReferralSchema);
+  const { referral } = await sendReferral({ actor, input });
+  return redirect(`/referrals/${referral.id}?sent=1`);
 }
 
 export default function NewReferralPage() {

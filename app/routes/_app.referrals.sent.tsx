@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/modules/auth/guard.server";
 import { loadReferralListPage } from "~/modules/referral/pages.server";
 import { ReferralListPage } from "~/components/referral/referral-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -8,7 +9,8 @@ export const meta: MetaFunction = () => [{ title: "Sent referrals · Coalition H
 
 /** The outbox: referrals my organization sent, with their live status. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return loadReferralListPage(request, "outbox");
+  const actor = await requireActor(request, "referrals:send");
+  return loadReferralListPage({ actor, box: "outbox", query: Object.fromEntries(new URL(request.url).searchParams) });
 }
 
 export default function ReferralOutbox() {

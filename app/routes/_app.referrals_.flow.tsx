@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireCoalition } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { getReferralFlow } from "~/modules/referral/flow.server";
 import { FLOW_PERIODS } from "~/modules/referral/flow-schemas";
 import { FlowMatrix } from "~/components/referral-flow/flow-matrix";
@@ -17,10 +17,10 @@ const FlowQuerySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireCoalition(request, "referrals:flow");
+  const actor = await requireActor(request, "referrals:flow", "coalition");
   const { days } = FlowQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const flow = await getReferralFlow({ coalitionId: auth.coalition.id, viewer: { organizationId: auth.organization?.id ?? null, isConvener: auth.isConvener }, days });
-  return { flow, coalition: auth.coalition.name };
+  const flow = await getReferralFlow({ coalitionId: actor.coalitionId, viewer: { organizationId: actor.organizationId, isConvener: actor.isConvener }, days });
+  return { flow, coalition: actor.coalitionName };
 }
 
 export default function ReferralFlowPage() {

@@ -4,28 +4,26 @@ import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/i18n/i18next.server";
 import { ChangePasswordSchema } from "~/modules/auth/schemas";
 import { changePassword } from "~/modules/auth/service.server";
-import { requireUser } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Change password · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  await requireActor(request, null, "user");
   return null;
 }
 
 type ActionResult = FormErrors & { changed?: boolean };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireUser(request);
+  const actor = await requireActor(request, null, "user");
   const locale = await i18nServer.getLocale(request);
-  return handleForm(await request.formData(), ChangePasswordSchema, async ({ currentPassword, newPassword }): Promise<ActionResult> => {
-    await changePassword({ auth, currentPassword, newPassword, request: requestMeta(request), locale });
-    return { changed: true };
-  });
+  const { currentPassword, newPassword } = parseForm(await request.formData(), ChangePasswordSchema);
+  await changePassword({ actor, currentPassword, newPassword, locale });
+  return { changed: true };
 }
 
 export default function ChangePassword() {

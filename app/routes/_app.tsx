@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/utils/auth.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { navFor } from "~/utils/permissions";
 import { AppHeader, type ShellUser } from "~/components/shell/app-header";
 import { LiveNotifications } from "~/components/shell/live-notifications";
@@ -9,18 +9,18 @@ import { ErrorPage } from "~/components/ui/error-page";
 import { awaitingResponseCount } from "~/modules/referral/pages.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request);
+  const actor = await requireActor(request, null, "user");
   const user: ShellUser = {
-    name: auth.user.name,
-    email: auth.user.email,
-    organization: auth.organization ? { id: auth.organization.id, name: auth.organization.name, role: auth.organization.role } : null,
-    organizations: auth.organizations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
-    coalition: auth.coalition ? { name: auth.coalition.name } : null,
-    isConvener: auth.isConvener,
-    nav: navFor({ permissions: auth.permissions, organization: !!auth.organization, coalition: !!auth.coalition }),
+    name: actor.userName,
+    email: actor.userEmail,
+    organization: actor.organizationId && actor.organizationName && actor.organizationRole ? { id: actor.organizationId, name: actor.organizationName, role: actor.organizationRole } : null,
+    organizations: actor.organizations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
+    coalition: actor.coalitionName ? { name: actor.coalitionName } : null,
+    isConvener: actor.isConvener,
+    nav: navFor({ permissions: actor.permissions, organization: !!actor.organizationId, coalition: !!actor.coalitionId }),
   };
   // Referrals waiting for this organization to accept or decline (the navigation's badge).
-  const referralsAwaiting = auth.organization && auth.permissions.has("referrals:receive") ? await awaitingResponseCount(auth.organization.id) : 0;
+  const referralsAwaiting = actor.organizationId && actor.permissions.has("referrals:receive") ? await awaitingResponseCount(actor.organizationId) : 0;
   return { user, referralsAwaiting };
 }
 

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalActor } from "~/modules/auth/guard.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await getOptionalUser(request);
-  return redirect(auth ? "/home" : "/login");
+  const actor = await getOptionalActor(request);
+  return redirect(actor ? "/home" : "/login");
 }

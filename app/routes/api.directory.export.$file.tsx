@@ -5,25 +5,22 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/utils/app-error";
-import { jsonError, resolveDirectoryViewer } from "~/modules/directory/viewer.server";
+import { readCaller } from "~/modules/auth/guard.server";
+import { directoryViewer } from "~/modules/directory/viewer.server";
 import { CSV_TABLES, dataPackage, exportGeoJson, exportServices, servicesToTables, tableToCsv, type CsvTable } from "~/modules/directory/hsds/export.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  try {
-    const url = new URL(request.url);
-    const file = params.file ?? "";
-    const viewer = await resolveDirectoryViewer(request, url.searchParams.get("coalition"));
-    const download = (name: string) => ({ "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" });
-    if (file === "services.json") return Response.json(await exportServices(viewer), { headers: download("hsds-services.json") });
-    if (file === "assets.geojson") return new Response(JSON.stringify(await exportGeoJson(viewer)), { headers: { "Content-Type": "application/geo+json", ...download("assets.geojson") } });
-    if (file === "datapackage.json") return Response.json(dataPackage(url.origin), { headers: { "Cache-Control": "private, no-store" } });
-    const table = file.replace(/\.csv$/, "") as CsvTable;
-    if (file.endsWith(".csv") && CSV_TABLES.includes(table)) {
-      const tables = servicesToTables(await exportServices(viewer));
-      return new Response(tableToCsv(tables[table]), { headers: { "Content-Type": "text/csv; charset=utf-8", ...download(`${table}.csv`) } });
-    }
-    throw notFound("No such export");
-  } catch (error) {
-    return jsonError(error);
+  const url = new URL(request.url);
+  const file = params.file ?? "";
+  const viewer = await directoryViewer({ caller: await readCaller(request), coalitionSlug: url.searchParams.get("coalition") });
+  const download = (name: string) => ({ "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" });
+  if (file === "services.json") return Response.json(await exportServices(viewer), { headers: download("hsds-services.json") });
+  if (file === "assets.geojson") return new Response(JSON.stringify(await exportGeoJson(viewer)), { headers: { "Content-Type": "application/geo+json", ...download("assets.geojson") } });
+  if (file === "datapackage.json") return Response.json(dataPackage(url.origin), { headers: { "Cache-Control": "private, no-store" } });
+  const table = file.replace(/\.csv$/, "") as CsvTable;
+  if (file.endsWith(".csv") && CSV_TABLES.includes(table)) {
+    const tables = servicesToTables(await exportServices(viewer));
+    return new Response(tableToCsv(tables[table]), { headers: { "Content-Type": "text/csv; charset=utf-8", ...download(`${table}.csv`) } });
   }
+  throw notFound("No such export");
 }

@@ -1,7 +1,6 @@
 /** POST /api/directory/import: one batch of HSDS service records → a per-row report. Directors and conveners. */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireCoalition } from "~/utils/auth.server";
-import { requestMeta } from "~/utils/request.server";
+import { requireActor } from "~/modules/auth/guard.server";
 import { ImportBatchSchema } from "~/modules/directory/hsds/import-schemas";
 import { importHsdsBatch } from "~/modules/directory/hsds/import.server";
 
@@ -9,9 +8,9 @@ import { importHsdsBatch } from "~/modules/directory/hsds/import.server";
 export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requireCoalition(request, "coalition:read");
-  const isConvener = auth.permissions.has("coalition:admin");
-  if (!auth.organization || (!isConvener && !auth.permissions.has("directory:edit"))) return Response.json({ error: "Only directors and conveners can import." }, { status: 403 });
+  const actor = await requireActor(request, "coalition:read", "coalition");
+  const isConvener = actor.permissions.has("coalition:admin");
+  if (!actor.organizationId || (!isConvener && !actor.permissions.has("directory:edit"))) return Response.json({ error: "Only directors and conveners can import." }, { status: 403 });
   if (request.method !== "POST") return Response.json({ error: "Use POST" }, { status: 405 });
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BATCH_BYTES) return Response.json({ error: `Batch too large (${length} bytes; at most ${MAX_BATCH_BYTES}). Send at most 100 records at a time.` }, { status: 413 });
@@ -26,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = ImportBatchSchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "Invalid batch", fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const results = await importHsdsBatch({
-    actor: { userId: auth.user.id, userName: auth.user.name, organizationId: auth.organization.id, organizationName: auth.organization.name, coalitionId: auth.coalition.id, request: requestMeta(request) },
+    actor,
     mode: isConvener ? "provider" : "own",
     ...parsed.data,
   });

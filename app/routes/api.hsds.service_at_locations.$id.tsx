@@ -1,8 +1,13 @@
 /** GET /api/hsds/service_at_locations/:id: the fully nested service. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getServiceAtLocation } from "~/modules/directory/hsds/queries.server";
-import { hsdsId, hsdsResponse } from "~/modules/directory/hsds/respond.server";
+import { readCaller } from "~/modules/auth/guard.server";
+import { directoryViewer } from "~/modules/directory/viewer.server";
+import { HsdsListSchema } from "~/modules/directory/hsds/schemas";
+import { hsdsId, hsdsJson, parseDirectoryQuery } from "~/http/directory.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return hsdsResponse(request, (viewer) => getServiceAtLocation(viewer, hsdsId(params)));
+  const query = parseDirectoryQuery(request, HsdsListSchema);
+  const viewer = await directoryViewer({ caller: await readCaller(request), coalitionSlug: query.coalition });
+  return hsdsJson(viewer, await getServiceAtLocation(viewer, hsdsId(params)));
 }

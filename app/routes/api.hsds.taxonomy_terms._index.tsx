@@ -1,8 +1,13 @@
 /** GET /api/hsds/taxonomy_terms: HP2030 domains and Gravity categories. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listTaxonomyTerms } from "~/modules/directory/hsds/queries.server";
-import { hsdsResponse } from "~/modules/directory/hsds/respond.server";
+import { readCaller } from "~/modules/auth/guard.server";
+import { directoryViewer } from "~/modules/directory/viewer.server";
+import { HsdsListSchema } from "~/modules/directory/hsds/schemas";
+import { hsdsJson, parseDirectoryQuery } from "~/http/directory.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return hsdsResponse(request, (_viewer, query) => listTaxonomyTerms(query));
+  const query = parseDirectoryQuery(request, HsdsListSchema);
+  const viewer = await directoryViewer({ caller: await readCaller(request), coalitionSlug: query.coalition });
+  return hsdsJson(viewer, await listTaxonomyTerms(query));
 }

@@ -6,11 +6,10 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { isAppError } from "~/utils/app-error";
 import { CONSENT_CATEGORIES } from "~/modules/consent/categories";
 import { GRAVITY_CODES } from "~/modules/sdoh/roll-up";
 import { checkReferral } from "~/modules/referral/open.server";
-import { requireReferralActor } from "~/modules/referral/pages.server";
+import { requireActor } from "~/modules/auth/guard.server";
 
 const many = (v: string[]) => v.filter((s) => s.length > 0);
 const CheckQuerySchema = z.object({
@@ -29,7 +28,7 @@ export type ReferralCheckJson = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireReferralActor(request, "referrals:send");
+  const actor = await requireActor(request, "referrals:send");
   const url = new URL(request.url);
   const parsed = CheckQuerySchema.safeParse({
     clientId: url.searchParams.get("clientId"),
@@ -39,18 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   if (!parsed.success) return Response.json({ error: "Choose a client and an organization." }, { status: 400 });
   const q = parsed.data;
-  try {
-    const check = await checkReferral({ actor, clientId: q.clientId, recipientOrganizationId: q.recipientOrganizationId, serviceId: q.serviceId ?? null, categories: CONSENT_CATEGORIES, needs: q.sdohCodes });
-    const body: ReferralCheckJson = {
-      client: check.client,
-      covered: check.consent.granted,
-      refused: check.consent.refused,
-      service: check.service ? { ...check.service, capacityConfirmedAt: check.service.capacityConfirmedAt?.toISOString() ?? null } : null,
-      warnings: check.warnings,
-    };
-    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (isAppError(error) && error.status === 404) return Response.json({ error: error.message }, { status: 404 });
-    throw error;
-  }
+  const check = await checkReferral({ actor, clientId: q.clientId, recipientOrganizationId: q.recipientOrganizationId, serviceId: q.serviceId ?? null, categories: CONSENT_CATEGORIES, needs: q.sdohCodes });
+  const body: ReferralCheckJson = {
+    client: check.client,
+    covered: check.consent.granted,
+    refused: check.consent.refused,
+    service: check.service ? { ...check.service, capacityConfirmedAt: check.service.capacityConfirmedAt?.toISOString() ?? null } : null,
+    warnings: check.warnings,
+  };
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,8 +7,8 @@ import { acceptInvite, findOpenInvite } from "~/modules/org/service.server";
 import { startSession } from "~/modules/auth/service.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { commitSessionId } from "~/modules/auth/cookie.server";
-import { getOptionalUser } from "~/utils/auth.server";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { getOptionalActor } from "~/modules/auth/guard.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, SubmitButton, TextField } from "~/components/ui/form";
 import { LanguageSwitcher } from "~/components/shell/language-switcher";
@@ -19,10 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(params.token ?? "");
   const path = new URL(request.url).pathname;
   if (!invite) return { invite: null, signedInAs: null, path };
-  const auth = await getOptionalUser(request);
+  const actor = await getOptionalActor(request);
   return {
     invite: { email: invite.email, role: invite.role, organization: invite.organization.name, inviter: invite.invitedBy.name, hasAccount: invite.hasAccount },
-    signedInAs: auth?.user.email ?? null,
+    signedInAs: actor?.userEmail ?? null,
     path,
   };
 }
@@ -32,18 +32,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const meta = requestMeta(request);
   if (formData.get("intent") === "join") {
-    const auth = await getOptionalUser(request);
-    return handleForm(formData, AcceptInviteExistingSchema, async () => {
-      await acceptInvite({ token, request: meta, signedInUserId: auth?.user.id });
-      return redirect("/home");
-    });
+    const actor = await getOptionalActor(request);
+    parseForm(formData, AcceptInviteExistingSchema);
+    await acceptInvite({ token, request: meta, signedInUserId: actor?.userId });
+    return redirect("/home");
   }
   const locale = await i18nServer.getLocale(request);
-  return handleForm(formData, AcceptInviteSchema, async ({ name, password }) => {
-    const { user, membership } = await acceptInvite({ token, name, password, request: meta, locale });
-    const session = await startSession({ user: { id: user.id, memberships: [{ organizationId: membership.organizationId }] }, request: meta });
-    return redirect("/home", { headers: { "Set-Cookie": await commitSessionId(session.id) } });
-  });
+  const { name, password } = parseForm(formData, AcceptInviteSchema);
+  const { user, membership } = await acceptInvite({ token, name, password, request: meta, locale });
+  const session = await startSession({ user: { id: user.id, memberships: [{ organizationId: membership.organizationId }] }, request: meta });
+  return redirect("/home", { headers: { "Set-Cookie": await commitSessionId(session.id) } });
 }
 
 export default function AcceptInvite() {

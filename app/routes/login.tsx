@@ -6,11 +6,11 @@ import { LoginSchema } from "~/modules/auth/schemas";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { signIn } from "~/modules/auth/service.server";
 import { commitSessionId } from "~/modules/auth/cookie.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalActor } from "~/modules/auth/guard.server";
 import { AppError, isAppError } from "~/utils/app-error";
 import { i18nServer, localeCookie } from "~/i18n/i18next.server";
 import { isLocale } from "~/i18n/config";
-import { handleForm, type FormErrors } from "~/utils/forms.server";
+import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 import { LanguageSwitcher } from "~/components/shell/language-switcher";
@@ -19,7 +19,7 @@ import { Logo } from "~/components/ui/logo";
 export const meta: MetaFunction = () => [{ title: "Sign in · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) throw redirect("/home");
+  if (await getOptionalActor(request)) throw redirect("/home");
   return null;
 }
 
@@ -27,19 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const t = await i18nServer.getFixedT(request);
-  return handleForm(formData, LoginSchema, async ({ email, password, redirectTo }) => {
-    const { session, user } = await signIn({ email, password, request: requestMeta(request) }).catch((error: unknown) => {
-      // Same status, same words for a wrong password and a locked account, in the person's language.
-      if (isAppError(error) && (error.status === 400 || error.status === 429)) {
-        throw new AppError({ message: t(error.status === 429 ? "login.throttled" : "login.failed"), status: error.status });
-      }
-      throw error;
-    });
-    const headers = new Headers({ "Set-Cookie": await commitSessionId(session.id) });
-    // The language the person chose (stored on their account) wins over the one the sign-in page was shown in.
-    if (isLocale(user.preferredLocale)) headers.append("Set-Cookie", await localeCookie.serialize(user.preferredLocale));
-    return redirect(safeRedirect(redirectTo), { headers });
+  const { email, password, redirectTo } = parseForm(formData, LoginSchema);
+  const { session, user } = await signIn({ email, password, request: requestMeta(request) }).catch((error: unknown) => {
+    // Same status, same words for a wrong password and a locked account, in the person's language.
+    if (isAppError(error) && (error.status === 400 || error.status === 429)) {
+      throw new AppError({ message: t(error.status === 429 ? "login.throttled" : "login.failed"), status: error.status });
+    }
+    throw error;
   });
+  const headers = new Headers({ "Set-Cookie": await commitSessionId(session.id) });
+  // The language the person chose (stored on their account) wins over the one the sign-in page was shown in.
+  if (isLocale(user.preferredLocale)) headers.append("Set-Cookie", await localeCookie.serialize(user.preferredLocale));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function Login() {

@@ -4,7 +4,7 @@ import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { localeCookie } from "~/i18n/i18next.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLocale } from "~/modules/auth/service.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalActor } from "~/modules/auth/guard.server";
 import { validateForm } from "~/utils/forms.server";
 
 const LanguageSchema = z.object({ locale: z.enum(SUPPORTED_LOCALES), redirectTo: z.string().optional() });
@@ -12,8 +12,8 @@ const LanguageSchema = z.object({ locale: z.enum(SUPPORTED_LOCALES), redirectTo:
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = validateForm(await request.formData(), LanguageSchema);
   if (!parsed.success) return data(parsed.errors, { status: 400 });
-  const auth = await getOptionalUser(request);
-  if (auth) await setPreferredLocale({ userId: auth.user.id, locale: parsed.data.locale });
+  const actor = await getOptionalActor(request);
+  if (actor) await setPreferredLocale({ userId: actor.userId, locale: parsed.data.locale });
   return redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
 }
 

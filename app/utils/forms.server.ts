@@ -1,11 +1,12 @@
 /**
  * Forms: one zod schema per form, parsed on the server. Invalid input answers 400 with a message
- * per field and writes nothing; a service's AppError answers its status with its message. The
+ * per field and writes nothing; a service's AppError answers its status with its message (both
+ * through the one mapper, ADR 074). The
  * messages are sentences in the request's language (zod's developer wording replaced, ADR 071).
  */
-import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { currentTranslator, formErrorResponse } from "./http-errors.server";
+import { AppError } from "./app-error";
+import { currentTranslator } from "./http-errors.server";
 import { humanFieldErrors } from "./zod-messages";
 
 export type FormErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string };
@@ -42,15 +43,13 @@ export function validateForm<S extends z.ZodTypeAny>(
 }
 
 /**
- * Validates `formData` with `schema`, runs `handler` with the parsed value, and turns validation
- * failures and AppErrors into 400/4xx responses the form displays (through the one mapper, ADR 060).
+ * The form parsed with `schema`, or an AppError (400, the form's message and a message per field)
+ * that the one mapper answers as the form's `FormErrors` (ADR 074): an action reads
+ * `const input = parseForm(await request.formData(), Schema)` and never catches.
  */
-export async function handleForm<S extends z.ZodTypeAny, R>(formData: FormData, schema: S, handler: (value: z.infer<S>) => Promise<R>) {
+export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S): z.infer<S> {
   const parsed = validateForm(formData, schema);
-  if (!parsed.success) return data<FormErrors>(parsed.errors, { status: 400 });
-  try {
-    return await handler(parsed.data);
-  } catch (error) {
-    return formErrorResponse(error, formData.get("intent"));
-  }
+  if (parsed.success) return parsed.data;
+  const fieldErrors = Object.fromEntries(Object.entries(parsed.errors.fieldErrors ?? {}).filter((entry): entry is [string, string[]] => !!entry[1]));
+  throw new AppError({ message: parsed.errors.formError ?? currentTranslator()("errors.fixFields"), status: 400, fieldErrors });
 }

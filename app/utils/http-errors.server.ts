@@ -2,7 +2,8 @@
  * The one error mapper (issue #13, ADR 060): everything a loader or action throws because the
  * input was bad becomes a 4xx a person or a partner system can act on, never a 500.
  *
- *   AppError                          → its status, its message, its fieldErrors
+ *   AppError                          → its status, its message, its fieldErrors (and its
+ *                                       redirect and headers: a guard's sign-in or WWW-Authenticate)
  *   ZodError                          → 400 naming the field(s)
  *   Prisma "bad id" / "no such row"   → 400 / 404
  *   URIError (bad percent-encoding)   → 400
@@ -16,7 +17,7 @@
  * route of the build, so a route added later is covered without anyone remembering to.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { ServerBuild } from "@remix-run/node";
 import i18next from "i18next";
 import type { ZodError } from "zod";
@@ -29,7 +30,7 @@ import type { FormErrors } from "./forms.server";
 import { translateMessage, type Translate } from "./translatable";
 import { humanIssueMessage } from "./zod-messages";
 
-export type HttpError = { status: number; message: string; fieldErrors?: Record<string, string[]> };
+export type HttpError = { status: number; message: string; fieldErrors?: Record<string, string[]>; redirectTo?: string; headers?: Record<string, string> };
 
 /** Bad input found before the route ran (body not a form, control characters, a malformed id). */
 export class EdgeError extends Error {
@@ -74,7 +75,7 @@ const translateAll = (fieldErrors: Record<string, string[]> | undefined, t: Tran
 
 /** The 4xx this error means, or null when it is not bad input (then it is a bug: let it propagate). */
 export function toHttpError(error: unknown, t: Translate = currentTranslator()): HttpError | null {
-  if (isAppError(error)) return { status: error.status, message: translateMessage(error.message, t), fieldErrors: translateAll(error.fieldErrors, t) };
+  if (isAppError(error)) return { status: error.status, message: translateMessage(error.message, t), fieldErrors: translateAll(error.fieldErrors, t), redirectTo: error.redirectTo, headers: error.headers };
   if (error instanceof EdgeError) {
     return { status: error.status, message: t(`errors.edge.${error.key}`, { field: error.field }), fieldErrors: error.field ? { [error.field]: [t(`errors.edge.${error.key}`, { field: error.field })] } : undefined };
   }
@@ -104,7 +105,7 @@ const translators = Object.fromEntries(
 const englishOnly = translators[DEFAULT_LOCALE];
 
 /**
- * The language of the request being answered, for code that is handed no Request: `handleForm`
+ * The language of the request being answered, for code that is handed no Request: `parseForm`
  * and `validateForm` get only the form, yet their messages must be in the person's language.
  * `withHttpErrors` sets it around every action (ADR 071); elsewhere (a test calling an action
  * directly, a job) it is English.
@@ -125,20 +126,23 @@ export async function translatorFor(request: Request): Promise<Translate> {
 }
 
 /** JSON `{ error, fieldErrors }`; under /api/fhir/ the FHIR dialect of the same thing, an OperationOutcome. */
-function jsonError({ status, message, fieldErrors }: HttpError, request?: Request): Response {
+const FHIR_ISSUE_CODES: Record<number, string> = { 401: "login", 403: "forbidden", 404: "not-found", 415: "not-supported" };
+
+function errorBody({ status, message, fieldErrors, redirectTo, headers = {} }: HttpError, request?: Request): Response {
+  if (redirectTo) return redirect(redirectTo, { headers });
   if (request && new URL(request.url).pathname.startsWith("/api/fhir/")) {
-    const issue = { severity: "error", code: status === 404 ? "not-found" : status === 415 ? "not-supported" : "invalid", diagnostics: message, expression: fieldErrors ? Object.keys(fieldErrors) : undefined };
-    return new Response(JSON.stringify({ resourceType: "OperationOutcome", issue: [issue] }), { status, headers: { "Content-Type": "application/fhir+json; charset=utf-8", "Cache-Control": "no-store" } });
+    const issue = { severity: "error", code: FHIR_ISSUE_CODES[status] ?? "invalid", diagnostics: message, expression: fieldErrors ? Object.keys(fieldErrors) : undefined };
+    return new Response(JSON.stringify({ resourceType: "OperationOutcome", issue: [issue] }), { status, headers: { "Content-Type": "application/fhir+json; charset=utf-8", "Cache-Control": "no-store", ...headers } });
   }
-  return Response.json({ error: message, fieldErrors }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ error: message, fieldErrors }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-/** Page loaders and resource routes: the Response for this error, JSON `{ error, fieldErrors }` (an OperationOutcome under /api/fhir/), or rethrows when it is not bad input. */
+/** Page loaders and resource routes: the Response for this error, JSON `{ error, fieldErrors }` (an OperationOutcome under /api/fhir/), a redirect (sign-in), or rethrows when it is not bad input. */
 export function httpErrorResponse(error: unknown, t?: Translate, request?: Request): Response {
   if (error instanceof Response) return error;
   const mapped = toHttpError(error, t);
   if (!mapped) throw error;
-  return jsonError(mapped, request);
+  return errorBody(mapped, request);
 }
 
 /** Page actions: the `FormErrors` the form shows, with the error's status (rethrows when it is not bad input). */
@@ -237,7 +241,10 @@ export function withHttpErrors<M extends RouteModule>(module: M): M {
         return await requestTranslator.run(t, () => action({ ...args, request } as never));
       } catch (error) {
         if (error instanceof Response) throw error;
-        return resource ? httpErrorResponse(error, t, args.request) : formErrorResponse(error, intent, t);
+        if (resource) return httpErrorResponse(error, t, args.request);
+        // A guard refusing the request (sign-in, no permission) is not a message for the form: the page answers it as its loader would.
+        if (isAppError(error) && error.refusesRequest) throw httpErrorResponse(error, t, args.request);
+        return formErrorResponse(error, intent, t);
       }
     };
   }
@@ -256,12 +263,4 @@ export function withHttpErrorsBuild(build: ServerBuild): ServerBuild {
   const wrapped = { ...build, routes };
   wrappedBuilds.set(build, wrapped);
   return wrapped;
-}
-
-/** The same mapping for callers that have no request at hand (directory resource routes). */
-export const jsonErrorResponse = (error: unknown): Response => httpErrorResponse(error);
-
-/** `.catch(throwHttpError)` in a loader: the mapped Response thrown (a bug still propagates as itself). */
-export function throwHttpError(error: unknown): never {
-  throw httpErrorResponse(error);
 }

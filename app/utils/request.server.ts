@@ -1,4 +1,5 @@
-import type { RequestMeta } from "~/modules/audit/service.server";
+/** Who sent a request, as the audit trail records it (plumbing: the audit module imports it from here, never the reverse). */
+export type RequestMeta = { ipAddress?: string | null; userAgent?: string | null; requestId?: string | null };
 
 /** Set by server/index.ts from the socket address (incoming values are overwritten there). */
 export const CLIENT_IP_HEADER = "x-hub-client-ip";

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { findPossibleDuplicates, registerClient } from "~/modules/client/service.server";
 import { recordAuthorization } from "~/modules/consent/service.server";
 import type { RecordAuthorizationInput } from "~/modules/consent/schemas";
+import { actorFor } from "../../tests/actors";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -30,7 +31,7 @@ const demoClients: DemoClient[] = [
 export async function seedDemoClients({ hospitalId, foodBankId }: { hospitalId: string; foodBankId: string }) {
   const careManager = await db.user.findUnique({ where: { email: "care.manager@hospital.demo.test" }, select: { id: true } });
   if (!careManager) return;
-  const actor = { userId: careManager.id, organizationId: hospitalId, request: { userAgent: "seed" } };
+  const actor = actorFor(careManager.id, hospitalId, { request: { userAgent: "seed" } });
   for (const c of demoClients) {
     if ((await findPossibleDuplicates({ organizationId: hospitalId, name: c.name, birthDate: c.birthDate })).length) continue;
     const result = await registerClient({ actor, input: { name: c.name, birthDate: c.birthDate, contact: c.contact, address: c.address, preferredLanguage: c.preferredLanguage, confirmNotDuplicate: "yes" } });

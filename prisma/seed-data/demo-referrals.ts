@@ -9,12 +9,14 @@
  * (a referral already there is left as it is, so its status changes are not replayed).
  */
 import { db } from "~/utils/db.server";
-import { permissionsFor, type OrganizationRole } from "~/utils/permissions";
+import { type OrganizationRole } from "~/utils/permissions";
 import { findPossibleDuplicates, registerClient } from "~/modules/client/service.server";
 import { recordAuthorization } from "~/modules/consent/service.server";
-import { sendReferral, transitionReferral, type ReferralActor } from "~/modules/referral/service.server";
+import { sendReferral, transitionReferral } from "~/modules/referral/service.server";
 import type { TransitionReferralInput } from "~/modules/referral/schemas";
 import { createUser } from "../../tests/factories";
+import type { Actor } from "~/modules/auth/actor";
+import { actorFor } from "../../tests/actors";
 
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY);
@@ -79,9 +81,9 @@ async function people(organizationIds: Map<string, string>) {
 export async function seedDemoReferrals({ coalitionId, organizationIds }: { coalitionId: string; organizationIds: Map<string, string> }) {
   const org = (slug: string) => organizationIds.get(slug)!;
   const staff = await people(organizationIds);
-  const actorOf = (slug: string): (ReferralActor & { request: { userAgent: string } }) | null => {
+  const actorOf = (slug: string): Actor | null => {
     const s = staff.get(org(slug));
-    return s ? { userId: s.userId, organizationId: org(slug), permissions: permissionsFor({ role: s.role, isConvener: false }), request: { userAgent: "seed" } } : null;
+    return s ? actorFor(s.userId, org(slug), { role: s.role, request: { userAgent: "seed" } }) : null;
   };
 
   // The hospital's care-management program, with fit criteria the referrer sees before sending.

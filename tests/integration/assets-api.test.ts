@@ -2,13 +2,19 @@
  * GET /api/assets on a real database: bbox, filters, page limit, visibility (coalition-only
  * records only for signed-in members or member API keys) and isolation between coalitions.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "~/utils/db.server";
-import * as assetsApi from "~/routes/api.assets";
-import * as assetDetail from "~/routes/api.assets.$assetId";
+import * as assetsApiModule from "~/routes/api.assets";
+import * as assetDetailModule from "~/routes/api.assets.$assetId";
 import { createApiKey } from "~/modules/org/api-keys.server";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
+import { actorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const assetsApi = withHttpErrors(assetsApiModule);
+const assetDetail = withHttpErrors(assetDetailModule);
 
 type World = Awaited<ReturnType<typeof createTwoOrganizationWorld>>;
 type Collection = { type: string; features: { id: string; geometry: { coordinates: number[] }; properties: { name: string; visibility: string; openNow: boolean } }[]; truncated: boolean; count: number };
@@ -81,7 +87,7 @@ describe("GET /api/assets", () => {
   });
 
   it("an organization API key of a member sees coalition-only records; a revoked or foreign key does not", async () => {
-    const { key } = await createApiKey({ actor: { userId: world.directorB.id, organizationId: world.orgB.id, request: {} }, name: "sync" });
+    const { key } = await createApiKey({ actor: actorFor(world.directorB.id, world.orgB.id), name: "sync" });
     const withKey = new Request(`http://localhost/api/assets?bbox=${BOX}`, { headers: { authorization: `Bearer ${key}` } });
     expect(namesOf((await settle(() => assetsApi.loader(args(withKey)))).body)).toContain(names.group);
     const bogus = new Request(`http://localhost/api/assets?bbox=${BOX}&coalition=${world.coalition.slug}`, { headers: { authorization: "Bearer chub_notarealkeynotarealkey00" } });

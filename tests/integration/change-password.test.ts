@@ -2,12 +2,16 @@
  * Changing one's password (finding 9): the current password is required, an easy new one is
  * refused with the reason in the page's language, and the other sessions end.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as passwordPage from "~/routes/_app.settings.password";
+import * as passwordPageModule from "~/routes/_app.settings.password";
 import { loadAuthContext, signIn } from "~/modules/auth/service.server";
 import { createUser, DEFAULT_TEST_PASSWORD } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const passwordPage = withHttpErrors(passwordPageModule);
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 const STRONG = "lantern orchard bicycle";

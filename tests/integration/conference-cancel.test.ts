@@ -3,14 +3,21 @@
  * from the room page (behind a confirmation); it is audited, leaves every upcoming list, takes no
  * more messages, and its room page says who cancelled it. Nobody else can cancel it.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as home from "~/routes/_app.home";
-import * as index from "~/routes/_app.conferences._index";
-import * as room from "~/routes/_app.conferences.$conferenceId._index";
+import * as homeModule from "~/routes/_app.home";
+import * as indexModule from "~/routes/_app.conferences._index";
+import * as roomModule from "~/routes/_app.conferences.$conferenceId._index";
 import { endConference, postMessage } from "~/modules/conference/service.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { actorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const home = withHttpErrors(homeModule);
+const index = withHttpErrors(indexModule);
+const room = withHttpErrors(roomModule);
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
@@ -62,7 +69,7 @@ describe("cancelling a conference", () => {
     expect((roomAfter.body as { cancelled: { byName: string } | null; canCancel: boolean })).toMatchObject({ cancelled: { byName: "Director A" }, canCancel: false });
 
     // A cancelled conference takes no more messages; cancelling again changes nothing.
-    await expect(postMessage({ actor: { userId: w.directorB.id, userName: "Director B", organizationId: w.orgB.id }, conferenceId: w.conferenceId, body: "Still on?" })).rejects.toMatchObject({ status: 409 });
+    await expect(postMessage({ actor: actorFor(w.directorB.id, w.orgB.id, { userName: "Director B" }), conferenceId: w.conferenceId, body: "Still on?" })).rejects.toMatchObject({ status: 409 });
     expect((await cancel(w.a, w.conferenceId)).status).toBe(200);
     expect(await db.auditEvent.count({ where: { action: "conference.cancelled", subjectId: w.conferenceId } })).toBe(1);
   });
@@ -79,7 +86,7 @@ describe("cancelling a conference", () => {
 
   it("a conference that has ended can no longer be cancelled (409)", async () => {
     const w = await world();
-    await endConference({ actor: { userId: w.directorA.id, userName: "Director A", organizationId: w.orgA.id }, conferenceId: w.conferenceId });
+    await endConference({ actor: actorFor(w.directorA.id, w.orgA.id, { userName: "Director A" }), conferenceId: w.conferenceId });
     expect((await cancel(w.a, w.conferenceId)).status).toBe(409);
     expect((await db.conference.findUniqueOrThrow({ where: { id: w.conferenceId } })).cancelledAt).toBeNull();
   });

@@ -3,15 +3,23 @@
  * another organization's conference is a 404 on every page, only authors change vignettes, and
  * only the owner's organization marks a next step done.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as index from "~/routes/_app.conferences._index";
-import * as room from "~/routes/_app.conferences.$conferenceId._index";
-import * as vignettePage from "~/routes/_app.conferences.$conferenceId.vignette";
-import * as summary from "~/routes/_app.conferences.$conferenceId.summary";
+import * as indexModule from "~/routes/_app.conferences._index";
+import * as roomModule from "~/routes/_app.conferences.$conferenceId._index";
+import * as vignettePageModule from "~/routes/_app.conferences.$conferenceId.vignette";
+import * as summaryModule from "~/routes/_app.conferences.$conferenceId.summary";
 import { addNextStep, postMessage, saveVignette } from "~/modules/conference/service.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { actorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const index = withHttpErrors(indexModule);
+const room = withHttpErrors(roomModule);
+const vignettePage = withHttpErrors(vignettePageModule);
+const summary = withHttpErrors(summaryModule);
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
@@ -61,7 +69,7 @@ describe("conference pages", () => {
     expect(await db.vignette.count({ where: { conferenceId: w.conferenceId } })).toBe(0);
 
     const { vignette } = await saveVignette({
-      actor: { userId: w.directorA.id, userName: "A", organizationId: w.orgA.id },
+      actor: actorFor(w.directorA.id, w.orgA.id, { userName: "A" }),
       conferenceId: w.conferenceId,
       input: { title: "Draft", situation: "Call 303-555-0100", strengths: "", needs: "", tried: "", question: "", sdohCategories: [] },
     });
@@ -83,7 +91,7 @@ describe("conference pages", () => {
   it("only the owner's organization marks a next step done on the summary page", async () => {
     const w = await world();
     const step = await addNextStep({
-      actor: { userId: w.directorA.id, userName: "A", organizationId: w.orgA.id },
+      actor: actorFor(w.directorA.id, w.orgA.id, { userName: "A" }),
       conferenceId: w.conferenceId,
       input: { what: "Send the template", ownerName: "B", ownerOrganizationId: w.orgB.id, dueDate: "2030-03-10" },
     });
@@ -97,7 +105,7 @@ describe("conference pages", () => {
 
   it("the summary page hides a message for participants only; bad input is a 400 and changes nothing", async () => {
     const w = await world();
-    const posted = await postMessage({ actor: { userId: w.directorA.id, userName: "A", organizationId: w.orgA.id }, conferenceId: w.conferenceId, body: "We met at the old depot." });
+    const posted = await postMessage({ actor: actorFor(w.directorA.id, w.orgA.id, { userName: "A" }), conferenceId: w.conferenceId, body: "We met at the old depot." });
     if (posted.status !== "posted") throw new Error("expected the message to be posted");
     const path = `/conferences/${w.conferenceId}/summary`;
     const body = async () => (await db.conferenceMessage.findFirstOrThrow({ where: { conferenceId: w.conferenceId, seq: posted.message.seq } })).body;

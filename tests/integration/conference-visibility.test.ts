@@ -3,14 +3,21 @@
  * time, host) to someone whose organization then got a 404 opening it. Every list of conferences
  * uses the conference page's own visibility rule: shown in a list exactly when the page opens.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as home from "~/routes/_app.home";
-import * as conferences from "~/routes/_app.conferences._index";
-import * as room from "~/routes/_app.conferences.$conferenceId._index";
+import * as homeModule from "~/routes/_app.home";
+import * as conferencesModule from "~/routes/_app.conferences._index";
+import * as roomModule from "~/routes/_app.conferences.$conferenceId._index";
 import { scheduleConference } from "~/modules/conference/service.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { actorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const home = withHttpErrors(homeModule);
+const conferences = withHttpErrors(conferencesModule);
+const room = withHttpErrors(roomModule);
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
@@ -20,7 +27,7 @@ async function world() {
   // The convener belongs to org C, a member of the coalition that org A's conference does not invite.
   const orgC = await createOrganization({ coalitionId: w.coalition.id, name: "Org C" });
   const convener = await createUser({ name: "Convener C", memberships: [{ organizationId: orgC.id, role: "DIRECTOR" }], convenerOf: [w.coalition.id] });
-  const hostActor = { userId: w.directorA.id, userName: "Director A", organizationId: w.orgA.id };
+  const hostActor = actorFor(w.directorA.id, w.orgA.id, { userName: "Director A" });
   const secret = await scheduleConference({ actor: hostActor, coalitionId: w.coalition.id, input: { title: "Invitation only: A and B", startsAt: inTwoDays(), agenda: "", audience: "organizations", organizationIds: [w.orgB.id] } });
   const open = await scheduleConference({ actor: hostActor, coalitionId: w.coalition.id, input: { title: "Whole coalition", startsAt: inTwoDays(), agenda: "", audience: "coalition", organizationIds: [] } });
   return { ...w, orgC, convenerC: convener, secret, open, requester: await signedInRequester(convener.email) };

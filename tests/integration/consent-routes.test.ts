@@ -2,19 +2,30 @@
  * The clients, consent and audit pages through their loaders and actions, as the browser calls
  * them: permissions, bad input (400, nothing written), another organization's client (404).
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as clientsIndex from "~/routes/_app.clients._index";
-import * as clientsNew from "~/routes/_app.clients.new";
-import * as clientPage from "~/routes/_app.clients.$clientId._index";
-import * as authorizePage from "~/routes/_app.clients.$clientId.authorize";
-import * as copyPage from "~/routes/_app.clients.$clientId.authorizations.$authorizationId";
-import * as copyPdf from "~/routes/clients.$clientId.authorizations.$authorizationId.pdf";
-import * as disclosuresPage from "~/routes/_app.clients.$clientId.disclosures";
-import * as auditPage from "~/routes/_app.audit";
+import * as clientsIndexModule from "~/routes/_app.clients._index";
+import * as clientsNewModule from "~/routes/_app.clients.new";
+import * as clientPageModule from "~/routes/_app.clients.$clientId._index";
+import * as authorizePageModule from "~/routes/_app.clients.$clientId.authorize";
+import * as copyPageModule from "~/routes/_app.clients.$clientId.authorizations.$authorizationId";
+import * as copyPdfModule from "~/routes/clients.$clientId.authorizations.$authorizationId.pdf";
+import * as disclosuresPageModule from "~/routes/_app.clients.$clientId.disclosures";
+import * as auditPageModule from "~/routes/_app.audit";
 import { createTwoOrganizationWorld, createUser } from "../factories";
 import { actorFor, createAuthorization, createClient, isoDay } from "../consent-factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const clientsIndex = withHttpErrors(clientsIndexModule);
+const clientsNew = withHttpErrors(clientsNewModule);
+const clientPage = withHttpErrors(clientPageModule);
+const authorizePage = withHttpErrors(authorizePageModule);
+const copyPage = withHttpErrors(copyPageModule);
+const copyPdf = withHttpErrors(copyPdfModule);
+const disclosuresPage = withHttpErrors(disclosuresPageModule);
+const auditPage = withHttpErrors(auditPageModule);
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 

@@ -5,16 +5,22 @@
  * count with one definition (assetMatch). For every category of the seeded demo: the count the
  * coverage page shows equals what the map, opened on /map?sdoh=<code> as the convener, lists.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { getCoverage } from "~/modules/directory/coverage.server";
 import { MAX_PAGE } from "~/modules/directory/schemas";
-import * as mapRoute from "~/routes/_app.map";
-import * as coverageRoute from "~/routes/_app.map_.coverage";
-import * as assetsApi from "~/routes/api.assets";
+import * as mapRouteModule from "~/routes/_app.map";
+import * as coverageRouteModule from "~/routes/_app.map_.coverage";
+import * as assetsApiModule from "~/routes/api.assets";
 import { seedDemo, DEMO_PASSWORD } from "../../prisma/seed";
 import { useIsolatedDatabase } from "../setup/database";
 import { settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const mapRoute = withHttpErrors(mapRouteModule);
+const coverageRoute = withHttpErrors(coverageRouteModule);
+const assetsApi = withHttpErrors(assetsApiModule);
 
 type MapData = { coalition: { centerLatitude: number; centerLongitude: number }; openOn?: [number, number, number, number] | null };
 

@@ -2,15 +2,23 @@
  * Directory writes through the routes: informal assets (any partner, coalition-only by default,
  * vouched), a director's services (isolated by organization), the rainbow and coverage.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as mapRoute from "~/routes/_app.map";
-import * as servicesRoute from "~/routes/_app.map_.services";
-import * as rainbowRoute from "~/routes/_app.map_.rainbow";
-import * as coverageRoute from "~/routes/_app.map_.coverage";
-import * as assetsApi from "~/routes/api.assets";
+import * as mapRouteModule from "~/routes/_app.map";
+import * as servicesRouteModule from "~/routes/_app.map_.services";
+import * as rainbowRouteModule from "~/routes/_app.map_.rainbow";
+import * as coverageRouteModule from "~/routes/_app.map_.coverage";
+import * as assetsApiModule from "~/routes/api.assets";
 import { createTwoOrganizationWorld } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const mapRoute = withHttpErrors(mapRouteModule);
+const servicesRoute = withHttpErrors(servicesRouteModule);
+const rainbowRoute = withHttpErrors(rainbowRouteModule);
+const coverageRoute = withHttpErrors(coverageRouteModule);
+const assetsApi = withHttpErrors(assetsApiModule);
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 const post = (requester: Awaited<ReturnType<typeof signedInRequester>>, path: string, fields: [string, string][]) =>

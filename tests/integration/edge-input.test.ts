@@ -34,6 +34,7 @@ import { createMeasure } from "~/modules/aims/service.server";
 import { createTwoOrganizationWorld } from "../factories";
 import { actorFor, createClient, isoDay } from "../consent-factories";
 import { settle, signedInRequester } from "../helpers";
+import { coalitionActorFor } from "../actors";
 
 const room = withHttpErrors(roomModule);
 const summary = withHttpErrors(summaryModule);
@@ -173,7 +174,7 @@ describe("form bodies", () => {
     // field, PostgreSQL's datetime refusal (22008) is still bad input, never a 500.
     const w = await world();
     const convener = await signedInRequester(w.convener.email);
-    const actor = { userId: w.convener.id, coalitionId: w.coalition.id, organizationId: null, request: {} };
+    const actor = coalitionActorFor(w.convener.id, w.orgA.id, w.coalition.id);
     const measureRow = await createMeasure({ actor, input: { name: "Edge measure", description: "", type: "OUTCOME", unit: "people", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 12, reporterIds: [] } });
     const counts = () => Promise.all([db.conference.count(), db.aim.count(), db.measureAnnotation.count()]);
     const before = await counts();
@@ -272,7 +273,7 @@ describe("search params", () => {
 describe("FHIR", () => {
   it("Consent/000…0, Consent?patient=------…, Task/abc%00 and a crafted _cursor are 404/400 OperationOutcomes, with nothing audited for ids that name nothing", async () => {
     const w = await createTwoOrganizationWorld();
-    const { key } = await createApiKey({ actor: { userId: w.directorB.id, organizationId: w.orgB.id, request: {} }, name: "edge" });
+    const { key } = await createApiKey({ actor: actorFor(w.directorB.id, w.orgB.id), name: "edge" });
     const get = (path: string) => new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${key}` } });
     const zeros = "0".repeat(36);
     const auditBefore = await db.auditEvent.count();

@@ -2,13 +2,17 @@
  * The optional address search: the route calls GEOCODER_URL from the server. Only the network is
  * stood in for: a tiny HTTP server started here answers like Nominatim (or fails on purpose).
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getEnv, parseEnv, setEnv } from "~/utils/env.server";
-import * as geocodeRoute from "~/routes/api.directory.geocode";
+import * as geocodeRouteModule from "~/routes/api.directory.geocode";
 import { createTwoOrganizationWorld } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const geocodeRoute = withHttpErrors(geocodeRouteModule);
 
 let server: http.Server;
 let base: string;

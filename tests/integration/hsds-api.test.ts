@@ -2,25 +2,41 @@
  * The HSDS 3.0 API on a real database, every response validated against the official schemas:
  * paging shape, query parameters, public vs coalition-only records, API keys, bad input.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as root from "~/routes/api.hsds._index";
-import * as services from "~/routes/api.hsds.services._index";
-import * as service from "~/routes/api.hsds.services.$id";
-import * as organizations from "~/routes/api.hsds.organizations._index";
-import * as organization from "~/routes/api.hsds.organizations.$id";
-import * as taxonomies from "~/routes/api.hsds.taxonomies._index";
-import * as taxonomy from "~/routes/api.hsds.taxonomies.$id";
-import * as terms from "~/routes/api.hsds.taxonomy_terms._index";
-import * as term from "~/routes/api.hsds.taxonomy_terms.$id";
-import * as sals from "~/routes/api.hsds.service_at_locations._index";
-import * as sal from "~/routes/api.hsds.service_at_locations.$id";
-import { saveServiceLocation, type DirectoryActor } from "~/modules/directory/service.server";
+import * as rootModule from "~/routes/api.hsds._index";
+import * as servicesModule from "~/routes/api.hsds.services._index";
+import * as serviceModule from "~/routes/api.hsds.services.$id";
+import * as organizationsModule from "~/routes/api.hsds.organizations._index";
+import * as organizationModule from "~/routes/api.hsds.organizations.$id";
+import * as taxonomiesModule from "~/routes/api.hsds.taxonomies._index";
+import * as taxonomyModule from "~/routes/api.hsds.taxonomies.$id";
+import * as termsModule from "~/routes/api.hsds.taxonomy_terms._index";
+import * as termModule from "~/routes/api.hsds.taxonomy_terms.$id";
+import * as salsModule from "~/routes/api.hsds.service_at_locations._index";
+import * as salModule from "~/routes/api.hsds.service_at_locations.$id";
+import { saveServiceLocation } from "~/modules/directory/service.server";
 import { createApiKey } from "~/modules/org/api-keys.server";
 import { categoryTermId, domainTermId, SDOH_TAXONOMY } from "~/modules/directory/hsds/taxonomy";
 import { db } from "~/utils/db.server";
 import { createCoalition, createTwoOrganizationWorld } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
 import { HSDS_AVAILABLE, hsdsErrors } from "../hsds-schemas";
+import { actorFor } from "../actors";
+import { coalitionActorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const root = withHttpErrors(rootModule);
+const services = withHttpErrors(servicesModule);
+const service = withHttpErrors(serviceModule);
+const organizations = withHttpErrors(organizationsModule);
+const organization = withHttpErrors(organizationModule);
+const taxonomies = withHttpErrors(taxonomiesModule);
+const taxonomy = withHttpErrors(taxonomyModule);
+const terms = withHttpErrors(termsModule);
+const term = withHttpErrors(termModule);
+const sals = withHttpErrors(salsModule);
+const sal = withHttpErrors(salModule);
 
 type World = Awaited<ReturnType<typeof createTwoOrganizationWorld>>;
 type Page<T = Record<string, unknown>> = { total_items: number; total_pages: number; page_number: number; size: number; first_page: boolean; last_page: boolean; empty: boolean; contents: T[] };
@@ -46,12 +62,12 @@ function expectPage(body: unknown) {
 
 beforeAll(async () => {
   world = await createTwoOrganizationWorld();
-  const actor = (userId: string, organizationId: string, name: string): DirectoryActor => ({ userId, userName: "Director", organizationId, organizationName: name, coalitionId: world.coalition.id, request: {} });
+  const actor = (userId: string, organizationId: string, name: string) => coalitionActorFor(userId, organizationId, world.coalition.id, { role: "DIRECTOR", userName: "Director", organizationName: name });
   const base = { intent: "save-service" as const, description: "Groceries every week", locationName: "Parish Hall", address1: "1 Main St", city: "Pueblo", postalCode: "81003", free: true, languages: ["en", "es"] as ("en" | "es")[], byday: ["TU", "TH"] as ("TU" | "TH")[], opensAt: "10:00", closesAt: "14:00", capacityStatus: "CAPACITY" as const, capacityAvailable: 12, capacityMaximum: 40, capacityUnit: "households" };
   publicId = (await saveServiceLocation({ actor: actor(world.directorA.id, world.orgA.id, "Org A"), input: { ...base, name: "Tuesday Pantry", latitude: 38.27, longitude: -104.61, sdohCodes: ["food-insecurity"], visibility: "PUBLIC", eligibility: "Anyone" } })).service.id;
   privateId = (await saveServiceLocation({ actor: actor(world.directorB.id, world.orgB.id, "Org B"), input: { ...base, name: "Safe House Advocacy", latitude: 38.30, longitude: -104.65, postalCode: "81008", sdohCodes: ["intimate-partner-violence"], visibility: "COALITION", capacityStatus: null } })).service.id;
   nightId = (await saveServiceLocation({ actor: actor(world.directorA.id, world.orgA.id, "Org A"), input: { ...base, name: "Night Shelter", latitude: 38.20, longitude: -104.50, postalCode: "81006", sdohCodes: ["homelessness"], visibility: "PUBLIC", opensAt: "19:00", closesAt: "07:00", byday: [] } })).service.id;
-  key = (await createApiKey({ actor: { userId: world.directorB.id, organizationId: world.orgB.id, request: {} }, name: "211 sync" })).key;
+  key = (await createApiKey({ actor: actorFor(world.directorB.id, world.orgB.id), name: "211 sync" })).key;
 });
 
 describe("HSDS 3.0 API", () => {

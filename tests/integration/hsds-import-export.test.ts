@@ -2,18 +2,23 @@
  * HSDS import (official examples: JSON and the CSV package; bad rows; re-import is idempotent;
  * each row atomic) and export (HSDS JSON valid against the schema, CSV package round trip, GeoJSON).
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as importRoute from "~/routes/api.directory.import";
-import * as exportRoute from "~/routes/api.directory.export.$file";
+import * as importRouteModule from "~/routes/api.directory.import";
+import * as exportRouteModule from "~/routes/api.directory.export.$file";
 import { csvPackageToServices, jsonToServices, tableNameOf, type CsvTables } from "~/modules/directory/hsds/csv-package";
 import type { ImportOutcome } from "~/modules/directory/hsds/import.server";
 import { createTwoOrganizationWorld } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 import { HSDS_AVAILABLE, HSDS_DIR, hsdsErrors, readHsdsExample } from "../hsds-schemas";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const importRoute = withHttpErrors(importRouteModule);
+const exportRoute = withHttpErrors(exportRouteModule);
 
 type Requester = Awaited<ReturnType<typeof signedInRequester>>;
 const importBatch = async (as: Requester, body: unknown, headers: Record<string, string> = {}) => {

@@ -14,6 +14,7 @@ import * as measureModule from "~/routes/_app.aims.measures.$measureId";
 import { createMeasure } from "~/modules/aims/service.server";
 import { createTwoOrganizationWorld } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { coalitionActorFor } from "../actors";
 
 type Route = { action?: (a: never) => unknown };
 const act = (route: Route, request: Request, params: Record<string, string> = {}) => settle(async () => route.action!({ request, params, context: {} } as never));
@@ -30,7 +31,7 @@ async function world() {
   const director = await signedInRequester(w.directorA.email);
   const convener = await signedInRequester(w.convener.email);
   const measureRow = await createMeasure({
-    actor: { userId: w.convener.id, coalitionId: w.coalition.id, organizationId: null, request: {} },
+    actor: coalitionActorFor(w.convener.id, w.orgA.id, w.coalition.id),
     input: { name: "Households fed", description: "", type: "OUTCOME", unit: "households", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 12, reporterIds: [] },
   });
   return { ...w, director, convener, measureId: measureRow.id };

@@ -25,6 +25,7 @@ import { actorFor, authorizationInput, createAuthorization, createClient } from 
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
 import { settle, signedInRequester } from "../helpers";
+import { coalitionActorFor } from "../actors";
 
 type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (args: unknown) => Promise<unknown> };
 const ROUTE_MODULES = import.meta.glob<RouteModule>("../../app/routes/*.tsx");
@@ -67,10 +68,10 @@ async function buildWorld() {
   const { referral: referralA } = await sendReferral({ actor: referralActor(w.careManagerA.id, w.orgA.id), input: sendInput({ clientId: clientA, recipientOrganizationId: w.orgB.id }) });
   const { referral: referralB } = await sendReferral({ actor: referralActor(careManagerB.id, w.orgB.id), input: sendInput({ clientId: clientB, recipientOrganizationId: orgC.id }) });
   // Conferences by invitation: A's own (A and B), and B's with C (A not invited).
-  const conferenceA = await scheduleConference({ actor: { userId: w.directorA.id, userName: "Director A", organizationId: w.orgA.id }, coalitionId: w.coalition.id, input: { title: "A's case review", startsAt: "2030-01-10T16:00:00Z", agenda: "", audience: "organizations", organizationIds: [w.orgB.id] } });
-  const conferenceB = await scheduleConference({ actor: { userId: w.directorB.id, userName: "Director B", organizationId: w.orgB.id }, coalitionId: w.coalition.id, input: { title: "B and C only", startsAt: "2030-01-11T16:00:00Z", agenda: "", audience: "organizations", organizationIds: [orgC.id] } });
+  const conferenceA = await scheduleConference({ actor: actorFor(w.directorA.id, w.orgA.id, { userName: "Director A" }), coalitionId: w.coalition.id, input: { title: "A's case review", startsAt: "2030-01-10T16:00:00Z", agenda: "", audience: "organizations", organizationIds: [w.orgB.id] } });
+  const conferenceB = await scheduleConference({ actor: actorFor(w.directorB.id, w.orgB.id, { userName: "Director B" }), coalitionId: w.coalition.id, input: { title: "B and C only", startsAt: "2030-01-11T16:00:00Z", agenda: "", audience: "organizations", organizationIds: [orgC.id] } });
   // The other coalition's measure and coalition-only directory records (service, location, asset).
-  const measureX = await createMeasure({ actor: { userId: directorX.id, coalitionId: other.id, organizationId: orgX.id, request: {} }, input: { name: "Other coalition's measure", description: "", type: "OUTCOME", unit: "people", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 12, reporterIds: [orgX.id] } });
+  const measureX = await createMeasure({ actor: coalitionActorFor(directorX.id, orgX.id, other.id), input: { name: "Other coalition's measure", description: "", type: "OUTCOME", unit: "people", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 12, reporterIds: [orgX.id] } });
   const asX = await signedInRequester(directorX.email);
   const imported = await settle(() => importRoute.action({ request: new Request("http://localhost/api/directory/import", { method: "POST", headers: { cookie: asX.cookie, "content-type": "application/json" }, body: JSON.stringify({ visibility: "COALITION", records: [{ id: "x-private", name: "Coalition-only service", service_at_locations: [{ id: "x-sal", location: { id: "x-loc", name: "Back office", latitude: 38.3, longitude: -104.6 } }] }] }) }), params: {}, context: {} }));
   expect(imported.status).toBe(200);
@@ -78,10 +79,10 @@ async function buildWorld() {
   const salX = await db.serviceAtLocation.findFirstOrThrow({ where: { serviceId: serviceX.id } });
   const assetX = await db.asset.findFirstOrThrow({ where: { coalitionId: other.id, serviceId: serviceX.id } });
   // Form-field targets of B: an invitation, an API key, a web hook endpoint.
-  const { invite: inviteB } = await inviteMember({ actor: { userId: w.directorB.id, organizationId: w.orgB.id, request: {} }, email: `b-${crypto.randomUUID()}@example.test`, role: "STAFF" });
-  const { apiKey: apiKeyB } = await createApiKey({ actor: { userId: w.directorB.id, organizationId: w.orgB.id, request: {} }, name: "B's key" });
+  const { invite: inviteB } = await inviteMember({ actor: actorFor(w.directorB.id, w.orgB.id), email: `b-${crypto.randomUUID()}@example.test`, role: "STAFF" });
+  const { apiKey: apiKeyB } = await createApiKey({ actor: actorFor(w.directorB.id, w.orgB.id), name: "B's key" });
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
-  const { key: apiKeyA } = await createApiKey({ actor: { userId: w.directorA.id, organizationId: w.orgA.id, request: {} }, name: "A's key" });
+  const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
 
   return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
 }

@@ -3,17 +3,27 @@
  * loader or action that exists so far, and signed-out visitors reach nothing. (Socket isolation is
  * tested in tests/e2e/realtime.test.ts against the running server.)
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { inviteMember } from "~/modules/org/service.server";
-import * as people from "~/routes/_app.organization.people";
-import * as coalitionSettings from "~/routes/_app.coalition.settings";
-import * as partners from "~/routes/_app.partners";
-import * as home from "~/routes/_app.home";
-import * as appLayout from "~/routes/_app";
-import * as switchOrg from "~/routes/organization.switch";
+import * as peopleModule from "~/routes/_app.organization.people";
+import * as coalitionSettingsModule from "~/routes/_app.coalition.settings";
+import * as partnersModule from "~/routes/_app.partners";
+import * as homeModule from "~/routes/_app.home";
+import * as appLayoutModule from "~/routes/_app";
+import * as switchOrgModule from "~/routes/organization.switch";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
+import { actorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const people = withHttpErrors(peopleModule);
+const coalitionSettings = withHttpErrors(coalitionSettingsModule);
+const partners = withHttpErrors(partnersModule);
+const home = withHttpErrors(homeModule);
+const appLayout = withHttpErrors(appLayoutModule);
+const switchOrg = withHttpErrors(switchOrgModule);
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 
@@ -40,7 +50,7 @@ describe("signed-out visitors", () => {
 describe("organization A versus organization B", () => {
   it("the people page shows only the current organization's members and invitations", async () => {
     const world = await createTwoOrganizationWorld();
-    await inviteMember({ actor: { userId: world.directorB.id, organizationId: world.orgB.id, request: {} }, email: "b-only@example.test", role: "STAFF" });
+    await inviteMember({ actor: actorFor(world.directorB.id, world.orgB.id), email: "b-only@example.test", role: "STAFF" });
     const asA = await signedInRequester(world.directorA.email);
     const result = await settle(() => people.loader(args(asA.get("/organization/people"))));
     const body = result.body as { organization: { id: string }; members: { user: { id: string } }[]; invites: { email: string }[] };
@@ -51,7 +61,7 @@ describe("organization A versus organization B", () => {
 
   it("revoking B's invitation as A's director is a 404 and changes nothing", async () => {
     const world = await createTwoOrganizationWorld();
-    const { invite } = await inviteMember({ actor: { userId: world.directorB.id, organizationId: world.orgB.id, request: {} }, email: "b-invite@example.test", role: "STAFF" });
+    const { invite } = await inviteMember({ actor: actorFor(world.directorB.id, world.orgB.id), email: "b-invite@example.test", role: "STAFF" });
     const asA = await signedInRequester(world.directorA.email);
     const result = await settle(() => people.action(args(asA.post("/organization/people", { intent: "revoke-invite", inviteId: invite.id }))));
     expect(result.status).toBe(404);

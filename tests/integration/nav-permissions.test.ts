@@ -6,13 +6,18 @@
  * at most one redirect), a hidden one 403. The route of each entry is found from the route files,
  * so a new entry without a page fails too.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NAV_ENTRIES, ORGANIZATION_ROLES, type OrganizationRole } from "~/utils/permissions";
 import { switchOrganization, loadAuthContext } from "~/modules/auth/service.server";
-import * as shell from "~/routes/_app";
+import * as shellModule from "~/routes/_app";
 import { createCoalition, createOrganization, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { actorFromContext } from "~/modules/auth/guard.server";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const shell = withHttpErrors(shellModule);
 
 type RouteModule = { loader?: (args: unknown) => Promise<unknown> };
 const ROUTE_MODULES = import.meta.glob<RouteModule>("../../app/routes/_app.*.tsx");
@@ -62,7 +67,7 @@ describe("the navigation follows the pages' permissions", () => {
     for (const person of people) {
       const requester = await signedInRequester(person.email);
       if (person.switchTo) {
-        await switchOrganization({ auth: (await loadAuthContext(requester.sessionId))!, organizationId: person.switchTo, request: {} });
+        await switchOrganization({ actor: actorFromContext((await loadAuthContext(requester.sessionId))!, {}), organizationId: person.switchTo });
         expect((await loadAuthContext(requester.sessionId))!.organization?.role).toBe("STAFF");
       }
       const shellData = (await settle(() => shell.loader({ request: requester.get("/home"), params: {}, context: {} }))).body as { user: { nav: string[] } };

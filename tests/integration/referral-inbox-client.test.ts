@@ -5,12 +5,16 @@
  * the name only under an authorization in effect that covers contact details and went with the
  * referral; otherwise the row says the details are withheld or not shared.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as inbox from "~/routes/_app.referrals._index";
+import * as inboxModule from "~/routes/_app.referrals._index";
 import { createReferralWorld, sendTestReferral } from "../referral-factories";
 import { createAuthorization, createClient } from "../consent-factories";
 import { settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const inbox = withHttpErrors(inboxModule);
 
 type Row = { id: string; clientName: string | null; clientAccess: string; partner: { name: string }; senderName: string | null };
 const rowsOf = (body: unknown) => (body as { list: { rows: Row[] } }).list.rows;

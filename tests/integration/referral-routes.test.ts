@@ -5,16 +5,24 @@
  * what the authorization does not cover. The inbox names the client only under the client's
  * authorization (referral-inbox-client.test.ts); the outbox names the sender's own clients.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as inbox from "~/routes/_app.referrals._index";
-import * as outbox from "~/routes/_app.referrals.sent";
-import * as newReferral from "~/routes/_app.referrals.new";
-import * as referralPage from "~/routes/_app.referrals.$referralId";
-import * as checkRoute from "~/routes/api.referrals.check";
+import * as inboxModule from "~/routes/_app.referrals._index";
+import * as outboxModule from "~/routes/_app.referrals.sent";
+import * as newReferralModule from "~/routes/_app.referrals.new";
+import * as referralPageModule from "~/routes/_app.referrals.$referralId";
+import * as checkRouteModule from "~/routes/api.referrals.check";
 import { createUser } from "../factories";
 import { createReferralWorld, sendTestReferral } from "../referral-factories";
 import { settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const inbox = withHttpErrors(inboxModule);
+const outbox = withHttpErrors(outboxModule);
+const newReferral = withHttpErrors(newReferralModule);
+const referralPage = withHttpErrors(referralPageModule);
+const checkRoute = withHttpErrors(checkRouteModule);
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 

@@ -5,17 +5,27 @@
  * here straight into the database, past every schema) takes down only the card that reads it:
  * the page answers 200, that card is flagged, the others are intact.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import * as home from "~/routes/_app.home";
-import * as aimsIndex from "~/routes/_app.aims._index";
-import * as newAim from "~/routes/_app.aims.new";
-import * as measurePage from "~/routes/_app.aims.measures.$measureId";
-import * as conferences from "~/routes/_app.conferences._index";
-import * as workspace from "~/routes/_app.partners_.workspace";
+import * as homeModule from "~/routes/_app.home";
+import * as aimsIndexModule from "~/routes/_app.aims._index";
+import * as newAimModule from "~/routes/_app.aims.new";
+import * as measurePageModule from "~/routes/_app.aims.measures.$measureId";
+import * as conferencesModule from "~/routes/_app.conferences._index";
+import * as workspaceModule from "~/routes/_app.partners_.workspace";
 import { createAim, createMeasure } from "~/modules/aims/service.server";
 import { createTwoOrganizationWorld } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { coalitionActorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const home = withHttpErrors(homeModule);
+const aimsIndex = withHttpErrors(aimsIndexModule);
+const newAim = withHttpErrors(newAimModule);
+const measurePage = withHttpErrors(measurePageModule);
+const conferences = withHttpErrors(conferencesModule);
+const workspace = withHttpErrors(workspaceModule);
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 const lastMonth = () => {
@@ -25,7 +35,7 @@ const lastMonth = () => {
 
 async function world() {
   const w = await createTwoOrganizationWorld();
-  const convenerActor = { userId: w.convener.id, coalitionId: w.coalition.id, organizationId: w.orgA.id, request: {} };
+  const convenerActor = coalitionActorFor(w.convener.id, w.orgA.id, w.coalition.id);
   const measure = await createMeasure({
     actor: convenerActor,
     input: { name: `Households housed ${Date.now()}`, description: "", type: "OUTCOME", unit: "households", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 6, reporterIds: [w.orgA.id, w.orgB.id] },

@@ -2,12 +2,16 @@
  * Issue #14 defect 3: the language a person chose (stored on their account) is the language of
  * the app after a fresh sign-in, whatever the sign-in page was shown in.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
-import * as login from "~/routes/login";
+import * as loginModule from "~/routes/login";
 import * as root from "~/root";
 import { localeCookie } from "~/i18n/i18next.server";
 import { createUser, DEFAULT_TEST_PASSWORD } from "../factories";
 import { settle } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const login = withHttpErrors(loginModule);
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 /** A browser that saw the sign-in page in English: it holds the `lng=en` cookie the root loader set. */

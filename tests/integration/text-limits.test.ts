@@ -3,14 +3,20 @@
  * 20,013-character email and the page overflowed). The browser half (maxLength from the same
  * constant) is in tests/e2e/layout-390.test.ts.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { EMAIL_MAX, PERSON_NAME_MAX } from "~/modules/org/schemas";
 import { inviteMember } from "~/modules/org/service.server";
-import * as people from "~/routes/_app.organization.people";
-import * as invite from "~/routes/invites.$token";
+import * as peopleModule from "~/routes/_app.organization.people";
+import * as inviteModule from "~/routes/invites.$token";
 import { createTwoOrganizationWorld } from "../factories";
 import { settle, signedInRequester } from "../helpers";
+import { actorFor } from "../actors";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const people = withHttpErrors(peopleModule);
+const invite = withHttpErrors(inviteModule);
 
 describe("text limits at the server", () => {
   it("refuses a 20,013-character invitation email with a 400 naming the field, and writes nothing", async () => {
@@ -35,7 +41,7 @@ describe("text limits at the server", () => {
 
   it("refuses a name longer than the limit when an invitation is accepted", async () => {
     const w = await createTwoOrganizationWorld();
-    const { link } = await inviteMember({ actor: { userId: w.directorA.id, organizationId: w.orgA.id, request: {} }, email: `new-${Date.now()}@example.test`, role: "STAFF" });
+    const { link } = await inviteMember({ actor: actorFor(w.directorA.id, w.orgA.id), email: `new-${Date.now()}@example.test`, role: "STAFF" });
     const token = link.split("/invites/")[1];
     const form = new URLSearchParams({ name: "N".repeat(PERSON_NAME_MAX + 1), password: "a good long password", confirmPassword: "a good long password" });
     const request = new Request(`http://localhost/invites/${token}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });

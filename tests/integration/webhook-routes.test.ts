@@ -2,13 +2,17 @@
  * The web hooks page through its loader and action, as the browser calls them: directors only,
  * URL validation (400, nothing written), the secret shown once and stored encrypted, audit events.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { decryptField } from "~/utils/field-encryption.server";
 import { secretContext } from "~/modules/referral/webhooks.server";
-import * as webhooksPage from "~/routes/_app.organization.webhooks";
+import * as webhooksPageModule from "~/routes/_app.organization.webhooks";
 import { createTwoOrganizationWorld } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const webhooksPage = withHttpErrors(webhooksPageModule);
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 const created: string[] = [];

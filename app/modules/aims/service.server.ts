@@ -5,15 +5,14 @@
 import Papa from "papaparse";
 import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import { findComputedMeasure } from "./computed.server";
 import { isPeriodStart, parsePeriod, type Frequency } from "./periods";
 import { MeasureCsvRowSchema } from "./schemas";
+import type { Actor } from "~/modules/auth/actor";
 
-export type CoalitionActor = { userId: string; coalitionId: string; organizationId: string | null; request: RequestMeta };
-export type PartnerActor = { userId: string; coalitionId: string; organizationId: string; isConvener: boolean; request: RequestMeta };
 
-const audit = (actor: { userId: string; coalitionId: string; organizationId: string | null; request: RequestMeta }, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown> = {}, tx?: Prisma.TransactionClient) =>
+const audit = (actor: Actor<"coalition">, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown> = {}, tx?: Prisma.TransactionClient) =>
   recordAuditEvent({ action, subjectType, subjectId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
 
 async function memberOrganizationIds(coalitionId: string, ids: string[]) {
@@ -24,7 +23,7 @@ async function memberOrganizationIds(coalitionId: string, ids: string[]) {
 }
 
 export async function createMeasure({ actor, input }: {
-  actor: CoalitionActor;
+  actor: Actor<"coalition">;
   input: { name: string; description: string; type: "OUTCOME" | "PROCESS" | "BALANCING"; unit: string; direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER"; frequency: Frequency; source: "ENTERED" | "IMPORTED" | "COMPUTED"; aggregation: "SUM" | "MEAN"; computedKey?: string; baselinePoints: number; reporterIds: string[] };
 }) {
   if (input.source === "COMPUTED" && !findComputedMeasure(input.computedKey)) {
@@ -51,7 +50,7 @@ export async function getMeasureInCoalition(measureId: string, coalitionId: stri
 }
 
 /** Name, description and unit; the unit is fixed once values exist (they would change meaning). */
-export async function updateMeasure({ actor, measureId, input }: { actor: CoalitionActor; measureId: string; input: { name: string; description: string; unit: string } }) {
+export async function updateMeasure({ actor, measureId, input }: { actor: Actor<"coalition">; measureId: string; input: { name: string; description: string; unit: string } }) {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   if (input.unit !== measure.unit && (await db.measureValue.count({ where: { measureId } })) > 0) {
     throw new AppError({ message: "This measure already has values: its unit cannot change. Create a new measure instead.", fieldErrors: { unit: ["Fixed once values exist"] } });
@@ -63,7 +62,7 @@ export async function updateMeasure({ actor, measureId, input }: { actor: Coalit
   });
 }
 
-export async function rebaseline({ actor, measureId, baselinePoints }: { actor: CoalitionActor; measureId: string; baselinePoints: number }) {
+export async function rebaseline({ actor, measureId, baselinePoints }: { actor: Actor<"coalition">; measureId: string; baselinePoints: number }) {
   await getMeasureInCoalition(measureId, actor.coalitionId);
   return db.$transaction(async (tx) => {
     const updated = await tx.measure.update({ where: { id: measureId }, data: { baselinePoints, rebaselinedAt: new Date() } });
@@ -73,7 +72,7 @@ export async function rebaseline({ actor, measureId, baselinePoints }: { actor: 
 }
 
 export async function createAim({ actor, input }: {
-  actor: CoalitionActor;
+  actor: Actor<"coalition">;
   input: { statement: string; population: string; measureId: string; baselineValue: number; baselineDate: Date; targetValue: number; targetDate: Date; domains: string[]; contributorIds: string[] };
 }) {
   if (input.targetDate <= input.baselineDate) throw new AppError({ message: "The target date must come after the baseline date.", fieldErrors: { targetDate: ["After the baseline date"] } });
@@ -90,7 +89,7 @@ export async function createAim({ actor, input }: {
 }
 
 /** Partners enter values for their own organization only, for measures they are asked to report. */
-export async function enterValue({ actor, measureId, period, value }: { actor: PartnerActor; measureId: string; period: Date; value: number }) {
+export async function enterValue({ actor, measureId, period, value }: { actor: Actor<"coalition">; measureId: string; period: Date; value: number }) {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   assertCanReport(measure, actor.organizationId);
   if (!isPeriodStart(period, measure.frequency)) throw new AppError({ message: "Choose one of the measure's periods.", fieldErrors: { period: ["Not a period of this measure"] } });
@@ -119,7 +118,7 @@ export type ImportRowResult = { row: number; status: "created" | "updated" | "re
  * CSV with columns period,value: each row is validated and written on its own (one transaction per
  * row), so a bad row is reported and never half-written, and a re-import updates in place.
  */
-export async function importValuesCsv({ actor, measureId, csv }: { actor: PartnerActor; measureId: string; csv: string }): Promise<ImportRowResult[]> {
+export async function importValuesCsv({ actor, measureId, csv }: { actor: Actor<"coalition">; measureId: string; csv: string }): Promise<ImportRowResult[]> {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   assertCanReport(measure, actor.organizationId);
   if (csv.length > 1_000_000) throw new AppError({ message: "The file is larger than 1 MB: split it into smaller files." });
@@ -154,7 +153,7 @@ export async function importValuesCsv({ actor, measureId, csv }: { actor: Partne
   return results;
 }
 
-export async function addAnnotation({ actor, measureId, period, kind, label }: { actor: CoalitionActor; measureId: string; period: Date; kind: string; label: string }) {
+export async function addAnnotation({ actor, measureId, period, kind, label }: { actor: Actor<"coalition">; measureId: string; period: Date; kind: string; label: string }) {
   await getMeasureInCoalition(measureId, actor.coalitionId);
   return db.$transaction(async (tx) => {
     const annotation = await tx.measureAnnotation.create({ data: { measureId, periodStart: period, kind, label, createdById: actor.userId } });
@@ -163,7 +162,7 @@ export async function addAnnotation({ actor, measureId, period, kind, label }: {
   });
 }
 
-export async function postWin({ actor, title, story }: { actor: PartnerActor; title: string; story: string }) {
+export async function postWin({ actor, title, story }: { actor: Actor<"coalition">; title: string; story: string }) {
   return db.$transaction(async (tx) => {
     const win = await tx.win.create({ data: { coalitionId: actor.coalitionId, organizationId: actor.organizationId, authorId: actor.userId, title, story } });
     await audit(actor, "aims.win_posted", "Win", win.id, { title }, tx);

@@ -3,14 +3,15 @@ import { db } from "~/utils/db.server";
 import { createTwoOrganizationWorld } from "../../../tests/factories";
 import { createAim, createMeasure, enterValue, importValuesCsv, postWin, updateMeasure } from "./service.server";
 import { getAimsOverview, getCelebrations, getDueValues, getMeasureChart } from "./queries.server";
+import { coalitionActorFor } from "../../../tests/actors";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
 async function setup() {
   const world = await createTwoOrganizationWorld();
-  const convener = { userId: world.convener.id, coalitionId: world.coalition.id, organizationId: world.orgA.id, request: {} };
-  const partnerA = { userId: world.directorA.id, coalitionId: world.coalition.id, organizationId: world.orgA.id, isConvener: false, request: {} };
-  const partnerB = { userId: world.directorB.id, coalitionId: world.coalition.id, organizationId: world.orgB.id, isConvener: false, request: {} };
+  const convener = coalitionActorFor(world.convener.id, world.orgA.id, world.coalition.id);
+  const partnerA = coalitionActorFor(world.directorA.id, world.orgA.id, world.coalition.id);
+  const partnerB = coalitionActorFor(world.directorB.id, world.orgB.id, world.coalition.id);
   const measure = await createMeasure({
     actor: convener,
     input: { name: `Households connected to food ${Date.now()}`, description: "", type: "OUTCOME", unit: "households", direction: "HIGHER_IS_BETTER", frequency: "MONTHLY", source: "ENTERED", aggregation: "SUM", baselinePoints: 6, reporterIds: [world.orgA.id, world.orgB.id] },

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import { db, Prisma } from "~/utils/db.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -20,7 +21,7 @@ export type AuditInput = {
   request?: RequestMeta;
 };
 
-export type RequestMeta = { ipAddress?: string | null; userAgent?: string | null; requestId?: string | null };
+export type { RequestMeta };
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,6 +3,7 @@ import { db } from "~/utils/db.server";
 import { acceptInvite, inviteMember } from "~/modules/org/service.server";
 import { createTwoOrganizationWorld, DEFAULT_TEST_PASSWORD } from "../../../tests/factories";
 import { assessPassword, describeWeakPassword } from "./password-strength.server";
+import { actorFor } from "../../../tests/actors";
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 const tokenOf = (link: string) => link.split("/invites/")[1];
@@ -35,7 +36,7 @@ describe("password strength (finding 9)", () => {
 describe("accepting an invitation", () => {
   it("refuses an easy password with the reason on the field, and creates nothing", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.directorA.id, organizationId: world.orgA.id, request: meta };
+    const actor = actorFor(world.directorA.id, world.orgA.id);
     const email = `weak-${Date.now()}@example.test`;
     const { link } = await inviteMember({ actor, email, role: "STAFF" });
     await expect(acceptInvite({ token: tokenOf(link), name: "Weak", password: "aaaaaaaaaa", request: meta, locale: "es" })).rejects.toMatchObject({

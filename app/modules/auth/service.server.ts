@@ -4,25 +4,17 @@
  */
 import { AppError } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
-import { permissionsFor, type OrganizationRole, type Permission } from "~/utils/permissions";
+import { permissionsFor } from "~/utils/permissions";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { endSessionConnections } from "~/realtime/session.server";
+import type { Actor, AuthContext, OrganizationSummary } from "./actor";
 import { SESSION_TTL_MS } from "./cookie.server";
+import { liveSessionWhere } from "./liveness.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { assertStrongPassword, passwordText } from "./password-strength.server";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./sign-in-limits.server";
 
-export type OrganizationSummary = { id: string; name: string; slug: string; kind: string; role: OrganizationRole };
-
-export type AuthContext = {
-  sessionId: string;
-  user: { id: string; email: string; name: string; preferredLocale: string | null };
-  organizations: OrganizationSummary[];
-  organization: OrganizationSummary | null;
-  coalition: { id: string; name: string; slug: string } | null;
-  isConvener: boolean;
-  permissions: Set<Permission>;
-};
+export type { AuthContext, OrganizationSummary };
 
 export const SIGN_IN_FAILED_MESSAGE = "That email and password do not match an account.";
 export const SIGN_IN_THROTTLED_MESSAGE = "Too many sign-in attempts from your network. Wait 15 minutes, then try again.";
@@ -84,8 +76,8 @@ export async function signOut({ sessionId, request }: { sessionId: string; reque
 
 /** Loads the signed-in context for a session id, or null when it is unknown, revoked or expired. */
 export async function loadAuthContext(sessionId: string): Promise<AuthContext | null> {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
+  const session = await db.session.findFirst({
+    where: { id: sessionId, ...liveSessionWhere() },
     include: {
       user: {
         include: {
@@ -103,7 +95,7 @@ export async function loadAuthContext(sessionId: string): Promise<AuthContext | 
       },
     },
   });
-  if (!session || session.revokedAt || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
+  if (!session) return null;
 
   const { user } = session;
   const organizations: OrganizationSummary[] = user.memberships.map((m) => ({
@@ -135,13 +127,13 @@ export async function loadAuthContext(sessionId: string): Promise<AuthContext | 
   };
 }
 
-export async function switchOrganization({ auth, organizationId, request }: { auth: AuthContext; organizationId: string; request: RequestMeta }) {
+export async function switchOrganization({ actor, organizationId }: { actor: Actor<"user">; organizationId: string }) {
   // Deny by default: only an organization the user belongs to now; anything else looks absent.
-  if (!auth.organizations.some((o) => o.id === organizationId)) {
+  if (!actor.organizations.some((o) => o.id === organizationId)) {
     throw new AppError({ message: "Organization not found", status: 404 });
   }
-  await db.session.update({ where: { id: auth.sessionId }, data: { currentOrganizationId: organizationId } });
-  await recordAuditEvent({ action: "auth.switch_organization", subjectType: "Organization", subjectId: organizationId, actorUserId: auth.user.id, organizationId, request });
+  await db.session.update({ where: { id: actor.sessionId }, data: { currentOrganizationId: organizationId } });
+  await recordAuditEvent({ action: "auth.switch_organization", subjectType: "Organization", subjectId: organizationId, actorUserId: actor.userId, organizationId, request: actor.request });
 }
 
 export async function setPreferredLocale({ userId, locale }: { userId: string; locale: string }) {
@@ -153,29 +145,30 @@ export async function setPreferredLocale({ userId, locale }: { userId: string; l
  * sign-in limits, so a borrowed session cannot guess it), the new one must be hard to guess, and
  * every other session of theirs ends. Returns the ended sessions (their live connections go too).
  */
-export async function changePassword({ auth, currentPassword, newPassword, request, locale }: { auth: AuthContext; currentPassword: string; newPassword: string; request: RequestMeta; locale: string }) {
+export async function changePassword({ actor, currentPassword, newPassword, locale }: { actor: Actor<"user">; currentPassword: string; newPassword: string; locale: string }) {
+  const { request } = actor;
   const text = passwordText(locale);
-  const user = await db.user.findUnique({ where: { id: auth.user.id }, include: { password: true } });
+  const user = await db.user.findUnique({ where: { id: actor.userId }, include: { password: true } });
   if (!user) throw new AppError({ message: "Not found", status: 404 });
   const attempt = await beginSignInAttempt({ email: user.email, ipAddress: request.ipAddress });
   const locked = attempt.accountLocked || attempt.addressLocked;
   const valid = user.password && !locked ? await verifyPassword(user.password.hash, currentPassword) : (await burnPasswordCheck(currentPassword), false);
   if (!valid) {
     await signInFailed();
-    await recordAuditEvent({ action: "auth.password_change_failed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: auth.organization?.id ?? null, metadata: locked ? { reason: "limit" } : {}, request });
+    await recordAuditEvent({ action: "auth.password_change_failed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: actor.organizationId, metadata: locked ? { reason: "limit" } : {}, request });
     throw new AppError({ message: text.currentWrong, status: 400, fieldErrors: { currentPassword: [text.currentWrong] } });
   }
   await signInSucceeded(attempt);
   if (newPassword === currentPassword) throw new AppError({ message: text.sameAsCurrent, status: 400, fieldErrors: { newPassword: [text.sameAsCurrent] } });
-  assertStrongPassword({ password: newPassword, userInputs: [user.email, user.name, ...auth.organizations.map((o) => o.name)], locale, field: "newPassword" });
+  assertStrongPassword({ password: newPassword, userInputs: [user.email, user.name, ...actor.organizations.map((o) => o.name)], locale, field: "newPassword" });
 
   const hash = await hashPassword(newPassword);
   const result = await db.$transaction(async (tx) => {
     await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } });
-    const others = await tx.session.findMany({ where: { userId: user.id, revokedAt: null, id: { not: auth.sessionId } }, select: { id: true } });
+    const others = await tx.session.findMany({ where: { userId: user.id, revokedAt: null, id: { not: actor.sessionId } }, select: { id: true } });
     await tx.session.updateMany({ where: { id: { in: others.map((s) => s.id) } }, data: { revokedAt: new Date() } });
     await recordAuditEvent(
-      { action: "auth.password_changed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: auth.organization?.id ?? null, metadata: { endedSessions: others.length }, request },
+      { action: "auth.password_changed", subjectType: "User", subjectId: user.id, actorUserId: user.id, organizationId: actor.organizationId, metadata: { endedSessions: others.length }, request },
       tx,
     );
     return { endedSessionIds: others.map((s) => s.id) };

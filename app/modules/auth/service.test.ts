@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createOrganization, createTwoOrganizationWorld, createUser, DEFAULT_TEST_PASSWORD } from "../../../tests/factories";
 import { loadAuthContext, signIn, signOut, switchOrganization } from "./service.server";
+import { actorFromContext } from "./guard.server";
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 
@@ -71,13 +72,13 @@ describe("who am I", () => {
     const before = (await loadAuthContext(session.id))!;
     expect(before.organizations.map((o) => o.id).sort()).toEqual([world.orgA.id, orgC.id].sort());
 
-    await switchOrganization({ auth: before, organizationId: orgC.id, request: meta });
+    await switchOrganization({ actor: actorFromContext(before, meta), organizationId: orgC.id });
     const after = (await loadAuthContext(session.id))!;
     expect(after.organization?.id).toBe(orgC.id);
     expect(after.organization?.role).toBe("STAFF");
     expect(after.permissions.has("clients:read")).toBe(false);
 
-    await expect(switchOrganization({ auth: after, organizationId: world.orgB.id, request: meta })).rejects.toMatchObject({ status: 404 });
+    await expect(switchOrganization({ actor: actorFromContext(after, meta), organizationId: world.orgB.id })).rejects.toMatchObject({ status: 404 });
     expect((await loadAuthContext(session.id))!.organization?.id).toBe(orgC.id);
   });
 

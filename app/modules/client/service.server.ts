@@ -7,13 +7,13 @@
 import { notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { blindIndex, normalizeForIndex, currentKeyId, decryptField, decryptOptional, encryptField, encryptOptional } from "~/utils/field-encryption.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import { authorizeDisclosure } from "~/modules/consent/decision.server";
 import type { ConsentCategory } from "~/modules/consent/categories";
 import type { RegisterClientInput } from "./schemas";
 import { nameTokensOf } from "./known-names.server";
+import type { Actor } from "~/modules/auth/actor";
 
-export type Actor = { userId: string; organizationId: string; request: RequestMeta };
 type Tx = Prisma.TransactionClient;
 
 type ClientRow = Prisma.ClientGetPayload<object>;
@@ -172,7 +172,7 @@ export async function getClientForViewer({ actor, clientId, purpose }: { actor: 
     categories: "all",
     channel: "hub.client_view",
     purpose,
-    actor: { userId: actor.userId, request: actor.request },
+    actor,
   });
   if (decision.grantedCategories.length === 0) throw notFound("Client not found");
   const fields = releasedClientFields(decryptClient(row), decision.grantedCategories);

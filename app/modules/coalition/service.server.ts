@@ -4,10 +4,10 @@
  */
 import { AppError, notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { OrganizationKind } from "./schemas";
+import type { Actor } from "~/modules/auth/actor";
 
-type Actor = { userId: string; coalitionId: string; organizationId?: string | null; request: RequestMeta };
 
 export async function getCoalition(coalitionId: string) {
   const coalition = await db.coalition.findFirst({ where: { id: coalitionId, deletedAt: null } });
@@ -29,7 +29,7 @@ export async function listMemberOrganizations(coalitionId: string) {
   return rows.map((r) => ({ ...r.organization, joinedAt: r.joinedAt }));
 }
 
-export async function updateCoalition({ actor, name, visionStatement }: { actor: Actor; name: string; visionStatement: string }) {
+export async function updateCoalition({ actor, name, visionStatement }: { actor: Actor<"coalition">; name: string; visionStatement: string }) {
   await getCoalition(actor.coalitionId);
   return db.$transaction(async (tx) => {
     const updated = await tx.coalition.update({ where: { id: actor.coalitionId }, data: { name, visionStatement } });
@@ -40,7 +40,7 @@ export async function updateCoalition({ actor, name, visionStatement }: { actor:
 
 const slugify = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/[\s_-]+/g, "-").slice(0, 60) || "organization";
 
-export async function addMemberOrganization({ actor, input }: { actor: Actor; input: { name: string; kind: OrganizationKind; email?: string; phone?: string; city?: string } }) {
+export async function addMemberOrganization({ actor, input }: { actor: Actor<"coalition">; input: { name: string; kind: OrganizationKind; email?: string; phone?: string; city?: string } }) {
   await getCoalition(actor.coalitionId);
   const duplicate = await db.coalitionMember.findFirst({
     where: { coalitionId: actor.coalitionId, status: "ACTIVE", organization: { name: { equals: input.name, mode: "insensitive" }, deletedAt: null } },
@@ -56,7 +56,7 @@ export async function addMemberOrganization({ actor, input }: { actor: Actor; in
   });
 }
 
-export async function removeMemberOrganization({ actor, organizationId }: { actor: Actor; organizationId: string }) {
+export async function removeMemberOrganization({ actor, organizationId }: { actor: Actor<"coalition">; organizationId: string }) {
   const member = await db.coalitionMember.findFirst({ where: { coalitionId: actor.coalitionId, organizationId, status: "ACTIVE" } });
   if (!member) throw notFound("That organization is not a member of this coalition");
   if (organizationId === actor.organizationId) {

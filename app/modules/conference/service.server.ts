@@ -25,7 +25,7 @@ import {
   type VignetteInput,
 } from "./schemas";
 
-export type Actor = { userId: string; userName: string; organizationId: string; request?: RequestMeta };
+export type Actor = Pick<import("~/modules/auth/actor").Actor, "userId" | "userName" | "organizationId"> & { request?: RequestMeta };
 
 // --- access ------------------------------------------------------------------------------------
 

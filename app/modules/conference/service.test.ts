@@ -29,9 +29,9 @@ async function world() {
   // A third partner of the same coalition that is not invited.
   const orgC = await createOrganization({ coalitionId: w.coalition.id, name: "Org C" });
   const directorC = await createUser({ name: "Director C", memberships: [{ organizationId: orgC.id, role: "DIRECTOR" }] });
-  const a = { userId: w.directorA.id, userName: "Director A", organizationId: w.orgA.id, request };
-  const b = { userId: w.directorB.id, userName: "Director B", organizationId: w.orgB.id, request };
-  const c = { userId: directorC.id, userName: "Director C", organizationId: orgC.id, request };
+  const a = actorFor(w.directorA.id, w.orgA.id, { userName: "Director A", request });
+  const b = actorFor(w.directorB.id, w.orgB.id, { userName: "Director B", request });
+  const c = actorFor(directorC.id, orgC.id, { userName: "Director C", request });
   const conference = await scheduleConference({
     actor: a,
     coalitionId: w.coalition.id,

@@ -13,8 +13,9 @@
  * covers them, even if a row says so.
  */
 import { db, Prisma } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import { CONSENT_CATEGORIES, PART2_CATEGORY, type AuthorizationForm, type ConsentCategory } from "./categories";
+import type { Actor, ActorScope } from "~/modules/auth/actor";
 
 type Tx = Prisma.TransactionClient;
 
@@ -125,15 +126,13 @@ export async function decideAccess(
   };
 }
 
-export type DisclosureActor = { userId?: string | null; apiKeyId?: string | null; request?: RequestMeta };
-
 /**
  * Decides and records: an audit event for every decision (allowed or refused), and a row in the
  * accounting of disclosures when categories go to another organization. Callers release only
  * `grantedCategories`.
  */
 export async function authorizeDisclosure(
-  input: { clientId: string; recipientOrganizationId: string; categories: readonly ConsentCategory[] | "all"; channel: string; purpose?: string; actor: DisclosureActor; at?: Date },
+  input: { clientId: string; recipientOrganizationId: string; categories: readonly ConsentCategory[] | "all"; channel: string; purpose?: string; /** Any actor: a person, or a partner system with an API key. */ actor: Actor<ActorScope>; at?: Date },
   tx?: Tx,
 ): Promise<AccessDecision> {
   const run = async (t: Tx) => {

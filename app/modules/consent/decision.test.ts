@@ -9,6 +9,7 @@ import { actorFor, createAuthorization, createClient, isoDay } from "../../../te
 import { CONSENT_CATEGORIES, GENERAL_CATEGORIES, type ConsentCategory } from "./categories";
 import { authorizeDisclosure, decideAccess } from "./decision.server";
 import { revokeAuthorization } from "./service.server";
+import type { Actor } from "~/modules/auth/actor";
 
 type State = "active" | "expired" | "revoked" | "not-yet-effective" | "part2-under-general";
 type Asker = "named recipient" | "other organization" | "same organization";
@@ -36,11 +37,13 @@ const EXPECTED_REASON: Record<State, string> = {
 describe("may organization X see categories C of client P now?", () => {
   const clients = {} as Record<State, string>;
   const asker = {} as Record<Asker, string>;
+  let reader: Actor;
 
   beforeAll(async () => {
     const world = await createTwoOrganizationWorld();
     const outsider = await createOrganization({ coalitionId: world.coalition.id, name: "Org C (not named)" });
     const careManagerA = actorFor(world.careManagerA.id, world.orgA.id);
+    reader = careManagerA;
     asker["named recipient"] = world.orgB.id;
     asker["other organization"] = outsider.id;
     asker["same organization"] = world.orgA.id;
@@ -101,11 +104,11 @@ describe("may organization X see categories C of client P now?", () => {
 
   it("authorizeDisclosure records every decision, and the accounting only what left", async () => {
     const before = await db.disclosure.count({ where: { clientId: clients.active } });
-    const allowed = await authorizeDisclosure({ clientId: clients.active, recipientOrganizationId: asker["named recipient"], categories: ["SOCIAL_NEEDS", "SUD_PART2"], channel: "test", actor: {} });
+    const allowed = await authorizeDisclosure({ clientId: clients.active, recipientOrganizationId: asker["named recipient"], categories: ["SOCIAL_NEEDS", "SUD_PART2"], channel: "test", actor: reader });
     expect(allowed.grantedCategories).toEqual(["SOCIAL_NEEDS", "SUD_PART2"]);
-    const refused = await authorizeDisclosure({ clientId: clients.active, recipientOrganizationId: asker["other organization"], categories: "all", channel: "test", actor: {} });
+    const refused = await authorizeDisclosure({ clientId: clients.active, recipientOrganizationId: asker["other organization"], categories: "all", channel: "test", actor: reader });
     expect(refused.grantedCategories).toEqual([]);
-    await authorizeDisclosure({ clientId: clients.active, recipientOrganizationId: asker["same organization"], categories: "all", channel: "test", actor: {} });
+    await authorizeDisclosure({ clientId: clients.active, recipientOrganizationId: asker["same organization"], categories: "all", channel: "test", actor: reader });
 
     const rows = await db.disclosure.findMany({ where: { clientId: clients.active }, orderBy: { disclosedAt: "asc" } });
     expect(rows.length - before).toBe(1);

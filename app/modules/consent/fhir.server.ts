@@ -10,7 +10,8 @@
  * the R4 shapes used here are written out below.
  */
 import { db } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/actor";
 import type { ConsentCategory } from "./categories";
 import { decideAccess } from "./decision.server";
 import { statusOf } from "./service.server";
@@ -104,20 +105,19 @@ export function toFhirConsent(a: NonNullable<Row>): FhirConsent {
   };
 }
 
-type Requester = { organizationId: string; apiKeyId: string; request: RequestMeta };
 
 /** Whether the requesting organization may see this consent now: custodian, or a recipient it is in effect for. */
-async function visibleTo(a: NonNullable<Row>, requester: Requester) {
+async function visibleTo(a: NonNullable<Row>, requester: Actor<"apiKey">) {
   if (a.organizationId === requester.organizationId) return { visible: true, basis: "custodian" as const };
   const decision = await decideAccess({ clientId: a.clientId, organizationId: requester.organizationId, categories: a.categories as ConsentCategory[] });
   return { visible: decision.grants.some((g) => g.authorizationId === a.id), basis: "recipient" as const, decision };
 }
 
-async function audit(requester: Requester, action: string, clientId: string | null, metadata: Record<string, unknown>, custodianId: string | null) {
+async function audit(requester: Actor<"apiKey">, action: string, clientId: string | null, metadata: Record<string, unknown>, custodianId: string | null) {
   await recordAuditEvent({ action, subjectType: "Client", subjectId: clientId, organizationId: custodianId ?? requester.organizationId, metadata: { ...metadata, apiKeyId: requester.apiKeyId, requesterOrganizationId: requester.organizationId }, request: requester.request });
 }
 
-export async function readFhirConsent({ id, requester }: { id: string; requester: Requester }): Promise<FhirConsent | null> {
+export async function readFhirConsent({ id, requester }: { id: string; requester: Actor<"apiKey"> }): Promise<FhirConsent | null> {
   const a = await loadAuthorization(id);
   if (!a || a.client.deletedAt) {
     await audit(requester, "consent.fhir_read_refused", null, { consentId: id, reason: "unknown-consent" }, null);
@@ -128,7 +128,7 @@ export async function readFhirConsent({ id, requester }: { id: string; requester
   return visible ? toFhirConsent(a) : null;
 }
 
-export async function searchFhirConsents({ patientId, requester, selfUrl }: { patientId: string; requester: Requester; selfUrl: string }): Promise<FhirBundle> {
+export async function searchFhirConsents({ patientId, requester, selfUrl }: { patientId: string; requester: Actor<"apiKey">; selfUrl: string }): Promise<FhirBundle> {
   const client = await db.client.findFirst({ where: { id: patientId, deletedAt: null }, select: { organizationId: true } });
   const ids = client ? await db.consentAuthorization.findMany({ where: { clientId: patientId }, select: { id: true }, orderBy: { signedAt: "desc" } }) : [];
   const resources: FhirConsent[] = [];

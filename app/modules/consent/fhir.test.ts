@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createApiKey } from "~/modules/org/api-keys.server";
-import * as consentRead from "~/routes/api.fhir.r4.Consent.$id";
-import * as consentSearch from "~/routes/api.fhir.r4.Consent._index";
+import { withHttpErrors } from "~/utils/http-errors.server";
+import * as consentReadRoute from "~/routes/api.fhir.r4.Consent.$id";
+import * as consentSearchRoute from "~/routes/api.fhir.r4.Consent._index";
 import { createOrganization, createTwoOrganizationWorld } from "../../../tests/factories";
 import { actorFor, createAuthorization, createClient, isoDay } from "../../../tests/consent-factories";
 import { settle } from "../../../tests/helpers";
 import { revokeAuthorization } from "./service.server";
 import { SDOHCC_CONSENT_PROFILE, type FhirBundle, type FhirConsent } from "./fhir.server";
 
+// Behind the one mapper, as server/index.ts serves them: errors are OperationOutcomes.
+const consentRead = withHttpErrors(consentReadRoute);
+const consentSearch = withHttpErrors(consentSearchRoute);
 const get = (path: string, key?: string) => new Request(`http://localhost${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 const read = (id: string, key?: string) => settle(() => consentRead.loader({ request: get(`/api/fhir/r4/Consent/${id}`, key), params: { id }, context: {} }));
 const search = (query: string, key?: string) => settle(() => consentSearch.loader({ request: get(`/api/fhir/r4/Consent?${query}`, key), params: {}, context: {} }));
@@ -20,7 +24,7 @@ async function world() {
   const clientId = await createClient(actor, { name: "Fhir Person" });
   const general = await createAuthorization(actor, clientId, { recipientIds: [w.orgB.id], categories: ["SOCIAL_NEEDS", "HIV_STI"], effectiveDate: isoDay(-1) });
   const part2 = await createAuthorization(actor, clientId, { recipientIds: [orgC.id], form: "PART2", categories: ["SUD_PART2"], ackPart2: "on", effectiveDate: isoDay(-1) });
-  const key = async (organizationId: string, userId: string) => (await createApiKey({ actor: { userId, organizationId, request: {} }, name: "fhir test" })).key;
+  const key = async (organizationId: string, userId: string) => (await createApiKey({ actor: actorFor(userId, organizationId), name: "fhir test" })).key;
   return {
     ...w, orgC, actor, clientId, general, part2,
     keyA: await key(w.orgA.id, w.directorA.id), keyB: await key(w.orgB.id, w.directorB.id), keyC: await key(orgC.id, w.directorB.id),
@@ -89,7 +93,7 @@ describe("FHIR Consent API", () => {
     expect(forC.entry[0].resource.provision.securityLabel?.[0].code).toBe("ETH");
     expect(forC.entry[0].resource.policy.map((p) => p.uri).join(" ")).toMatch(/part-2/);
     const stranger = await createOrganization({ name: "Stranger" });
-    const strangerKey = (await createApiKey({ actor: { userId: w.directorB.id, organizationId: stranger.id, request: {} }, name: "x" })).key;
+    const strangerKey = (await createApiKey({ actor: actorFor(w.directorB.id, stranger.id), name: "x" })).key;
     expect(await ids(strangerKey)).toEqual([]);
     expect((await search("", w.keyA)).status).toBe(400);
   });

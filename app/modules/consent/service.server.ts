@@ -7,15 +7,15 @@
 import { AppError, notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import consentEn from "~/i18n/locales/consent.en";
 import consentEs from "~/i18n/locales/consent.es";
 import { decryptClient } from "~/modules/client/service.server";
 import { CONSENT_CATEGORIES, type ConsentCategory, type ConsentLanguage } from "./categories";
 import { decideAccess, type RefusalReason } from "./decision.server";
 import { RecordAuthorizationSchema, type RecordAuthorizationInput, type RevokeAuthorizationInput } from "./schemas";
+import type { Actor } from "~/modules/auth/actor";
 
-export type Actor = { userId: string; organizationId: string; request: RequestMeta };
 
 export type SignedStatements = { language: ConsentLanguage; rightToRevoke: string; noConditioning: string; redisclosure: string; part2Prohibition?: string; part2LegalProceedings?: string };
 

@@ -6,12 +6,12 @@
 import type { z } from "zod";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/app-error";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import { buildServiceLocationAsset, schedulesFor } from "./asset-builder";
 import type { InformalAssetSchema, ServiceLocationSchema } from "./schemas";
+import type { Actor } from "~/modules/auth/actor";
 
 type Tx = Prisma.TransactionClient;
-export type DirectoryActor = { userId: string; userName: string; organizationId: string; organizationName: string; coalitionId: string; request: RequestMeta };
 
 async function coalitionTimeZone(tx: Tx, coalitionId: string) {
   return (await tx.coalition.findUnique({ where: { id: coalitionId }, select: { timeZone: true } }))?.timeZone ?? "America/Denver";
@@ -38,7 +38,7 @@ function scheduleFrom(input: { byday: string[]; opensAt?: string; closesAt?: str
   return { freq: "WEEKLY", byday: input.byday.join(","), opensAt: input.opensAt, closesAt: input.closesAt };
 }
 
-export async function addInformalAsset({ actor, input }: { actor: DirectoryActor; input: z.infer<typeof InformalAssetSchema> }) {
+export async function addInformalAsset({ actor, input }: { actor: Actor<"coalition">; input: z.infer<typeof InformalAssetSchema> }) {
   return db.$transaction(async (tx) => {
     const schedule = scheduleFrom(input);
     const asset = await tx.asset.create({
@@ -62,7 +62,7 @@ export async function addInformalAsset({ actor, input }: { actor: DirectoryActor
  * `locationId`, a new one ("new"), or the first (none given). The service's details (needs,
  * hours, capacity…) apply at every location; each location keeps its own place and address.
  */
-export async function saveServiceLocation({ actor, input }: { actor: DirectoryActor; input: z.infer<typeof ServiceLocationSchema> }) {
+export async function saveServiceLocation({ actor, input }: { actor: Actor<"coalition">; input: z.infer<typeof ServiceLocationSchema> }) {
   return db.$transaction(async (tx) => {
     const existing = input.serviceId
       ? await tx.directoryService.findFirst({ where: { id: input.serviceId, organizationId: actor.organizationId, coalitionId: actor.coalitionId, deletedAt: null }, include: { atLocations: { orderBy: { createdAt: "asc" }, select: { locationId: true } } } })
@@ -101,7 +101,7 @@ export async function saveServiceLocation({ actor, input }: { actor: DirectoryAc
   });
 }
 
-export async function setSdohAreas({ actor, codes }: { actor: DirectoryActor; codes: string[] }) {
+export async function setSdohAreas({ actor, codes }: { actor: Actor<"coalition">; codes: string[] }) {
   return db.$transaction(async (tx) => {
     const before = (await tx.organizationSdohArea.findMany({ where: { organizationId: actor.organizationId }, select: { code: true } })).map((a) => a.code);
     await tx.organizationSdohArea.deleteMany({ where: { organizationId: actor.organizationId, code: { notIn: codes } } });

@@ -6,13 +6,13 @@
  */
 import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/actor";
 
-type Actor = { userId: string; coalitionId: string; organizationId: string | null; request: RequestMeta };
 
 const startOfDay = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
 
-export async function addPartnershipNextStep({ actor, input }: { actor: Actor; input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; aboutOrganizationId?: string } }) {
+export async function addPartnershipNextStep({ actor, input }: { actor: Actor<"coalition">; input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; aboutOrganizationId?: string } }) {
   const members = await db.coalitionMember.findMany({
     where: { coalitionId: actor.coalitionId, status: "ACTIVE", organizationId: { in: [input.ownerOrganizationId, input.aboutOrganizationId].filter((x): x is string => !!x) } },
     select: { organizationId: true },
@@ -33,7 +33,7 @@ export async function addPartnershipNextStep({ actor, input }: { actor: Actor; i
 }
 
 /** A partnership step is marked done by its owner organization's people or by a convener. */
-export async function markPartnershipNextStepDone({ actor, nextStepId, isConvener }: { actor: Actor; nextStepId: string; isConvener: boolean }) {
+export async function markPartnershipNextStepDone({ actor, nextStepId, isConvener }: { actor: Actor<"coalition">; nextStepId: string; isConvener: boolean }) {
   const step = await db.nextStep.findFirst({ where: { id: nextStepId, coalitionId: actor.coalitionId, source: "PARTNERSHIP" } });
   if (!step) throw notFound("Next step not found");
   if (!isConvener && step.ownerOrganizationId !== actor.organizationId) throw forbidden("Only the owner's organization or a convener can mark this step done");

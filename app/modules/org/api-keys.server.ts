@@ -5,11 +5,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/actor";
 
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
-type Actor = { userId: string; organizationId: string; request: RequestMeta };
 
 export async function createApiKey({ actor, name }: { actor: Actor; name: string }) {
   const secret = randomBytes(24).toString("base64url");
@@ -42,20 +42,18 @@ export async function listApiKeys(organizationId: string) {
   });
 }
 
-export type ApiKeyPrincipal = { apiKeyId: string; organizationId: string; coalitionIds: string[] };
+export type ApiKeyPrincipal = { apiKeyId: string; organizationId: string; organizationName: string; coalitionIds: string[] };
 
-/** The organization behind `Authorization: Bearer chub_…`, or null (no key, unknown or revoked). */
-export async function authenticateApiKey(request: Request): Promise<ApiKeyPrincipal | null> {
-  const header = request.headers.get("authorization") ?? "";
-  const match = /^Bearer\s+(chub_[\w-]{20,})$/.exec(header.trim());
-  if (!match) return null;
+/** The organization behind an API key (`chub_…`), or null (malformed, unknown or revoked). The guard reads it from the request (modules/auth/guard.server.ts). */
+export async function authenticateApiKey(key: string | null): Promise<ApiKeyPrincipal | null> {
+  if (!key || !/^chub_[\w-]{20,}$/.test(key)) return null;
   const apiKey = await db.apiKey.findUnique({
-    where: { keyHash: hashKey(match[1]) },
-    include: { organization: { select: { deletedAt: true, coalitions: { where: { status: "ACTIVE" }, select: { coalitionId: true } } } } },
+    where: { keyHash: hashKey(key) },
+    include: { organization: { select: { name: true, deletedAt: true, coalitions: { where: { status: "ACTIVE" }, select: { coalitionId: true } } } } },
   });
   if (!apiKey || apiKey.revokedAt || apiKey.organization.deletedAt) return null;
   if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: new Date() } });
   }
-  return { apiKeyId: apiKey.id, organizationId: apiKey.organizationId, coalitionIds: apiKey.organization.coalitions.map((c) => c.coalitionId) };
+  return { apiKeyId: apiKey.id, organizationId: apiKey.organizationId, organizationName: apiKey.organization.name, coalitionIds: apiKey.organization.coalitions.map((c) => c.coalitionId) };
 }

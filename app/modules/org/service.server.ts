@@ -12,12 +12,12 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { assertStrongPassword } from "~/modules/auth/password-strength.server";
 import { getMailer } from "~/modules/mail/mailer.server";
 import { emitToOrganization } from "~/realtime/emit.server";
+import type { Actor } from "~/modules/auth/actor";
 
 export const INVITE_TTL_DAYS = 14;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-type Actor = { userId: string; organizationId: string; request: RequestMeta };
 
 export async function inviteMember({ actor, email, role }: { actor: Actor; email: string; role: OrganizationRole }) {
   const organization = await db.organization.findFirst({ where: { id: actor.organizationId, deletedAt: null } });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createTwoOrganizationWorld, createUser } from "../../../tests/factories";
 import { acceptInvite, findOpenInvite, inviteMember, listMembers, revokeInvite } from "./service.server";
+import { actorFor } from "../../../tests/actors";
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 const tokenOf = (link: string) => link.split("/invites/")[1];
@@ -9,7 +10,7 @@ const tokenOf = (link: string) => link.split("/invites/")[1];
 describe("invitations", () => {
   it("a director invites someone: link shown, message in the outbox, token stored only as a hash", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.directorA.id, organizationId: world.orgA.id, request: meta };
+    const actor = actorFor(world.directorA.id, world.orgA.id);
     const { invite, link } = await inviteMember({ actor, email: "new.member@example.test", role: "CARE_MANAGER" });
     expect(link).toMatch(/^http:\/\/localhost:\d+\/invites\/[\w-]{40,}$/);
     expect(invite.tokenHash).not.toContain(tokenOf(link));
@@ -20,7 +21,7 @@ describe("invitations", () => {
 
   it("accepting creates the account and the membership, once", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.directorA.id, organizationId: world.orgA.id, request: meta };
+    const actor = actorFor(world.directorA.id, world.orgA.id);
     const email = `joiner-${Date.now()}@example.test`;
     const { link } = await inviteMember({ actor, email, role: "STAFF" });
     const { user, membership } = await acceptInvite({ token: tokenOf(link), name: "Joiner", password: "a long password", request: meta });
@@ -32,7 +33,7 @@ describe("invitations", () => {
 
   it("an existing account must be signed in as the invited person to join", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.directorB.id, organizationId: world.orgB.id, request: meta };
+    const actor = actorFor(world.directorB.id, world.orgB.id);
     const { link } = await inviteMember({ actor, email: world.careManagerA.email, role: "VIEWER" });
     await expect(acceptInvite({ token: tokenOf(link), request: meta })).rejects.toMatchObject({ status: 403 });
     await expect(acceptInvite({ token: tokenOf(link), request: meta, signedInUserId: world.directorA.id })).rejects.toMatchObject({ status: 403 });
@@ -42,7 +43,7 @@ describe("invitations", () => {
 
   it("refuses to invite a current member, and a new invite replaces the old link", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.directorA.id, organizationId: world.orgA.id, request: meta };
+    const actor = actorFor(world.directorA.id, world.orgA.id);
     await expect(inviteMember({ actor, email: world.careManagerA.email, role: "STAFF" })).rejects.toMatchObject({ status: 400, fieldErrors: { email: ["Already a member"] } });
     const first = await inviteMember({ actor, email: "twice@example.test", role: "STAFF" });
     const second = await inviteMember({ actor, email: "twice@example.test", role: "VIEWER" });
@@ -52,7 +53,7 @@ describe("invitations", () => {
 
   it("expired and revoked invitations cannot be used", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.directorA.id, organizationId: world.orgA.id, request: meta };
+    const actor = actorFor(world.directorA.id, world.orgA.id);
     const expired = await inviteMember({ actor, email: "late@example.test", role: "STAFF" });
     await db.invite.update({ where: { id: expired.invite.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     await expect(acceptInvite({ token: tokenOf(expired.link), name: "Late", password: "a long password", request: meta })).rejects.toMatchObject({ status: 410 });
@@ -66,8 +67,8 @@ describe("invitations", () => {
 describe("organization isolation (services)", () => {
   it("a director of B cannot revoke A's invitation: it does not exist for them", async () => {
     const world = await createTwoOrganizationWorld();
-    const { invite } = await inviteMember({ actor: { userId: world.directorA.id, organizationId: world.orgA.id, request: meta }, email: "iso@example.test", role: "STAFF" });
-    await expect(revokeInvite({ actor: { userId: world.directorB.id, organizationId: world.orgB.id, request: meta }, inviteId: invite.id })).rejects.toMatchObject({ status: 404 });
+    const { invite } = await inviteMember({ actor: actorFor(world.directorA.id, world.orgA.id), email: "iso@example.test", role: "STAFF" });
+    await expect(revokeInvite({ actor: actorFor(world.directorB.id, world.orgB.id), inviteId: invite.id })).rejects.toMatchObject({ status: 404 });
     expect((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).revokedAt).toBeNull();
   });
 

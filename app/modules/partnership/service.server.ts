@@ -5,11 +5,11 @@
  */
 import { notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import { SUPPORT_LEVELS } from "./schemas";
+import type { Actor } from "~/modules/auth/actor";
 
-type Actor = { userId: string; coalitionId: string; organizationId: string | null; request: RequestMeta };
-const audit = (actor: Actor, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown>, tx: Prisma.TransactionClient) =>
+const audit = (actor: Actor<"coalition">, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown>, tx: Prisma.TransactionClient) =>
   recordAuditEvent({ action, subjectType, subjectId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
 
 async function assertPartner(coalitionId: string, organizationId: string) {
@@ -17,7 +17,7 @@ async function assertPartner(coalitionId: string, organizationId: string) {
   if (!member) throw notFound("Partner not found");
 }
 
-export async function setRelationshipStage({ actor, organizationId, stage }: { actor: Actor; organizationId: string; stage: (typeof import("./schemas").RELATIONSHIP_STAGES)[number] }) {
+export async function setRelationshipStage({ actor, organizationId, stage }: { actor: Actor<"coalition">; organizationId: string; stage: (typeof import("./schemas").RELATIONSHIP_STAGES)[number] }) {
   await assertPartner(actor.coalitionId, organizationId);
   return db.$transaction(async (tx) => {
     const row = await tx.partnerRelationship.upsert({ where: { organizationId }, create: { coalitionId: actor.coalitionId, organizationId, stage }, update: { stage } });
@@ -26,7 +26,7 @@ export async function setRelationshipStage({ actor, organizationId, stage }: { a
   });
 }
 
-export async function addAgreement({ actor, input }: { actor: Actor; input: { organizationId: string; kind: "DATA_SHARING" | "BAA" | "MOU" | "OTHER"; signedOn?: Date; renewsOn?: Date; notes: string } }) {
+export async function addAgreement({ actor, input }: { actor: Actor<"coalition">; input: { organizationId: string; kind: "DATA_SHARING" | "BAA" | "MOU" | "OTHER"; signedOn?: Date; renewsOn?: Date; notes: string } }) {
   await assertPartner(actor.coalitionId, input.organizationId);
   return db.$transaction(async (tx) => {
     const agreement = await tx.partnerAgreement.create({ data: { coalitionId: actor.coalitionId, ...input } });
@@ -35,7 +35,7 @@ export async function addAgreement({ actor, input }: { actor: Actor; input: { or
   });
 }
 
-export async function addStakeholderAnalysis({ actor, heldOn, rows }: { actor: Actor; heldOn: Date; rows: { group: string; support: (typeof SUPPORT_LEVELS)[number]; influence: "LOW" | "MEDIUM" | "HIGH"; actionSteps: string }[] }) {
+export async function addStakeholderAnalysis({ actor, heldOn, rows }: { actor: Actor<"coalition">; heldOn: Date; rows: { group: string; support: (typeof SUPPORT_LEVELS)[number]; influence: "LOW" | "MEDIUM" | "HIGH"; actionSteps: string }[] }) {
   return db.$transaction(async (tx) => {
     const analysis = await tx.stakeholderAnalysis.create({ data: { coalitionId: actor.coalitionId, heldOn, createdById: actor.userId, entries: { create: rows } } });
     await audit(actor, "partnership.analysis_added", "StakeholderAnalysis", analysis.id, { groups: rows.length }, tx);
@@ -43,7 +43,7 @@ export async function addStakeholderAnalysis({ actor, heldOn, rows }: { actor: A
   });
 }
 
-export async function addDecision({ actor, input }: { actor: Actor; input: { decision: string; method: "CONSENSUS" | "VOTE" | "TIE_BREAKER" | "COMMITTEE"; decidedOn: Date; present: string } }) {
+export async function addDecision({ actor, input }: { actor: Actor<"coalition">; input: { decision: string; method: "CONSENSUS" | "VOTE" | "TIE_BREAKER" | "COMMITTEE"; decidedOn: Date; present: string } }) {
   return db.$transaction(async (tx) => {
     const decision = await tx.coalitionDecision.create({ data: { coalitionId: actor.coalitionId, createdById: actor.userId, ...input } });
     await audit(actor, "partnership.decision_recorded", "CoalitionDecision", decision.id, { method: input.method }, tx);

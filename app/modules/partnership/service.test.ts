@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createCoalition, createOrganization, createTwoOrganizationWorld } from "../../../tests/factories";
 import { addAgreement, addDecision, addStakeholderAnalysis, getWorkspace, setRelationshipStage } from "./service.server";
 import { StakeholderAnalysisSchema, AddAgreementSchema } from "./schemas";
+import { coalitionActorFor } from "../../../tests/actors";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
 describe("partnership workspace", () => {
   it("stages, agreements with renewal reminders, analyses with the change since last time, decisions", async () => {
     const world = await createTwoOrganizationWorld();
-    const actor = { userId: world.convener.id, coalitionId: world.coalition.id, organizationId: world.orgA.id, request: {} };
+    const actor = coalitionActorFor(world.convener.id, world.orgA.id, world.coalition.id);
     const now = d("2026-11-23");
     await setRelationshipStage({ actor, organizationId: world.orgB.id, stage: "EARLY_COLLABORATION" });
     await addAgreement({ actor, input: { organizationId: world.orgB.id, kind: "DATA_SHARING", signedOn: d("2025-12-01"), renewsOn: d("2026-12-15"), notes: "" } });
@@ -30,7 +31,7 @@ describe("partnership workspace", () => {
   it("another coalition's organization is not a partner here (404)", async () => {
     const world = await createTwoOrganizationWorld();
     const stranger = await createOrganization({ coalitionId: (await createCoalition()).id });
-    const actor = { userId: world.convener.id, coalitionId: world.coalition.id, organizationId: world.orgA.id, request: {} };
+    const actor = coalitionActorFor(world.convener.id, world.orgA.id, world.coalition.id);
     await expect(setRelationshipStage({ actor, organizationId: stranger.id, stage: "CONTACTED" })).rejects.toMatchObject({ status: 404 });
   });
 

@@ -3,6 +3,7 @@
  * is revoked or expires, the recipient reads no comment (earlier ones included) and no new comment
  * reaches it; the sender, who holds the client's record, keeps the whole thread. See ADR 068.
  */
+import { withHttpErrors } from "~/utils/http-errors.server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { revokeAuthorization } from "~/modules/consent/service.server";
@@ -10,8 +11,11 @@ import { createAuthorization, isoDay } from "../../../tests/consent-factories";
 import { createReferralWorld, sendTestReferral } from "../../../tests/referral-factories";
 import { openReferral } from "./open.server";
 import { commentOnReferral } from "./service.server";
-import * as referralPage from "~/routes/_app.referrals.$referralId";
+import * as referralPageModule from "~/routes/_app.referrals.$referralId";
 import { settle, signedInRequester } from "../../../tests/helpers";
+
+// Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
+const referralPage = withHttpErrors(referralPageModule);
 
 const SECRET = "Rosalind's new number is 555-0199, back door code 4471";
 

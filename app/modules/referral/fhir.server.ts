@@ -13,7 +13,8 @@
  */
 import { db, Prisma } from "~/utils/db.server";
 import { boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/actor";
 import { GRAVITY_CATEGORIES, GRAVITY_CODE_SYSTEM } from "~/modules/sdoh/roll-up";
 import { FHIR_TASK_STATUS, REFERRAL_STATUSES, type ReferralOutcome, type ReferralReason, type ReferralStatus } from "./state-machine";
 
@@ -285,7 +286,6 @@ function decodeCursor(value: string) {
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-export type FhirRequester = { organizationId: string; apiKeyId: string; request: RequestMeta };
 
 const INCLUDE = { sender: { select: { id: true, name: true } }, recipient: { select: { id: true, name: true } }, service: { select: { name: true } } } as const;
 
@@ -294,22 +294,22 @@ function partyTo(organizationId: string): Prisma.ReferralWhereInput {
   return { OR: [{ senderOrganizationId: organizationId }, { recipientOrganizationId: organizationId, status: { not: "DRAFT" } }] };
 }
 
-async function audit(requester: FhirRequester, action: string, subjectId: string | null, metadata: Record<string, unknown>) {
+async function audit(requester: Actor<"apiKey">, action: string, subjectId: string | null, metadata: Record<string, unknown>) {
   await recordAuditEvent({ action, subjectType: "Referral", subjectId, organizationId: requester.organizationId, metadata: { ...metadata, apiKeyId: requester.apiKeyId }, request: requester.request });
 }
 
-async function readReferral(id: string, requester: FhirRequester, resource: "Task" | "ServiceRequest") {
+async function readReferral(id: string, requester: Actor<"apiKey">, resource: "Task" | "ServiceRequest") {
   const row = UUID.test(id) ? await db.referral.findFirst({ where: { id: id.toLowerCase(), ...partyTo(requester.organizationId) }, include: INCLUDE }) : null;
   await audit(requester, row ? "referral.fhir_read" : "referral.fhir_read_refused", row ? row.id : null, { resource, id });
   return row;
 }
 
-export async function readFhirTask({ id, requester }: { id: string; requester: FhirRequester }) {
+export async function readFhirTask({ id, requester }: { id: string; requester: Actor<"apiKey"> }) {
   const row = await readReferral(id, requester, "Task");
   return row ? toFhirTask(row) : null;
 }
 
-export async function readFhirServiceRequest({ id, requester }: { id: string; requester: FhirRequester }) {
+export async function readFhirServiceRequest({ id, requester }: { id: string; requester: Actor<"apiKey"> }) {
   const row = await readReferral(id, requester, "ServiceRequest");
   return row ? toFhirServiceRequest(row) : null;
 }
@@ -319,7 +319,7 @@ export async function readFhirServiceRequest({ id, requester }: { id: string; re
  * follows `next` links sees every change). Paging is by keyset on (updatedAt, id), so rows do not
  * shift between pages the way offsets would.
  */
-export async function searchFhirTasks({ search, requester, selfUrl }: { search: TaskSearch; requester: FhirRequester; selfUrl: string }): Promise<FhirTaskBundle> {
+export async function searchFhirTasks({ search, requester, selfUrl }: { search: TaskSearch; requester: Actor<"apiKey">; selfUrl: string }): Promise<FhirTaskBundle> {
   const and: Prisma.ReferralWhereInput[] = [
     partyTo(requester.organizationId),
     ...search.owner.map((ids) => ({ recipientOrganizationId: { in: ids } })),

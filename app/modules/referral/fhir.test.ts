@@ -7,13 +7,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createApiKey, revokeApiKey } from "~/modules/org/api-keys.server";
 import { GRAVITY_CODE_SYSTEM } from "~/modules/sdoh/roll-up";
-import * as taskRead from "~/routes/api.fhir.r4.Task.$id";
-import * as taskSearch from "~/routes/api.fhir.r4.Task._index";
-import * as serviceRequestRead from "~/routes/api.fhir.r4.ServiceRequest.$id";
+import { withHttpErrors } from "~/utils/http-errors.server";
+import * as taskReadRoute from "~/routes/api.fhir.r4.Task.$id";
+import * as taskSearchRoute from "~/routes/api.fhir.r4.Task._index";
+import * as serviceRequestReadRoute from "~/routes/api.fhir.r4.ServiceRequest.$id";
 import { createReferralWorld, createService, sendTestReferral } from "../../../tests/referral-factories";
 import { settle, withoutRandomHex } from "../../../tests/helpers";
 import { transitionReferral } from "./service.server";
 import { REFERRAL_STATUSES } from "./state-machine";
+import { actorFor } from "../../../tests/actors";
 import {
   SDOHCC_SERVICE_REQUEST_PROFILE,
   SDOHCC_TASK_PROFILE,
@@ -27,6 +29,10 @@ import {
   type ReferralForFhir,
 } from "./fhir.server";
 
+// Behind the one mapper, as server/index.ts serves them: errors are OperationOutcomes.
+const taskRead = withHttpErrors(taskReadRoute);
+const taskSearch = withHttpErrors(taskSearchRoute);
+const serviceRequestRead = withHttpErrors(serviceRequestReadRoute);
 const get = (path: string, key?: string) => new Request(`http://localhost${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 const readTask = (id: string, key?: string) => settle(() => taskRead.loader({ request: get(`/api/fhir/r4/Task/${id}`, key), params: { id }, context: {} }));
 const readServiceRequest = (id: string, key?: string) => settle(() => serviceRequestRead.loader({ request: get(`/api/fhir/r4/ServiceRequest/${id}`, key), params: { id }, context: {} }));
@@ -35,7 +41,7 @@ const searchUrl = (url: string, key: string) => settle(() => taskSearch.loader({
 
 async function world() {
   const w = await createReferralWorld();
-  const key = async (organizationId: string, userId: string) => (await createApiKey({ actor: { userId, organizationId, request: {} }, name: "fhir test" })).key;
+  const key = async (organizationId: string, userId: string) => (await createApiKey({ actor: actorFor(userId, organizationId), name: "fhir test" })).key;
   return { ...w, keyA: await key(w.orgA.id, w.directorA.id), keyB: await key(w.orgB.id, w.directorB.id), keyC: await key(w.orgC.id, w.directorB.id) };
 }
 
@@ -149,9 +155,9 @@ describe("FHIR Task and ServiceRequest API", () => {
     const w = await world();
     const referral = await sendTestReferral(w);
     expect((await readTask(referral.id)).status).toBe(401);
-    const { apiKey, key } = await createApiKey({ actor: { userId: w.directorA.id, organizationId: w.orgA.id, request: {} }, name: "to revoke" });
+    const { apiKey, key } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "to revoke" });
     expect((await readTask(referral.id, key)).status).toBe(200);
-    await revokeApiKey({ actor: { userId: w.directorA.id, organizationId: w.orgA.id, request: {} }, apiKeyId: apiKey.id });
+    await revokeApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), apiKeyId: apiKey.id });
     const refused = await search("", key);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "login" }] });

@@ -15,8 +15,9 @@ import { checkFit, type FitWarning } from "./fit";
 import { loadFitFacts } from "./fit.server";
 import { overdueOf, type Overdue } from "./overdue";
 import { reminderWindows } from "./queries.server";
-import { decryptComment, noteContext, sideOf, threadStateOf, type ReferralActor, type ThreadState } from "./service.server";
+import { decryptComment, noteContext, sideOf, threadStateOf, type ThreadState } from "./service.server";
 import { allowedMoves, type ReferralStatus, type Side } from "./state-machine";
+import type { Actor } from "~/modules/auth/actor";
 
 export type ReferralCheck = {
   client: { id: string; name: string; preferredLanguage: string };
@@ -26,7 +27,7 @@ export type ReferralCheck = {
 };
 
 /** What the sender sees before pressing send. Decides, records nothing but the read of its own client. */
-export async function checkReferral({ actor, clientId, recipientOrganizationId, serviceId, categories, needs, at = new Date() }: { actor: ReferralActor; clientId: string; recipientOrganizationId: string; serviceId: string | null; categories: readonly ConsentCategory[]; needs: readonly string[]; at?: Date }): Promise<ReferralCheck> {
+export async function checkReferral({ actor, clientId, recipientOrganizationId, serviceId, categories, needs, at = new Date() }: { actor: Actor; clientId: string; recipientOrganizationId: string; serviceId: string | null; categories: readonly ConsentCategory[]; needs: readonly string[]; at?: Date }): Promise<ReferralCheck> {
   const row = await db.client.findFirst({ where: { id: clientId, organizationId: actor.organizationId, deletedAt: null } });
   if (!row) throw notFound("Client not found");
   const facts = await loadFitFacts(db, { clientId, serviceId, recipientOrganizationId, needs, at });
@@ -67,7 +68,7 @@ export type ClientDetails =
 
 export type ReferralView = Awaited<ReturnType<typeof openReferral>>;
 
-export async function openReferral({ actor, referralId, at = new Date() }: { actor: ReferralActor; referralId: string; at?: Date }) {
+export async function openReferral({ actor, referralId, at = new Date() }: { actor: Actor; referralId: string; at?: Date }) {
   const referral = await db.referral.findUnique({
     where: { id: referralId },
     include: {
@@ -104,7 +105,7 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
       categories: referral.categories,
       channel: "referral",
       purpose: `Referral ${referral.id}`,
-      actor: { userId: actor.userId, request: actor.request },
+      actor,
       at,
     });
     if (decision.grantedCategories.length > 0) {

@@ -13,8 +13,8 @@ import { DEFAULT_WINDOWS, overdueCutoffs, overdueOf, type ReminderWindows } from
 import type { ConsentCategory } from "~/modules/consent/categories";
 import type { AuthorizationFacts } from "~/modules/consent/decision.server";
 import type { ReferralListFilter } from "./schemas";
-import type { ReferralActor } from "./service.server";
 import { AWAITING_RESPONSE, BEING_WORKED, REFERRAL_STATUSES, type ReferralStatus } from "./state-machine";
+import type { Actor } from "~/modules/auth/actor";
 
 export const PAGE_SIZE = 50;
 
@@ -80,7 +80,7 @@ export type ReferralListRow = {
   overdue: ReturnType<typeof overdueOf>;
 };
 
-export async function listReferrals({ actor, box, filter, coalitionId, at = new Date() }: { actor: ReferralActor; box: "inbox" | "outbox"; filter: ReferralListFilter; coalitionId: string | null; at?: Date }) {
+export async function listReferrals({ actor, box, filter, coalitionId, at = new Date() }: { actor: Actor; box: "inbox" | "outbox"; filter: ReferralListFilter; coalitionId: string | null; at?: Date }) {
   const mine: Prisma.ReferralWhereInput = box === "inbox" ? { recipientOrganizationId: actor.organizationId, status: { not: "DRAFT" } } : { senderOrganizationId: actor.organizationId };
   const windows = await reminderWindows(coalitionId);
   const where: Prisma.ReferralWhereInput = {

@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import type { Permission } from "~/utils/permissions";
-import { auditAppendCall, recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { auditAppendCall, recordAuditEvent } from "~/modules/audit/service.server";
 import { decideAccess, type AccessDecision, type RefusalReason } from "~/modules/consent/decision.server";
 import { referralRefusedMessage, refusalMessage } from "~/modules/consent/messages";
 import { emitToOrganization } from "~/realtime/emit.server";
@@ -20,9 +20,9 @@ import { FHIR_TASK_STATUS, LOOP_CLOSED, SETTER, TERMINAL, checkDetails, checkTra
 import { enqueueWebhookDeliveries } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import { loadFitFacts } from "./fit.server";
+import type { Actor } from "~/modules/auth/actor";
 
 
-export type ReferralActor = { userId: string; organizationId: string; permissions: ReadonlySet<Permission>; request?: RequestMeta };
 
 export const noteContext = (referralId: string) => `Referral.note:${referralId}`;
 export const commentContext = (eventId: string) => `ReferralEvent.body:${eventId}`;
@@ -52,7 +52,7 @@ export function sideOf(referral: { senderOrganizationId: string; recipientOrgani
   throw notFound("Referral not found");
 }
 
-function requireSidePermission(actor: ReferralActor, side: Side) {
+function requireSidePermission(actor: Actor, side: Side) {
   const needed: Permission = side === "sender" ? "referrals:send" : "referrals:receive";
   if (!actor.permissions.has(needed)) throw forbidden(side === "sender" ? "Your role cannot change referrals your organization sent." : "Your role cannot work referrals sent to your organization.");
 }
@@ -69,7 +69,7 @@ const SENT_SELECT = { id: true, coalitionId: true, clientId: true, senderOrganiz
  * writes the referral, its timeline entry, the web hook outbox rows and the audit event — a single
  * statement is a single transaction, so they commit together or not at all.
  */
-export async function sendReferral({ actor, input, at = new Date() }: { actor: ReferralActor; input: Omit<SendReferralInput, "intent">; at?: Date }): Promise<{ referral: SentReferral; created: boolean }> {
+export async function sendReferral({ actor, input, at = new Date() }: { actor: Actor; input: Omit<SendReferralInput, "intent">; at?: Date }): Promise<{ referral: SentReferral; created: boolean }> {
   if (!actor.permissions.has("referrals:send")) throw forbidden("Your role cannot send referrals.");
   const referralId = crypto.randomUUID();
   let created: SentReferral;
@@ -185,7 +185,7 @@ async function changedEvent(referral: { id: string; status: ReferralStatus; vers
 }
 
 /** Moves a referral to another status, if the state machine, the side and the version allow. */
-export async function transitionReferral({ actor, referralId, input, at = new Date() }: { actor: ReferralActor; referralId: string; input: Omit<TransitionReferralInput, "intent">; at?: Date }) {
+export async function transitionReferral({ actor, referralId, input, at = new Date() }: { actor: Actor; referralId: string; input: Omit<TransitionReferralInput, "intent">; at?: Date }) {
   const updated = await db.$transaction(async (tx) => {
     const current = await tx.referral.findUnique({ where: { id: referralId } });
     if (!current) throw notFound("Referral not found");
@@ -282,7 +282,7 @@ function threadClosed(thread: Extract<ThreadState, { open: false }>, side: Side)
 }
 
 /** A comment on the referral's timeline, seen by both organizations while the client's authorization covers the recipient. */
-export async function commentOnReferral({ actor, referralId, input, at = new Date() }: { actor: ReferralActor; referralId: string; input: Omit<CommentReferralInput, "intent">; at?: Date }) {
+export async function commentOnReferral({ actor, referralId, input, at = new Date() }: { actor: Actor; referralId: string; input: Omit<CommentReferralInput, "intent">; at?: Date }) {
   const result = await db.$transaction(async (tx) => {
     const current = await tx.referral.findUnique({ where: { id: referralId } });
     if (!current) throw notFound("Referral not found");

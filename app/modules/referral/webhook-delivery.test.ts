@@ -10,13 +10,14 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { decryptField } from "~/utils/field-encryption.server";
-import { permissionsFor } from "~/utils/permissions";
 import { createReferralWorld, sendTestReferral } from "../../../tests/referral-factories";
 import { transitionReferral } from "./service.server";
 import { secretContext } from "./webhooks.server";
-import { registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook, type WebhookActor } from "./webhook-endpoints.server";
+import { registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook } from "./webhook-endpoints.server";
 import { BACKOFF_MS, backoffDelay, claimDueDeliveries, deliverDueWebhooks, postWebhook, signWebhook, startWebhookDelivery, stopWebhookDelivery } from "./webhook-delivery.server";
 import { isPrivateAddress, webhookUrlProblem } from "./webhook-url.server";
+import { actorFor } from "../../../tests/actors";
+import type { Actor } from "~/modules/auth/actor";
 
 type Received = { headers: IncomingMessage["headers"]; body: string; at: number };
 type Behaviour = number | "hang";
@@ -42,7 +43,7 @@ async function receiver(script: Behaviour[] = [200]) {
 }
 
 const servers: Server[] = [];
-const endpoints: { actor: WebhookActor; id: string }[] = [];
+const endpoints: { actor: Actor; id: string }[] = [];
 
 afterEach(async () => {
   await stopWebhookDelivery();
@@ -56,7 +57,7 @@ afterEach(async () => {
 
 async function setup(script?: Behaviour[]) {
   const w = await createReferralWorld();
-  const director: WebhookActor = { userId: w.directorB.id, organizationId: w.orgB.id, permissions: permissionsFor({ role: "DIRECTOR", isConvener: false }), request: {} };
+  const director = actorFor(w.directorB.id, w.orgB.id, { role: "DIRECTOR" });
   const hook = await receiver(script);
   const { endpoint, secret } = await registerWebhookEndpoint({ actor: director, input: { url: hook.url, description: "Case system" } });
   endpoints.push({ actor: director, id: endpoint.id });

@@ -7,24 +7,23 @@ import { randomBytes } from "node:crypto";
 import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { currentKeyId, encryptField } from "~/utils/field-encryption.server";
-import type { Permission } from "~/utils/permissions";
-import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
+import { recordAuditEvent } from "~/modules/audit/service.server";
 import { secretContext } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
+import type { Actor } from "~/modules/auth/actor";
 
-export type WebhookActor = { userId: string; organizationId: string; permissions: ReadonlySet<Permission>; request?: RequestMeta };
 
 export const MAX_ACTIVE_ENDPOINTS = 10;
 const RECENT_DELIVERIES = 5;
 
-function requireManage(actor: WebhookActor) {
+function requireManage(actor: Actor) {
   if (!actor.permissions.has("webhooks:manage")) throw forbidden("Only a director can manage web hooks.");
 }
 
 /** `whsec_` and 32 random bytes: the receiver uses the whole string as the HMAC key. */
 export const generateSigningSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
 
-export async function registerWebhookEndpoint({ actor, input }: { actor: WebhookActor; input: { url: string; description: string } }) {
+export async function registerWebhookEndpoint({ actor, input }: { actor: Actor; input: { url: string; description: string } }) {
   requireManage(actor);
   const id = crypto.randomUUID();
   const secret = generateSigningSecret();
@@ -41,7 +40,7 @@ export async function registerWebhookEndpoint({ actor, input }: { actor: Webhook
 }
 
 /** Revokes an endpoint: nothing new is queued for it, and what was still waiting is abandoned. */
-export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date() }: { actor: WebhookActor; endpointId: string; at?: Date }) {
+export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date() }: { actor: Actor; endpointId: string; at?: Date }) {
   requireManage(actor);
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: actor.organizationId } });
@@ -57,7 +56,7 @@ export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date()
 export type WebhookPingPayload = { event: "ping"; endpointId: string; organizationId: string; occurredAt: string };
 
 /** Queues a `ping` to one endpoint, delivered (signed) like any other event. */
-export async function sendTestWebhook({ actor, endpointId, at = new Date() }: { actor: WebhookActor; endpointId: string; at?: Date }) {
+export async function sendTestWebhook({ actor, endpointId, at = new Date() }: { actor: Actor; endpointId: string; at?: Date }) {
   requireManage(actor);
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: actor.organizationId, revokedAt: null } });
   if (!endpoint) throw notFound("Web hook not found");

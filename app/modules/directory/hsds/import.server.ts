@@ -9,9 +9,10 @@ import { db, Prisma } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { isGravityCode } from "~/modules/sdoh/roll-up";
 import { uuidFromName } from "../ids";
-import { rebuildAssetsForService, type DirectoryActor } from "../service.server";
+import { rebuildAssetsForService } from "../service.server";
 import { codesForTermId } from "./taxonomy";
 import { HsdsServiceInput, type HsdsServiceRecord } from "./import-schemas";
+import type { Actor } from "~/modules/auth/actor";
 
 export type ImportOutcome = { row: number; id: string | null; name: string | null; outcome: "created" | "updated" | "rejected"; reason?: string; warnings: string[] };
 /** "provider": the file's organizations become directory providers (conveners); "own": every record belongs to the importer's organization (directors). */
@@ -35,7 +36,7 @@ const scheduleData = (s: { freq?: string; byday?: string; bymonthday?: string; o
   return { freq: s.freq ?? "WEEKLY", byday: (s.byday ?? "").toUpperCase().replace(/\s+/g, ""), bymonthday: s.bymonthday ?? null, opensAt: s.opens_at ?? null, closesAt: s.closes_at ?? null, validFrom: date(s.valid_from), validTo: date(s.valid_to), description: s.description ?? null, externalId: s.id ?? null };
 };
 
-async function providerOrganization(tx: Tx, actor: DirectoryActor, record: HsdsServiceRecord) {
+async function providerOrganization(tx: Tx, actor: Actor<"coalition">, record: HsdsServiceRecord) {
   const externalId = record.organization?.id ?? record.organization_id ?? `unknown:${record.id}`;
   const slug = `hsds-${uuidFromName(`${actor.coalitionId}:organization:${externalId}`).slice(0, 18)}`;
   const data = {
@@ -47,7 +48,7 @@ async function providerOrganization(tx: Tx, actor: DirectoryActor, record: HsdsS
   return tx.organization.upsert({ where: { slug }, create: { slug, kind: "OTHER", ...data }, update: data, select: { id: true } });
 }
 
-async function importOne(actor: DirectoryActor, mode: ImportMode, visibility: "PUBLIC" | "COALITION", record: HsdsServiceRecord): Promise<Omit<ImportOutcome, "row">> {
+async function importOne(actor: Actor<"coalition">, mode: ImportMode, visibility: "PUBLIC" | "COALITION", record: HsdsServiceRecord): Promise<Omit<ImportOutcome, "row">> {
   const warnings: string[] = [];
   const sdohCodes = sdohCodesOf(record);
   if (sdohCodes.length === 0) warnings.push("No SDOH category among its taxonomy terms: tag it in the hub so it shows under a need.");
@@ -117,7 +118,7 @@ async function importOne(actor: DirectoryActor, mode: ImportMode, visibility: "P
 
 class ImportRowError extends Error {}
 
-export async function importHsdsBatch({ actor, mode, visibility, offset, records }: { actor: DirectoryActor; mode: ImportMode; visibility: "PUBLIC" | "COALITION"; offset: number; records: unknown[] }): Promise<ImportOutcome[]> {
+export async function importHsdsBatch({ actor, mode, visibility, offset, records }: { actor: Actor<"coalition">; mode: ImportMode; visibility: "PUBLIC" | "COALITION"; offset: number; records: unknown[] }): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = [];
   for (const [i, raw] of records.entries()) {
     const row = offset + i + 1;

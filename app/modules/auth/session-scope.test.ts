@@ -1,13 +1,19 @@
 /**
- * The map API's one-statement session check must give the same user, organization and coalition
+ * The public readers' one-statement session check (readCaller → loadSessionScope) must give the same user, organization and coalition
  * as the full loadAuthContext, in every state a session can be in, with nothing cached.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { commitSessionId } from "~/modules/auth/cookie.server";
-import { loadAuthContext, signIn, signOut } from "~/modules/auth/service.server";
+import { commitSessionId } from "./cookie.server";
+import { loadAuthContext, signIn, signOut } from "./service.server";
+import { readCaller } from "./guard.server";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser, DEFAULT_TEST_PASSWORD } from "../../../tests/factories";
-import { sessionScope } from "./viewer.server";
+
+/** The public readers' guard, as the directory sees it: the ids that scope a read. */
+async function sessionScope(request: Request) {
+  const caller = await readCaller(request);
+  return caller && { userId: caller.userId, organizationId: caller.organizationId, coalitionId: caller.coalitionId };
+}
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 
