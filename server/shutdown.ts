@@ -1,16 +1,18 @@
 /**
  * Graceful shutdown on SIGTERM/SIGINT, in this order, within a bounded time:
  *   1. draining: /readyz answers 503 and every response says `Connection: close`
- *   2. stop accepting: the listener closes, idle keep-alive connections are closed
- *   3. finish in flight: wait until every request already received has been answered
+ *   2. stop accepting: the listener closes (a new connection is refused: the proxy tries another node)
+ *   3. finish in flight: wait until every request already received has been answered, then cut
+ *      the idle keep-alive connections
  *   4. stop the workers (a pass in flight finishes: its claims commit or roll back whole)
- *   5. close Socket.IO: each browser sees its transport close and reconnects, through the
- *      proxy, to another node (connection-state recovery replays what it missed there)
+ *   5. close Socket.IO: each browser sees its transport close (not a server disconnect) and so
+ *      reconnects by itself, through the proxy, to another node
  *   6. close the database pool, exit 0
  * If that takes longer than `timeoutMs`, the process exits 1 anyway (whatever is still open is
  * cut; a retried request or reconnect goes to another node). See docs/decisions/085-production-server.md.
  */
 import type { Server as HttpServer, ServerResponse } from "node:http";
+import net from "node:net";
 
 export type ShutdownSteps = {
   stopWorkers: () => Promise<void>;
@@ -54,9 +56,13 @@ export function gracefulShutdown(
       exit(1);
     }, timeoutMs);
     force.unref();
-    httpServer.close();
-    httpServer.closeIdleConnections();
+    // http.Server#close() (Node ≥ 19) also cuts idle keep-alive connections at once, which races a
+    // client sending its next request on one at that instant (it would see a reset, not an answer).
+    // So: stop listening only; busy connections close after their response (Connection: close),
+    // and the idle ones are cut once everything in flight is answered.
+    net.Server.prototype.close.call(httpServer);
     await Promise.all([allAnswered(), steps.stopWorkers().catch(() => {})]);
+    httpServer.closeIdleConnections();
     await steps.closeRealtime().catch(() => {});
     await steps.closeDatabase().catch(() => {});
     clearTimeout(force);

@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; port: number; dataDir: string | null; pid: number; stop: () => Promise<void>; output: () => string };
+export type RunningServer = { url: string; port: number; dataDir: string | null; pid: number; exited: Promise<number | null>; stop: () => Promise<void>; output: () => string };
 
 export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
@@ -38,6 +38,7 @@ export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Rec
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (d) => (output += d.toString()));
   child.stderr?.on("data", (d) => (output += d.toString()));
   const url = `http://localhost:${port}`;
@@ -61,6 +62,7 @@ export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Rec
     port,
     dataDir,
     pid: child.pid!,
+    exited,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
