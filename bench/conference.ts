@@ -141,7 +141,7 @@ async function twoNodes(): Promise<{ servers: RunningServer[]; cleanup: () => Pr
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
 
 async function main() {
-  buildIfStale({ log: (m: string) => console.info(`[bench] ${m}`) });
+  await buildIfStale({ log: (m: string) => console.info(`[bench] ${m}`) });
   console.info(`${PARTICIPANTS} participants, ${SENDERS} senders, ${RATE} messages/s for ${SECONDS} s`);
   const results: Result[] = [await rawEcho()];
   const server = await startServer();

@@ -75,7 +75,7 @@ async function main() {
   await client.end();
   if (!rows[0]?.count) throw new Error("No bench assets: run `npm run bench:map` with the same BENCH_DATABASE_URL and BENCH_DATABASE_NAME first.");
 
-  buildIfStale({ log: (m: string) => console.info(`[tti] ${m}`) });
+  await buildIfStale({ log: (m: string) => console.info(`[tti] ${m}`) });
   const refused = await freePort();
   const app = await startServer({ env: { DATABASE_URL: url, SESSION_SECRET: "bench-tti-secret-0123456789-abcdefghijklmnop", FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), MAP_TILE_URL: `http://127.0.0.1:${refused}/{z}/{x}/{y}.png` } });
   const naive = await startNaiveServer(rows[0].body);

@@ -1,27 +1,35 @@
 /**
  * The hub's HTTP entry: Express with security headers, CSRF origin checks and the sign-in rate
- * limit, /healthz, static assets, the Remix request handler, and Socket.IO on the same server.
+ * limit, /healthz, /readyz, /metrics, JSON request logs, static assets, the Remix request handler,
+ * and Socket.IO on the same server; graceful shutdown on SIGTERM (server/shutdown.ts).
  *   npm start        production build (built first if missing)
+ *   npm run serve    the compiled server (build/node/index.js, npm run build), no TypeScript loader
  *   npm run dev      Vite dev server with hot reload (DEV_SERVER=true)
  */
 import path from "node:path";
 import { createServer } from "node:http";
 import express from "express";
 import compression from "compression";
-import morgan from "morgan";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
 import { withHttpErrorsBuild } from "~/utils/http-errors.server";
-import { db } from "~/utils/db.server";
 import { startWebhookDelivery } from "~/modules/referral/webhook-delivery.server";
 import { bootDatabase, bootSecrets } from "./boot";
 import { attachRealtime } from "./realtime";
 import { startReferralReminders, stopReferralReminders } from "~/modules/referral/reminders.server";
 import { noLegacyDataRequests, requestContext, sameOriginOnly, securityHeaders } from "./security";
+import { createLogger, requestLogger, routeConsoleTo } from "./logging";
+import { createMetrics } from "./metrics";
+import { healthRoutes } from "./health";
+import { gracefulShutdown } from "./shutdown";
 
 const env = getEnv();
 const dev = env.DEV_SERVER;
+const production = env.NODE_ENV === "production" && !dev;
+const logger = createLogger({ level: env.LOG_LEVEL, pretty: !production });
+// Production: every line the app prints (console.*) becomes a JSON line with a level.
+if (production) routeConsoleTo(logger);
 
 const database = await bootDatabase(env);
 bootSecrets(env);
@@ -30,19 +38,17 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
 app.use(requestContext);
+const metrics = createMetrics({ io: () => realtime?.io, token: env.METRICS_TOKEN });
+app.use(metrics.middleware);
+if (production || env.LOG_REQUESTS) app.use(requestLogger(logger));
 app.use(securityHeaders({ dev, tileOrigin: tileOrigin(env.MAP_TILE_URL) }));
 app.use(compression());
-if (env.LOG_REQUESTS) app.use(morgan("tiny"));
 
-app.get("/healthz", async (_req, res) => {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    res.set("Cache-Control", "no-store").json({ status: "ok" });
-  } catch (error) {
-    res.status(503).set("Cache-Control", "no-store").json({ status: "unavailable", error: "database unreachable" });
-    console.error("[healthz] database check failed:", error instanceof Error ? error.message : error);
-  }
-});
+// lifecycle is created below with the HTTP server; probes only run once it listens.
+const health = healthRoutes({ isDraining: () => lifecycle.isDraining() });
+app.get("/healthz", health.healthz);
+app.get("/readyz", health.readyz);
+app.get("/metrics", metrics.handler);
 
 app.use(sameOriginOnly);
 app.use(noLegacyDataRequests);
@@ -84,21 +90,17 @@ httpServer.listen(env.PORT, env.HOST, () => {
   console.info(`Coalition Hub on http://localhost:${env.PORT} (${database.kind}${dev ? ", dev server" : ""})`);
 });
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.info(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await webhooks.stop().catch(() => {});
-  stopReferralReminders();
-  await realtime.close().catch(() => {});
-  await database.close().catch(() => {});
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+const lifecycle = gracefulShutdown(
+  httpServer,
+  {
+    stopWorkers: async () => {
+      await Promise.all([stopReferralReminders(), webhooks.stop()]);
+    },
+    closeRealtime: () => realtime.close(),
+    closeDatabase: () => database.close(),
+  },
+  { timeoutMs: env.SHUTDOWN_TIMEOUT_MS, log: (m) => logger.info(m) },
+);
 
 function tileOrigin(url: string) {
   try {

@@ -54,6 +54,12 @@ const EnvSchema = z
     /** Serve through Vite's dev server (HMR) instead of the production build. */
     DEV_SERVER: booleanish,
     LOG_REQUESTS: booleanish,
+    /** Log level of the JSON logs (pino): fatal, error, warn, info, debug, trace, silent. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Bearer token for /metrics from other machines (loopback callers need none). Unset: loopback only. */
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+    /** Longest a graceful shutdown (SIGTERM) may take before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET && env.DATABASE_URL) {

@@ -1,4 +1,7 @@
-/** Starts the real server (production build) as a child process, for end-to-end tests. */
+/**
+ * Starts the real server as a child process, for end-to-end tests: the compiled production server
+ * (build/node/index.js, as `npm run serve` and `npm start` run it; the e2e setup builds it when stale).
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -16,13 +19,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; port: number; dataDir: string | null; stop: () => Promise<void>; output: () => string };
+export type RunningServer = { url: string; port: number; dataDir: string | null; pid: number; exited: Promise<number | null>; stop: () => Promise<void>; output: () => string };
 
 export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env.DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), "coalition-hub-e2e-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "build/node/index.js"], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -35,6 +38,7 @@ export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Rec
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (d) => (output += d.toString()));
   child.stderr?.on("data", (d) => (output += d.toString()));
   const url = `http://localhost:${port}`;
@@ -57,6 +61,8 @@ export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Rec
     url,
     port,
     dataDir,
+    pid: child.pid!,
+    exited,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

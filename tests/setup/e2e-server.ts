@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     if (process.env.CI === "true") throw new Error(`${message} CI must run them.`);
     console.warn(message);
   }
-  buildIfStale({ log: (m: string) => console.info(`[e2e] ${m}`) });
+  await buildIfStale({ log: (m: string) => console.info(`[e2e] ${m}`) });
   const server = await startServer();
   project.provide("baseURL", server.url);
   project.provide("chromiumPath", chromiumPath);

@@ -134,22 +134,23 @@ export async function runReferralReminders({ at = new Date(), mailer = getMailer
 
 let timer: NodeJS.Timeout | null = null;
 let firstRun: NodeJS.Timeout | null = null;
+let pass: Promise<void> | null = null;
 
 /** Runs the job every `intervalMs` (default 15 minutes), the first time a minute after start. */
 export function startReferralReminders({ intervalMs = 15 * 60_000, firstAfterMs = 60_000 }: { intervalMs?: number; firstAfterMs?: number } = {}) {
   if (timer) return;
-  let running = false;
   const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const { reminded } = await runReferralReminders();
-      if (reminded.length) console.info(`[referral-reminders] ${reminded.length} reminder(s) sent`);
-    } catch (error) {
-      console.error("[referral-reminders] run failed:", error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
+    if (pass) return;
+    pass = (async () => {
+      try {
+        const { reminded } = await runReferralReminders();
+        if (reminded.length) console.info(`[referral-reminders] ${reminded.length} reminder(s) sent`);
+      } catch (error) {
+        console.error("[referral-reminders] run failed:", error instanceof Error ? error.message : error);
+      }
+    })();
+    await pass;
+    pass = null;
   };
   timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
@@ -157,10 +158,12 @@ export function startReferralReminders({ intervalMs = 15 * 60_000, firstAfterMs 
   firstRun.unref();
 }
 
-export function stopReferralReminders() {
+/** Stops the timer and waits for a pass in flight (graceful shutdown: its claims commit first). */
+export async function stopReferralReminders() {
   if (timer) clearInterval(timer);
   if (firstRun) clearTimeout(firstRun);
   timer = firstRun = null;
+  await pass;
 }
 
 /** The convener changes the coalition's two reminder windows (audited). */
