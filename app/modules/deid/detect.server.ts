@@ -15,6 +15,7 @@ import * as chrono from "chrono-node";
 import { findNumbers } from "libphonenumber-js/max";
 import { isIPv6 } from "is-ip";
 import { AMBIGUOUS_NAMES, compoundKind, fold, isDictionaryWord, isOrdinaryWord, isTypoOfWord, lexicon } from "./lexicon.server";
+import type { Gazetteer } from "./gazetteer.server";
 import type { Finding, IdentifierType } from "./types";
 import { EVENT_NOUNS } from "./wordlists/non-identifiers";
 
@@ -120,7 +121,15 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-export function detectIdentifiers(text: string): Finding[] {
+export interface DetectOptions {
+  /** The coalition's own gazetteer (coalition-gazetteer.server.ts): its places and people flagged, its partners' names left alone. */
+  gazetteer?: Gazetteer;
+}
+
+/** A unit after a place of the gazetteer belongs to it: "Fireweed Warming Center, cot 12", "Aspen Glen, unit 4C". */
+const GAZETTEER_UNIT = /^(?:,?\s*(?:apt|apartment|unit|suite|ste|#|room|rm|cabin|space|spc|lot|bldg|building|bed|cot|trailer)\.?\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b))+/iu;
+
+export function detectIdentifiers(text: string, options: DetectOptions = {}): Finding[] {
   const candidates: Candidate[] = [];
   const add = (type: IdentifierType, start: number, end: number, replacement?: string) => {
     // trim spaces and trailing punctuation
@@ -140,6 +149,11 @@ export function detectIdentifiers(text: string): Finding[] {
   dates(text, add);
   const tokens = tokenize(text);
   const orgs = organizationSpans(text, tokens);
+  for (const g of options.gazetteer?.find(text) ?? []) {
+    if (g.kind === "organization") orgs.push([g.start, g.end]);
+    else if (g.kind === "person") add("NAME", g.start, g.end, "[name]");
+    else add("LOCATION", g.start, g.end + (GAZETTEER_UNIT.exec(text.slice(g.end))?.[0].length ?? 0), "[place]");
+  }
   for (const m of text.matchAll(HOLIDAYS)) orgs.push([m.index, m.index + m[0].length]); // "Independence Day", "Christmas Day"
   places(text, tokens, add, orgs);
   names(text, tokens, add, candidates, orgs);
