@@ -688,10 +688,17 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   }
   // Places typed in lower case: "from pine meadow vlg", "at cottonwood crossing apts", "de villa rosales", "in lakewood".
   const lowerSuffix = "apts|apartments|vlg|village|villas|manor|mhp|estates|homes|towers|terrace|commons|residences|mobile home park|trailer park|trailer ct";
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:at|from|in|to|near|by|de|en|a|del)\s+(?:the\s+|la\s+|el\s+)?((?:\p{Ll}[\p{Ll}'’]+\s+){1,3}(?:${lowerSuffix}))\b`, "gu"))) {
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:at|from|in|to|near|by|de|en|a|del)\s+(?:the\s+|la\s+|el\s+)?((?:\p{Ll}[\p{Ll}'’]+\s+){1,3}(?:${lowerSuffix}))\b(,?\s*(?:rm\.?|room|#|unit|apt\.?|bldg\.?|space|spc\.?|lot)\s*#?\s*\w*\d\w*)?`, "gu"))) {
     const first = fold(m[1].split(/\s+/)[0]);
     if (STOP.has(first) || /^(?:new|old|big|small|senior|low|income|public|affordable|family|same|other|section|nice|cheap|those|these|this|that|their|his|her|my|our|your)$/.test(first)) continue;
-    add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[place]");
+    add("LOCATION", m.index + m[0].length - m[1].length - (m[2]?.length ?? 0), m.index + m[0].length, "[place]");
+  }
+  // Round 5: a one-word name before a place of care typed in lower case: "at the larkspur er", "from the mercy clinic" (not "the county hospital").
+  for (const m of text.matchAll(/\b(?:at|to|from|in|into|outside|near)\s+the\s+(\p{Ll}[\p{Ll}'’-]{3,})\s+(?:er|ed|hospital|hosp|clinic|shelter|motel|apts|apartments|camp|church)\b/gu)) {
+    const word = fold(m[1]);
+    if (STOP.has(word) || CHAT_WORDS.has(word) || LOWER_CARE_ADJECTIVES.test(word) || US_STATES.has(word) || countries.has(word)) continue;
+    const at = m.index + m[0].indexOf(` ${m[1]} `) + 1;
+    add("LOCATION", at, at + m[1].length, "[place]");
   }
   for (const m of text.matchAll(/\b(?:de|en|a|del|from|in|at)\s+((?:villa|colonia|col\.|barrio|fraccionamiento|fracc\.|rancho|ejido)\s+\p{Ll}[\p{Ll}'’]+(?:\s+\p{Ll}[\p{Ll}'’]+)?)/gu)) {
     if (STOP.has(fold(m[1].split(/\s+/)[1]))) continue;
@@ -786,6 +793,24 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
 /** Round 5: places of care, shelter and work camps, always a place when named; weaker facility words need a place cue (see places()). */
 const CARE_SUFFIX = "Medical Center|Medical Centre|Medical Campus|Hospital|Infirmary|Hospice|Warming Center|Warming Shelter|Cooling Center|Navigation Center|Detox Center|Detox|Rehab Center|Rehabilitation Center|Nursing Home|Nursing Center|Nursing and Rehabilitation|Care Center|Health and Rehabilitation|Skilled Nursing|Memory Care|Behavioral Health Center|Psychiatric Hospital|Labor Camp|Farm Labor Camp|Migrant Camp|Encampment|Camp|Tiny Home Village|Tiny Homes|Safe Outdoor Space|Safe Parking|Transitional Housing|Group Home|Halfway House|Sober Living|Detention Center|Correctional Facility|Jail|Youth Center";
 const WEAK_FACILITY_SUFFIX = "Center|Centre|Clinic|Church|Chapel|Temple|Mosque|Masjid|Parish|Tabernacle|Kingdom Hall|Library|Recreation Center|Rec Center|Community Center|Senior Center|Elementary|Middle School|High School|Academy";
+
+/** Health and social-service acronyms of two or three capitals: never initials (round 5). */
+const SERVICE_ACRONYMS = new Set(
+  ("SNAP LEAP WIC SSI SSA TANF HUD VA VAMC ED ER ICU CCU NICU PICU PCP DME SNF ALF HHA MCO PT OT ST SLP RT NPI TIN EIN ITIN ACA CHIP PACE LTC LTSS IHSS CMS DHS DSS CPS APS " +
+    "DCF DFS DOH DPH HHS HRA OAA AAA ADRC CIL SSP IEP ADA EBT SUD MAT OUD AOD DUI DWI PO BP HR RR IV IM IUD STI STD UTI URI TB HIV AIDS HCV HBV COPD CHF CKD ESRD CAD DVT PE MI " +
+    "CVA TIA DM HTN GERD OCD PTSD ADHD ASD TBI CP MS ALS BMI BMP CBC CMP ECG EKG EEG MRI CT PET UA OB GYN ENT GI ID NP PA RN LPN CNA MD DO DDS LCSW MSW CHW CM CC BCC FYI ASAP " +
+    "TBD TBA ETA AM PM OK ID US USA UK EU UN IRS DMV SSN DOB MRN ROI HIPAA RSVP PDF URL FAQ ZIP QR IT HR PR CEO CFO COO VP BA MA MBA PHD GED ESL ELL EL ESOL FAFSA FPL AMI CPAP " +
+    "BIPAP NIV PEG NG FQHC CHC RHC IHS CAH LTAC IRF SAMHSA NAMI AA NA CoC HMIS VI SPDAT CES PSH RRH TH ES SO HP VASH HCV PBV LIHTC SRO RV ADU MHP ATM GPS TV PC CD DVD OTC " +
+    "NOS LVM PCA PCP PD CHR PDL LIS DCP HH SCO TC VM VN SW CW CHW PHN HCBS DD IDD SMI SPMI ACT ICM BH MH SA IOP PHP DBT CBT EMDR NOS VIN HV MWF TTH TTh MTW ADL IADL POA DNR POLST MOLST NPO PRN BID TID QID QD QHS HS AC PC PRN SOB LOC AMS GCS ROM WNL NAD CNS PNS ORIF TKA THA CABG PCI ICD CRT LVAD OTA COTA PTA").split(" "),
+);
+/** Dotted capitals that are no one's initials. */
+const DOTTED_NOT_INITIALS = new Set("US USA UK EU UN PO AM PM DC LA NY BA MA MD RN DO PA NP ID OT PT SS TV AD BC GI MS PS NB AKA IE EG OK".split(" "));
+/** A capital and a hyphenated word that is a thing, not a nickname. */
+const HYPHEN_NOT_NICKNAMES = new Set("t-mobile x-ray x-rays e-verify u-haul t-shirt t-shirts k-pop a-frame c-section d-day v-neck g-tube j-tube b-cell t-cell e-bike u-turn e-mail e-file e-check a-fib i-pass e-z k-cup a-number a-file i-94 i-130 i-485 i-765 i-864 n-400 w-2 w-4 w-9 k-1 h-2a h-2b".split(" "));
+const HMONG_GIVEN = "Yer|Pa|Mai|Kou|Tou|Nou|Chue|Kia|Xee|Pang|Blia|Tong|Fue|Yia|Neng|Txia|Chao|Xai|Nhia|Shoua|Maiv|Ntxhi|Npib|Tswv|Youa|Zoua|Choua|Bee|Ka|Sai|Vue|Ger|Lue|Houa|Nao|Cheng|Seng|Va|Kao|Phoua|See|Vang|Ly|Tha|Xiong";
+const HMONG_CLANS = "Vang|Xiong|Yang|Lee|Lor|Moua|Thao|Vue|Her|Hang|Khang|Kue|Lo|Chang|Cha|Fang|Kong|Pha|Thor|Vu|Ly|Hue";
+
+const LOWER_CARE_ADJECTIVES = /^(?:region|area|refugee|army|military|navy|base|boot|detention|work|prison|jail|transit|bus|train|parking|county|city|public|local|main|new|old|big|little|small|same|other|nearest|closest|children'?s|womens?'?|mens?'?|family|state|general|regional|community|free|walk-in|urgent|mental|dental|eye|vet|vets|veterans|va|kids|youth|teen|adult|senior|emergency|overnight|night|day|winter|summer|warming|cooling|homeless|low-barrier|catholic|baptist|methodist|lutheran|mormon|lds|other|second|first|downtown|uptown|eastside|westside|northside|southside|psych|detox|rehab|women|men|usual|regular|right|wrong|whole|entire|only|last|next|first|better|best|worst|nice|good|bad|cheap|labor|farm|migrant|tent|trailer|car|same)$/;
 
 const ORDINAL_ES_PT = "primer|primero|primera|segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta|séptimo|octavo|noveno|décimo|primeiro|terceiro|quarto";
 const FOREIGN_FLOOR = new RegExp(
@@ -910,7 +935,7 @@ function sentenceAround(text: string, start: number, end: number) {
 /** Labels of forms and notes written in lower case: not chat speakers. */
 const FORM_LABELS = new Set("me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
 /** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
-const CHAT_WORDS = new Set("husb hubby lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
+const CHAT_WORDS = new Set("husb hubby bf gf bff bffs lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
 
 const LOWERCASE_PERSON_CUE = /\b(?:talked to|talked w\/|talked with|spoke to|spoke with|texted|called|told|asked|met with|checked on|checked in with|heard from|w\/)\s+$/i;
 
@@ -1182,6 +1207,71 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     if (others.every((t) => !STOP.has(fold(t.word)) && !nonIdentifiers.has(fold(t.word)) && !ORG_WORDS.test(t.word) && !PLACE_WORDS.test(t.word) && !/^\p{Lu}{2,}$/u.test(t.word) && !isDictionaryWord(fold(t.word), ENGLISH_ONLY())) && !inside(orgs, run[0].start, run[run.length - 1].end))
       add("NAME", run[0].start, run[run.length - 1].end, "[name]");
   }
+  // Round 5 — initials: dotted ("M.R.", "R.J.W.") and short capitals ("JB") that are no health or social-service acronym.
+  for (const m of text.matchAll(/(?<![\p{L}\d.])((?:\p{Lu}\.){2,3})(?![\p{L}\d])/gu)) {
+    if (DOTTED_NOT_INITIALS.has(m[1].replace(/\./g, ""))) continue;
+    add("NAME", m.index, m.index + m[1].length, "[name]");
+  }
+  const shouting = (text.match(/\p{Lu}/gu) ?? []).length > 0.3 * (text.match(/\p{L}/gu) ?? []).length;
+  if (!shouting) for (const m of text.matchAll(/(?<![\p{L}\d/&.-])(\p{Lu}{2,3})(?![\p{L}\d/&-]|\.\p{Lu})/gu)) {
+    const word = m[1];
+    if (SERVICE_ACRONYMS.has(word) || STATE_CODES.has(word) || STOP.has(fold(word)) || nonIdentifiers.has(fold(word)) || nonIdentifiers.has(word.toLowerCase())) continue;
+    if (inside(orgs, m.index, m.index + word.length) || existing.some((c) => c.start <= m.index && m.index + word.length <= c.end)) continue;
+    // An acronym next to another capital word or acronym ("PT/OT", "DHS CCAP", "ABC Home Health") is an agency's or a program's.
+    if (/\p{Lu}[\p{L}]*\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index)) && !/\b(?:and|with|w\/|to|from|for|by|Dr|Mr|Ms|Mrs)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (/^\s+\p{Lu}/u.test(text.slice(m.index + word.length, m.index + word.length + 3)) && !/^\s+(?:and|is|was|has)\b/.test(text.slice(m.index + word.length))) continue;
+    // Only where a person stands: the subject of a person's verb, or after a verb or word that takes a person ("sent JB back", "T-Boy and JB moved").
+    const personAfter = /^(?:['’]s)?\s+(?:and|&|is|was|has|had|says|said|moved|went|came|left|stays|stayed|sleeps|slept|still|got|needs|wants|asked|called|texted|told|lives|lived|walked|showed|took|gets|will|can|does|did|didn['’]?t|won['’]?t)\b|^\s*(?:\(|,\s*\d|:\s)/i.test(text.slice(m.index + word.length, m.index + word.length + 14));
+    const personBefore = /\b(?:and|&|with|w\/|sent|told|asked|saw|met|drove|took|gave|called|texted|helped|found|visited|picked up|brought|client|resident|guest|friend|buddy|son|daughter|brother|sister|cousin|nephew|niece|named|aka)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index));
+    if (!personAfter && !personBefore) continue;
+    add("NAME", m.index, m.index + word.length, "[name]");
+  }
+  // In chats typed in lower case: two-letter initials and "big"/"lil" nicknames where a person stands ("big ray says jb is at …").
+  if ((text.match(/(?:^|\n|[.!?]\s+)\p{Ll}/gu) ?? []).length >= 2) {
+    for (const m of text.matchAll(/(?<![\p{L}\d/&.'’-])(\p{Ll}{2})(?=\s+(?:and|&|is|was|says|said|moved|went|came|left|got|needs|wants|asked|called|texted|told|still)\b)/gu)) {
+      const word = m[1];
+      if (STOP.has(word) || CHAT_WORDS.has(word) || CONTRACTIONS.has(word) || isDictionaryWord(word) || SERVICE_ACRONYMS.has(word.toUpperCase())) continue;
+      add("NAME", m.index, m.index + 2, "[name]");
+    }
+    for (const m of text.matchAll(/\b(?:big|lil|little|baby)\s+(\p{Ll}{2,})(?=\s+(?:and|&|is|was|says|said|moved|went|came|left|got|needs|wants|asked|called|texted|told|still)\b)/gu)) {
+      if (firstNames.has(fold(m[1])) && !STOP.has(fold(m[1]))) add("NAME", m.index, m.index + m[0].length, "[name]");
+    }
+  }
+  // Nicknames: a capital letter and a hyphenated word ("T-Boy", "J-Rock"); one or two capitalised words in quotes after a cue
+  // ("they call him \"Big Mike\"", "his friend (\"Dutch\")").
+  for (const m of text.matchAll(/(?<![\p{L}\d-])\p{Lu}-\p{Lu}\p{Ll}+(?![\p{L}\d-])/gu)) {
+    if (!HYPHEN_NOT_NICKNAMES.has(fold(m[0]))) add("NAME", m.index, m.index + m[0].length, "[name]");
+  }
+  for (const m of text.matchAll(/["“](\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)["”]/gu)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const cue = /\(\s*$/.test(before) || /\b(?:call(?:s|ed)?|known as|goes by|go by|going by|nicknamed?|aka|a\.k\.a\.|le dicen|apodad[oa]|named|name is|se llama|rele|yo rele l)\b[^.!?\n]{0,24}$/i.test(before);
+    const words = m[1].split(/\s+/).map(fold);
+    if (!cue || words.some((w) => countries.has(w) || US_STATES.has(w) || STOP.has(w)) || ORG_WORDS.test(m[1].split(/\s+/).pop() ?? "")) continue;
+    add("NAME", m.index + 1, m.index + 1 + m[1].length, "[name]");
+    for (const w of words) if (!isOrdinaryWord(w)) nameWords.add(w);
+  }
+  // Hmong names: given names and a clan name ("Yer Her", "Pa Kou Vang", "Mai Xiong"), clan names that are English words included.
+  for (const m of text.matchAll(new RegExp(`\\b((?:(?:${HMONG_GIVEN})\\s+){1,2})(${HMONG_CLANS})\\b`, "gu"))) add("NAME", m.index, m.index + m[0].length, "[name]");
+  // A given name right after an age: "his wife is 96-year-old Comfort", "a 4 yo Hunter".
+  for (const m of text.matchAll(/\b\d{1,3}(?:[- ]years?[- ]old|\s?y\/?o|[- ]yr[- ]old)\s+(\p{Lu}\p{Ll}+)\b/gu)) {
+    const word = fold(m[1]);
+    if (STOP.has(word) || nonIdentifiers.has(word) || countries.has(word) || ORG_WORDS.test(m[1]) || PLACE_WORDS.test(m[1])) continue;
+    if (!firstNames.has(word) && isOrdinaryWord(word) && !/^\s*(?:[;,.)]|is\b|was\b|has\b|and\b|who\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    add("NAME", m.index + m[0].length - m[1].length, m.index + m[0].length, "[name]");
+    nameWords.add(word);
+  }
+  // Two given names joined by "and" at a sentence's start, one of them an English word: "Faith and Hunter came in".
+  for (const m of text.matchAll(/(?:^|[.!?]\s+|\n)(\p{Lu}\p{Ll}+)\s+(?:and|y|&)\s+(\p{Lu}\p{Ll}+)\s+(?:came|went|are|were|have|had|got|live|lived|stay|stayed|moved|both|arrived|left|need|needs|want|say|said)\b/gu)) {
+    const [a, b] = [fold(m[1]), fold(m[2])];
+    if (!firstNames.has(a) || !firstNames.has(b) || [a, b].some((w) => STOP.has(w) || nonIdentifiers.has(w) || AMBIGUOUS_NAMES.has(w) && !firstNames.has(w))) continue;
+    const at = m.index + m[0].indexOf(m[1]);
+    add("NAME", at, at + m[1].length, "[name]");
+    const bt = at + m[0].slice(m[0].indexOf(m[1])).indexOf(m[2], m[1].length);
+    add("NAME", bt, bt + m[2].length, "[name]");
+    nameWords.add(a);
+    nameWords.add(b);
+  }
+  for (const t of tokens) if (nameWords.has(fold(t.word)) && t.cap && !existing.some((c) => c.type === "NAME" && c.start <= t.start && t.end <= c.end)) add("NAME", t.start, t.end, "[name]");
   // Plural family names after "the": "the Mendozas".
   // (Not when a capitalised word follows: "the Delores Project" is a name's first word, not a family.)
   for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b(?!\s+\p{Lu})/gu)) {
