@@ -12,6 +12,7 @@ import { translatable } from "~/utils/translatable";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
+import { coalitionGazetteer } from "~/modules/deid/coalition-gazetteer.server";
 import { knownClientNameFindings, mergeFindings } from "~/modules/client/known-names.server";
 import type { Finding } from "~/modules/deid/types";
 import { boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
@@ -178,20 +179,26 @@ export async function getConference({ conferenceId, actor }: { conferenceId: str
 
 export type FieldFindings = { field: VignetteField; findings: Finding[] };
 
-type VignetteWithDismissals = Record<VignetteField, string> & { authorOrganizationId: string; dismissals: { field: string; type: string; text: string }[] };
+type VignetteWithDismissals = Record<VignetteField, string> & { conferenceId: string; authorOrganizationId: string; dismissals: { field: string; type: string; text: string }[] };
 
 /**
  * The identifier check for texts an organization's staff write: the detector's findings plus the
- * names of the organization's own clients (client/known-names: blind indexes, nothing decrypted).
+ * names of the organization's own clients (client/known-names: blind indexes, nothing decrypted),
+ * and, given the conference's coalition, the places of the coalition's own directory (ADR 088).
  */
-export async function checkTexts(organizationId: string, texts: string[]): Promise<Finding[][]> {
-  const known = await knownClientNameFindings({ organizationId, texts });
-  return texts.map((text, i) => mergeFindings(detectIdentifiers(text), known[i] ?? []));
+export async function checkTexts(organizationId: string, texts: string[], coalitionId?: string): Promise<Finding[][]> {
+  const [known, gazetteer] = await Promise.all([knownClientNameFindings({ organizationId, texts }), coalitionId ? coalitionGazetteer(coalitionId) : undefined]);
+  return texts.map((text, i) => mergeFindings(detectIdentifiers(text, { gazetteer }), known[i] ?? []));
+}
+
+/** The coalition a conference belongs to (its directory is the gazetteer of the check). */
+async function coalitionOf(conferenceId: string) {
+  return (await db.conference.findUnique({ where: { id: conferenceId }, select: { coalitionId: true } }))?.coalitionId;
 }
 
 /** Findings per field, less the ones the author dismissed (same field, type and text). */
 export async function unresolvedFindings(vignette: VignetteWithDismissals): Promise<FieldFindings[]> {
-  const all = await checkTexts(vignette.authorOrganizationId, VIGNETTE_FIELDS.map((field) => vignette[field] ?? ""));
+  const all = await checkTexts(vignette.authorOrganizationId, VIGNETTE_FIELDS.map((field) => vignette[field] ?? ""), await coalitionOf(vignette.conferenceId));
   return VIGNETTE_FIELDS.map((field, i) => ({
     field,
     findings: (all[i] ?? []).filter((f) => !vignette.dismissals.some((d) => d.field === field && d.type === f.type && d.text === f.text)),
@@ -232,7 +239,7 @@ export async function saveVignette({ actor, conferenceId, vignetteId, input }: {
 
 export async function dismissFinding({ actor, input }: { actor: Actor; input: { vignetteId: string; field: VignetteField; type: string; text: string; reason: string } }) {
   const vignette = await requireOwnVignette(input.vignetteId, actor);
-  const [found = []] = await checkTexts(vignette.authorOrganizationId, [vignette[input.field]]);
+  const [found = []] = await checkTexts(vignette.authorOrganizationId, [vignette[input.field]], await coalitionOf(vignette.conferenceId));
   const stillThere = found.some((f) => f.type === input.type && f.text === input.text);
   if (!stillThere) throw new AppError({ message: "That finding is no longer in the vignette." });
   await db.$transaction(async (tx) => {
@@ -346,7 +353,7 @@ export async function postMessage({
     const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, sharedAt: { not: null } }, select: { id: true } });
     if (!vignette) throw notFound("Vignette not found");
   }
-  const [findings = []] = await checkTexts(actor.organizationId, [body]);
+  const [findings = []] = await checkTexts(actor.organizationId, [body], await coalitionOf(conferenceId));
   if (findings.length) {
     await recordAuditEvent({
       action: "conference.message_held",
@@ -459,7 +466,7 @@ export async function addNextStep({
   if (!organizations.some((o) => o.id === input.ownerOrganizationId)) {
     throw new AppError({ message: "The owner must belong to an organization taking part.", fieldErrors: { ownerOrganizationId: ["Not taking part in this conference"] } });
   }
-  const [findings = []] = await checkTexts(actor.organizationId, [input.what]);
+  const [findings = []] = await checkTexts(actor.organizationId, [input.what], conference.coalitionId);
   if (findings.length) throw new AppError({ message: "The next step names a possible identifier: describe it without one.", fieldErrors: { what: findings.map((f) => `${f.type}: ${f.text}`) } });
   return db.$transaction(async (tx) => {
     const step = await tx.nextStep.create({

@@ -15,6 +15,7 @@ import * as chrono from "chrono-node";
 import { findNumbers } from "libphonenumber-js/max";
 import { isIPv6 } from "is-ip";
 import { AMBIGUOUS_NAMES, compoundKind, fold, isDictionaryWord, isOrdinaryWord, isTypoOfWord, lexicon } from "./lexicon.server";
+import type { Gazetteer } from "./gazetteer.server";
 import type { Finding, IdentifierType } from "./types";
 import { EVENT_NOUNS } from "./wordlists/non-identifiers";
 
@@ -44,6 +45,15 @@ for (const [i, m] of MONTHS_EN_ABBR.split("|").entries()) MONTH_SEASON[m] = seas
 for (const [i, m] of MONTHS_ES.split("|").entries()) MONTH_SEASON[m] = season(i > 8 ? i - 1 : i);
 const MONTH_NAMES = new Set([...MONTHS_EN.split("|"), ...MONTHS_ES.split("|")]);
 const MONTHS_ES_ABBR = "ene|feb|mar|abr|may|jun|jul|ago|sep|sept|set|oct|nov|dic";
+// Round 5 (ADR 088): French and Portuguese (chrono-node parses them), Haitian Creole and Somali (matched here), Vietnamese ("ngày 5 tháng 3", chrono's vi).
+const MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+const MONTHS_PT = "janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro";
+const WEEKDAYS_FR_PT = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira";
+const MONTHS_HT = "janvye|fevriye|mas|avril|me|jen|jiyè|jiye|out|septanm|oktòb|oktob|novanm|desanm";
+const WEEKDAYS_HT = "lendi|madi|mèkredi|mekredi|jedi|vandredi|samdi|dimanch";
+const MONTHS_SO = "janaayo|febraayo|febarwari|maarso|abriil|abril|maajo|juun|luulyo|ogost|ogosto|sebtembar|sebteembar|oktoobar|nofembar|nofeembar|desembar|diseembar";
+const WEEKDAYS_SO = "isniin|talaado|arbaco|khamiis|jimce|jimcaha|sabti|axad";
+const FR_PT_CUE = new RegExp(`\\b(?:${MONTHS_FR}|${MONTHS_PT}|${WEEKDAYS_FR_PT})\\b`, "i");
 for (const [m, i] of [["ene", 0], ["abr", 3], ["ago", 7], ["set", 8], ["dic", 11]] as const) MONTH_SEASON[m] = season(i);
 
 function season(monthIndex: number) {
@@ -65,7 +75,7 @@ const STOP = new Set(
   (
     "a an the and or but if of in on at to by for from with without about after before since until into over under near off as is was are were be been has have had do does did not no yes " +
     "i me my we us our you your he him his she her hers they them their it its this that these those there here who whom whose which what when where why how " +
-    "mr mrs ms miss mx dr don doña dona sr sra srta señor señora señorita sir madam " +
+    "mr mrs ms miss mx dr don doña dona sr sra srta señor señora señorita sir madam mme mlle madame monsieur madan misye seu senhor senhora bà ông " +
     "client clients patient patients pt pts name names dob age sex address phone cell email e-mail fax ssn mrn id case note notes situation strengths strength needs need tried question questions " +
     "update fyi general hi hello hey iakwe yokwe kommol thanks thank morning ok okay quick success celebrating celebration resources security subject from re fw fwd date born notes reason referral referred household insurance emergency contact primary preferred language mailing home " +
     "medicaid medicare snap wic leap cccap ssdi ssi tanf chp va ssa ed er icu pcp dme copd hiv ptsd adhd covid cpap rn md lcsw msw chw " +
@@ -82,9 +92,9 @@ const STOP = new Set(
   ).split(" "),
 );
 
-const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío))\s+$/;
+const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mme|Mlle|M)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío|Madame|Monsieur|Madan|Misye|Manzè|Dona|Seu|Senhor|Senhora|Bà|Ông|Cô|Chú|Anh|Chị|Hooyo|Aabe|Eedo|Abti|Xaaji|Xaajiyo))\s+$/;
 const RELATION =
-  /\b(?:this is|my name is|me llamo|soy|client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
+  /\b(?:this is|my name is|me llamo|soy|client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|filho|filha|neto|neta|marido|irmão|irmã|avó|avô|fils|fille|mari|femme|frère|sœur|petit-fils|petite-fille|pitit gason|pitit fi|gason li|fi li|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
 const STREET_SUFFIX = "Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Way|Court|Ct|Lane|Ln|Place|Pl|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Highway|Hwy|Alley|Square|Sq|Loop";
 const PLACE_WORDS =
@@ -120,7 +130,15 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-export function detectIdentifiers(text: string): Finding[] {
+export interface DetectOptions {
+  /** The coalition's own gazetteer (coalition-gazetteer.server.ts): its places and people flagged, its partners' names left alone. */
+  gazetteer?: Gazetteer;
+}
+
+/** A unit after a place of the gazetteer belongs to it: "Fireweed Warming Center, cot 12", "Aspen Glen, unit 4C". */
+const GAZETTEER_UNIT = /^(?:,?\s*(?:apt|apartment|unit|suite|ste|#|room|rm|cabin|space|spc|lot|bldg|building|bed|cot|trailer)\.?\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b))+/iu;
+
+export function detectIdentifiers(text: string, options: DetectOptions = {}): Finding[] {
   const candidates: Candidate[] = [];
   const add = (type: IdentifierType, start: number, end: number, replacement?: string) => {
     // trim spaces and trailing punctuation
@@ -140,10 +158,22 @@ export function detectIdentifiers(text: string): Finding[] {
   dates(text, add);
   const tokens = tokenize(text);
   const orgs = organizationSpans(text, tokens);
+  for (const g of options.gazetteer?.find(text) ?? []) {
+    if (g.kind === "organization") orgs.push([g.start, g.end]);
+    else if (g.kind === "person") add("NAME", g.start, g.end, "[name]");
+    else add("LOCATION", g.start, g.end + (GAZETTEER_UNIT.exec(text.slice(g.end))?.[0].length ?? 0), "[place]");
+  }
   for (const m of text.matchAll(HOLIDAYS)) orgs.push([m.index, m.index + m[0].length]); // "Independence Day", "Christmas Day"
   places(text, tokens, add, orgs);
   names(text, tokens, add, candidates, orgs);
 
+  // Round 5: a hyphenated capitalised compound is one name ("St. Mary-Corwin", "Good Samaritan-Brookfield", "Solís-Reyes").
+  for (const c of candidates) {
+    if (c.type !== "NAME" && c.type !== "LOCATION") continue;
+    let m: RegExpExecArray | null;
+    while ((m = /^-\p{Lu}[\p{L}'’]*/u.exec(text.slice(c.end)))) c.end += m[0].length;
+    while ((m = /\p{Lu}[\p{L}'’]*-$/u.exec(text.slice(Math.max(0, c.start - 30), c.start)))) c.start -= m[0].length;
+  }
   return resolve(text, candidates);
 }
 
@@ -289,6 +319,9 @@ function ids(text: string, add: Add) {
   }
 }
 
+/** The words of an age go with it: "93 year old", "96-year-old", "ninety-four years old", "noventa y un años" (round 5). */
+const AGE_WORDS_AFTER = /^(?:-|\s)?(?:years?|yrs?\.?)(?:[- ]old)?\b|^\s*y\/?o\b|^\s*años(?:\s+de\s+edad)?\b|^\s*ans\b|^\s*anos\b/i;
+
 function ages(text: string, add: Add) {
   for (const m of text.matchAll(/(?<![\d.,$#/-])(\d{2,3})(?![\d%/]|[.,:]\d)/g)) {
     const n = Number(m[1]);
@@ -300,12 +333,15 @@ function ages(text: string, add: Add) {
     const ageBefore = /(?:\bage[ds]?|\baged|\bturned|\bturns|\bis|\bshe'?s|\bhe'?s|\bhis|\bher|\bwas|\btiene|\bde|\bedad|\bme|\bold|,|\()\s*:?\s*$/i.test(before);
     const unit = /^\s*(?:minutes|mins?|hours|days|weeks|months|dollars|units|mg|lbs?|pounds|miles|percent|%|cents|people|families|staff|patients|clients)\b/i.test(after);
     if (unit) continue;
-    if (ageAfter || ageBefore) add("AGE", m.index, m.index + m[1].length, "90+");
+    if (ageAfter || ageBefore) {
+      const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? "";
+      add("AGE", m.index, m.index + m[1].length + words.length, `90+${words}`);
+    }
   }
   // Ages over 89 in words: "ninety-six", "a hundred and one", "noventa y dos" beside an age word.
   const tens = "ninety|noventa";
   const unitsEn = "one|two|three|four|five|six|seven|eight|nine";
-  const unitsEs = "uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve";
+  const unitsEs = "uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve";
   const wordAge = new RegExp(`\\b(?:(?:${tens})(?:[- ](?:${unitsEn})|\\s+y\\s+(?:${unitsEs}))?|(?:a|one)\\s+hundred(?:\\s+and\\s+(?:${unitsEn}|ten))?|cien(?:to)?(?:\\s+(?:${unitsEs}))?)\\b`, "gi");
   for (const m of text.matchAll(wordAge)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
@@ -313,7 +349,10 @@ function ages(text: string, add: Add) {
     if (/^\s*(?:percent|%|dollars|pesos|minutes|days|miles|people|times|cents|pounds|lbs|mg|units|of\b)/i.test(after)) continue;
     const ageAfter = /^(?:-|\s)*(?:years?|yrs?|y\/?o\b|year-old|años|now\b|this\b|next\b|in\b|on\b|[.,;)]|\s*$)/i.test(after);
     const ageBefore = /(?:\bage[ds]?|\bturned|\bturns|\bturning|\bis|\bshe'?s|\bhe'?s|\bwas|\btiene|\bcumplió|\bcumple|\bedad|\bold|\bnearly|\balmost|\bover)\s*:?\s*$/i.test(before);
-    if (ageBefore || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) add("AGE", m.index, m.index + m[0].length, "90+");
+    if (ageBefore || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) {
+      const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? "";
+      add("AGE", m.index, m.index + m[0].length + words.length, `90+${words}`);
+    }
   }
   // A birth year that puts the person over 89 ("born 1932", "b. 1931", "nacido en 1929"): Safe Harbor
   // removes every date element, the year included, that indicates such an age.
@@ -327,8 +366,9 @@ function ages(text: string, add: Add) {
 }
 
 function dates(text: string, add: Add) {
-  const monthWord = new RegExp(`\\b(?:${MONTHS_EN}|${MONTHS_EN_ABBR}|${MONTHS_ES})\\b`, "i");
-  const results = [...chrono.parse(text), ...chrono.es.parse(text)];
+  const monthWord = new RegExp(`\\b(?:${MONTHS_EN}|${MONTHS_EN_ABBR}|${MONTHS_ES}|${MONTHS_FR}|${MONTHS_PT})\\b|\\btháng\\b`, "i");
+  // French, Portuguese and Vietnamese parsers run only on texts with one of their month or weekday words (each parser costs time).
+  const results = [...chrono.parse(text), ...chrono.es.parse(text), ...(FR_PT_CUE.test(text) ? [...chrono.fr.parse(text), ...chrono.pt.parse(text)] : []), ...(/\btháng\s+\d/.test(text) ? chrono.vi.parse(text) : [])];
   for (const r of results) {
     const hasMonth = monthWord.test(r.text);
     const numeric = /\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?/.test(r.text);
@@ -402,6 +442,21 @@ function dates(text: string, add: Add) {
   // Spanish abbreviated months: "9 de dic.", "14 de ene. de 2025", "3 de feb".
   const esAbbr = new RegExp(`\\b\\d{1,2}\\s+de\\s+(?:${MONTHS_ES_ABBR})\\b\\.?(?:\\s+(?:de\\s+|del\\s+)?(?:19|20)\\d{2}\\b)?`, "gi");
   for (const m of text.matchAll(esAbbr)) addDate(text, add, m.index, m.index + m[0].length);
+  // Haitian Creole and Somali dates: "samdi 8 mas", "lendi 14 oktòb 2024", "15 Oktoobar", "Oktoobar 15", "Jimcaha 3 Maarso".
+  // "me", "out" and "mas" are also English or Spanish words: with a weekday or a year only.
+  const htSo = new RegExp(`(?:\\b(?:${WEEKDAYS_HT}|${WEEKDAYS_SO})\\s+)?\\b\\d{1,2}\\s+(?:${MONTHS_HT}|${MONTHS_SO})\\b(?:\\s+(?:19|20)\\d{2}\\b)?|\\b(?:${MONTHS_SO})\\s+\\d{1,2}\\b(?:,?\\s+(?:19|20)\\d{2}\\b)?`, "gi");
+  for (const m of text.matchAll(htSo)) {
+    if (/\s(?:me|out|mas)$/i.test(m[0]) && !new RegExp(`^(?:${WEEKDAYS_HT}|${WEEKDAYS_SO})\\s`, "i").test(m[0])) continue;
+    add("DATE", m.index, m.index + m[0].length, "[date]");
+  }
+  // Relative dates with their words: "the second week of January", "last weekend of March", "mid-February", "early Nov.",
+  // "the weekend after Easter", "the week before Christmas".
+  const part = String.raw`(?:the\s+)?(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th|middle|end|beginning|start)\s+(?:week|weekend|half|part|days|few days)\s+of\s+`;
+  const relative = new RegExp(`\\b${part}(?:${MONTHS_EN}|${MONTHS_EN_ABBR})\\b\\.?|\\b(?:early|mid|late|end of|beginning of|start of|middle of)[- ](?:${MONTHS_EN}|${MONTHS_EN_ABBR})\\b\\.?|\\b(?:the\\s+)?(?:week|weekend|day|days|night)\\s+(?:after|before|of)\\s+(?:${HOLIDAYS.source.replace(/^\\b\(\?:|\)\\b$/g, "")})\\b`, "gi");
+  for (const m of text.matchAll(relative)) {
+    if (!/\d/.test(m[0]) && (publicAnnouncement(text, m.index, m.index + m[0].length) || RECURRING_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)))) continue;
+    addDate(text, add, m.index, m.index + m[0].length);
+  }
   // A weekday with the day of the month and no month: "el martes 7", "jueves 16", "Friday 3rd" (not a time: "lunes 10 am").
   const weekdayDay = new RegExp(`\\b(?:${WEEKDAYS})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::|\\d|a\\.?m\\b|p\\.?m\\b|h\\b|hrs?\\b|horas?\\b|de la\\b|y media\\b|o'?clock|%|/|-\\d))`, "gi");
   for (const m of text.matchAll(weekdayDay)) if (Number(m[1]) >= 1 && Number(m[1]) <= 31) add("DATE", m.index, m.index + m[0].length, "[date]");
@@ -413,7 +468,7 @@ function dates(text: string, add: Add) {
  * holiday there ("WIC clinics close for Thanksgiving", "open enrollment ends in early December") is
  * not a date of anyone's life (eval/README.md).
  */
-const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|meetings?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
 const RECURRING_BEFORE = /\b(?:every|each|cada|todos los|todas las)\s+$/i;
 const PUBLIC_PERIOD = /\b(?:open enrollment|enrollment period|enrollment runs|annual enrollment|special enrollment|filing season|tax season|deadline for everyone|application period)\b/i;
 const PERSON_CUE = /\b(?:she|he|her|his|him|hers|herself|himself|ella|él|client|patient|pt|mom|dad|son|daughter|wife|husband|grandson|granddaughter|grandmother|grandfather|mother|father|baby|born|birthday|fell|admitted|discharged|moved|evicted|died|passed|due|hijo|hija|esposo|esposa|nieto|nieta|señora|señor|don|doña|mr|mrs|ms)\b/i;
@@ -459,7 +514,7 @@ function dateReplacement(value: string) {
 const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge|Kia|Hyundai|Subaru|Jeep|GMC|Tesla|Mazda|Buick|Volkswagen|VW|Mitsubishi|Chrysler|Lexus|Acura)\s+$/;
 
 /** Words that make a capitalised phrase an organization or a service ("Denver Human Services", "Rocky Mountain Refugee Network"). */
-const ORG_SUFFIX = /^(?:Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
+const ORG_SUFFIX = /^(?:Aid|Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
 /** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
 const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites)`;
 const ENDS_WITH_FACILITY = new RegExp(`${FACILITY_SUFFIX}$`);
@@ -555,6 +610,11 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     add("LOCATION", m.index, m.index + m[0].length, "[intersection]");
   }
   for (const m of text.matchAll(/\b(?:on|off|en)\s+(\d{1,3}(?:st|nd|rd|th))\b/g)) add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[street]");
+  // Round 5: floors and units in other languages ("tercer piso", "2º andar", "3e étage", "2yèm etaj", "tầng 2", "dabaqa 3aad",
+  // "depto. 302", "appartement 7") and French and Portuguese streets ("12 rue des Tanneurs", "Rua das Acácias, 118").
+  for (const m of text.matchAll(FOREIGN_FLOOR)) add("LOCATION", m.index, m.index + m[0].length, "[floor]");
+  for (const m of text.matchAll(FOREIGN_UNIT)) add("LOCATION", m.index, m.index + m[0].length, "[unit]");
+  for (const m of text.matchAll(FOREIGN_STREET)) add("LOCATION", m.index, m.index + m[0].length, "[address]");
   // ZIP codes after a state, a city or the word ZIP.
   for (const m of text.matchAll(/(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g)) {
     const before = text.slice(Math.max(0, m.index - 20), m.index);
@@ -582,6 +642,37 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     while (STOP.has(fold(text.slice(start).split(/\s+/)[0] ?? "")) && !/^(?:Lot|Space|Unit|Apt|St|Trailer)\b/.test(text.slice(start))) start += (text.slice(start).split(/\s+/)[0] ?? "").length + 1;
     add("LOCATION", start, m.index + m[0].length, "[place]");
   }
+  // Round 5: facilities where a person lives, sleeps, works or is treated, named with ordinary words, whole with the unit after
+  // them: "Larkspur Medical Center", "St. Brendan-Halloway Hospital", "Buena Esperanza Labor Camp, cabin 9". The care and
+  // shelter words always make a place; "Center", "Clinic", "Church" … only after a place word or in a sentence about a person
+  // (a partner named in a resource list or an announcement is not an identifier, eval/README.md).
+  const careUnits = String.raw`(?:,?\s*(?:${unitWord}|cabin|Cabin|cot|Cot|bed|Bed|bunk|Bunk|tent|Tent|floor|Floor|wing|Wing|ward|Ward)\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)){0,2}`;
+  const careName = String.raw`(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\s+(?:(?:of|de|del|the|and|&)\s+)?){1,4})`;
+  for (const m of text.matchAll(new RegExp(`${careName}(${CARE_SUFFIX}|${WEAK_FACILITY_SUFFIX})\\b${careUnits}`, "gu"))) {
+    const words = m[1].trim().split(/\s+/).filter((w) => !STOP.has(fold(w)) && !/^(?:of|de|del|the|and|&)$/.test(w));
+    if (!words.length || words.every((w) => lexicon().nonIdentifiers.has(fold(w)) && !/^(?:St|Saint|Mount|Mt)\b/.test(m[0]))) continue;
+    const weak = new RegExp(`^(?:${WEAK_FACILITY_SUFFIX})$`).test(m[2]);
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    if (weak) {
+      const placeWord = /\b(?:at|to|from|in|into|inside|near|outside|behind|by|across from|attends|attended|goes to|went to|left|leaves|lives at|stays at|sleeps at|slept at|treated at|seen at)\s+(?:the\s+)?$/i.test(before);
+      const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+      if (!placeWord && !PERSON_CUE.test(sentence)) continue;
+      if (publicAnnouncement(text, m.index, m.index + m[0].length)) continue;
+      if (/\((?:[^()]*)$/.test(before) || /^\s*\)/.test(text.slice(m.index + m[0].length))) continue; // "Odalys Ferrer (Seniors' Resource Center)": a staff member's affiliation
+    }
+    let start = m.index;
+    while (STOP.has(fold(text.slice(start).split(/\s+/)[0] ?? "")) && !/^(?:St|Mt)\./.test(text.slice(start))) start += (text.slice(start).split(/\s+/)[0] ?? "").length + 1;
+    if (start >= m.index + m[0].length - m[2].length) continue;
+    add("LOCATION", start, m.index + m[0].length, "[place]");
+  }
+  // Spanish order, the kind of place first: "Hospital San Rafael", "Clínica Santa Fe", "Albergue La Esperanza"; a building's name: "edificio Los Laureles".
+  for (const m of text.matchAll(/\b(?:Hospital|Clínica|Clinica|Iglesia|Parroquia|Albergue|Refugio|Campamento|Centro de Salud|Centro Médico|Sanatorio|Asilo|Hôpital|Clinique|Église|Lopital|Klinik|Legliz|Hospital de|Isbitaalka)\s+(?:(?:de|del|de la|la|el|los|las|San|Santa|Santo|Nuestra Señora de|Notre-Dame de|Sainte?)\s+)*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}/gu)) {
+    if (inside(orgs, m.index, m.index + m[0].length) && !/\b(?:en|al|del|a la|de la|at|to|from|nan|à|au)\s+(?:el\s+|la\s+|the\s+)?$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    add("LOCATION", m.index, m.index + m[0].length, "[place]");
+  }
+  for (const m of text.matchAll(/\b(?:edificio|residencial|conjunto|condominio|unidad habitacional|vecindad|torre|immeuble|résidence|cité|prédio|edifício|condomínio|bloco)\s+(\p{Lu}[\p{L}'’-]*(?:\s+(?:de|del|la|las|los|el|des|du)?\s*\p{Lu}[\p{L}'’-]*){0,3})/gu)) {
+    add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[place]");
+  }
   // Hotels and SROs named after the word, with the room: "Hotel Marguerite, Rm 22", "Residencial Las Flores".
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:Hotel|Motel|Hostel|Hostal|Residencial|Casa de Huéspedes)\s+(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2}${units}`, "gu"))) {
     if (inside(orgs, m.index, m.index + m[0].length)) continue;
@@ -597,10 +688,17 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   }
   // Places typed in lower case: "from pine meadow vlg", "at cottonwood crossing apts", "de villa rosales", "in lakewood".
   const lowerSuffix = "apts|apartments|vlg|village|villas|manor|mhp|estates|homes|towers|terrace|commons|residences|mobile home park|trailer park|trailer ct";
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:at|from|in|to|near|by|de|en|a|del)\s+(?:the\s+|la\s+|el\s+)?((?:\p{Ll}[\p{Ll}'’]+\s+){1,3}(?:${lowerSuffix}))\b`, "gu"))) {
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:at|from|in|to|near|by|de|en|a|del)\s+(?:the\s+|la\s+|el\s+)?((?:\p{Ll}[\p{Ll}'’]+\s+){1,3}(?:${lowerSuffix}))\b(,?\s*(?:rm\.?|room|#|unit|apt\.?|bldg\.?|space|spc\.?|lot)\s*#?\s*\w*\d\w*)?`, "gu"))) {
     const first = fold(m[1].split(/\s+/)[0]);
     if (STOP.has(first) || /^(?:new|old|big|small|senior|low|income|public|affordable|family|same|other|section|nice|cheap|those|these|this|that|their|his|her|my|our|your)$/.test(first)) continue;
-    add("LOCATION", m.index + m[0].length - m[1].length, m.index + m[0].length, "[place]");
+    add("LOCATION", m.index + m[0].length - m[1].length - (m[2]?.length ?? 0), m.index + m[0].length, "[place]");
+  }
+  // Round 5: a one-word name before a place of care typed in lower case: "at the larkspur er", "from the mercy clinic" (not "the county hospital").
+  for (const m of text.matchAll(/\b(?:at|to|from|in|into|outside|near)\s+the\s+(\p{Ll}[\p{Ll}'’-]{3,})\s+(?:er|ed|hospital|hosp|clinic|shelter|motel|apts|apartments|camp|church)\b/gu)) {
+    const word = fold(m[1]);
+    if (STOP.has(word) || CHAT_WORDS.has(word) || LOWER_CARE_ADJECTIVES.test(word) || US_STATES.has(word) || countries.has(word)) continue;
+    const at = m.index + m[0].indexOf(` ${m[1]} `) + 1;
+    add("LOCATION", at, at + m[1].length, "[place]");
   }
   for (const m of text.matchAll(/\b(?:de|en|a|del|from|in|at)\s+((?:villa|colonia|col\.|barrio|fraccionamiento|fracc\.|rancho|ejido)\s+\p{Ll}[\p{Ll}'’]+(?:\s+\p{Ll}[\p{Ll}'’]+)?)/gu)) {
     if (STOP.has(fold(m[1].split(/\s+/)[1]))) continue;
@@ -691,6 +789,43 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     }
   }
 }
+
+/** Round 5: places of care, shelter and work camps, always a place when named; weaker facility words need a place cue (see places()). */
+const CARE_SUFFIX = "Medical Center|Medical Centre|Medical Campus|Hospital|Infirmary|Hospice|Warming Center|Warming Shelter|Cooling Center|Navigation Center|Detox Center|Detox|Rehab Center|Rehabilitation Center|Nursing Home|Nursing Center|Nursing and Rehabilitation|Care Center|Health and Rehabilitation|Skilled Nursing|Memory Care|Behavioral Health Center|Psychiatric Hospital|Labor Camp|Farm Labor Camp|Migrant Camp|Encampment|Camp|Tiny Home Village|Tiny Homes|Safe Outdoor Space|Safe Parking|Transitional Housing|Group Home|Halfway House|Sober Living|Detention Center|Correctional Facility|Jail|Youth Center";
+const WEAK_FACILITY_SUFFIX = "Center|Centre|Clinic|Church|Chapel|Temple|Mosque|Masjid|Parish|Tabernacle|Kingdom Hall|Library|Recreation Center|Rec Center|Community Center|Senior Center|Elementary|Middle School|High School|Academy";
+
+/** Health and social-service acronyms of two or three capitals: never initials (round 5). */
+const SERVICE_ACRONYMS = new Set(
+  ("SNAP LEAP WIC SSI SSA TANF HUD VA VAMC ED ER ICU CCU NICU PICU PCP DME SNF ALF HHA MCO PT OT ST SLP RT NPI TIN EIN ITIN ACA CHIP PACE LTC LTSS IHSS CMS DHS DSS CPS APS " +
+    "DCF DFS DOH DPH HHS HRA OAA AAA ADRC CIL SSP IEP ADA EBT SUD MAT OUD AOD DUI DWI PO BP HR RR IV IM IUD STI STD UTI URI TB HIV AIDS HCV HBV COPD CHF CKD ESRD CAD DVT PE MI " +
+    "CVA TIA DM HTN GERD OCD PTSD ADHD ASD TBI CP MS ALS BMI BMP CBC CMP ECG EKG EEG MRI CT PET UA OB GYN ENT GI ID NP PA RN LPN CNA MD DO DDS LCSW MSW CHW CM CC BCC FYI ASAP " +
+    "TBD TBA ETA AM PM OK ID US USA UK EU UN IRS DMV SSN DOB MRN ROI HIPAA RSVP PDF URL FAQ ZIP QR IT HR PR CEO CFO COO VP BA MA MBA PHD GED ESL ELL EL ESOL FAFSA FPL AMI CPAP " +
+    "BIPAP NIV PEG NG FQHC CHC RHC IHS CAH LTAC IRF SAMHSA NAMI AA NA CoC HMIS VI SPDAT CES PSH RRH TH ES SO HP VASH HCV PBV LIHTC SRO RV ADU MHP ATM GPS TV PC CD DVD OTC " +
+    "NOS LVM PCA PCP PD CHR PDL LIS DCP HH SCO TC VM VN SW CW CHW PHN HCBS DD IDD SMI SPMI ACT ICM BH MH SA IOP PHP DBT CBT EMDR NOS VIN HV MWF TTH TTh MTW ADL IADL POA DNR POLST MOLST NPO PRN BID TID QID QD QHS HS AC PC PRN SOB LOC AMS GCS ROM WNL NAD CNS PNS ORIF TKA THA CABG PCI ICD CRT LVAD OTA COTA PTA").split(" "),
+);
+/** Dotted capitals that are no one's initials. */
+const DOTTED_NOT_INITIALS = new Set("US USA UK EU UN PO AM PM DC LA NY BA MA MD RN DO PA NP ID OT PT SS TV AD BC GI MS PS NB AKA IE EG OK".split(" "));
+/** A capital and a hyphenated word that is a thing, not a nickname. */
+const HYPHEN_NOT_NICKNAMES = new Set("t-mobile x-ray x-rays e-verify u-haul t-shirt t-shirts k-pop a-frame c-section d-day v-neck g-tube j-tube b-cell t-cell e-bike u-turn e-mail e-file e-check a-fib i-pass e-z k-cup a-number a-file i-94 i-130 i-485 i-765 i-864 n-400 w-2 w-4 w-9 k-1 h-2a h-2b".split(" "));
+const HMONG_GIVEN = "Yer|Pa|Mai|Kou|Tou|Nou|Chue|Kia|Xee|Pang|Blia|Tong|Fue|Yia|Neng|Txia|Chao|Xai|Nhia|Shoua|Maiv|Ntxhi|Npib|Tswv|Youa|Zoua|Choua|Bee|Ka|Sai|Vue|Ger|Lue|Houa|Nao|Cheng|Seng|Va|Kao|Phoua|See|Vang|Ly|Tha|Xiong";
+const HMONG_CLANS = "Vang|Xiong|Yang|Lee|Lor|Moua|Thao|Vue|Her|Hang|Khang|Kue|Lo|Chang|Cha|Fang|Kong|Pha|Thor|Vu|Ly|Hue";
+
+const LOWER_CARE_ADJECTIVES = /^(?:region|area|refugee|army|military|navy|base|boot|detention|work|prison|jail|transit|bus|train|parking|county|city|public|local|main|new|old|big|little|small|same|other|nearest|closest|children'?s|womens?'?|mens?'?|family|state|general|regional|community|free|walk-in|urgent|mental|dental|eye|vet|vets|veterans|va|kids|youth|teen|adult|senior|emergency|overnight|night|day|winter|summer|warming|cooling|homeless|low-barrier|catholic|baptist|methodist|lutheran|mormon|lds|other|second|first|downtown|uptown|eastside|westside|northside|southside|psych|detox|rehab|women|men|usual|regular|right|wrong|whole|entire|only|last|next|first|better|best|worst|nice|good|bad|cheap|labor|farm|migrant|tent|trailer|car|same)$/;
+
+const ORDINAL_ES_PT = "primer|primero|primera|segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta|séptimo|octavo|noveno|décimo|primeiro|terceiro|quarto";
+const FOREIGN_FLOOR = new RegExp(
+  String.raw`\b(?:(?:${ORDINAL_ES_PT})|\d{1,2}\s?(?:º|°|ª|o|er|ro|do|to|vo|no|mo)?)\s+(?:piso|andar)\b|\bpiso\s+\d{1,2}\b|` +
+    String.raw`\b\d{1,2}\s?(?:e|è|ème|eme|er|re|ᵉ)\s+étage\b|\b(?:premier|deuxième|troisième|quatrième|cinquième|sixième)\s+étage\b|` +
+    String.raw`\b\d{1,2}\s?(?:yèm|yem|èm|em|ye)\s+etaj\b|\b(?:premye|dezyèm|dezyem|twazyèm|twazyem|katriyèm|katryèm)\s+etaj\b|` +
+    String.raw`\btầng\s+\d{1,2}\b|\bdabaqa\s+(?:\d{1,2}(?:aad)?|koowaad|labaad|saddexaad|afraad|shanaad)\b`,
+  "giu",
+);
+const FOREIGN_UNIT = /(?<![\p{L}])(?:depto\.?|departamento|apto\.?|apartamento|appartement|appt\.?|apt\.|logement|chambre|quarto|cuarto|habitación|habitacion|bloc|bâtiment|kabin|chanm)\s*(?:n[º°o]\.?\s*|#\s*)?(?=[\w-]*\d)[\w-]{1,6}\b/giu;
+const FOREIGN_STREET = new RegExp(
+  String.raw`(?:\b\d{1,5}(?:\s?(?:bis|ter))?,?\s+)(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|route|ri|lari|wout|Rue|Avenue|Boulevard|Chemin|Allée|Impasse|Place|Route|Ri|Lari|Wout)\s+(?:(?:de la|de|des|du|d['’]|la|le|les)\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:de|des|du|la)?\s*\p{Lu}[\p{L}'’-]*){0,3}|` +
+    String.raw`\b(?:Rua|Avenida|Travessa|Praça|Praca|Estrada|Largo|Alameda)\s+(?:(?:da|das|do|dos|de)\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:da|das|do|dos|de)?\s*\p{Lu}[\p{L}'’-]*){0,3}(?:,?\s+(?:n[º°o]\.?\s*)?\d{1,5}\b)?`,
+  "gu",
+);
 
 const ORG_WORDS = /^(?:Bank|Church|Center|Centre|Clinic|Hospital|Health|Housing|Authority|Department|Aid|YMCA|Coalition|Team|Program|School|University|Pantry|Services|Service|County|Foundation|Ministries|Ministry|Network|Alliance|Council|Office|Agency|Medicaid|Medicare|Group)$/;
 const STATE_CODES = new Set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(" "));
@@ -800,7 +935,7 @@ function sentenceAround(text: string, start: number, end: number) {
 /** Labels of forms and notes written in lower case: not chat speakers. */
 const FORM_LABELS = new Set("me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
 /** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
-const CHAT_WORDS = new Set("husb hubby lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
+const CHAT_WORDS = new Set("husb hubby bf gf bff bffs lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
 
 const LOWERCASE_PERSON_CUE = /\b(?:talked to|talked w\/|talked with|spoke to|spoke with|texted|called|told|asked|met with|checked on|checked in with|heard from|w\/)\s+$/i;
 
@@ -1072,6 +1207,71 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     if (others.every((t) => !STOP.has(fold(t.word)) && !nonIdentifiers.has(fold(t.word)) && !ORG_WORDS.test(t.word) && !PLACE_WORDS.test(t.word) && !/^\p{Lu}{2,}$/u.test(t.word) && !isDictionaryWord(fold(t.word), ENGLISH_ONLY())) && !inside(orgs, run[0].start, run[run.length - 1].end))
       add("NAME", run[0].start, run[run.length - 1].end, "[name]");
   }
+  // Round 5 — initials: dotted ("M.R.", "R.J.W.") and short capitals ("JB") that are no health or social-service acronym.
+  for (const m of text.matchAll(/(?<![\p{L}\d.])((?:\p{Lu}\.){2,3})(?![\p{L}\d])/gu)) {
+    if (DOTTED_NOT_INITIALS.has(m[1].replace(/\./g, ""))) continue;
+    add("NAME", m.index, m.index + m[1].length, "[name]");
+  }
+  const shouting = (text.match(/\p{Lu}/gu) ?? []).length > 0.3 * (text.match(/\p{L}/gu) ?? []).length;
+  if (!shouting) for (const m of text.matchAll(/(?<![\p{L}\d/&.-])(\p{Lu}{2,3})(?![\p{L}\d/&-]|\.\p{Lu})/gu)) {
+    const word = m[1];
+    if (SERVICE_ACRONYMS.has(word) || STATE_CODES.has(word) || STOP.has(fold(word)) || nonIdentifiers.has(fold(word)) || nonIdentifiers.has(word.toLowerCase())) continue;
+    if (inside(orgs, m.index, m.index + word.length) || existing.some((c) => c.start <= m.index && m.index + word.length <= c.end)) continue;
+    // An acronym next to another capital word or acronym ("PT/OT", "DHS CCAP", "ABC Home Health") is an agency's or a program's.
+    if (/\p{Lu}[\p{L}]*\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index)) && !/\b(?:and|with|w\/|to|from|for|by|Dr|Mr|Ms|Mrs)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (/^\s+\p{Lu}/u.test(text.slice(m.index + word.length, m.index + word.length + 3)) && !/^\s+(?:and|is|was|has)\b/.test(text.slice(m.index + word.length))) continue;
+    // Only where a person stands: the subject of a person's verb, or after a verb or word that takes a person ("sent JB back", "T-Boy and JB moved").
+    const personAfter = /^(?:['’]s)?\s+(?:and|&|is|was|has|had|says|said|moved|went|came|left|stays|stayed|sleeps|slept|still|got|needs|wants|asked|called|texted|told|lives|lived|walked|showed|took|gets|will|can|does|did|didn['’]?t|won['’]?t)\b|^\s*(?:\(|,\s*\d|:\s)/i.test(text.slice(m.index + word.length, m.index + word.length + 14));
+    const personBefore = /\b(?:and|&|with|w\/|sent|told|asked|saw|met|drove|took|gave|called|texted|helped|found|visited|picked up|brought|client|resident|guest|friend|buddy|son|daughter|brother|sister|cousin|nephew|niece|named|aka)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index));
+    if (!personAfter && !personBefore) continue;
+    add("NAME", m.index, m.index + word.length, "[name]");
+  }
+  // In chats typed in lower case: two-letter initials and "big"/"lil" nicknames where a person stands ("big ray says jb is at …").
+  if ((text.match(/(?:^|\n|[.!?]\s+)\p{Ll}/gu) ?? []).length >= 2) {
+    for (const m of text.matchAll(/(?<![\p{L}\d/&.'’-])(\p{Ll}{2})(?=\s+(?:and|&|is|was|says|said|moved|went|came|left|got|needs|wants|asked|called|texted|told|still)\b)/gu)) {
+      const word = m[1];
+      if (STOP.has(word) || CHAT_WORDS.has(word) || CONTRACTIONS.has(word) || isDictionaryWord(word) || SERVICE_ACRONYMS.has(word.toUpperCase())) continue;
+      add("NAME", m.index, m.index + 2, "[name]");
+    }
+    for (const m of text.matchAll(/\b(?:big|lil|little|baby)\s+(\p{Ll}{2,})(?=\s+(?:and|&|is|was|says|said|moved|went|came|left|got|needs|wants|asked|called|texted|told|still)\b)/gu)) {
+      if (firstNames.has(fold(m[1])) && !STOP.has(fold(m[1]))) add("NAME", m.index, m.index + m[0].length, "[name]");
+    }
+  }
+  // Nicknames: a capital letter and a hyphenated word ("T-Boy", "J-Rock"); one or two capitalised words in quotes after a cue
+  // ("they call him \"Big Mike\"", "his friend (\"Dutch\")").
+  for (const m of text.matchAll(/(?<![\p{L}\d-])\p{Lu}-\p{Lu}\p{Ll}+(?![\p{L}\d-])/gu)) {
+    if (!HYPHEN_NOT_NICKNAMES.has(fold(m[0]))) add("NAME", m.index, m.index + m[0].length, "[name]");
+  }
+  for (const m of text.matchAll(/["“](\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)["”]/gu)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const cue = /\(\s*$/.test(before) || /\b(?:call(?:s|ed)?|known as|goes by|go by|going by|nicknamed?|aka|a\.k\.a\.|le dicen|apodad[oa]|named|name is|se llama|rele|yo rele l)\b[^.!?\n]{0,24}$/i.test(before);
+    const words = m[1].split(/\s+/).map(fold);
+    if (!cue || words.some((w) => countries.has(w) || US_STATES.has(w) || STOP.has(w)) || ORG_WORDS.test(m[1].split(/\s+/).pop() ?? "")) continue;
+    add("NAME", m.index + 1, m.index + 1 + m[1].length, "[name]");
+    for (const w of words) if (!isOrdinaryWord(w)) nameWords.add(w);
+  }
+  // Hmong names: given names and a clan name ("Yer Her", "Pa Kou Vang", "Mai Xiong"), clan names that are English words included.
+  for (const m of text.matchAll(new RegExp(`\\b((?:(?:${HMONG_GIVEN})\\s+){1,2})(${HMONG_CLANS})\\b`, "gu"))) add("NAME", m.index, m.index + m[0].length, "[name]");
+  // A given name right after an age: "his wife is 96-year-old Comfort", "a 4 yo Hunter".
+  for (const m of text.matchAll(/\b\d{1,3}(?:[- ]years?[- ]old|\s?y\/?o|[- ]yr[- ]old)\s+(\p{Lu}\p{Ll}+)\b/gu)) {
+    const word = fold(m[1]);
+    if (STOP.has(word) || nonIdentifiers.has(word) || countries.has(word) || ORG_WORDS.test(m[1]) || PLACE_WORDS.test(m[1])) continue;
+    if (!firstNames.has(word) && isOrdinaryWord(word) && !/^\s*(?:[;,.)]|is\b|was\b|has\b|and\b|who\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    add("NAME", m.index + m[0].length - m[1].length, m.index + m[0].length, "[name]");
+    nameWords.add(word);
+  }
+  // Two given names joined by "and" at a sentence's start, one of them an English word: "Faith and Hunter came in".
+  for (const m of text.matchAll(/(?:^|[.!?]\s+|\n)(\p{Lu}\p{Ll}+)\s+(?:and|y|&)\s+(\p{Lu}\p{Ll}+)\s+(?:came|went|are|were|have|had|got|live|lived|stay|stayed|moved|both|arrived|left|need|needs|want|say|said)\b/gu)) {
+    const [a, b] = [fold(m[1]), fold(m[2])];
+    if (!firstNames.has(a) || !firstNames.has(b) || [a, b].some((w) => STOP.has(w) || nonIdentifiers.has(w) || AMBIGUOUS_NAMES.has(w) && !firstNames.has(w))) continue;
+    const at = m.index + m[0].indexOf(m[1]);
+    add("NAME", at, at + m[1].length, "[name]");
+    const bt = at + m[0].slice(m[0].indexOf(m[1])).indexOf(m[2], m[1].length);
+    add("NAME", bt, bt + m[2].length, "[name]");
+    nameWords.add(a);
+    nameWords.add(b);
+  }
+  for (const t of tokens) if (nameWords.has(fold(t.word)) && t.cap && !existing.some((c) => c.type === "NAME" && c.start <= t.start && t.end <= c.end)) add("NAME", t.start, t.end, "[name]");
   // Plural family names after "the": "the Mendozas".
   // (Not when a capitalised word follows: "the Delores Project" is a name's first word, not a family.)
   for (const m of text.matchAll(/\bthe\s+(\p{Lu}\p{Ll}+s)\b(?!\s+\p{Lu})/gu)) {

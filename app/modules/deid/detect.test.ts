@@ -47,8 +47,9 @@ describe("detectIdentifiers", () => {
   });
 
   it("finds ages over 89 only", () => {
-    expect(found("A 92-year-old widow; her son is 67; she is 101 years old.", "AGE")).toEqual(["92", "101"]);
-    expect(found("La señora, de 94 años, vive sola.", "AGE")).toEqual(["94"]);
+    // Round 5: the age is taken with its words, so "[90+]-year-old" reads whole after replacement.
+    expect(found("A 92-year-old widow; her son is 67; she is 101 years old.", "AGE")).toEqual(["92-year-old", "101 years old"]);
+    expect(found("La señora, de 94 años, vive sola.", "AGE")).toEqual(["94 años"]);
     expect(found("She waited 90 minutes and paid $100.", "AGE")).toEqual([]);
     expect(detectIdentifiers("she is 95 now").find((f) => f.type === "AGE")?.replacement).toBe("90+");
   });
@@ -238,7 +239,7 @@ describe("detectIdentifiers", () => {
 
   it("finds ages over 89 written in words, not other numbers in words", () => {
     expect(found("Mrs. Ortega is ninety-four and lives alone.", "AGE")).toEqual(["ninety-four"]);
-    expect(found("Pt ninety-one y/o, home with son.", "AGE")).toEqual(["ninety-one"]);
+    expect(found("Pt ninety-one y/o, home with son.", "AGE")).toEqual(["ninety-one y/o"]);
     expect(found("We served ninety-five families and ninety people.", "AGE")).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ import zipcodes from "zipcodes";
 import { CURATED_GIVEN_NAMES, CURATED_SURNAMES } from "./wordlists/curated-names";
 import { ENGLISH_WORDS } from "./wordlists/english.generated";
 import { CHINESE_NAMES, KOREAN_NAMES, WORLD_NAMES } from "./wordlists/names.generated";
-import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, PORTUGUESE_WORDS, REGIONS, TRIBES, VEHICLE_MODELS, EVERYDAY_WORDS } from "./wordlists/non-identifiers";
+import { AGENCIES_AND_PROGRAMS, HOLIDAY_NAMES, INSURERS, LANGUAGES_AND_GROUPS, MEDICINES, OTHER_LANGUAGE_WORDS, PORTUGUESE_WORDS, REGIONS, TRIBES, VEHICLE_MODELS, EVERYDAY_WORDS } from "./wordlists/non-identifiers";
 import { SPANISH_WORDS } from "./wordlists/spanish.generated";
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
@@ -281,7 +281,7 @@ export function lexicon(): Lexicon {
       if (name) languages.push(name);
     }
   const multiWordCities = new Set([...cities].flatMap((c) => (c.includes(" ") ? c.split(" ") : [])));
-  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES, REGIONS, PORTUGUESE_WORDS, VEHICLE_MODELS, EVERYDAY_WORDS].flatMap((l) => l.split(/;\s*/)), ...languages]) {
+  for (const phrase of [...[INSURERS, MEDICINES, AGENCIES_AND_PROGRAMS, LANGUAGES_AND_GROUPS, TRIBES, HOLIDAY_NAMES, REGIONS, PORTUGUESE_WORDS, VEHICLE_MODELS, EVERYDAY_WORDS, OTHER_LANGUAGE_WORDS].flatMap((l) => l.split(/;\s*/)), ...languages]) {
     const folded = fold(phrase.trim());
     if (!folded) continue;
     nonIdentifierPhrases.add(folded);

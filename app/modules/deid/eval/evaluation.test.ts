@@ -62,11 +62,12 @@ describe("de-identification evaluation", () => {
   // Written blind (the author never saw the detector) and measured once, after round 4 (ADR 030):
   // 302 of 330 found (91.5%), precision 87.0%. That is the honest estimate, below the 99% goal; the
   // floor keeps it from slipping. Once its misses are studied it counts as seen, like the others.
-  it("reports the fifth held-out set (330 identifiers): floor 302 found (91.5%), precision ≥ 86.9%", () => {
+  // Round 5 (ADR 088) raised it to 312 (94.5%), precision 87.9%, read as aggregates only (its misses were not printed).
+  it("reports the fifth held-out set (330 identifiers): floor 312 found (94.5%), precision ≥ 86.9%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT5_FOLDER));
     console.info(`held-out 5\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(330);
-    expect(holdout.overall.found).toBeGreaterThanOrEqual(302);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(312);
     expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.869);
   });
 

@@ -140,3 +140,12 @@ Telehealth; Telemedicine; Telepsych; MyChart; Medi-Cal; CIN; MBI; Medi-Cal CIN; 
 kommol; kommol tata; iakwe; yokwe; jouj; ejjelok; kajjitok; Fasika; Enkutatash; Irreecha; Ashenda;
 oye; oyes; oyó; oigo; oiga; oigan; oímos; oyeron; oír; oído; años; neuropatía; retinopatía; nefropatía; miocardiopatía; cardiopatía; diabetes; artritis; presión; azúcar;
 acuérdate; acuérdense; fíjate; óyeme; dime; dile; ándale; órale; ojalá; híjole; porfa`;
+
+/**
+ * Everyday words of notes in Haitian Creole, French, Somali and Vietnamese that start a sentence with a
+ * capital or that no English or Spanish list explains: never a person or a place (round 5, ADR 088).
+ */
+export const OTHER_LANGUAGE_WORDS = `mwen; nou; yo; pitit; gason; pitit fi; manman; papa; telefòn; telefon; klinik; lopital; rete; nan; ap; vini; vizite; kay; fanmi;
+bezwen; manje; tout; moun; fèmen; fenmen; etaj; semèn; jodi a; demen; mèsi; bonjou; rendez-vous; habite; appartement; étage; arrivé; arrivée; fils; fille;
+banque; alimentaire; ouverte; ouvert; hooyo; aabe; ballanta; ballan; wuxuu; waxay; waxaa; nool; yahay; magaalada; guriga;
+isbitaalka; dabaqa; bisha; maalinta; xaaska; walaal; walaashay; ngày; tháng; năm; tầng; nhà; bệnh viện; con; cháu; eval; evals`;
