@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { coalitionIdsOf, memberOrganizationOptions } from "~/modules/coalition/membership.server";
 
 /**
  * THE rule for who sees a conference, used by the conference pages and by every list of
@@ -8,12 +9,12 @@ import type { Prisma } from "~/generated/prisma/client";
  * active member organization. A list never shows what the page would answer with a 404.
  */
 export async function visibleConferencesWhere(organizationId: string): Promise<Prisma.ConferenceWhereInput> {
-  const memberships = await db.coalitionMember.findMany({ where: { organizationId, status: "ACTIVE" }, select: { coalitionId: true } });
+  const coalitionIds = await coalitionIdsOf(organizationId);
   return {
     OR: [
       { hostOrganizationId: organizationId },
       { invitations: { some: { organizationId } } },
-      { wholeCoalition: true, coalitionId: { in: memberships.map((m) => m.coalitionId) } },
+      { wholeCoalition: true, coalitionId: { in: coalitionIds } },
     ],
   };
 }
@@ -35,10 +36,6 @@ export async function coalitionTimeZone(coalitionId: string | null | undefined) 
 }
 
 export async function partnerOrganizations(coalitionId: string, exceptOrganizationId: string) {
-  const rows = await db.coalitionMember.findMany({
-    where: { coalitionId, status: "ACTIVE", organizationId: { not: exceptOrganizationId }, organization: { deletedAt: null } },
-    select: { organization: { select: { id: true, name: true } } },
-    orderBy: { organization: { name: "asc" } },
-  });
-  return rows.map((r) => r.organization);
+  const rows = await memberOrganizationOptions(coalitionId, { except: exceptOrganizationId });
+  return rows.map(({ id, name }) => ({ id, name }));
 }
