@@ -7,7 +7,7 @@ import { requireCoalition } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { requestMeta } from "~/utils/request.server";
 import { handleForm } from "~/utils/forms.server";
-import { db } from "~/utils/db.server";
+import { getMapView } from "~/modules/coalition/queries.server";
 import { AssetQuerySchema, InformalAssetSchema } from "~/modules/directory/schemas";
 import { matchExtent } from "~/modules/directory/queries.server";
 import { addInformalAsset } from "~/modules/directory/service.server";
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Map · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireCoalition(request, "coalition:read");
-  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: auth.coalition.id }, select: { name: true, centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const coalition = await getMapView(auth.coalition.id);
   const env = getEnv();
   // Opened with a filter (the coverage page's "Show on the map"): open on every match, so the count
   // in view is the coalition's count for that filter.

@@ -5,7 +5,7 @@ import { requireOrganization } from "~/utils/auth.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { getEnv } from "~/utils/env.server";
-import { db } from "~/utils/db.server";
+import { getMapView } from "~/modules/coalition/queries.server";
 import { ServiceLocationSchema } from "~/modules/directory/schemas";
 import { saveServiceLocation } from "~/modules/directory/service.server";
 import { listOrganizationServices } from "~/modules/directory/manage-queries.server";
@@ -23,7 +23,7 @@ async function requireDirector(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireDirector(request);
-  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: auth.coalition.id }, select: { centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const coalition = await getMapView(auth.coalition.id);
   const env = getEnv();
   return {
     organization: { name: auth.organization.name },

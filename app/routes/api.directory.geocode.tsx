@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireOrganization } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
-import { db } from "~/utils/db.server";
+import { getMapView } from "~/modules/coalition/queries.server";
 import { geocode } from "~/modules/directory/geocoder.server";
 import { jsonError } from "~/modules/directory/viewer.server";
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0].message }, { status: 400 });
   try {
-    const coalition = auth.coalition ? await db.coalition.findUnique({ where: { id: auth.coalition.id }, select: { centerLatitude: true, centerLongitude: true } }) : null;
+    const coalition = auth.coalition ? await getMapView(auth.coalition.id) : null;
     const results = await geocode({ url, query: parsed.data.q, near: coalition ? { latitude: coalition.centerLatitude, longitude: coalition.centerLongitude } : undefined });
     return Response.json({ results }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {

@@ -1,4 +1,6 @@
+import { notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
+import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { coalitionIdsOf, memberOrganizationOptions } from "~/modules/coalition/membership.server";
 
@@ -38,4 +40,19 @@ export async function coalitionTimeZone(coalitionId: string | null | undefined) 
 export async function partnerOrganizations(coalitionId: string, exceptOrganizationId: string) {
   const rows = await memberOrganizationOptions(coalitionId, { except: exceptOrganizationId });
   return rows.map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * The author reopens their own vignette draft (with its dismissed findings) in the editor. A draft
+ * may still hold identifiers the check found, so reading it is audited as every such read is;
+ * another person's vignette, or one of another conference, is a 404.
+ */
+export async function openOwnVignette({ actor, conferenceId, vignetteId }: { actor: { userId: string; organizationId: string; request: RequestMeta }; conferenceId: string; vignetteId: string }) {
+  const vignette = await db.vignette.findFirst({
+    where: { id: vignetteId, conferenceId, authorId: actor.userId },
+    include: { dismissals: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!vignette) throw notFound("Vignette not found");
+  await recordAuditEvent({ action: "conference.vignette_viewed", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId }, request: actor.request });
+  return vignette;
 }
