@@ -65,8 +65,6 @@ export type ClientDetails =
   | { access: "consented"; categories: ConsentCategory[]; fields: Partial<ClientIdentity> }
   | { access: "withheld"; reasons: { category: ConsentCategory; reason: RefusalReason }[] };
 
-export type ReferralView = Awaited<ReturnType<typeof openReferral>>;
-
 export async function openReferral({ actor, referralId, at = new Date() }: { actor: ReferralActor; referralId: string; at?: Date }) {
   const referral = await db.referral.findUnique({
     where: { id: referralId },
