@@ -11,6 +11,8 @@ import { SESSION_TTL_MS } from "./cookie.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { assertStrongPassword, passwordText } from "./password-strength.server";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./sign-in-limits.server";
+import { activeMemberWhere, convenerRoleWhere } from "~/modules/coalition/membership.server";
+import { activeMembershipWhere } from "~/modules/org/membership.server";
 
 export type OrganizationSummary = { id: string; name: string; slug: string; kind: string; role: OrganizationRole };
 
@@ -89,16 +91,17 @@ export async function loadAuthContext(sessionId: string): Promise<AuthContext | 
     include: {
       user: {
         include: {
+          // The membership rules' owners (ADR 080) say who belongs where; this one query applies them.
           memberships: {
-            where: { revokedAt: null, organization: { deletedAt: null } },
+            where: activeMembershipWhere(),
             include: {
               organization: {
-                include: { coalitions: { where: { status: "ACTIVE" }, include: { coalition: true }, orderBy: { joinedAt: "asc" } } },
+                include: { coalitions: { where: activeMemberWhere(), include: { coalition: true }, orderBy: { joinedAt: "asc" } } },
               },
             },
             orderBy: { createdAt: "asc" },
           },
-          coalitionRoles: { where: { revokedAt: null } },
+          coalitionRoles: { where: convenerRoleWhere() },
         },
       },
     },
