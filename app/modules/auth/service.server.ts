@@ -45,7 +45,7 @@ export async function signIn({ email, password, request }: { email: string; pass
   }
   const user = await db.user.findUnique({
     where: { email: normalized },
-    include: { password: true, memberships: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } } },
+    include: { password: true, memberships: { where: activeMembershipWhere(), orderBy: { createdAt: "asc" } } },
   });
   const checkable = user?.password && !user.deactivatedAt && !attempt.accountLocked;
   const valid = checkable ? await verifyPassword(user.password!.hash, password) : (await burnPasswordCheck(password), false);

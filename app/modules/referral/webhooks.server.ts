@@ -6,7 +6,8 @@
  *
  * THE one writer of the outbox (ADR 080): webhookOutboxInsert is the statement, and every change
  * writes its rows with it — sendReferral inside its single-statement CTE (ADR 052: one round
- * trip), every other change through enqueueWebhookDeliveries in its transaction.
+ * trip), every other change through enqueueWebhookDeliveries in its transaction; a director's
+ * test ping to one endpoint through enqueuePing.
  */
 import { Prisma } from "~/utils/db.server";
 
@@ -42,4 +43,11 @@ export function webhookOutboxInsert(organizationIds: readonly string[], payload:
 /** Writes the outbox rows inside the caller's transaction; returns how many (one per active endpoint). */
 export function enqueueWebhookDeliveries(tx: Tx, organizationIds: string[], payload: ReferralWebhookPayload, at = new Date()): Promise<number> {
   return tx.$executeRaw(webhookOutboxInsert(organizationIds, payload, at));
+}
+
+export type WebhookPingPayload = { event: "ping"; endpointId: string; organizationId: string; occurredAt: string };
+
+/** Queues a `ping` to one endpoint inside the caller's transaction, due at `at`; returns the row. */
+export function enqueuePing(tx: Tx, payload: WebhookPingPayload, at: Date) {
+  return tx.webhookDelivery.create({ data: { endpointId: payload.endpointId, event: payload.event, payload: payload as unknown as Prisma.InputJsonValue, nextAttemptAt: at, createdAt: at } });
 }
