@@ -8,7 +8,7 @@ import { conferenceIdOf } from "~/modules/conference/http.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseSearchParams } from "~/utils/params.server";
 import { uuid } from "~/utils/form-fields";
-import { db } from "~/utils/db.server";
+import { openOwnVignette } from "~/modules/conference/queries.server";
 import { DismissFindingSchema, SDOH_CATEGORIES, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
 import { dismissFinding, requireConferenceAccess, saveVignette, shareVignette, unresolvedFindings } from "~/modules/conference/service.server";
 import { applyReplacements } from "~/modules/deid/types";
@@ -31,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await parseSearchParams(request, VignetteQuery);
   let vignette = null;
   if (id) {
-    const found = await db.vignette.findFirst({ where: { id, conferenceId: conference.id, authorId: actor.userId }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
-    if (!found) throw new Response("Vignette not found", { status: 404 });
+    const found = await openOwnVignette({ actor, conferenceId: conference.id, vignetteId: id });
     vignette = { ...found, findings: await unresolvedFindings(found) };
   }
   return { conference: { id: conference.id, title: conference.title, status: conference.status }, vignette, shared: new URL(request.url).searchParams.get("shared") === "1" };

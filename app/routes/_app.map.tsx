@@ -6,7 +6,7 @@ import { ClientOnly } from "remix-utils/client-only";
 import { requireActor } from "~/modules/auth/guard.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
-import { db } from "~/utils/db.server";
+import { getMapView } from "~/modules/coalition/queries.server";
 import { AssetQuerySchema, InformalAssetSchema } from "~/modules/directory/schemas";
 import { matchExtent } from "~/modules/directory/queries.server";
 import { addInformalAsset } from "~/modules/directory/service.server";
@@ -26,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: "Map · Coalition Hub" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:read", "coalition");
-  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: actor.coalitionId }, select: { name: true, centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const coalition = await getMapView(actor.coalitionId);
   const env = getEnv();
   // Opened with a filter (the coverage page's "Show on the map"): open on every match, so the count
   // in view is the coalition's count for that filter.

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { getEnv } from "~/utils/env.server";
-import { db } from "~/utils/db.server";
+import { getMapView } from "~/modules/coalition/queries.server";
 import { ServiceLocationSchema } from "~/modules/directory/schemas";
 import { saveServiceLocation } from "~/modules/directory/service.server";
 import { listOrganizationServices } from "~/modules/directory/manage-queries.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Our services · Coalition Hub
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "directory:edit", "coalition");
-  const coalition = await db.coalition.findUniqueOrThrow({ where: { id: actor.coalitionId }, select: { centerLatitude: true, centerLongitude: true, defaultZoom: true } });
+  const coalition = await getMapView(actor.coalitionId);
   const env = getEnv();
   return {
     organization: { name: actor.organizationName },

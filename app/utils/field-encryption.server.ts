@@ -72,12 +72,6 @@ export class FieldKeyMissingError extends Error {
   }
 }
 
-export function keyIdOf(ciphertext: string): string {
-  const [format, keyId] = ciphertext.split(".");
-  if (format !== FORMAT || !keyId) throw new Error("Not an encrypted field value");
-  return keyId;
-}
-
 export function decryptField(ciphertext: string, context: string): string {
   const [format, keyId, iv, tag, body] = ciphertext.split(".");
   if (format !== FORMAT || !keyId || iv === undefined || tag === undefined || body === undefined) throw new Error("Not an encrypted field value");

@@ -66,16 +66,6 @@ const en = {
     peopleCount_other: "{{count}} people in your organization",
     noOrganization: "You are not a member of any organization. Ask a director to invite you.",
   },
-  comingSoon: {
-    badge: "Coming soon",
-    map: { title: "Community asset map", body: "Every partner, program and informal asset on a map, tagged by the social needs it meets, so you can find help near a client and see where help is missing." },
-    referrals: { title: "Closed-loop referrals", body: "Send a social-needs referral to a partner and see it accepted, worked and closed, with the outcome reported back." },
-    clients: { title: "Clients and consent", body: "Register clients and record their authorizations to share information. The hub will refuse every disclosure consent does not cover." },
-    conferences: { title: "Case-vignette conferences", body: "Solve problems together live on anonymized case vignettes, with identifiers caught before anything is shared." },
-    aims: { title: "Shared aims and measures", body: "Set aims that say how much, by when, and follow them on run charts the whole coalition can see." },
-    meanwhile: "Meanwhile you can",
-    seePartners: "see the coalition's partners",
-  },
   partners: {
     title: "Partners",
     intro: "Organizations that are members of {{coalition}}.",

@@ -68,16 +68,6 @@ const es: Translation = {
     peopleCount_other: "{{count}} personas en su organización",
     noOrganization: "No es miembro de ninguna organización. Pida a un(a) director(a) que lo invite.",
   },
-  comingSoon: {
-    badge: "Próximamente",
-    map: { title: "Mapa de recursos comunitarios", body: "Todos los socios, programas y recursos informales en un mapa, etiquetados según las necesidades sociales que atienden, para que pueda encontrar ayuda cerca de un cliente y ver dónde hace falta." },
-    referrals: { title: "Derivaciones de circuito cerrado", body: "Envíe una derivación por necesidades sociales a un socio y vea cómo se acepta, se atiende y se cierra, con el resultado informado de vuelta." },
-    clients: { title: "Clientes y consentimiento", body: "Registre clientes y documente sus autorizaciones para compartir información. El sistema rechazará toda divulgación que el consentimiento no cubra." },
-    conferences: { title: "Conferencias de casos anonimizados", body: "Resuelvan problemas juntos y en vivo a partir de casos anonimizados, con los datos identificadores detectados antes de compartir cualquier cosa." },
-    aims: { title: "Objetivos y medidas compartidos", body: "Fije objetivos que indiquen cuánto y para cuándo, y deles seguimiento en gráficos de serie temporal que toda la coalición pueda ver." },
-    meanwhile: "Mientras tanto, puede",
-    seePartners: "ver los socios de la coalición",
-  },
   partners: {
     title: "Socios",
     intro: "Organizaciones que son miembros de {{coalition}}.",

@@ -6,6 +6,7 @@
 import { db } from "~/utils/db.server";
 import { categoriesOf, HP2030_DOMAINS, type Hp2030DomainId } from "~/modules/sdoh/roll-up";
 import { referralTotals, type FlowTotals } from "~/modules/referral/flow.server";
+import { countMembersAt, memberAtWhere } from "~/modules/coalition/membership.server";
 
 /** Partner organizations that said (on the rainbow) they address at least one category of a domain. */
 const partnersCoveringDomain = (domain: Hp2030DomainId): ComputedMeasureDefinition => ({
@@ -16,7 +17,7 @@ const partnersCoveringDomain = (domain: Hp2030DomainId): ComputedMeasureDefiniti
     db.organization.count({
       where: {
         deletedAt: null,
-        coalitions: { some: { coalitionId, joinedAt: { lt: to }, OR: [{ leftAt: null }, { leftAt: { gte: to } }] } },
+        coalitions: { some: memberAtWhere(coalitionId, to) },
         sdohAreas: { some: { code: { in: categoriesOf(domain) }, createdAt: { lt: to } } },
       },
     }),
@@ -46,8 +47,7 @@ export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
     labelKey: "coalitionPartners",
     unit: "organizations",
     // Member organizations at the end of the period.
-    compute: ({ coalitionId, to }) =>
-      db.coalitionMember.count({ where: { coalitionId, joinedAt: { lt: to }, OR: [{ leftAt: null }, { leftAt: { gte: to } }] } }),
+    compute: ({ coalitionId, to }) => countMembersAt(coalitionId, to),
   },
   {
     key: "people-joined",

@@ -6,6 +6,7 @@ import Papa from "papaparse";
 import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
+import { activeMembersAmong } from "~/modules/coalition/membership.server";
 import { findComputedMeasure } from "./computed.server";
 import { isPeriodStart, parsePeriod, type Frequency } from "./periods";
 import { MeasureCsvRowSchema } from "./schemas";
@@ -17,9 +18,9 @@ const audit = (actor: Actor<"coalition">, action: string, subjectType: string, s
 
 async function memberOrganizationIds(coalitionId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const members = await db.coalitionMember.findMany({ where: { coalitionId, status: "ACTIVE", organizationId: { in: ids } }, select: { organizationId: true } });
-  if (members.length !== new Set(ids).size) throw new AppError({ message: "Choose organizations that are members of this coalition." });
-  return members.map((m) => m.organizationId);
+  const members = await activeMembersAmong(coalitionId, ids);
+  if (members.size !== new Set(ids).size) throw new AppError({ message: "Choose organizations that are members of this coalition." });
+  return [...members];
 }
 
 export async function createMeasure({ actor, input }: {

@@ -13,6 +13,8 @@ import { liveSessionWhere } from "./liveness.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { assertStrongPassword, passwordText } from "./password-strength.server";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./sign-in-limits.server";
+import { activeMemberWhere, convenerRoleWhere } from "~/modules/coalition/membership.server";
+import { activeMembershipWhere } from "~/modules/org/membership.server";
 
 export type { AuthContext, OrganizationSummary };
 
@@ -35,7 +37,7 @@ export async function signIn({ email, password, request }: { email: string; pass
   }
   const user = await db.user.findUnique({
     where: { email: normalized },
-    include: { password: true, memberships: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } } },
+    include: { password: true, memberships: { where: activeMembershipWhere(), orderBy: { createdAt: "asc" } } },
   });
   const checkable = user?.password && !user.deactivatedAt && !attempt.accountLocked;
   const valid = checkable ? await verifyPassword(user.password!.hash, password) : (await burnPasswordCheck(password), false);
@@ -81,16 +83,17 @@ export async function loadAuthContext(sessionId: string): Promise<AuthContext | 
     include: {
       user: {
         include: {
+          // The membership rules' owners (ADR 080) say who belongs where; this one query applies them.
           memberships: {
-            where: { revokedAt: null, organization: { deletedAt: null } },
+            where: activeMembershipWhere(),
             include: {
               organization: {
-                include: { coalitions: { where: { status: "ACTIVE" }, include: { coalition: true }, orderBy: { joinedAt: "asc" } } },
+                include: { coalitions: { where: activeMemberWhere(), include: { coalition: true }, orderBy: { joinedAt: "asc" } } },
               },
             },
             orderBy: { createdAt: "asc" },
           },
-          coalitionRoles: { where: { revokedAt: null } },
+          coalitionRoles: { where: convenerRoleWhere() },
         },
       },
     },

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { OrganizationKind } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
+import { activeMemberWhere } from "./membership.server";
 
 
 export async function getCoalition(coalitionId: string) {
@@ -15,19 +16,8 @@ export async function getCoalition(coalitionId: string) {
   return coalition;
 }
 
-export async function listMemberOrganizations(coalitionId: string) {
-  const rows = await db.coalitionMember.findMany({
-    where: { coalitionId, status: "ACTIVE", organization: { deletedAt: null } },
-    select: {
-      joinedAt: true,
-      organization: {
-        select: { id: true, name: true, slug: true, kind: true, description: true, email: true, phone: true, website: true, addressLine1: true, city: true, postalCode: true },
-      },
-    },
-    orderBy: { organization: { name: "asc" } },
-  });
-  return rows.map((r) => ({ ...r.organization, joinedAt: r.joinedAt }));
-}
+/** The member list is a membership rule: it lives with the others in membership.server.ts. */
+export { listMemberOrganizations } from "./membership.server";
 
 export async function updateCoalition({ actor, name, visionStatement }: { actor: Actor<"coalition">; name: string; visionStatement: string }) {
   await getCoalition(actor.coalitionId);
@@ -43,7 +33,7 @@ const slugify = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^\w\s
 export async function addMemberOrganization({ actor, input }: { actor: Actor<"coalition">; input: { name: string; kind: OrganizationKind; email?: string; phone?: string; city?: string } }) {
   await getCoalition(actor.coalitionId);
   const duplicate = await db.coalitionMember.findFirst({
-    where: { coalitionId: actor.coalitionId, status: "ACTIVE", organization: { name: { equals: input.name, mode: "insensitive" }, deletedAt: null } },
+    where: { ...activeMemberWhere(actor.coalitionId), organization: { name: { equals: input.name, mode: "insensitive" }, deletedAt: null } },
   });
   if (duplicate) throw new AppError({ message: `${input.name} is already a member.`, fieldErrors: { name: ["Already a member of this coalition"] } });
   return db.$transaction(async (tx) => {
@@ -57,7 +47,7 @@ export async function addMemberOrganization({ actor, input }: { actor: Actor<"co
 }
 
 export async function removeMemberOrganization({ actor, organizationId }: { actor: Actor<"coalition">; organizationId: string }) {
-  const member = await db.coalitionMember.findFirst({ where: { coalitionId: actor.coalitionId, organizationId, status: "ACTIVE" } });
+  const member = await db.coalitionMember.findFirst({ where: { ...activeMemberWhere(actor.coalitionId), organizationId } });
   if (!member) throw notFound("That organization is not a member of this coalition");
   if (organizationId === actor.organizationId) {
     throw new AppError({ message: "You cannot remove your own organization while you are convening from it." });

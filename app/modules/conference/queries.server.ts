@@ -1,5 +1,8 @@
+import { notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
+import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { coalitionIdsOf, memberOrganizationOptions } from "~/modules/coalition/membership.server";
 
 /**
  * THE rule for who sees a conference, used by the conference pages and by every list of
@@ -8,12 +11,12 @@ import type { Prisma } from "~/generated/prisma/client";
  * active member organization. A list never shows what the page would answer with a 404.
  */
 export async function visibleConferencesWhere(organizationId: string): Promise<Prisma.ConferenceWhereInput> {
-  const memberships = await db.coalitionMember.findMany({ where: { organizationId, status: "ACTIVE" }, select: { coalitionId: true } });
+  const coalitionIds = await coalitionIdsOf(organizationId);
   return {
     OR: [
       { hostOrganizationId: organizationId },
       { invitations: { some: { organizationId } } },
-      { wholeCoalition: true, coalitionId: { in: memberships.map((m) => m.coalitionId) } },
+      { wholeCoalition: true, coalitionId: { in: coalitionIds } },
     ],
   };
 }
@@ -35,10 +38,21 @@ export async function coalitionTimeZone(coalitionId: string | null | undefined) 
 }
 
 export async function partnerOrganizations(coalitionId: string, exceptOrganizationId: string) {
-  const rows = await db.coalitionMember.findMany({
-    where: { coalitionId, status: "ACTIVE", organizationId: { not: exceptOrganizationId }, organization: { deletedAt: null } },
-    select: { organization: { select: { id: true, name: true } } },
-    orderBy: { organization: { name: "asc" } },
+  const rows = await memberOrganizationOptions(coalitionId, { except: exceptOrganizationId });
+  return rows.map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * The author reopens their own vignette draft (with its dismissed findings) in the editor. A draft
+ * may still hold identifiers the check found, so reading it is audited as every such read is;
+ * another person's vignette, or one of another conference, is a 404.
+ */
+export async function openOwnVignette({ actor, conferenceId, vignetteId }: { actor: { userId: string; organizationId: string; request: RequestMeta }; conferenceId: string; vignetteId: string }) {
+  const vignette = await db.vignette.findFirst({
+    where: { id: vignetteId, conferenceId, authorId: actor.userId },
+    include: { dismissals: { orderBy: { createdAt: "asc" } } },
   });
-  return rows.map((r) => r.organization);
+  if (!vignette) throw notFound("Vignette not found");
+  await recordAuditEvent({ action: "conference.vignette_viewed", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId }, request: actor.request });
+  return vignette;
 }

@@ -21,7 +21,6 @@ export const SDOH_CATEGORIES = [
   "legal",
   "language",
 ] as const;
-export type SdohCategory = (typeof SDOH_CATEGORIES)[number];
 
 export const VIGNETTE_FIELDS = ["title", "situation", "strengths", "needs", "tried", "question"] as const;
 export type VignetteField = (typeof VIGNETTE_FIELDS)[number];

@@ -12,6 +12,7 @@ import consentEn from "~/i18n/locales/consent.en";
 import consentEs from "~/i18n/locales/consent.es";
 import { decryptClient } from "~/modules/client/service.server";
 import { CONSENT_CATEGORIES, type ConsentCategory, type ConsentLanguage } from "./categories";
+import { partnersOf } from "~/modules/coalition/membership.server";
 import { decideAccess, type RefusalReason } from "./decision.server";
 import { RecordAuthorizationSchema, type RecordAuthorizationInput, type RevokeAuthorizationInput } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
@@ -49,13 +50,8 @@ async function ownClientOrThrow(actor: Actor, clientId: string) {
 }
 
 /** Organizations that may be named as recipients: the other active members of the organization's coalitions. */
-export async function listRecipientOptions(organizationId: string) {
-  const memberships = await db.coalitionMember.findMany({ where: { organizationId, status: "ACTIVE" }, select: { coalitionId: true } });
-  return db.organization.findMany({
-    where: { id: { not: organizationId }, deletedAt: null, coalitions: { some: { status: "ACTIVE", coalitionId: { in: memberships.map((m) => m.coalitionId) } } } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+export function listRecipientOptions(organizationId: string) {
+  return partnersOf(organizationId);
 }
 
 /**

@@ -21,10 +21,6 @@ const MAX_ZOOM = CLUSTER_MAX_ZOOM;
 const MAX_ENTRIES = 8;
 const cache = new Map<string, Promise<Snapshot>>();
 
-export function clearClusterCache() {
-  cache.clear();
-}
-
 async function mapVersion(coalitionId: string): Promise<string> {
   const rows = await db.$queryRaw<{ version: string }[]>`SELECT "version"::text AS "version" FROM "AssetMapVersion" WHERE "coalitionId" = ${coalitionId}::uuid`;
   return rows[0]?.version ?? "0";

@@ -8,16 +8,13 @@ import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/actor";
+import { activeMembersAmong } from "~/modules/coalition/membership.server";
 
 
 const startOfDay = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
 
 export async function addPartnershipNextStep({ actor, input }: { actor: Actor<"coalition">; input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; aboutOrganizationId?: string } }) {
-  const members = await db.coalitionMember.findMany({
-    where: { coalitionId: actor.coalitionId, status: "ACTIVE", organizationId: { in: [input.ownerOrganizationId, input.aboutOrganizationId].filter((x): x is string => !!x) } },
-    select: { organizationId: true },
-  });
-  const ids = new Set(members.map((m) => m.organizationId));
+  const ids = await activeMembersAmong(actor.coalitionId, [input.ownerOrganizationId, input.aboutOrganizationId].filter((x): x is string => !!x));
   if (!ids.has(input.ownerOrganizationId)) throw new AppError({ message: "The owner must belong to a member organization.", fieldErrors: { ownerOrganizationId: ["Not a member of this coalition"] } });
   if (input.aboutOrganizationId && !ids.has(input.aboutOrganizationId)) throw notFound("Partner not found");
   return db.$transaction(async (tx) => {

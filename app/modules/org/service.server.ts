@@ -13,6 +13,7 @@ import { assertStrongPassword } from "~/modules/auth/password-strength.server";
 import { getMailer } from "~/modules/mail/mailer.server";
 import { emitToOrganization } from "~/realtime/emit.server";
 import type { Actor } from "~/modules/auth/actor";
+import { isActiveMemberEmail, listActiveMembers } from "./membership.server";
 
 export const INVITE_TTL_DAYS = 14;
 
@@ -23,10 +24,7 @@ export async function inviteMember({ actor, email, role }: { actor: Actor; email
   const organization = await db.organization.findFirst({ where: { id: actor.organizationId, deletedAt: null } });
   if (!organization) throw notFound("Organization not found");
 
-  const existingMember = await db.membership.findFirst({
-    where: { organizationId: organization.id, revokedAt: null, user: { email } },
-  });
-  if (existingMember) {
+  if (await isActiveMemberEmail(organization.id, email)) {
     throw new AppError({ message: `${email} is already a member of ${organization.name}.`, fieldErrors: { email: ["Already a member"] } });
   }
 
@@ -122,11 +120,7 @@ export async function acceptInvite({ token, name, password, request, signedInUse
 
 export async function listMembers(organizationId: string) {
   const [members, invites] = await Promise.all([
-    db.membership.findMany({
-      where: { organizationId, revokedAt: null },
-      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-    }),
+    listActiveMembers(organizationId),
     db.invite.findMany({
       where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },

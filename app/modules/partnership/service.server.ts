@@ -6,6 +6,7 @@
 import { notFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
+import { isActiveMember, memberOrganizationOptions } from "~/modules/coalition/membership.server";
 import { SUPPORT_LEVELS } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
 
@@ -13,8 +14,7 @@ const audit = (actor: Actor<"coalition">, action: string, subjectType: string, s
   recordAuditEvent({ action, subjectType, subjectId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
 
 async function assertPartner(coalitionId: string, organizationId: string) {
-  const member = await db.coalitionMember.findFirst({ where: { coalitionId, organizationId } });
-  if (!member) throw notFound("Partner not found");
+  if (!(await isActiveMember(coalitionId, organizationId))) throw notFound("Partner not found");
 }
 
 export async function setRelationshipStage({ actor, organizationId, stage }: { actor: Actor<"coalition">; organizationId: string; stage: (typeof import("./schemas").RELATIONSHIP_STAGES)[number] }) {
@@ -55,7 +55,7 @@ export const RENEWAL_WINDOW_DAYS = 60;
 
 export async function getWorkspace(coalitionId: string, now = new Date()) {
   const [members, relationships, agreements, analyses, decisions] = await Promise.all([
-    db.coalitionMember.findMany({ where: { coalitionId, status: "ACTIVE" }, select: { organization: { select: { id: true, name: true, kind: true } } }, orderBy: { organization: { name: "asc" } } }),
+    memberOrganizationOptions(coalitionId),
     db.partnerRelationship.findMany({ where: { coalitionId } }),
     db.partnerAgreement.findMany({ where: { coalitionId, deletedAt: null }, include: { organization: { select: { name: true } } }, orderBy: [{ renewsOn: "asc" }] }),
     db.stakeholderAnalysis.findMany({ where: { coalitionId }, include: { entries: true }, orderBy: { heldOn: "desc" }, take: 2 }),
@@ -66,7 +66,7 @@ export async function getWorkspace(coalitionId: string, now = new Date()) {
   const [latest, previous] = analyses;
   const previousByGroup = new Map((previous?.entries ?? []).map((e) => [e.group.toLowerCase(), e]));
   return {
-    partners: members.map((m) => ({ ...m.organization, stage: stageOf.get(m.organization.id) ?? "COALITION_MEMBER" })),
+    partners: members.map((m) => ({ ...m, stage: stageOf.get(m.id) ?? "COALITION_MEMBER" })),
     agreements: agreements.map((a) => ({
       id: a.id, organization: a.organization.name, kind: a.kind, notes: a.notes,
       signedOn: a.signedOn?.toISOString().slice(0, 10) ?? null, renewsOn: a.renewsOn?.toISOString().slice(0, 10) ?? null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
 import { createCoalition, createOrganization, createTwoOrganizationWorld } from "../../../tests/factories";
 import { addAgreement, addDecision, addStakeholderAnalysis, getWorkspace, setRelationshipStage } from "./service.server";
 import { StakeholderAnalysisSchema, AddAgreementSchema } from "./schemas";
@@ -33,6 +34,17 @@ describe("partnership workspace", () => {
     const stranger = await createOrganization({ coalitionId: (await createCoalition()).id });
     const actor = coalitionActorFor(world.convener.id, world.orgA.id, world.coalition.id);
     await expect(setRelationshipStage({ actor, organizationId: stranger.id, stage: "CONTACTED" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("an organization that left the coalition, or was deleted, is not a partner any more (404), and leaves the workspace", async () => {
+    const world = await createTwoOrganizationWorld();
+    const actor = coalitionActorFor(world.convener.id, world.orgA.id, world.coalition.id);
+    const gone = await createOrganization({ coalitionId: world.coalition.id, name: "Gone" });
+    await db.coalitionMember.updateMany({ where: { organizationId: world.orgB.id }, data: { status: "LEFT", leftAt: new Date() } });
+    await db.organization.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    await expect(setRelationshipStage({ actor, organizationId: world.orgB.id, stage: "CONTACTED" })).rejects.toMatchObject({ status: 404 });
+    await expect(addAgreement({ actor, input: { organizationId: gone.id, kind: "MOU", notes: "" } })).rejects.toMatchObject({ status: 404 });
+    expect((await getWorkspace(world.coalition.id)).partners.map((p) => p.id)).toEqual([world.orgA.id]);
   });
 
   it("bad input: an analysis with no group, a renewal before signing", () => {

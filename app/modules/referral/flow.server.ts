@@ -144,4 +144,3 @@ export async function getReferralFlow({ coalitionId, viewer, days, at = new Date
   };
   return { from, to: at, days, totals, pairs, senders: volume("sender"), recipients: volume("recipient"), declineReasons, outcomes: outcomeCounts, notAGoodFit };
 }
-export type ReferralFlow = Awaited<ReturnType<typeof getReferralFlow>>;

@@ -19,6 +19,7 @@ import { getEnv } from "~/utils/env.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import { getMailer, type Mailer } from "~/modules/mail/mailer.server";
 import { GRAVITY_CATEGORIES } from "~/modules/sdoh/roll-up";
+import { memberToNotify, peopleToNotify } from "~/modules/org/membership.server";
 import { emitReferralChanged } from "./service.server";
 import { AWAITING_RESPONSE, BEING_WORKED, type ReferralStatus } from "./state-machine";
 
@@ -73,16 +74,13 @@ async function claim(tx: Prisma.TransactionClient, id: string, kind: ReminderKin
 type Person = { email: string; preferredLocale: string | null };
 
 async function recipientsOf(tx: Prisma.TransactionClient, r: Claimed, kind: ReminderKind): Promise<Person[]> {
-  const active = { deactivatedAt: null } as const;
   if (kind === "update") {
     // The person who sent it, while still in the sending organization; else its directors.
-    const sender = await tx.membership.findFirst({ where: { userId: r.senderUserId, organizationId: r.senderOrganizationId, revokedAt: null, user: active }, select: { user: { select: { email: true, preferredLocale: true } } } });
-    if (sender) return [sender.user];
-    const directors = await tx.membership.findMany({ where: { organizationId: r.senderOrganizationId, role: "DIRECTOR", revokedAt: null, user: active }, select: { user: { select: { email: true, preferredLocale: true } } } });
-    return directors.map((m) => m.user);
+    const sender = await memberToNotify(r.senderUserId, r.senderOrganizationId, tx);
+    if (sender) return [sender];
+    return peopleToNotify(r.senderOrganizationId, { roles: ["DIRECTOR"] }, tx);
   }
-  const staff = await tx.membership.findMany({ where: { organizationId: r.recipientOrganizationId, role: { in: ["DIRECTOR", "CARE_MANAGER"] }, revokedAt: null, user: active }, select: { user: { select: { email: true, preferredLocale: true } } }, orderBy: { createdAt: "asc" } });
-  return staff.map((m) => m.user);
+  return peopleToNotify(r.recipientOrganizationId, { roles: ["DIRECTOR", "CARE_MANAGER"] }, tx);
 }
 
 const needLabel = (codes: string[]) => codes.map((c) => GRAVITY_CATEGORIES.find((g) => g.code === c)?.display ?? c).join(", ") || "a social need";

@@ -17,7 +17,7 @@ import { emitToOrganization } from "~/realtime/emit.server";
 import { checkFit } from "./fit";
 import type { CommentReferralInput, SendReferralInput, TransitionReferralInput } from "./schemas";
 import { FHIR_TASK_STATUS, LOOP_CLOSED, SETTER, TERMINAL, checkDetails, checkTransition, type ReferralStatus, type Side } from "./state-machine";
-import { enqueueWebhookDeliveries } from "./webhooks.server";
+import { enqueueWebhookDeliveries, webhookOutboxInsert } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import { loadFitFacts } from "./fit.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -121,12 +121,7 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: A
         INSERT INTO "ReferralEvent" ("id", "referralId", "kind", "toStatus", "actorUserId", "organizationId", "version", "createdAt")
         SELECT ${crypto.randomUUID()}::uuid, r."id", 'STATUS'::"ReferralEventKind", 'REQUESTED'::"ReferralStatus", ${actor.userId}::uuid, ${actor.organizationId}::uuid, 1, ${at}::timestamp(3) FROM r
       ),
-      w AS (
-        INSERT INTO "WebhookDelivery" ("id", "endpointId", "event", "payload", "nextAttemptAt", "createdAt")
-        SELECT gen_random_uuid(), ep."id", ${payload.event}, ${JSON.stringify(payload)}::jsonb, ${at}::timestamp(3), ${at}::timestamp(3)
-        FROM "WebhookEndpoint" ep, r
-        WHERE ep."organizationId" IN (${actor.organizationId}::uuid, ${input.recipientOrganizationId}::uuid) AND ep."revokedAt" IS NULL
-      ),
+      w AS (${webhookOutboxInsert([actor.organizationId, input.recipientOrganizationId], payload, at)}),
       a AS (SELECT ${audit} AS "prevHash" FROM r)
       SELECT r."id", (SELECT count(*) FROM a) AS "audited" FROM r`;
   } catch (error) {
@@ -232,7 +227,7 @@ export async function transitionReferral({ actor, referralId, input, at = new Da
       },
     });
     const next = { ...current, status: input.to, version };
-    await enqueueWebhookDeliveries(tx, [current.senderOrganizationId, current.recipientOrganizationId], webhookPayload(next, current.status, at));
+    await enqueueWebhookDeliveries(tx, [current.senderOrganizationId, current.recipientOrganizationId], webhookPayload(next, current.status, at), at);
     // The audit event last: it takes the audit trail's global lock, held until commit.
     await recordAuditEvent(
       {

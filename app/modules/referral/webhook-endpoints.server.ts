@@ -5,10 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { AppError, forbidden, notFound } from "~/utils/app-error";
-import { db, Prisma } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { currentKeyId, encryptField } from "~/utils/field-encryption.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
-import { secretContext } from "./webhooks.server";
+import { enqueuePing, secretContext, type WebhookPingPayload } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import type { Actor } from "~/modules/auth/actor";
 
@@ -53,8 +53,6 @@ export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date()
   });
 }
 
-export type WebhookPingPayload = { event: "ping"; endpointId: string; organizationId: string; occurredAt: string };
-
 /** Queues a `ping` to one endpoint, delivered (signed) like any other event. */
 export async function sendTestWebhook({ actor, endpointId, at = new Date() }: { actor: Actor; endpointId: string; at?: Date }) {
   requireManage(actor);
@@ -62,7 +60,7 @@ export async function sendTestWebhook({ actor, endpointId, at = new Date() }: { 
   if (!endpoint) throw notFound("Web hook not found");
   const payload: WebhookPingPayload = { event: "ping", endpointId, organizationId: actor.organizationId, occurredAt: at.toISOString() };
   const delivery = await db.$transaction(async (tx) => {
-    const created = await tx.webhookDelivery.create({ data: { endpointId, event: "ping", payload: payload as unknown as Prisma.InputJsonValue, nextAttemptAt: at } });
+    const created = await enqueuePing(tx, payload, at);
     await recordAuditEvent({ action: "webhook.test_sent", subjectType: "WebhookEndpoint", subjectId: endpointId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { deliveryId: created.id }, request: actor.request }, tx);
     return created;
   });

@@ -3,6 +3,11 @@
  * endpoint of the two organizations, in the change's own transaction (an outbox), so a
  * notification is never sent for a change that rolled back nor lost for one that committed.
  * Payloads carry no client details: ids, statuses and times only.
+ *
+ * THE one writer of the outbox (ADR 080): webhookOutboxInsert is the statement, and every change
+ * writes its rows with it — sendReferral inside its single-statement CTE (ADR 052: one round
+ * trip), every other change through enqueueWebhookDeliveries in its transaction; a director's
+ * test ping to one endpoint through enqueuePing.
  */
 import { Prisma } from "~/utils/db.server";
 
@@ -22,11 +27,27 @@ export type ReferralWebhookPayload = {
   occurredAt: string;
 };
 
-export async function enqueueWebhookDeliveries(tx: Tx, organizationIds: string[], payload: ReferralWebhookPayload) {
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { organizationId: { in: organizationIds }, revokedAt: null }, select: { id: true } });
-  if (endpoints.length === 0) return 0;
-  await tx.webhookDelivery.createMany({
-    data: endpoints.map((e) => ({ endpointId: e.id, event: payload.event, payload: payload as unknown as Prisma.InputJsonValue })),
-  });
-  return endpoints.length;
+/**
+ * The outbox write as one SQL statement: a delivery row per active (unrevoked) endpoint of the
+ * organizations, due at `at`. A write that must stay one statement embeds it as a CTE.
+ */
+export function webhookOutboxInsert(organizationIds: readonly string[], payload: ReferralWebhookPayload, at: Date): Prisma.Sql {
+  const ids = [...new Set(organizationIds)];
+  if (ids.length === 0) throw new Error("webhookOutboxInsert needs at least one organization");
+  return Prisma.sql`INSERT INTO "WebhookDelivery" ("id", "endpointId", "event", "payload", "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), ep."id", ${payload.event}, ${JSON.stringify(payload)}::jsonb, ${at}::timestamp(3), ${at}::timestamp(3)
+    FROM "WebhookEndpoint" ep
+    WHERE ep."organizationId" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))}) AND ep."revokedAt" IS NULL`;
+}
+
+/** Writes the outbox rows inside the caller's transaction; returns how many (one per active endpoint). */
+export function enqueueWebhookDeliveries(tx: Tx, organizationIds: string[], payload: ReferralWebhookPayload, at = new Date()): Promise<number> {
+  return tx.$executeRaw(webhookOutboxInsert(organizationIds, payload, at));
+}
+
+export type WebhookPingPayload = { event: "ping"; endpointId: string; organizationId: string; occurredAt: string };
+
+/** Queues a `ping` to one endpoint inside the caller's transaction, due at `at`; returns the row. */
+export function enqueuePing(tx: Tx, payload: WebhookPingPayload, at: Date) {
+  return tx.webhookDelivery.create({ data: { endpointId: payload.endpointId, event: payload.event, payload: payload as unknown as Prisma.InputJsonValue, nextAttemptAt: at, createdAt: at } });
 }
