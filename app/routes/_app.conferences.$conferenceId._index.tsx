@@ -6,14 +6,15 @@ import { VignetteSections } from "~/components/conference/vignette-sections";
 import { requireOrganization } from "~/utils/auth.server";
 import { conferenceIdOf, orHttpError } from "~/modules/conference/http.server";
 import { requestMeta } from "~/utils/request.server";
-import { cancelConference, getConference } from "~/modules/conference/service.server";
+import { cancelConference, getConference } from "~/modules/conference/scheduling.server";
 import { handleForm, type FormErrors } from "~/utils/forms.server";
 import { uuid } from "~/utils/form-fields";
 import { CancelConference } from "~/components/conference/cancel-conference";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
 import { formatDate, formatDateTime } from "~/modules/conference/time";
 import { CancelConferenceSchema, MESSAGE_MAX_LENGTH } from "~/modules/conference/schemas";
-import { applyReplacements, type Finding } from "~/modules/deid/types";
+import { applyReplacements } from "~/modules/deid/types";
+import type { WireFinding } from "~/realtime/events";
 import { useConferenceRoom } from "~/components/conference/use-conference-room";
 import { HighlightedText } from "~/components/conference/highlighted-text";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -253,10 +254,10 @@ function ConnectionBadge({ state }: { state: string }) {
   );
 }
 
-function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promise<{ ok: boolean; code?: string; error?: string; findings?: Finding[] }>; disabled: boolean; typeLabel: (t: string) => string }) {
+function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promise<{ ok: boolean; code?: string; error?: string; findings?: WireFinding[] }>; disabled: boolean; typeLabel: (t: string) => string }) {
   const { t } = useTranslation();
   const [body, setBody] = useState("");
-  const [held, setHeld] = useState<{ text: string; findings: Finding[] } | null>(null);
+  const [held, setHeld] = useState<{ text: string; findings: WireFinding[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);

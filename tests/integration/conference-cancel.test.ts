@@ -8,7 +8,8 @@ import { db } from "~/utils/db.server";
 import * as home from "~/routes/_app.home";
 import * as index from "~/routes/_app.conferences._index";
 import * as room from "~/routes/_app.conferences.$conferenceId._index";
-import { endConference, postMessage } from "~/modules/conference/service.server";
+import { endConference } from "~/modules/conference/scheduling.server";
+import { postMessage } from "~/modules/conference/chat.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 

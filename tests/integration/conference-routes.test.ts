@@ -9,7 +9,9 @@ import * as index from "~/routes/_app.conferences._index";
 import * as room from "~/routes/_app.conferences.$conferenceId._index";
 import * as vignettePage from "~/routes/_app.conferences.$conferenceId.vignette";
 import * as summary from "~/routes/_app.conferences.$conferenceId.summary";
-import { addNextStep, postMessage, saveVignette } from "~/modules/conference/service.server";
+import { addNextStep } from "~/modules/conference/next-steps.server";
+import { postMessage } from "~/modules/conference/chat.server";
+import { saveVignette } from "~/modules/conference/vignettes.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 

@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server";
 import * as home from "~/routes/_app.home";
 import * as conferences from "~/routes/_app.conferences._index";
 import * as room from "~/routes/_app.conferences.$conferenceId._index";
-import { scheduleConference } from "~/modules/conference/service.server";
+import { scheduleConference } from "~/modules/conference/scheduling.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 
