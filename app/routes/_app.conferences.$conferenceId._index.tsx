@@ -92,7 +92,22 @@ export default function ConferenceRoom() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room.withdrawn]);
 
+  // Someone shared a vignette while this room was open: list it now (no reload), and say so with a
+  // way into its thread — nobody is moved to another thread without seeing it (#14).
+  const [sharedNotice, setSharedNotice] = useState<{ vignetteId: string; title: string; authorName: string } | null>(null);
+  useEffect(() => {
+    if (!room.sharedByOther) return;
+    setSharedNotice(room.sharedByOther);
+    revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [room.sharedByOther]);
+  const openThread = (vignetteId: string | null) => {
+    setSelected(vignetteId);
+    room.shareFocus(vignetteId);
+  };
+
   const current = shared.find((v) => v.id === selected) ?? null;
+  const threadName = current ? t("conference.room.threadFor", { title: current.title }) : t("conference.room.generalThread");
   const thread = room.messages.filter((m) => (m.vignetteId ?? null) === (current?.id ?? null));
 
   return (
@@ -108,6 +123,16 @@ export default function ConferenceRoom() {
         <ConnectionBadge state={ended ? "ended" : room.state} />
       </header>
       {data.justShared ? <p className="alert alert--success" role="status">{t("conference.room.shared")}</p> : null}
+      {sharedNotice ? (
+        <p className="alert" role="status">
+          {t("conference.room.sharedBy", { name: sharedNotice.authorName, title: sharedNotice.title })}{" "}
+          {shared.some((v) => v.id === sharedNotice.vignetteId) && selected !== sharedNotice.vignetteId ? (
+            <button type="button" className="link-button" onClick={() => { openThread(sharedNotice.vignetteId); setSharedNotice(null); }}>
+              {t("conference.room.openThread")}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {room.roomError ? <p className="alert alert--error" role="alert">{room.roomError}</p> : null}
       {actionData?.formError ? <p className="alert alert--error" role="alert">{actionData.formError}</p> : null}
       {data.cancelled ? (
@@ -149,11 +174,11 @@ export default function ConferenceRoom() {
               <p className="muted">{t("conference.room.noVignettes")}</p>
             ) : (
               <div className="vignette-tabs" role="group" aria-label={t("conference.room.chooseVignette")}>
-                <button type="button" className={`button button--small${selected === null ? " is-current" : ""}`} aria-pressed={selected === null} onClick={() => { setSelected(null); room.shareFocus(null); }}>
+                <button type="button" className={`button button--small${selected === null ? " is-current" : ""}`} aria-pressed={selected === null} onClick={() => openThread(null)}>
                   {t("conference.room.general")}
                 </button>
                 {shared.map((v) => (
-                  <button key={v.id} type="button" className={`button button--small${selected === v.id ? " is-current" : ""}`} aria-pressed={selected === v.id} onClick={() => { setSelected(v.id); room.shareFocus(v.id); }}>
+                  <button key={v.id} type="button" className={`button button--small${selected === v.id ? " is-current" : ""}`} aria-pressed={selected === v.id} onClick={() => openThread(v.id)}>
                     {v.title}
                   </button>
                 ))}
@@ -181,7 +206,7 @@ export default function ConferenceRoom() {
           </section>
 
           <section className="card" aria-labelledby="thread-title">
-            <h2 id="thread-title">{current ? t("conference.room.threadFor", { title: current.title }) : t("conference.room.generalThread")}</h2>
+            <h2 id="thread-title">{threadName}</h2>
             <ol className="thread" aria-live="polite" aria-relevant="additions" data-testid="thread">
               {thread.length === 0 ? <li className="muted">{t("conference.room.noMessages")}</li> : null}
               {thread.map((m) => (
@@ -201,7 +226,12 @@ export default function ConferenceRoom() {
                 </li>
               ))}
             </ol>
-            {!ended ? <Composer send={(body) => room.send(body, current?.id ?? null)} disabled={room.state !== "live"} typeLabel={typeLabel} /> : null}
+            {!ended ? (
+              <>
+                <p className="small muted" data-testid="posting-to">{t("conference.room.postingTo", { thread: threadName })}</p>
+                <Composer send={(body) => room.send(body, current?.id ?? null)} disabled={room.state !== "live"} typeLabel={typeLabel} />
+              </>
+            ) : null}
           </section>
         </div>
 

@@ -6,6 +6,7 @@ import type { Finding } from "~/modules/deid/types";
 import { VIGNETTE_FIELDS, type VignetteField, type VignetteInput } from "./schemas";
 import { requireConferenceAccess, type Actor } from "./service.server";
 import { checkTexts } from "./identifiers.server";
+import { emitToConference } from "./live.server";
 
 export type FieldFindings = { field: VignetteField; findings: Finding[] };
 
@@ -86,7 +87,7 @@ export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { a
     const count = unresolved.reduce((n, f) => n + f.findings.length, 0);
     throw new AppError({ message: `Fix or dismiss the ${count} possible identifier(s) before sharing.`, status: 409 });
   }
-  return db.$transaction(async (tx) => {
+  const shared = await db.$transaction(async (tx) => {
     const shared = await tx.vignette.update({ where: { id: vignette.id }, data: { sharedAt: new Date(), withdrawnAt: null, withdrawnByName: null } });
     await recordAuditEvent(
       { action: "conference.vignette_shared", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId: vignette.conferenceId, reviewedByAuthor: true }, request: actor.request },
@@ -94,6 +95,10 @@ export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { a
     );
     return shared;
   });
+  // After commit: everyone in the room, on every server process, lists it at once (#14). The
+  // title and author only: the room loads the text through its loader, with its access check.
+  emitToConference(shared.conferenceId, "vignette:shared", { conferenceId: shared.conferenceId, vignetteId: shared.id, title: shared.title, authorName: shared.authorName });
+  return shared;
 }
 
 /**
