@@ -26,7 +26,8 @@ import { installIo, installSessionSecrets } from "~/utils/runtime.server";
 import { parseEnv, setEnv } from "~/utils/env.server";
 import { currentKeyId, encryptOptional, installFieldKeys } from "~/utils/field-encryption.server";
 import { organizationRoom } from "~/realtime/emit.server";
-import { sendReferral, noteContext, REFERRAL_CHANGED } from "~/modules/referral/service.server";
+import { sendReferral, noteContext } from "~/modules/referral/service.server";
+import type { ServerEventName } from "~/realtime/events";
 import { listReferrals } from "~/modules/referral/queries.server";
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { actorFor, createAuthorization, createClient } from "../tests/consent-factories";
@@ -130,7 +131,7 @@ async function main() {
       client!.once("connect_error", reject);
     });
     let liveEvents = 0;
-    client.on(REFERRAL_CHANGED, () => void (liveEvents += 1));
+    client.on("referral.changed" satisfies ServerEventName<"/">, () => void (liveEvents += 1));
 
     // (b) data: INBOX referrals to the food bank from five partners, statuses and dates spread over a year.
     const started = performance.now();

@@ -13,7 +13,7 @@ import { SOCKET_MAX_PAYLOAD_BYTES } from "~/realtime/events";
 import { handleSocketEvents } from "~/realtime/handle.server";
 import { isSessionLive, startSessionSweep } from "~/realtime/session.server";
 import { installIo } from "~/utils/runtime.server";
-import { socketHandlers } from "~/realtime/handlers.server";
+import { socketHandlers } from "./socket-handlers";
 import { crossSiteReason } from "./security";
 
 /** How often sockets that only listen are re-checked against their session (senders are checked on every event). */

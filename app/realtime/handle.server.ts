@@ -2,7 +2,7 @@
  * The one way to handle a client-to-server socket event. For every incoming event:
  *   1. the session is re-checked (at most once a second; a signed-out or expired session is
  *      answered "unauthorized" and its socket disconnected);
- *   2. the payload is parsed with the schema registered for the event in SOCKET_EVENTS
+ *   2. the payload is parsed with the schema registered for the event in SOCKET_EVENTS (events.ts)
  *      (an event not registered there is answered "unknown_event");
  *   3. `before` may refuse (rate limits); then the handler runs.
  * Whatever the client sends (no payload, a string, no acknowledgement callback, a callback that
@@ -12,21 +12,21 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
 import { isSessionLive } from "./session.server";
-import { RESERVED_SOCKET_EVENTS, SOCKET_EVENTS, type SocketNamespace } from "./events";
+import { clientPayloadSchemas, RESERVED_SOCKET_EVENTS, type AckResponse, type ClientEventName, type ClientPayload, type SocketError, type SocketNamespace } from "./events";
 
-export type SocketError = { ok: false; code: string; error: string; [key: string]: unknown };
-export type SocketReply = (response: { ok: true; [key: string]: unknown } | SocketError) => void;
+export type { SocketError };
+/** Answers one request: its reply fields (typed by the event map), or a refusal. */
+export type SocketReply<R = { ok: true }> = (response: R | SocketError) => void;
 
-type EventsOf<NS extends SocketNamespace> = (typeof SOCKET_EVENTS)[NS];
 export type SocketHandlers<NS extends SocketNamespace> = {
-  [E in keyof EventsOf<NS>]: (payload: EventsOf<NS>[E] extends z.ZodTypeAny ? z.output<EventsOf<NS>[E]> : never, reply: SocketReply) => Promise<void> | void;
+  [E in ClientEventName<NS>]: (payload: ClientPayload<NS, E>, reply: (response: AckResponse<NS, E>) => void) => Promise<void> | void;
 };
 
 const SESSION_RECHECK_MS = 1000;
 
 type Options = {
   /** Event that carries errors to a client that sent no acknowledgement callback. */
-  errorEvent: string;
+  errorEvent: "error:request" | "conference:error";
   /** Runs after validation, before the handler: return an error to refuse (e.g. a rate limit). */
   before?: (event: string) => SocketError | null;
   /** Maps an expected error a handler throws (e.g. AppError) to an answer; others are "server". */
@@ -40,9 +40,12 @@ function invalid(error: z.ZodError): SocketError {
   return { ok: false, code: tooLong ? "too_long" : "invalid", error: issue ? (field ? `${field}: ${issue.message}` : issue.message) : "Malformed request", ...(field ? { field } : {}) };
 }
 
-export function handleSocketEvents<NS extends SocketNamespace>(socket: Socket, namespace: NS, handlers: SocketHandlers<NS>, options: Options) {
-  const schemas = SOCKET_EVENTS[namespace] as Record<string, z.ZodTypeAny>;
-  const table = handlers as Record<string, (payload: unknown, reply: SocketReply) => Promise<void> | void>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any typed socket of any namespace
+type AnySocket = Socket<any, any, any, any>;
+
+export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket, namespace: NS, handlers: SocketHandlers<NS>, options: Options) {
+  const schemas = clientPayloadSchemas(namespace);
+  const table = handlers as unknown as Record<string, (payload: unknown, reply: SocketReply<{ ok: true }>) => Promise<void> | void>;
 
   // A live session is re-checked at most once a second per socket: a flood of packets costs no
   // more than one lookup a second (sign-out does not wait for this: it disconnects at once).
@@ -54,7 +57,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: Socket, n
     return live;
   };
 
-  const replier = (ack: unknown): SocketReply => (response) => {
+  const replier = (ack: unknown): SocketReply<{ ok: true }> => (response) => {
     try {
       if (typeof ack === "function") ack(response);
       else if (!response.ok) socket.emit(options.errorEvent, { code: response.code, error: response.error });

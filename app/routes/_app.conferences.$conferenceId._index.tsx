@@ -5,14 +5,15 @@ import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
 import { requireActor } from "~/modules/auth/guard.server";
 import { conferenceIdOf } from "~/modules/conference/http.server";
-import { cancelConference, getConference } from "~/modules/conference/service.server";
+import { cancelConference, getConference } from "~/modules/conference/scheduling.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { uuid } from "~/utils/form-fields";
 import { CancelConference } from "~/components/conference/cancel-conference";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
 import { formatDate, formatDateTime } from "~/modules/conference/time";
 import { CancelConferenceSchema, MESSAGE_MAX_LENGTH } from "~/modules/conference/schemas";
-import { applyReplacements, type Finding } from "~/modules/deid/types";
+import { applyReplacements } from "~/modules/deid/types";
+import type { WireFinding } from "~/realtime/events";
 import { useConferenceRoom } from "~/components/conference/use-conference-room";
 import { HighlightedText } from "~/components/conference/highlighted-text";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -87,7 +88,22 @@ export default function ConferenceRoom() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room.withdrawn]);
 
+  // Someone shared a vignette while this room was open: list it now (no reload), and say so with a
+  // way into its thread — nobody is moved to another thread without seeing it (#14).
+  const [sharedNotice, setSharedNotice] = useState<{ vignetteId: string; title: string; authorName: string } | null>(null);
+  useEffect(() => {
+    if (!room.sharedByOther) return;
+    setSharedNotice(room.sharedByOther);
+    revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [room.sharedByOther]);
+  const openThread = (vignetteId: string | null) => {
+    setSelected(vignetteId);
+    room.shareFocus(vignetteId);
+  };
+
   const current = shared.find((v) => v.id === selected) ?? null;
+  const threadName = current ? t("conference.room.threadFor", { title: current.title }) : t("conference.room.generalThread");
   const thread = room.messages.filter((m) => (m.vignetteId ?? null) === (current?.id ?? null));
 
   return (
@@ -103,6 +119,16 @@ export default function ConferenceRoom() {
         <ConnectionBadge state={ended ? "ended" : room.state} />
       </header>
       {data.justShared ? <p className="alert alert--success" role="status">{t("conference.room.shared")}</p> : null}
+      {sharedNotice ? (
+        <p className="alert" role="status">
+          {t("conference.room.sharedBy", { name: sharedNotice.authorName, title: sharedNotice.title })}{" "}
+          {shared.some((v) => v.id === sharedNotice.vignetteId) && selected !== sharedNotice.vignetteId ? (
+            <button type="button" className="link-button" onClick={() => { openThread(sharedNotice.vignetteId); setSharedNotice(null); }}>
+              {t("conference.room.openThread")}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {room.roomError ? <p className="alert alert--error" role="alert">{room.roomError}</p> : null}
       {actionData?.formError ? <p className="alert alert--error" role="alert">{actionData.formError}</p> : null}
       {data.cancelled ? (
@@ -144,11 +170,11 @@ export default function ConferenceRoom() {
               <p className="muted">{t("conference.room.noVignettes")}</p>
             ) : (
               <div className="vignette-tabs" role="group" aria-label={t("conference.room.chooseVignette")}>
-                <button type="button" className={`button button--small${selected === null ? " is-current" : ""}`} aria-pressed={selected === null} onClick={() => { setSelected(null); room.shareFocus(null); }}>
+                <button type="button" className={`button button--small${selected === null ? " is-current" : ""}`} aria-pressed={selected === null} onClick={() => openThread(null)}>
                   {t("conference.room.general")}
                 </button>
                 {shared.map((v) => (
-                  <button key={v.id} type="button" className={`button button--small${selected === v.id ? " is-current" : ""}`} aria-pressed={selected === v.id} onClick={() => { setSelected(v.id); room.shareFocus(v.id); }}>
+                  <button key={v.id} type="button" className={`button button--small${selected === v.id ? " is-current" : ""}`} aria-pressed={selected === v.id} onClick={() => openThread(v.id)}>
                     {v.title}
                   </button>
                 ))}
@@ -176,7 +202,7 @@ export default function ConferenceRoom() {
           </section>
 
           <section className="card" aria-labelledby="thread-title">
-            <h2 id="thread-title">{current ? t("conference.room.threadFor", { title: current.title }) : t("conference.room.generalThread")}</h2>
+            <h2 id="thread-title">{threadName}</h2>
             <ol className="thread" aria-live="polite" aria-relevant="additions" data-testid="thread">
               {thread.length === 0 ? <li className="muted">{t("conference.room.noMessages")}</li> : null}
               {thread.map((m) => (
@@ -196,7 +222,12 @@ export default function ConferenceRoom() {
                 </li>
               ))}
             </ol>
-            {!ended ? <Composer send={(body) => room.send(body, current?.id ?? null)} disabled={room.state !== "live"} typeLabel={typeLabel} /> : null}
+            {!ended ? (
+              <>
+                <p className="small muted" data-testid="posting-to">{t("conference.room.postingTo", { thread: threadName })}</p>
+                <Composer send={(body) => room.send(body, current?.id ?? null)} disabled={room.state !== "live"} typeLabel={typeLabel} />
+              </>
+            ) : null}
           </section>
         </div>
 
@@ -249,10 +280,10 @@ function ConnectionBadge({ state }: { state: string }) {
   );
 }
 
-function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promise<{ ok: boolean; code?: string; error?: string; findings?: Finding[] }>; disabled: boolean; typeLabel: (t: string) => string }) {
+function Composer({ send, disabled, typeLabel }: { send: (body: string) => Promise<{ ok: boolean; code?: string; error?: string; findings?: WireFinding[] }>; disabled: boolean; typeLabel: (t: string) => string }) {
   const { t } = useTranslation();
   const [body, setBody] = useState("");
-  const [held, setHeld] = useState<{ text: string; findings: Finding[] } | null>(null);
+  const [held, setHeld] = useState<{ text: string; findings: WireFinding[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);

@@ -7,7 +7,7 @@ import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { AppError } from "~/utils/app-error";
 import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
-import { listConferences, scheduleConference } from "~/modules/conference/service.server";
+import { listConferences, scheduleConference } from "~/modules/conference/scheduling.server";
 import { coalitionTimeZone, partnerOrganizations } from "~/modules/conference/queries.server";
 import { formatDateTime, parseLocalDateTime } from "~/modules/conference/time";
 import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";

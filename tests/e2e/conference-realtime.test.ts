@@ -3,7 +3,7 @@
  * membership enforced on join, messages checked → persisted → acknowledged → broadcast, errors
  * to the offending socket only, and nothing lost or duplicated across a disconnect.
  */
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { baseURL } from "./browser";
 import { signInOverHttp } from "./http";
@@ -188,11 +188,14 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!postgresUrl)("conference room across two server processes on one PostgreSQL", () => {
   let nodes: TwoNodes | undefined;
+  // Migrating, seeding and starting two production servers is set-up, not what is tested: its own budget.
+  beforeAll(async () => {
+    nodes = await startTwoNodes(postgresUrl!, "conf_two_node");
+  }, 240_000);
   afterAll(() => nodes?.stop());
 
   it("a message sent on node A reaches a participant on node B, numbered once; presence spans both", async () => {
-    nodes = await startTwoNodes(postgresUrl!, "conf_two_node");
-    const { nodeA, nodeB } = nodes;
+    const { nodeA, nodeB } = nodes!;
 
     const onB = await connect(await signInOverHttp(nodeB.url, "director@hospital.demo.test"), {}, nodeB.url);
     expect(await emit(onB, "join", { conferenceId: CONFERENCE })).toMatchObject({ ok: true });
@@ -212,5 +215,30 @@ describe.skipIf(!postgresUrl)("conference room across two server processes on on
     expect(new Set(seqs).size).toBe(3);
     expect(seqs[2] - seqs[0]).toBe(2);
     expect(received.map((m) => m.body).sort()).toEqual(["from node A, one", "from node A, two"]);
+  });
+
+  it("a vignette shared through node A reaches a participant on node B live, with its title and author (#14)", async () => {
+    const { nodeA, nodeB } = nodes!;
+    const onB = await connect(await signInOverHttp(nodeB.url, "director@foodbank.demo.test"), {}, nodeB.url);
+    expect(await emit(onB, "join", { conferenceId: CONFERENCE })).toMatchObject({ ok: true });
+    const shared = collect<{ conferenceId: string; vignetteId: string; title: string; authorName: string }>(onB, "vignette:shared");
+
+    // The hospital writes and shares a vignette with plain form posts to node A (what the page does).
+    const cookie = await signInOverHttp(nodeA.url, "director@hospital.demo.test");
+    const post = (body: Record<string, string>) =>
+      fetch(`${nodeA.url}/conferences/${CONFERENCE}/vignette`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: nodeA.url, cookie },
+        body: new URLSearchParams(body),
+      });
+    const saved = await post({ intent: "save-vignette", title: "Heating bill", situation: "A grandmother raising two grandchildren got a utility shutoff notice; the heat is electric." });
+    expect(saved.status).toBe(302);
+    const vignetteId = new URL(saved.headers.get("location")!, nodeA.url).searchParams.get("id")!;
+    const sharing = await post({ intent: "share", vignetteId, reviewed: "on" });
+    expect(sharing.status).toBe(302);
+
+    await until(() => shared.length > 0, 10_000);
+    expect(shared).toEqual([{ conferenceId: CONFERENCE, vignetteId, title: "Heating bill", authorName: expect.any(String) }]);
   });
 });

@@ -188,6 +188,55 @@ describe.skipIf(!hasChromium())("case conferences in the browser", () => {
     await foodbank.context().close();
   });
 
+  it("a vignette shared while others are in the room reaches them live, and each side sees which thread it is in (#14)", async () => {
+    const hospital = await newPage(browser);
+    const foodbank = await newPage(browser);
+    await signIn(hospital, "director@hospital.demo.test");
+    await signIn(foodbank, "director@foodbank.demo.test");
+    await hospital.goto("/conferences");
+    await hospital.getByLabel("Title").fill(`Shared live ${Date.now()}`);
+    await hospital.getByLabel("Date and time").fill("2030-07-01T10:30");
+    await hospital.getByLabel("Arkansas Valley Community Food Bank").check();
+    await hospital.getByRole("button", { name: "Schedule conference" }).click();
+    await hospital.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
+    const roomUrl = new URL(hospital.url()).pathname;
+
+    // The food bank is already in the room, in the general discussion.
+    await foodbank.goto(roomUrl);
+    await expect.poll(() => foodbank.getByTestId("connection").textContent()).toContain("Live");
+    expect(await foodbank.getByText("No vignette has been shared yet.").count()).toBe(1);
+
+    await hospital.getByRole("link", { name: "Write a vignette" }).click();
+    await hospital.getByLabel("Short title").fill("Utility shutoff");
+    await hospital.getByLabel("Situation").fill("A grandmother raising two grandchildren got a utility shutoff notice; the heat is electric.");
+    await hospital.getByRole("button", { name: "Save and check" }).click();
+    await hospital.waitForURL(/vignette\?id=/);
+    await hospital.getByRole("checkbox", { name: /I have read the vignette myself/ }).check();
+    await hospital.getByRole("button", { name: "Share with the conference" }).click();
+    await hospital.waitForURL(`**${roomUrl}?shared=1`);
+
+    // Without a reload, the food bank's room lists the vignette and says who shared it…
+    await expect.poll(() => foodbank.getByRole("button", { name: "Utility shutoff", exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    const notice = foodbank.getByRole("status").filter({ hasText: "shared a vignette" });
+    await expect.poll(() => notice.textContent()).toMatch(/^.+ shared a vignette: “Utility shutoff”/);
+    // …without moving anyone silently: each side's thread is named where they write.
+    expect(await foodbank.getByRole("heading", { name: "General discussion" }).count()).toBe(1);
+    expect(await foodbank.getByTestId("posting-to").textContent()).toBe("Your messages go to: General discussion");
+    expect(await hospital.getByTestId("posting-to").textContent()).toBe("Your messages go to: Discussion: Utility shutoff");
+    await notice.getByRole("button", { name: "Open its thread" }).click();
+    await expect.poll(() => foodbank.getByRole("heading", { name: "Discussion: Utility shutoff" }).count()).toBe(1);
+    expect(await foodbank.getByText("A grandmother raising two grandchildren got a utility shutoff notice; the heat is electric.").count()).toBe(1);
+
+    // Both in the vignette's thread now: what one writes there, the other reads there.
+    await foodbank.getByLabel("Message").fill("We can cover part of the utility bill.");
+    await foodbank.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => hospital.getByTestId("thread").textContent()).toContain("We can cover part of the utility bill.");
+    await expectNoAxeViolations(foodbank);
+    await shot(foodbank, "room-shared-live");
+    await hospital.context().close();
+    await foodbank.context().close();
+  });
+
   it("a vignette naming one of the organization's clients is flagged as such, even in lower case", async () => {
     const hospital = await newPage(browser);
     await signIn(hospital, "care.manager@hospital.demo.test");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { seedDemo } from "../../prisma/seed";
-import { listConferences, overdueNextSteps } from "~/modules/conference/service.server";
+import { listConferences } from "~/modules/conference/scheduling.server";
+import { overdueNextSteps } from "~/modules/conference/next-steps.server";
 import { useIsolatedDatabase } from "../setup/database";
 
 describe("demo conferences in the seed", () => {

@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import * as homeModule from "~/routes/_app.home";
 import * as conferencesModule from "~/routes/_app.conferences._index";
 import * as roomModule from "~/routes/_app.conferences.$conferenceId._index";
-import { scheduleConference } from "~/modules/conference/service.server";
+import { scheduleConference } from "~/modules/conference/scheduling.server";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 import { actorFor } from "../actors";

@@ -18,7 +18,7 @@ import { permissionsFor, type Permission } from "~/utils/permissions";
 import { createApiKey } from "~/modules/org/api-keys.server";
 import { inviteMember } from "~/modules/org/service.server";
 import { createMeasure } from "~/modules/aims/service.server";
-import { scheduleConference } from "~/modules/conference/service.server";
+import { scheduleConference } from "~/modules/conference/scheduling.server";
 import * as importRoute from "~/routes/api.directory.import";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";

@@ -1,7 +1,7 @@
 import type { Finding } from "~/modules/deid/types";
 
 /** The text with each finding marked in place (the type is announced to screen readers). */
-export function HighlightedText({ text, findings, typeLabel }: { text: string; findings: Pick<Finding, "start" | "end" | "type">[]; typeLabel: (type: string) => string }) {
+export function HighlightedText({ text, findings, typeLabel }: { text: string; findings: (Pick<Finding, "start" | "end"> & { type: string })[]; typeLabel: (type: string) => string }) {
   const parts: JSX.Element[] = [];
   let at = 0;
   for (const [i, f] of [...findings].sort((a, b) => a.start - b.start).entries()) {

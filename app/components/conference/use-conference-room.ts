@@ -5,15 +5,38 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { Ack, ChatMessage, ClientToServerEvents, NextStepView, Participant, ServerToClientEvents } from "~/modules/conference/schemas";
-import type { Finding } from "~/modules/deid/types";
+import {
+  serverEventSchema,
+  type AckResponse,
+  type ChatMessage,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type NextStepView,
+  type Participant,
+  type ServerEventName,
+  type ServerPayload,
+  type ServerToClientEvents,
+  type SocketError,
+  type VignetteShared,
+  type WireFinding,
+} from "~/realtime/events";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "refused" | "signedOut";
 
-type SendResult = { ok: true } | { ok: false; error: string; code: string; findings?: Finding[] };
-type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type SendResult = { ok: true } | { ok: false; error: string; code: string; findings?: WireFinding[] };
+type RoomSocket = Socket<ServerToClientEvents<"/conferences">, ClientToServerEvents<"/conferences">>;
 type TimedSocket = ReturnType<RoomSocket["timeout"]>;
-type AckResponse<T> = Parameters<Ack<T>>[0];
+
+/** Listens for a server event, handing on only payloads that fit the event map's schema (the same one the server emits with). */
+function listen<E extends ServerEventName<"/conferences">>(socket: RoomSocket, event: E, handler: (payload: ServerPayload<"/conferences", E>) => void) {
+  const schema = serverEventSchema("/conferences", event);
+  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown) => void) => void;
+  on(event, (payload) => {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) handler(parsed.data);
+    else console.error(`[conference] ignored a malformed "${event}" event`);
+  });
+}
 
 function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]) {
   if (!incoming.length) return current;
@@ -32,6 +55,8 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
   const [roomError, setRoomError] = useState<string | null>(null);
   /** The last vignette withdrawn in this room (with a counter, so the same id twice still changes). */
   const [withdrawn, setWithdrawn] = useState<{ vignetteId: string; n: number } | null>(null);
+  /** The last vignette someone else shared with the room while this page was open. */
+  const [sharedByOther, setSharedByOther] = useState<VignetteShared | null>(null);
   const socketRef = useRef<RoomSocket | null>(null);
   const lastSeq = useRef(Math.max(0, ...initialMessages.map((m) => m.seq)));
 
@@ -69,14 +94,17 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     socket.on("connect_error", (error) => {
       setState(error.message === "unauthorized" ? "refused" : "reconnecting");
     });
-    socket.on("message:new", (m) => setMessages((current) => mergeMessages(current, [m])));
-    socket.on("message:updated", (m) => setMessages((current) => mergeMessages(current, [m])));
-    socket.on("vignette:withdrawn", ({ vignetteId }) => setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 })));
-    socket.on("presence:update", setParticipants);
-    socket.on("nextstep:new", (s) => setSteps((current) => (current.some((c) => c.id === s.id) ? current : [...current, s])));
-    socket.on("focus:update", ({ vignetteId }) => setFocus(vignetteId));
-    socket.on("conference:ended", () => setEnded(true));
-    socket.on("conference:error", ({ error }) => setRoomError(error));
+    listen(socket, "message:new", (m) => setMessages((current) => mergeMessages(current, [m])));
+    listen(socket, "message:updated", (m) => setMessages((current) => mergeMessages(current, [m])));
+    listen(socket, "vignette:shared", (shared) => {
+      if (shared.conferenceId === conferenceId) setSharedByOther(shared);
+    });
+    listen(socket, "vignette:withdrawn", ({ vignetteId }) => setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 })));
+    listen(socket, "presence:update", setParticipants);
+    listen(socket, "nextstep:new", (s) => setSteps((current) => (current.some((c) => c.id === s.id) ? current : [...current, s])));
+    listen(socket, "focus:update", ({ vignetteId }) => setFocus(vignetteId));
+    listen(socket, "conference:ended", () => setEnded(true));
+    listen(socket, "conference:error", ({ error }) => setRoomError(error));
     return () => {
       socket.close();
       socketRef.current = null;
@@ -88,16 +116,21 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
    * answer within 10 s; `onOk` applies a successful answer to the room's state.
    */
   const request = useCallback(
-    <T,>(emit: (socket: TimedSocket, done: (err: Error | null, response: AckResponse<T>) => void) => void, onOk: (response: { ok: true } & T) => void): Promise<SendResult> =>
+    <E extends ClientEventName<"/conferences">>(
+      emit: (socket: TimedSocket, done: (err: Error | null, response: AckResponse<"/conferences", E>) => void) => void,
+      onOk: (response: Extract<AckResponse<"/conferences", E>, { ok: true }>) => void,
+    ): Promise<SendResult> =>
       new Promise((resolve) => {
         const socket = socketRef.current;
         if (!socket?.connected) return resolve({ ok: false, code: "offline", error: "offline" });
         emit(socket.timeout(10_000), (err, response) => {
           if (err) return resolve({ ok: false, code: "timeout", error: "timeout" });
-          if (response.ok) {
-            onOk(response);
+          // Every answer is its event's reply fields or a refusal (the event map's AckResponse).
+          const answer = response as { ok: true } | SocketError;
+          if (answer.ok) {
+            onOk(response as Extract<AckResponse<"/conferences", E>, { ok: true }>);
             resolve({ ok: true });
-          } else resolve(response);
+          } else resolve(answer);
         });
       }),
     [],
@@ -105,7 +138,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
 
   const send = useCallback(
     (body: string, vignetteId: string | null) =>
-      request<{ message: ChatMessage }>(
+      request<"message:send">(
         (socket, done) => socket.emit("message:send", { conferenceId, vignetteId, body, clientId: crypto.randomUUID() }, done),
         (response) => setMessages((current) => mergeMessages(current, [response.message])),
       ),
@@ -114,7 +147,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
 
   const hide = useCallback(
     (seq: number) =>
-      request<{ message: ChatMessage }>(
+      request<"message:hide">(
         (socket, done) => socket.emit("message:hide", { conferenceId, seq }, done),
         (response) => setMessages((current) => mergeMessages(current, [response.message])),
       ),
@@ -123,7 +156,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
 
   const withdraw = useCallback(
     (vignetteId: string) =>
-      request<object>(
+      request<"vignette:withdraw">(
         (socket, done) => socket.emit("vignette:withdraw", { conferenceId, vignetteId }, done),
         () => setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 })),
       ),
@@ -132,7 +165,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
 
   const addStep = useCallback(
     (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }) =>
-      request<{ step: NextStepView }>(
+      request<"nextstep:add">(
         (socket, done) => socket.emit("nextstep:add", { conferenceId, ...input }, done),
         (response) => setSteps((current) => (current.some((c) => c.id === response.step.id) ? current : [...current, response.step])),
       ),
@@ -158,5 +191,5 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [conferenceId],
   );
 
-  return { messages, steps, participants, state, ended, focus, roomError, withdrawn, send, hide, withdraw, addStep, shareFocus, end };
+  return { messages, steps, participants, state, ended, focus, roomError, withdrawn, sharedByOther, send, hide, withdraw, addStep, shareFocus, end };
 }

@@ -1,12 +1,9 @@
-/** The browser side of the "referral.changed" event (no client details in it, by design). */
+/** The browser side of the "referral.changed" event (its payload is in the event map: no client details, by design). */
 import type { TFunction } from "i18next";
-import type { ReferralChangedEvent } from "~/modules/referral/service.server";
-
-export const REFERRAL_CHANGED_EVENT = "referral.changed";
-export type ReferralChangedPayload = ReferralChangedEvent;
+import type { ReferralChanged } from "~/realtime/events";
 
 /** The toast for an event, or null for my own organization's changes (I already see them). */
-export function referralToast(t: TFunction, e: ReferralChangedPayload, myOrganizationId: string | null): string | null {
+export function referralToast(t: TFunction, e: ReferralChanged, myOrganizationId: string | null): string | null {
   if (e.byOrganizationId && e.byOrganizationId === myOrganizationId) return null;
   const organization = e.byOrganizationName ?? t("referral.live.aPartner");
   switch (e.kind) {

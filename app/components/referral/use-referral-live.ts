@@ -6,7 +6,6 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { subscribeLive } from "~/components/shell/live-socket";
-import { REFERRAL_CHANGED_EVENT, type ReferralChangedPayload } from "./live";
 
 export function useReferralLive({ referralId }: { referralId?: string } = {}) {
   const revalidator = useRevalidator();
@@ -14,7 +13,7 @@ export function useReferralLive({ referralId }: { referralId?: string } = {}) {
   latest.current = revalidator;
   useEffect(
     () =>
-      subscribeLive<ReferralChangedPayload>(REFERRAL_CHANGED_EVENT, (event) => {
+      subscribeLive("referral.changed", (event) => {
         if (referralId && event.referralId !== referralId) return;
         latest.current.revalidate();
       }),

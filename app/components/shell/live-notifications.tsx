@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { REFERRAL_CHANGED_EVENT, referralToast, type ReferralChangedPayload } from "~/components/referral/live";
+import { referralToast } from "~/components/referral/live";
 import { onSessionEnded, reconnectLive, subscribeLive } from "./live-socket";
 
 type Toast = { id: number; text: string; href?: string };
@@ -24,10 +24,10 @@ export function LiveNotifications({ organizationId }: { organizationId: string |
 
   useEffect(() => {
     const push = (toast: Omit<Toast, "id">) => setToasts((current) => [...current.slice(-3), { id: Date.now() + Math.random(), ...toast }]);
-    const offMember = subscribeLive<{ name: string; role: string }>("member.joined", (payload) => {
+    const offMember = subscribeLive("member.joined", (payload) => {
       push({ text: t("live.memberJoined", { name: payload.name, role: t(`roles.${payload.role}`) }) });
     });
-    const offReferral = subscribeLive<ReferralChangedPayload>(REFERRAL_CHANGED_EVENT, (payload) => {
+    const offReferral = subscribeLive("referral.changed", (payload) => {
       const text = referralToast(t, payload, org.current);
       if (text) push({ text, href: `/referrals/${payload.referralId}` });
     });

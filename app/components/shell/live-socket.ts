@@ -5,9 +5,9 @@
  * last subscriber leaves (after signing out).
  */
 import type { Socket } from "socket.io-client";
+import { serverEventSchema, type ServerEventName, type ServerPayload } from "~/realtime/events";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io handlers take any payload
-type Handler = (payload: any) => void;
+type Handler = (payload: unknown) => void;
 
 let socket: Socket | null = null;
 let connecting: Promise<void> | null = null;
@@ -35,17 +35,27 @@ function ensureSocket() {
   });
 }
 
-/** Listens for `event` until the returned function is called. Browser only. */
-export function subscribeLive<T>(event: string, handler: (payload: T) => void): () => void {
-  const h = handler as Handler;
-  let set = handlers.get(event);
-  if (!set) handlers.set(event, (set = new Set()));
+/**
+ * Listens for `event` (one of the event map's, app/realtime/events.ts) until the returned function
+ * is called. The payload is parsed with the map's schema first: one that does not fit never reaches
+ * the handler. Browser only.
+ */
+export function subscribeLive<E extends ServerEventName<"/">>(event: E, handler: (payload: ServerPayload<"/", E>) => void): () => void {
+  const schema = serverEventSchema("/", event);
+  const h: Handler = (payload) => {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) handler(parsed.data);
+    else console.error(`[live] ignored a malformed "${event}" event`);
+  };
+  const name: string = event;
+  let set = handlers.get(name);
+  if (!set) handlers.set(name, (set = new Set()));
   set.add(h);
-  if (socket) socket.on(event, h);
+  if (socket) socket.on(name, h);
   else ensureSocket();
   return () => {
     set.delete(h);
-    socket?.off(event, h);
+    socket?.off(name, h);
     // Nobody listens any more (signed out, left the signed-in pages): close the connection.
     if (!listening() && socket) {
       socket.disconnect();

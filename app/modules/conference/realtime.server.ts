@@ -15,17 +15,17 @@
  */
 import type { Namespace, Server, Socket } from "socket.io";
 import { authenticateSocket } from "~/realtime/auth.server";
-import { handleSocketEvents, type SocketReply } from "~/realtime/handle.server";
+import { handleSocketEvents, type SocketError } from "~/realtime/handle.server";
+import type { ClientToServerEvents, Participant, ServerToClientEvents, SocketErrorCode } from "~/realtime/events";
 import { forbidden, isAppError } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
-import {
-  type ClientToServerEvents,
-  type ErrorCode,
-  type Participant,
-  type ServerToClientEvents,
-} from "./schemas";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
-import { addNextStep, assertActiveMember, endConference, hiddenMessages, hideMessage, markLive, messagesSince, postMessage, requireConferenceAccess, withdrawVignette, type Actor } from "./service.server";
+import { assertActiveMember, requireConferenceAccess, type Actor } from "./service.server";
+import { endConference, markLive } from "./scheduling.server";
+import { hiddenMessages, hideMessage, messagesSince, postMessage } from "./chat.server";
+import { withdrawVignette } from "./vignettes.server";
+import { addNextStep } from "./next-steps.server";
+import { conferenceRoom } from "./live.server";
 
 interface SocketData {
   sessionId: string;
@@ -37,10 +37,8 @@ interface SocketData {
   conferences?: string[];
 }
 
-type ConferenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type ConferenceNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-export const conferenceRoom = (conferenceId: string) => `conference:${conferenceId}`;
+type ConferenceSocket = Socket<ClientToServerEvents<"/conferences">, ServerToClientEvents<"/conferences">, Record<string, never>, SocketData>;
+type ConferenceNamespace = Namespace<ClientToServerEvents<"/conferences">, ServerToClientEvents<"/conferences">, Record<string, never>, SocketData>;
 
 export const RATE_LIMIT = { capacity: 8, refillPerSecond: 2 };
 
@@ -58,9 +56,7 @@ export function createRateLimiter({ capacity, refillPerSecond }: { capacity: num
   };
 }
 
-type Reply = SocketReply;
-
-function codeFor(status: number): ErrorCode {
+function codeFor(status: number): SocketErrorCode {
   if (status === 404) return "not_found";
   if (status === 403) return "forbidden";
   if (status === 413) return "too_long";
@@ -68,6 +64,10 @@ function codeFor(status: number): ErrorCode {
   return "invalid";
 }
 
+/**
+ * Registers the "/conferences" namespace on the server's Socket.IO instance. Domain-owned; wired by
+ * the server entry (server/socket-handlers.ts), so app/realtime/ imports no domain module (ADR 076).
+ */
 export function registerConferenceNamespace(io: Server) {
   const nsp = io.of("/conferences") as unknown as ConferenceNamespace;
   // Load the detector's word lists (≈ 1 s) now rather than on the first message of the day.
@@ -88,12 +88,12 @@ export function registerConferenceNamespace(io: Server) {
       };
     };
     const inRoom = (conferenceId: string) => socket.rooms.has(conferenceRoom(conferenceId));
-    const notJoined = (reply: Reply) => reply({ ok: false, code: "forbidden", error: "Join the conference first." });
+    const notJoined = (reply: (response: SocketError) => void) => reply({ ok: false, code: "forbidden", error: "Join the conference first." });
 
     // Every event goes through the one wrapper: session re-checked, payload parsed with its schema
-    // (CONFERENCE_CLIENT_EVENTS), answered on error, never thrown (app/realtime/handle.server.ts).
+    // (SOCKET_EVENTS["/conferences"] in app/realtime/events.ts), answered on error, never thrown (app/realtime/handle.server.ts).
     handleSocketEvents(
-      socket as unknown as Socket,
+      socket,
       "/conferences",
       {
         join: async ({ conferenceId, sinceSeq }, reply) => {

@@ -3,24 +3,11 @@ import { db } from "~/utils/db.server";
 import { detectIdentifiers } from "~/modules/deid/detect.server";
 import { actorFor, createClient } from "../../../tests/consent-factories";
 import { createOrganization, createTwoOrganizationWorld, createUser } from "../../../tests/factories";
-import {
-  addNextStep,
-  dismissFinding,
-  endConference,
-  getConference,
-  hiddenMessages,
-  hideMessage,
-  listConferences,
-  markNextStepDone,
-  messagesSince,
-  overdueNextSteps,
-  postMessage,
-  requireConferenceAccess,
-  saveVignette,
-  scheduleConference,
-  shareVignette,
-  withdrawVignette,
-} from "./service.server";
+import { addNextStep, markNextStepDone, overdueNextSteps } from "./next-steps.server";
+import { hiddenMessages, hideMessage, messagesSince, postMessage } from "./chat.server";
+import { endConference, getConference, listConferences, scheduleConference } from "./scheduling.server";
+import { requireConferenceAccess } from "./service.server";
+import { dismissFinding, saveVignette, shareVignette, withdrawVignette } from "./vignettes.server";
 
 const request = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { checkTexts } from "~/modules/conference/service.server";
+import { checkTexts } from "~/modules/conference/identifiers.server";
 import { createCoalition, createOrganization } from "../../../tests/factories";
 import { coalitionGazetteer, directoryEntries } from "./coalition-gazetteer.server";
 

@@ -27,7 +27,11 @@ import type { Actor } from "~/modules/auth/actor";
 export const noteContext = (referralId: string) => `Referral.note:${referralId}`;
 export const commentContext = (eventId: string) => `ReferralEvent.body:${eventId}`;
 
-/** The live event both organizations' inbox/outbox pages listen for. No client details. */
+/**
+ * The live event both organizations' inbox/outbox pages listen for ("referral.changed" in the
+ * event map, app/realtime/events.ts, whose schema keeps client details out). Narrower than the wire
+ * type: the status is one of the state machine's.
+ */
 export type ReferralChangedEvent = {
   referralId: string;
   kind: "sent" | "status" | "comment" | "reminder";
@@ -38,11 +42,9 @@ export type ReferralChangedEvent = {
   byOrganizationId: string | null;
   byOrganizationName: string | null;
 };
-export const REFERRAL_CHANGED = "referral.changed";
-
 export function emitReferralChanged(event: ReferralChangedEvent) {
-  emitToOrganization(event.senderOrganizationId, REFERRAL_CHANGED, event);
-  emitToOrganization(event.recipientOrganizationId, REFERRAL_CHANGED, event);
+  emitToOrganization(event.senderOrganizationId, "referral.changed", event);
+  emitToOrganization(event.recipientOrganizationId, "referral.changed", event);
 }
 
 /** Which side of the referral the actor's organization is on; anyone else gets a 404. */
