@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { requestMeta } from "~/utils/request.server";
 import { parseSearchParams } from "~/utils/params.server";
-import { recordAuditEvent, verifyAuditChain, type ChainVerification } from "~/modules/audit/service.server";
+import { verifyAuditChainFor, type ChainVerification } from "~/modules/audit/service.server";
 import { AuditFilterSchema, auditFilterOptions, listAuditEvents } from "~/modules/audit/queries.server";
 import { Notice, SelectField, TextField } from "~/components/ui/form";
 import { formatDateTime } from "~/components/consent/format";
@@ -21,9 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "audit:read");
-  const result = await verifyAuditChain();
-  await recordAuditEvent({ action: "audit.chain_verified", subjectType: "AuditEvent", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { ...result }, request: requestMeta(request) });
-  return { verification: result };
+  const verification = await verifyAuditChainFor({ actor });
+  return { verification };
 }
 
 export default function AuditPage() {

@@ -36,6 +36,10 @@ describe("one owner per rule", () => {
     expect(offenders(/INSERT INTO "WebhookDelivery"|webhookDelivery\.create/, (file) => file === "app/modules/referral/webhooks.server.ts")).toEqual([]);
   });
 
+  it("audit events are written by the module that does the change or the read, never by a route", () => {
+    expect(offenders(/\b(recordAuditEvent|auditAppendCall)\b/, (file) => !file.startsWith("app/routes/"))).toEqual([]);
+  });
+
   it("no route opens the database: queries belong to a module", () => {
     expect(offenders(/from "~\/utils\/db\.server"/, (file) => !file.startsWith("app/routes/"))).toEqual([]);
   });

@@ -140,3 +140,10 @@ export async function verifyAuditChain({ batchSize = 1000 }: { batchSize?: numbe
     cursor = rows[rows.length - 1].seq;
   }
 }
+
+/** A person asks for the chain to be checked: the check, and the event saying who asked and what it found. */
+export async function verifyAuditChainFor({ actor }: { actor: { userId: string; organizationId: string; request: RequestMeta } }): Promise<ChainVerification> {
+  const result = await verifyAuditChain();
+  await recordAuditEvent({ action: "audit.chain_verified", subjectType: "AuditEvent", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { ...result }, request: actor.request });
+  return result;
+}

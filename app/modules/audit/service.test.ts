@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useIsolatedDatabase } from "../../../tests/setup/database";
 import { db } from "~/utils/db.server";
-import { recordAuditEvent, verifyAuditChain, GENESIS_HASH, hashAuditEvent } from "./service.server";
+import { recordAuditEvent, verifyAuditChain, verifyAuditChainFor, GENESIS_HASH, hashAuditEvent } from "./service.server";
 
 describe("audit trail", () => {
   // These tests tamper with the trail on purpose: on a database of their own.
@@ -20,6 +20,14 @@ describe("audit trail", () => {
     expect(last.hash).not.toBe(GENESIS_HASH);
     const result = await verifyAuditChain();
     expect(result.ok).toBe(true);
+  });
+
+  it("a person's check of the chain is itself recorded: who asked and what it found", async () => {
+    const actor = { userId: crypto.randomUUID(), organizationId: crypto.randomUUID(), request: { requestId: "check-1" } };
+    const result = await verifyAuditChainFor({ actor });
+    expect(result.ok).toBe(true);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.chain_verified", requestId: "check-1" } });
+    expect(event).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId, subjectType: "AuditEvent", metadata: { ok: true, checked: result.checked } });
   });
 
   it("concurrent appends never fork the chain", async () => {
