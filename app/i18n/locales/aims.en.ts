@@ -46,6 +46,7 @@ const aims = {
     coalitionPartners: "Partner organizations in the coalition",
     peopleJoined: "People who joined partner organizations",
     winsShared: "Wins shared",
+    identifiersMissed: "Identifiers the check missed (marked by participants)",
   },
   domains: {
     "economic-stability": "Economic stability",

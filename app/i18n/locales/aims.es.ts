@@ -46,6 +46,7 @@ const aims = {
     coalitionPartners: "Organizaciones socias en la coalición",
     peopleJoined: "Personas que se unieron a organizaciones socias",
     winsShared: "Logros compartidos",
+    identifiersMissed: "Identificadores que la revisión no detectó (marcados por participantes)",
   },
   domains: {
     "economic-stability": "Estabilidad económica",

@@ -76,6 +76,13 @@ export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
     unit: "wins",
     compute: ({ coalitionId, from, to }) => db.win.count({ where: { coalitionId, deletedAt: null, createdAt: { gte: from, lt: to } } }),
   },
+  {
+    key: "identifiers-missed",
+    labelKey: "identifiersMissed",
+    unit: "identifiers",
+    // "The check missed this" marks in the coalition's conferences (ADR 089): the detector's real-world misses, per period.
+    compute: ({ coalitionId, from, to }) => db.missedIdentifier.count({ where: { coalitionId, createdAt: { gte: from, lt: to } } }),
+  },
   referralMeasure("referrals-sent", "referrals.sent", "referrals", (t) => t.sent),
   referralMeasure("referrals-accepted", "referrals.accepted", "referrals", (t) => t.accepted),
   referralMeasure("referrals-closed-loop", "referrals.closedLoop", "referrals", (t) => t.closedLoop),

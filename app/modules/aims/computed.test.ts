@@ -24,4 +24,15 @@ describe("computed measures", () => {
     expect(await findComputedMeasure("conferences-held")!.compute({ coalitionId: world.coalition.id, from: new Date(Date.now() - 60_000), to })).toBe(1);
     expect(await findComputedMeasure("conferences-held")!.compute({ coalitionId: world.coalition.id, from: to, to: new Date(to.getTime() + 1000) })).toBe(0);
   });
+
+  it("count the identifiers participants marked as missed by the check, per period and coalition", async () => {
+    const world = await createTwoOrganizationWorld();
+    const other = await createTwoOrganizationWorld();
+    const measure = findComputedMeasure("identifiers-missed")!;
+    const row = (coalitionId: string) => ({ coalitionId, conferenceId: crypto.randomUUID(), organizationId: world.orgA.id, type: "NAME", tokens: ["hash"], reportedById: world.directorB.id });
+    await db.missedIdentifier.createMany({ data: [row(world.coalition.id), row(world.coalition.id), row(other.coalition.id)] });
+    const to = new Date(Date.now() + 1000);
+    expect(await measure.compute({ coalitionId: world.coalition.id, from: new Date(Date.now() - 60_000), to })).toBe(2);
+    expect(await measure.compute({ coalitionId: world.coalition.id, from: to, to: new Date(to.getTime() + 1000) })).toBe(0);
+  });
 });

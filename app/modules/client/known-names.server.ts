@@ -13,7 +13,7 @@
  */
 import { db } from "~/utils/db.server";
 import { blindIndex, normalizeForIndex } from "~/utils/field-encryption.server";
-import type { Finding } from "~/modules/deid/types";
+import { IDENTIFIER_TYPES, type Finding } from "~/modules/deid/types";
 
 const PURPOSE = "client-name-token";
 const WORD = /[\p{L}][\p{L}\p{M}'’]*/gu;
@@ -62,8 +62,14 @@ export async function knownClientNameFindings({ organizationId, texts }: { organ
   const perText = texts.map(candidatesOf);
   const hashes = [...new Set(perText.flat().map((c) => c.hash))];
   if (hashes.length === 0) return texts.map(() => []);
-  const rows = await db.client.findMany({ where: { organizationId, deletedAt: null, nameTokens: { hasSome: hashes } }, select: { nameTokens: true } });
-  const known = new Set(rows.flatMap((r) => r.nameTokens));
+  const [rows, missed] = await Promise.all([
+    db.client.findMany({ where: { organizationId, deletedAt: null, nameTokens: { hasSome: hashes } }, select: { nameTokens: true } }),
+    // The organization's private lexicon: words participants marked as identifiers the check missed (ADR 089).
+    db.missedIdentifier.findMany({ where: { organizationId, tokens: { hasSome: hashes } }, select: { tokens: true, type: true } }),
+  ]);
+  const known = new Map<string, { type: Finding["type"]; source: NonNullable<Finding["source"]> }>();
+  for (const m of missed) for (const t of m.tokens) known.set(t, { type: IDENTIFIER_TYPES.find((x) => x === m.type) ?? "NAME", source: "lexicon" });
+  for (const t of rows.flatMap((r) => r.nameTokens)) known.set(t, { type: "NAME", source: "clients" });
   return perText.map((candidates, index) => {
     const text = texts[index]!;
     const hits = candidates
@@ -74,7 +80,10 @@ export async function knownClientNameFindings({ organizationId, texts }: { organ
     for (const hit of hits) if (!taken.some((t) => hit.start < t.end && t.start < hit.end)) taken.push(hit);
     return taken
       .sort((a, b) => a.start - b.start)
-      .map((c) => ({ type: "NAME" as const, start: c.start, end: c.end, text: text.slice(c.start, c.end), replacement: "[name]", source: "clients" as const }));
+      .map((c): Finding => {
+        const { type, source } = known.get(c.hash)!;
+        return { type, start: c.start, end: c.end, text: text.slice(c.start, c.end), replacement: type === "NAME" ? "[name]" : "[identifier]", source };
+      });
   });
 }
 

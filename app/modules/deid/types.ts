@@ -12,8 +12,8 @@ export interface Finding {
   end: number;
   text: string;
   replacement: string;
-  /** Set when the span matched one of the author's organization's clients (client/known-names), not the detector. */
-  source?: "clients";
+  /** Set when the span matched one of the author's organization's clients (client/known-names), or words its participants marked as missed (ADR 089), not the detector. */
+  source?: "clients" | "lexicon";
 }
 
 /** Replace each finding's span with its replacement (findings must not overlap). */
