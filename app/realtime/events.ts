@@ -29,7 +29,7 @@ export const SOCKET_ERROR_CODES = ["invalid", "not_found", "forbidden", "too_lon
 export type SocketErrorCode = (typeof SOCKET_ERROR_CODES)[number];
 
 /** A span of a message the identifier check held back (deid's Finding, on the wire). */
-export const WireFindingSchema = z.object({ type: code, start: z.number().int(), end: z.number().int(), text: z.string(), replacement: z.string(), source: z.literal("clients").optional() });
+export const WireFindingSchema = z.object({ type: code, start: z.number().int(), end: z.number().int(), text: z.string(), replacement: z.string(), source: z.enum(["clients", "lexicon"]).optional() });
 export type WireFinding = z.infer<typeof WireFindingSchema>;
 
 /** Every refusal, whichever the event: a code the browser translates, and a message. */

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
-import { requestMeta } from "~/utils/request.server";
 import { parseSearchParams } from "~/utils/params.server";
 import { verifyAuditChainFor, type ChainVerification } from "~/modules/audit/service.server";
 import { AuditFilterSchema, auditFilterOptions, listAuditEvents } from "~/modules/audit/queries.server";

@@ -14,7 +14,9 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import { nameTokensOf } from "~/modules/client/known-names.server";
 import { IDENTIFIER_TYPES } from "~/modules/deid/types";
 import { VIGNETTE_FIELDS } from "./schemas";
-import { hideMessage, requireConferenceAccess, withdrawVignette, type Actor } from "./service.server";
+import { requireConferenceAccess, type Actor } from "./service.server";
+import { hideMessage } from "./chat.server";
+import { withdrawVignette } from "./vignettes.server";
 
 export const MISSED_SPAN_MAX = 200;
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createTwoOrganizationWorld } from "../../../tests/factories";
 import { missedIdentifierCount, reportMissedIdentifier } from "./missed.server";
-import { checkTexts, postMessage, saveVignette, scheduleConference, shareVignette } from "./service.server";
+import { checkTexts } from "./identifiers.server";
+import { postMessage } from "./chat.server";
+import { saveVignette, shareVignette } from "./vignettes.server";
+import { scheduleConference } from "./scheduling.server";
 
 const request = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 
