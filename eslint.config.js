@@ -23,4 +23,27 @@ export default tseslint.config(
     ignores: ["app/utils/env.server.ts", "app/**/*.test.ts"],
     rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through getEnv() in app/utils/env.server.ts" }] },
   },
+  // The layers (docs/ARCHITECTURE.md): each folder imports only the ones below it.
+  {
+    files: ["app/utils/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["~/modules/*", "~/routes/*", "~/components/*", "~/http/*", "~/realtime/*"], message: "app/utils is plumbing: it imports no domain module, route, component, HTTP edge or socket code (docs/ARCHITECTURE.md)." }] }] },
+  },
+  {
+    files: ["app/realtime/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["~/modules/*", "!~/modules/auth"], message: "app/realtime imports no domain module but the session check in modules/auth (ADR 075)." }, { group: ["~/routes/*", "~/components/*", "~/http/*"], message: "app/realtime sits below routes, components and the HTTP edge." }] }] },
+  },
+  {
+    files: ["app/modules/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "~/components/*", "~/http/*"], message: "Domain modules never see routes, components or the HTTP edge: they take an Actor and plain values (docs/ARCHITECTURE.md)." }] }] },
+  },
+  {
+    files: ["app/components/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*"], message: "Components never import a route module." }, { group: ["**/*.server"], allowTypeImports: true, message: "Components run in the browser: from a .server file, import types only." }] }],
+    },
+  },
 );

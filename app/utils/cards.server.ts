@@ -4,7 +4,7 @@
  * the page answers 200 with every other card (issue #13, ADR 066). The error is logged here, with
  * the card and the page, for whoever runs the hub.
  */
-import type { CardResult } from "~/components/ui/card-error";
+import type { CardResult } from "./card-result";
 
 export type { CardResult };
 

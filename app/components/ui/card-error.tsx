@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import type { CardResult } from "~/utils/card-result";
+
 /**
  * One card's data, computed on its own (`loadCard` in utils/cards.server): a card whose
  * computation failed carries `ok: false`, and the page shows that card alone as failed.
  */
-export type CardResult<T> = { ok: true; data: T } | { ok: false };
+export type { CardResult };
 
 /** The message inside a card (or a section that keeps its heading) whose data could not be computed. */
 export function CardFailed() {
