@@ -81,5 +81,6 @@ describe("the navigation follows the pages' permissions", () => {
     }
     // The reported case, by name.
     expect(table).toContain("care manager elsewhere, STAFF here (switched) /clients: hidden, page 403");
-  });
+    // ~13 people × every nav entry's real loader: minutes on a loaded 2-core machine, not a speed claim.
+  }, 180_000);
 });
