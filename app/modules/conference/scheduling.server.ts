@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
 import { visibleConferencesWhere } from "./queries.server";
+import { activeMembersAmong } from "~/modules/coalition/membership.server";
 import { participatingOrganizations, requireConferenceAccess, type Actor } from "./service.server";
 import { unresolvedFindings } from "./vignettes.server";
 import { messagesSince } from "./chat.server";
@@ -45,8 +46,8 @@ export async function scheduleConference({
   const wholeCoalition = input.audience === "coalition";
   const invited = wholeCoalition ? [] : [...new Set(input.organizationIds.filter((id) => id !== actor.organizationId))];
   if (invited.length) {
-    const members = await db.coalitionMember.count({ where: { coalitionId, status: "ACTIVE", organizationId: { in: invited } } });
-    if (members !== invited.length) {
+    const members = await activeMembersAmong(coalitionId, invited);
+    if (members.size !== invited.length) {
       throw new AppError({ message: "Invite only partner organizations of your coalition.", fieldErrors: { organizationIds: ["Not a partner organization"] } });
     }
   }

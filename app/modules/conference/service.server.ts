@@ -14,7 +14,8 @@
  * (its existence is not revealed). Callers pass an Actor whose membership the route guard or the
  * socket layer has checked; sockets re-check it on every join (`assertActiveMember`).
  */
-import { forbidden, notFound } from "~/utils/app-error";
+import { notFound } from "~/utils/app-error";
+import { memberOrganizationOptions } from "~/modules/coalition/membership.server";
 import { db } from "~/utils/db.server";
 import type { RequestMeta } from "~/modules/audit/service.server";
 import { visibleConferencesWhere } from "./queries.server";
@@ -30,25 +31,13 @@ export async function requireConferenceAccess(conferenceId: string, organization
   return conference;
 }
 
-/** The person still belongs to the organization (membership not revoked, organization not deleted). */
-export async function assertActiveMember(userId: string, organizationId: string) {
-  const membership = await db.membership.findFirst({
-    where: { userId, organizationId, revokedAt: null, organization: { deletedAt: null }, user: { deactivatedAt: null } },
-    select: { role: true },
-  });
-  if (!membership) throw forbidden("You are no longer a member of this organization");
-  return membership;
-}
+/** The person still belongs to the organization (membership not revoked, organization not deleted): modules/org owns the rule. */
+export { assertActiveMember } from "~/modules/org/membership.server";
 
 /** The organizations that take part: host, invited, or every active coalition member. */
 export async function participatingOrganizations(conference: { id: string; coalitionId: string; wholeCoalition: boolean }) {
   if (conference.wholeCoalition) {
-    const members = await db.coalitionMember.findMany({
-      where: { coalitionId: conference.coalitionId, status: "ACTIVE", organization: { deletedAt: null } },
-      select: { organization: { select: { id: true, name: true } } },
-      orderBy: { organization: { name: "asc" } },
-    });
-    return members.map((m) => m.organization);
+    return (await memberOrganizationOptions(conference.coalitionId)).map(({ id, name }) => ({ id, name }));
   }
   const invitations = await db.conferenceInvitation.findMany({
     where: { conferenceId: conference.id },
