@@ -43,5 +43,5 @@ describe("demo seed", () => {
     const hospital = await db.organization.findUniqueOrThrow({ where: { slug: "hospital" } });
     expect(hospital.latitude).toBeGreaterThan(37.7);
     expect(hospital.longitude).toBeLessThan(-104);
-  });
+  }, 180_000); // seeding is heavy work: minutes on a loaded 2-core machine (a time limit, not a speed claim)
 });
