@@ -184,6 +184,8 @@ const en = {
     forbiddenBody: "You do not have permission to open this page.",
     serverTitle: "Something went wrong",
     serverBody: "The hub could not finish this request. Your data is safe. Try again in a minute; if it keeps happening, the database may be unavailable.",
+    unavailableTitle: "The hub cannot reach its database",
+    unavailableBody: "The database is restarting or out of reach. Everything already saved is safe; try again in a few seconds.",
     goHome: "Go to the home page",
     cardFailed: "This card could not be shown: some of its data could not be read. The rest of the page works; if this keeps happening, tell your coalition's convener.",
     fixFields: "Please correct the highlighted fields.",

@@ -186,6 +186,8 @@ const es: Translation = {
     forbiddenBody: "No tiene permiso para abrir esta página.",
     serverTitle: "Algo salió mal",
     serverBody: "El sistema no pudo completar esta solicitud. Sus datos están seguros. Inténtelo de nuevo en un minuto; si sigue ocurriendo, es posible que la base de datos no esté disponible.",
+    unavailableTitle: "El sistema no puede conectarse a su base de datos",
+    unavailableBody: "La base de datos se está reiniciando o no está disponible. Todo lo que ya estaba guardado está a salvo; inténtelo de nuevo en unos segundos.",
     goHome: "Ir a la página de inicio",
     cardFailed: "No se pudo mostrar esta tarjeta: algunos de sus datos no se pudieron leer. El resto de la página funciona; si sigue pasando, avise a quien coordina la coalición.",
     fixFields: "Corrija los campos resaltados.",
