@@ -184,6 +184,7 @@ const en = {
     forbiddenBody: "You do not have permission to open this page.",
     serverTitle: "Something went wrong",
     serverBody: "The hub could not finish this request. Your data is safe. Try again in a minute; if it keeps happening, the database may be unavailable.",
+    reloadAndRetry: "This form has expired. Reload the page and try again.",
     unavailableTitle: "The hub cannot reach its database",
     unavailableBody: "The database is restarting or out of reach. Everything already saved is safe; try again in a few seconds.",
     goHome: "Go to the home page",

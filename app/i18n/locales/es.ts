@@ -186,6 +186,7 @@ const es: Translation = {
     forbiddenBody: "No tiene permiso para abrir esta página.",
     serverTitle: "Algo salió mal",
     serverBody: "El sistema no pudo completar esta solicitud. Sus datos están seguros. Inténtelo de nuevo en un minuto; si sigue ocurriendo, es posible que la base de datos no esté disponible.",
+    reloadAndRetry: "Este formulario ya no es válido. Vuelva a cargar la página e inténtelo de nuevo.",
     unavailableTitle: "El sistema no puede conectarse a su base de datos",
     unavailableBody: "La base de datos se está reiniciando o no está disponible. Todo lo que ya estaba guardado está a salvo; inténtelo de nuevo en unos segundos.",
     goHome: "Ir a la página de inicio",
