@@ -446,8 +446,14 @@ export async function restartDatabase({ readers = 4, senders = 2, outageWindowMs
     stop = true;
     await Promise.all(loops);
 
-    // What the outage refused, sent again with the same keys (what a person does after the friendly page).
+    // What the outage refused, sent again with the same keys (what a person does after the friendly
+    // page), within a deadline: a node that never came back must not keep the suite running.
+    const resendDeadline = Date.now() + 60_000;
     for (const key of refused) {
+      if (!recoveredMs || Date.now() > resendDeadline) {
+        errors.push(`${refused.length} refused sends not sent again: ${recoveredMs ? "deadline" : "the nodes did not recover"}`);
+        break;
+      }
       try {
         const id = await withRetry(up, up()[0], (base) => sendReferral(base, care, target, key), () => (retried += 1));
         acknowledged.set(key, `/referrals/${id}`);
