@@ -427,14 +427,16 @@ export async function restartDatabase({ readers = 4, senders = 2, outageWindowMs
     let recoveredMs: number | null = null;
     const recoverDeadline = Date.now() + 60_000;
     while (Date.now() < recoverDeadline) {
-      const ok = await Promise.all(
-        both.map((n) =>
-          fetch(`${n.url}/referrals`, { headers: { cookie: care }, signal: AbortSignal.timeout(10_000) }).then(
-            (r) => r.text().then(() => r.status === 200),
-            () => false,
-          ),
-        ),
-      );
+      const servesPage = async (n: RunningServer) => {
+        try {
+          const r = await fetch(`${n.url}/referrals`, { headers: { cookie: care }, signal: AbortSignal.timeout(10_000) });
+          await r.text(); // the body too: a timeout while reading it is "not yet", not a crash of the suite
+          return r.status === 200;
+        } catch {
+          return false;
+        }
+      };
+      const ok = await Promise.all(both.map(servesPage));
       const ready = await Promise.all(both.map((n) => fetch(`${n.url}/readyz`).then((r) => r.status === 200, () => false)));
       if (ok.every(Boolean) && ready.every(Boolean)) {
         recoveredMs = Date.now() - restartAt;
@@ -463,6 +465,11 @@ export async function restartDatabase({ readers = 4, senders = 2, outageWindowMs
     }
     retried += refused.length;
 
+    // A node that died: say why (the end of its output, without request lines).
+    for (const [name, node] of [["A", nodes.nodeA], ["B", nodes.nodeB]] as const) {
+      const exit = await Promise.race([node.exited, sleep(10).then(() => "running" as const)]);
+      if (exit !== "running") errors.push(`node ${name} exited with ${exit}: ${node.output().split("\n").filter((l) => !l.includes('"msg":"request"')).slice(-40).join("\n")}`);
+    }
     const rows = await dbQuery<{ key: string; n: number }>(nodes.databaseUrl, `SELECT "idempotencyKey" AS key, count(*)::int AS n FROM "Referral" WHERE "idempotencyKey" = ANY($1::text[]) GROUP BY 1`, [[...acknowledged.keys()]]);
     const during = samples.filter((s) => s.start >= restartAt - 200 && s.start <= restartAt + restartMs + 2000);
     const errorSamples = samples.filter((s) => s.status !== 200 && s.status !== 302);
