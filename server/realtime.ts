@@ -38,6 +38,13 @@ export async function attachRealtime(httpServer: HttpServer, { databaseUrl }: { 
     const pg = await import("pg");
     const pool = new pg.default.Pool({ connectionString: databaseUrl, max: 4 });
     pool.on("error", (error) => console.error("[realtime] PostgreSQL adapter pool error", error.message));
+    // The adapter keeps one client checked out for LISTEN, and pg-pool takes its error listener off a
+    // checked-out client: when PostgreSQL restarted, that client's "terminating connection" error had
+    // no listener and killed the node (found by the faults suite, ADR 090). Listen on every client;
+    // the adapter sees the connection end and LISTENs again on a new one.
+    pool.on("connect", (client) => {
+      client.on("error", (error) => console.warn("[realtime] PostgreSQL adapter connection lost; it reconnects by itself:", error.message));
+    });
     io.adapter(createAdapter(pool, { tableName: "socket_io_attachments" }));
     closeAdapter = () => pool.end();
   }

@@ -94,6 +94,7 @@ export const NextStepPayload = z.object({
 export const FocusPayload = z.object({ conferenceId, vignetteId: uuid().nullable() });
 export const ConferenceIdPayload = z.object({ conferenceId });
 export const HidePayload = z.object({ conferenceId, seq: seqNumber(1) });
+export const SincePayload = z.object({ conferenceId, sinceSeq: seqNumber(0) });
 export const WithdrawPayload = z.object({ conferenceId, vignetteId: uuid() });
 
 export const ChatMessageSchema = z.object({
@@ -148,7 +149,10 @@ export const SOCKET_EVENTS = {
     clientToServer: {
       /** `hidden`: every message hidden so far (a re-join learns of hides it missed among older messages). */
       join: request(JoinPayload, { messages: z.array(ChatMessageSchema), participants: z.array(ParticipantSchema), hidden: z.array(ChatMessageSchema) }),
+      /** Idempotent by `clientId`: a retry with the same id answers with the message stored the first time. */
       "message:send": request(MessagePayload, { message: ChatMessageSchema }),
+      /** "Since message N": the messages after `sinceSeq` (a client that saw a gap in the numbers). */
+      "messages:since": request(SincePayload, { messages: z.array(ChatMessageSchema) }),
       "message:hide": request(HidePayload, { message: ChatMessageSchema }),
       "vignette:withdraw": request(WithdrawPayload, {}),
       "nextstep:add": request(NextStepPayload, { step: NextStepViewSchema }),

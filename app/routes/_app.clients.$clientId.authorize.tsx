@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     client: { id: client.id, name: client.name, preferredLanguage: client.preferredLanguage },
     recipients: await listRecipientOptions(actor.organizationId),
     today: new Date().toISOString().slice(0, 10),
+    // One key per form shown: submitting it again (a lost answer, a double click) records once.
+    idempotencyKey: crypto.randomUUID(),
     // Prefill from a referral that needs an authorization first (?recipient=…&category=…).
     prefill: prefillFrom(new URL(request.url).searchParams),
   };
@@ -54,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AuthorizePage() {
   const { t } = useTranslation();
-  const { organization, client, recipients, today, prefill } = useLoaderData<typeof loader>();
+  const { organization, client, recipients, today, prefill, idempotencyKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   return (
     <div className="stack narrow">
@@ -68,6 +70,7 @@ export default function AuthorizePage() {
         client={client}
         recipients={recipients}
         today={today}
+        idempotencyKey={idempotencyKey}
         defaultRecipientIds={prefill.recipientIds}
         defaultCategories={prefill.categories}
         errors={actionData}

@@ -8,6 +8,8 @@
  *   Prisma "bad id" / "no such row"   → 400 / 404
  *   URIError (bad percent-encoding)   → 400
  *   a body that is not a form         → 415 (see `checkEdge`)
+ *   the database not answering        → 503 with Retry-After (a restart or fail-over: try again
+ *                                       shortly, nothing saved is lost; ADR 090)
  *
  * and renders it the way the caller needs: a JSON body for resource routes (/api/…), a thrown
  * Response for page loaders (the route's ErrorBoundary shows it; `.data` requests carry it), the
@@ -25,6 +27,7 @@ import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale } 
 import { i18nServer } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources";
 import { isAppError } from "./app-error";
+import { isDatabaseUnavailable } from "./db/unavailable.server";
 import { CONTROL_CHARACTERS, uuid } from "./form-fields";
 import type { FormErrors } from "./forms.server";
 import { translateMessage, type Translate } from "./translatable";
@@ -65,6 +68,9 @@ function prismaStatus(error: unknown): number | null {
   return 400;
 }
 
+/** What a 503 asks the client to wait: a PostgreSQL restart takes about a second, a fail-over longer. */
+const RETRY_AFTER_SECONDS = 5;
+
 /** By name, not `instanceof`: the server entry and the build may load zod's ESM and CJS copies. */
 function isZodError(error: unknown): error is ZodError {
   return error instanceof Error && error.name === "ZodError" && Array.isArray((error as ZodError).issues);
@@ -90,6 +96,10 @@ export function toHttpError(error: unknown, t: Translate = currentTranslator()):
   if (error instanceof URIError) return { status: 400, message: t("errors.edge.badEncoding") };
   const status = prismaStatus(error);
   if (status) return { status, message: t(status === 404 ? "errors.edge.notFound" : "errors.edge.invalidInput") };
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[http-errors] the database did not answer: ${error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error)}`);
+    return { status: 503, message: t("errors.unavailableBody"), headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } };
+  }
   return null;
 }
 

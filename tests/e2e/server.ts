@@ -76,7 +76,7 @@ export async function startServer({ env = {}, timeoutMs = 120_000 }: { env?: Rec
   };
 }
 
-export type TwoNodes = { nodeA: RunningServer; nodeB: RunningServer; stop: () => Promise<void> };
+export type TwoNodes = { nodeA: RunningServer; nodeB: RunningServer; databaseUrl: string; stop: () => Promise<void> };
 
 /**
  * Two server processes on one fresh PostgreSQL database, set up the documented way: migrate, seed
@@ -87,24 +87,33 @@ export async function startTwoNodes(postgresUrl: string, name: string): Promise<
   const { default: pg } = await import("pg");
   const { execFileSync } = await import("node:child_process");
   const dbName = `hub_${name}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  // A short-lived connection per admin step: a long-lived one would die (and, without a listener,
+  // crash the test) when the faults suite restarts its private server.
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    client.on("error", () => {});
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${dbName}`);
   const url = new URL(postgresUrl);
   url.pathname = `/${dbName}`;
   const env = { DATABASE_URL: url.toString(), SESSION_SECRET: `two-node-${name}-secret-0123456789-abcdefghij`, FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
   const servers: RunningServer[] = [];
   const stop = async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   };
   try {
     for (const command of ["migrate", "seed"]) execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", command], { env: { ...process.env, ...env }, stdio: "pipe" });
     const [nodeA, nodeB] = await Promise.all([startServer({ env }), startServer({ env })]);
     servers.push(nodeA, nodeB);
-    return { nodeA, nodeB, stop };
+    return { nodeA, nodeB, databaseUrl: env.DATABASE_URL, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -94,7 +94,16 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     socket.on("connect_error", (error) => {
       setState(error.message === "unauthorized" ? "refused" : "reconnecting");
     });
-    listen(socket, "message:new", (m) => setMessages((current) => mergeMessages(current, [m])));
+    listen(socket, "message:new", (m) => {
+      // A gap in the numbers: a broadcast was lost (a server node died mid-way). Ask for what is missing.
+      if (m.seq > lastSeq.current + 1) {
+        socket.emit("messages:since", { conferenceId, sinceSeq: lastSeq.current }, (response) => {
+          if (response.ok) setMessages((current) => mergeMessages(current, response.messages));
+        });
+      }
+      lastSeq.current = Math.max(lastSeq.current, m.seq);
+      setMessages((current) => mergeMessages(current, [m]));
+    });
     listen(socket, "message:updated", (m) => setMessages((current) => mergeMessages(current, [m])));
     listen(socket, "vignette:shared", (shared) => {
       if (shared.conferenceId === conferenceId) setSharedByOther(shared);
@@ -136,12 +145,21 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [],
   );
 
+  /** The id of each message not yet acknowledged: sending it again (after a timeout) reuses it, so the server stores it once. */
+  const pendingIds = useRef(new Map<string, string>());
   const send = useCallback(
-    (body: string, vignetteId: string | null) =>
-      request<"message:send">(
-        (socket, done) => socket.emit("message:send", { conferenceId, vignetteId, body, clientId: crypto.randomUUID() }, done),
-        (response) => setMessages((current) => mergeMessages(current, [response.message])),
-      ),
+    (body: string, vignetteId: string | null) => {
+      const key = `${vignetteId ?? ""}\n${body}`;
+      const clientId = pendingIds.current.get(key) ?? crypto.randomUUID();
+      pendingIds.current.set(key, clientId);
+      return request<"message:send">(
+        (socket, done) => socket.emit("message:send", { conferenceId, vignetteId, body, clientId }, done),
+        (response) => {
+          pendingIds.current.delete(key);
+          setMessages((current) => mergeMessages(current, [response.message]));
+        },
+      );
+    },
     [conferenceId, request],
   );
 

@@ -12,6 +12,8 @@ type Props = {
   recipients: { id: string; name: string }[];
   today: string;
   errors?: FormErrors;
+  /** The form's one-time key (sent back as a hidden field: a retried submission records once). */
+  idempotencyKey?: string;
   /** Prefilled choices (a referral that needs this authorization names its recipient and categories). */
   defaultRecipientIds?: string[];
   defaultCategories?: string[];
@@ -26,7 +28,7 @@ function FieldErrorText({ errors, id }: { errors?: string[]; id: string }) {
  * language. The statements are shown in the form's language (which may differ from the screen's),
  * exactly as the server stores them with the record.
  */
-export function AuthorizationForm({ organization, client, recipients, today, errors, defaultRecipientIds = [], defaultCategories = [] }: Props) {
+export function AuthorizationForm({ organization, client, recipients, today, errors, idempotencyKey, defaultRecipientIds = [], defaultCategories = [] }: Props) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<FormKind>("GENERAL");
   const [language, setLanguage] = useState<ConsentLanguage>(client.preferredLanguage === "es" ? "es" : "en");
@@ -40,6 +42,7 @@ export function AuthorizationForm({ organization, client, recipients, today, err
   return (
     <Form method="post" noValidate className="authorization-form">
       <FormError message={errors?.formError} />
+      {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
 
       <section className="card">
         <fieldset className="choice-group">

@@ -1,12 +1,13 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** What a person sees for 404, 403 and server errors: what happened and where to go. */
+/** What a person sees for 404, 403, the database out of reach (503) and server errors: what happened and where to go. */
 export function ErrorPage({ status, asMain = true, detail }: { status: number; asMain?: boolean; detail?: string }) {
   const { t } = useTranslation();
   const [title, body] =
     status === 404 ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
     : status === 403 ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+    : status === 503 ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
     : status >= 400 && status < 500 ? [t("errors.badRequestTitle"), detail ?? t("errors.badRequestBody")]
     : [t("errors.serverTitle"), t("errors.serverBody")];
   const content = (

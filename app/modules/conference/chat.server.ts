@@ -25,25 +25,31 @@ const toChatMessage = (m: {
   hiddenByName: m.hiddenByName,
 });
 
-export type PostResult = { status: "posted"; message: ChatMessage } | { status: "held"; findings: Finding[] };
+/** `replayed`: the author had sent this message (same client message id) before; it was stored then, not now. */
+export type PostResult = { status: "posted"; message: ChatMessage; replayed?: boolean } | { status: "held"; findings: Finding[] };
 
 /**
  * Checks the message with the detector first: a message with an identifier is returned to its
  * author (status "held") and never stored. Otherwise it gets the conference's next sequence
  * number (row lock on the conference: numbers are gap-free and ordered across server processes)
  * and is stored; the caller acknowledges and broadcasts only after this resolves.
+ * With a `clientMessageId` the send is idempotent per author: a retry of a send whose
+ * acknowledgement was lost (its server killed, the socket cut) returns the message stored the
+ * first time, `replayed`, and stores nothing (ADR 090).
  */
 export async function postMessage({
   actor,
   conferenceId,
   vignetteId,
   body,
+  clientMessageId,
   joined,
 }: {
   actor: Actor;
   conferenceId: string;
   vignetteId?: string | null;
   body: string;
+  clientMessageId?: string;
   /** Set by the socket layer for a socket whose join (membership and access) was checked. */
   joined?: { organizationName: string };
 }): Promise<PostResult> {
@@ -52,6 +58,8 @@ export async function postMessage({
     const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
     if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
   }
+  const earlier = await sentBefore(conferenceId, actor.userId, clientMessageId);
+  if (earlier) return earlier;
   if (vignetteId) {
     const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, sharedAt: { not: null } }, select: { id: true } });
     if (!vignette) throw notFound("Vignette not found");
@@ -70,7 +78,7 @@ export async function postMessage({
     return { status: "held", findings };
   }
   const organizationName = joined?.organizationName ?? (await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } })).name;
-  const message = await db.$transaction(async (tx) => {
+  const store = db.$transaction(async (tx) => {
     const { lastMessageSeq, status } = await tx.conference.update({ where: { id: conferenceId }, data: { lastMessageSeq: { increment: 1 } }, select: { lastMessageSeq: true, status: true } });
     // Checked under the row lock: a conference ended a moment ago takes no more messages.
     if (status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
@@ -84,10 +92,24 @@ export async function postMessage({
         organizationId: actor.organizationId,
         organizationName,
         body,
+        clientMessageId: clientMessageId ?? null,
       },
     });
   });
-  return { status: "posted", message: toChatMessage(message) };
+  try {
+    return { status: "posted", message: toChatMessage(await store) };
+  } catch (error) {
+    // The same send, retried while the first was still being stored (on this or another node).
+    const raced = (error as { code?: string }).code === "P2002" ? await sentBefore(conferenceId, actor.userId, clientMessageId) : null;
+    if (raced) return raced;
+    throw error;
+  }
+}
+
+async function sentBefore(conferenceId: string, authorId: string, clientMessageId: string | undefined): Promise<PostResult | null> {
+  if (!clientMessageId) return null;
+  const message = await db.conferenceMessage.findUnique({ where: { conferenceId_authorId_clientMessageId: { conferenceId, authorId, clientMessageId } } });
+  return message ? { status: "posted", message: toChatMessage(message), replayed: true } : null;
 }
 
 /** Messages after sequence number `sinceSeq`, in order (the reconnect catch-up). */

@@ -10,7 +10,8 @@
  *   only. Otherwise: stored with the next sequence number → acknowledged → broadcast.
  * - Reconnects: Socket.IO connection state recovery replays missed packets; the client also
  *   re-joins with `sinceSeq` (the last sequence number it holds) and gets what it missed from the
- *   database. Clients de-duplicate by sequence number.
+ *   database; a client that sees a gap in the numbers asks `messages:since`. Clients de-duplicate
+ *   by sequence number. A send is idempotent by its `clientId` (ADR 090).
  * Errors go to the offending socket only (its acknowledgement, or "conference:error").
  */
 import type { Namespace, Server, Socket } from "socket.io";
@@ -111,14 +112,24 @@ export function registerConferenceNamespace(io: Server) {
           socket.to(conferenceRoom(conferenceId)).emit("presence:update", participants);
         },
 
-        "message:send": async ({ conferenceId, vignetteId, body }, reply) => {
+        // Idempotent by the browser's clientId: a retry after a lost acknowledgement answers with the
+        // message stored the first time and broadcasts it again (its first broadcast may have died
+        // with a killed node; clients de-duplicate by sequence number).
+        "message:send": async ({ conferenceId, vignetteId, body, clientId }, reply) => {
           if (!inRoom(conferenceId)) return notJoined(reply);
-          const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, joined: { organizationName: socket.data.organizationName ?? "" } });
+          const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, clientMessageId: clientId, joined: { organizationName: socket.data.organizationName ?? "" } });
           if (result.status === "held") {
             return reply({ ok: false, code: "identifiers", error: "Possible identifiers found: this message was not shared.", findings: result.findings });
           }
           reply({ ok: true, message: result.message });
           socket.to(conferenceRoom(conferenceId)).emit("message:new", result.message);
+        },
+
+        // "Since message N": what a client that saw a gap in the sequence numbers missed (a broadcast
+        // lost with a killed node), without re-joining. Joining with sinceSeq does the same on reconnect.
+        "messages:since": async ({ conferenceId, sinceSeq }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          reply({ ok: true, messages: await messagesSince(conferenceId, sinceSeq) });
         },
 
         // Hiding a message that could identify someone: everyone's copy is replaced, the text erased.

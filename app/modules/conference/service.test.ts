@@ -183,6 +183,21 @@ describe("live discussion", () => {
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
+  it("a send retried with the same client message id is stored once, also when the retries race (#17)", async () => {
+    const w = await world();
+    const first = await postMessage({ actor: w.a, conferenceId: w.conference.id, body: "We can take the family on Monday", clientMessageId: "browser-1" });
+    const again = await postMessage({ actor: w.a, conferenceId: w.conference.id, body: "We can take the family on Monday", clientMessageId: "browser-1" });
+    expect(first).toMatchObject({ status: "posted" });
+    expect(first.status === "posted" && first.replayed).toBeFalsy();
+    expect(again).toMatchObject({ status: "posted", replayed: true, message: { seq: first.status === "posted" ? first.message.seq : -1 } });
+    const raced = await Promise.all(Array.from({ length: 4 }, () => postMessage({ actor: w.b, conferenceId: w.conference.id, body: "Same answer, sent four times", clientMessageId: "browser-2" })));
+    expect(new Set(raced.map((r) => (r.status === "posted" ? r.message.seq : -1))).size).toBe(1);
+    // Another author may use the same id: ids are the author's browser's.
+    await postMessage({ actor: w.b, conferenceId: w.conference.id, body: "Mine", clientMessageId: "browser-1" });
+    expect(await db.conferenceMessage.count({ where: { conferenceId: w.conference.id } })).toBe(3);
+    expect((await messagesSince(w.conference.id, 0)).map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
   it("refuses over-long messages and messages after the host ended the conference", async () => {
     const w = await world();
     await expect(postMessage({ actor: w.a, conferenceId: w.conference.id, body: "x".repeat(2001) })).rejects.toMatchObject({ status: 413 });

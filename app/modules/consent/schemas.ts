@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedDate, manyOf } from "~/utils/form-fields";
+import { translatable } from "~/utils/translatable";
 import { AUTHORIZATION_FORMS, CONSENT_CATEGORIES, CONSENT_LANGUAGES, PART2_CATEGORY, REVOCATION_CHANNELS } from "./categories";
 
 const checked = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
@@ -24,6 +25,8 @@ const RecordAuthorizationBaseSchema = z.object({
   signatureMethod: z.enum(["DRAWN", "TYPED"], { errorMap: () => ({ message: "Choose how the form is signed" }) }),
   signatureTyped: z.string().trim().max(160, "Use at most 160 characters").optional().transform((v) => (v ? v : undefined)),
   signatureImage: z.string().max(300_000, "The drawn signature is too large").optional().transform((v) => (v ? v : undefined)),
+  /** The form's one-time key (a retried submission records once); optional for callers without a form. */
+  idempotencyKey: z.string().uuid(translatable("errors.reloadAndRetry")).optional().or(z.literal("").transform(() => undefined)),
 });
 type RecordAuthorizationBase = z.infer<typeof RecordAuthorizationBaseSchema>;
 

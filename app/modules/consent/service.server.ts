@@ -5,6 +5,7 @@
  * is encrypted like the client's identifiers.
  */
 import { AppError, notFound } from "~/utils/app-error";
+import { translatable } from "~/utils/translatable";
 import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
@@ -67,6 +68,8 @@ export async function recordAuthorization({ actor, clientId, input }: { actor: A
   }
   const v = parsed.data;
   const client = await ownClientOrThrow(actor, clientId);
+  const earlier = await recordedBefore(actor.organizationId, client.id, v.idempotencyKey);
+  if (earlier) return earlier;
   const allowed = new Set((await listRecipientOptions(actor.organizationId)).map((o) => o.id));
   const recipientIds = [...new Set(v.recipientIds)];
   if (recipientIds.some((id) => !allowed.has(id))) {
@@ -81,10 +84,11 @@ export async function recordAuthorization({ actor, clientId, input }: { actor: A
     image: v.signatureMethod === "DRAWN" ? v.signatureImage ?? null : null,
   };
   const categories = CONSENT_CATEGORIES.filter((c) => v.categories.includes(c));
-  await db.$transaction(async (tx) => {
+  const record = db.$transaction(async (tx) => {
     await tx.consentAuthorization.create({
       data: {
         id,
+        idempotencyKey: v.idempotencyKey ?? null,
         clientId: client.id,
         organizationId: actor.organizationId,
         form: v.form,
@@ -106,7 +110,24 @@ export async function recordAuthorization({ actor, clientId, input }: { actor: A
     });
     await recordAuditEvent({ action: "consent.authorization_recorded", subjectType: "Client", subjectId: client.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { authorizationId: id, form: v.form, categories, recipientIds }, request: actor.request }, tx);
   });
+  try {
+    await record;
+  } catch (error) {
+    // The same submission, retried while the first was being recorded (pressed twice, or on another node).
+    const raced = (error as { code?: string }).code === "P2002" ? await recordedBefore(actor.organizationId, client.id, v.idempotencyKey) : null;
+    if (raced) return raced;
+    throw error;
+  }
   return { authorizationId: id };
+}
+
+/** The authorization a submission with this key recorded already (for this client), if any. */
+async function recordedBefore(organizationId: string, clientId: string, idempotencyKey: string | undefined) {
+  if (!idempotencyKey) return null;
+  const row = await db.consentAuthorization.findUnique({ where: { organizationId_idempotencyKey: { organizationId, idempotencyKey } }, select: { id: true, clientId: true } });
+  if (!row) return null;
+  if (row.clientId !== clientId) throw new AppError({ message: translatable("errors.reloadAndRetry"), status: 409 });
+  return { authorizationId: row.id };
 }
 
 export async function revokeAuthorization({ actor, clientId, input }: { actor: Actor; clientId: string; input: Omit<RevokeAuthorizationInput, "intent"> }) {

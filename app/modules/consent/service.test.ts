@@ -53,6 +53,34 @@ describe("recording an authorization: bad input is a clear error and writes noth
   });
 });
 
+describe("recording an authorization twice with the form's key (#17)", () => {
+  it("records once: a retried or double submission returns the first authorization, also when they race", async () => {
+    const { world, actor, clientId } = await setup();
+    const key = crypto.randomUUID();
+    const input = authorizationInput({ recipientIds: [world.orgB.id], idempotencyKey: key });
+    const first = await recordAuthorization({ actor, clientId, input });
+    const again = await recordAuthorization({ actor, clientId, input });
+    expect(again).toEqual(first);
+    const racedKey = crypto.randomUUID();
+    const raced = await Promise.all(Array.from({ length: 4 }, () => recordAuthorization({ actor, clientId, input: { ...input, idempotencyKey: racedKey } })));
+    expect(new Set(raced.map((r) => r.authorizationId)).size).toBe(1);
+    // Without a key (callers that have no form) every call records.
+    await recordAuthorization({ actor, clientId, input: authorizationInput({ recipientIds: [world.orgB.id] }) });
+    expect(await db.consentAuthorization.count({ where: { clientId } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { subjectId: clientId, action: "consent.authorization_recorded" } })).toBe(3);
+  });
+
+  it("refuses a key already used for another client (a form reused by hand), and a key that is not one", async () => {
+    const { world, actor, clientId } = await setup();
+    const other = await createClient(actor, { name: "Luis Ortega" });
+    const key = crypto.randomUUID();
+    await recordAuthorization({ actor, clientId, input: authorizationInput({ recipientIds: [world.orgB.id], idempotencyKey: key }) });
+    await expect(recordAuthorization({ actor, clientId: other, input: authorizationInput({ recipientIds: [world.orgB.id], idempotencyKey: key }) })).rejects.toMatchObject({ status: 409 });
+    await expect(recordAuthorization({ actor, clientId, input: authorizationInput({ recipientIds: [world.orgB.id], idempotencyKey: "not-a-key" }) })).rejects.toMatchObject({ status: 400 });
+    expect(await db.consentAuthorization.count({ where: { clientId: other } })).toBe(0);
+  });
+});
+
 describe("an authorization's life", () => {
   it("records the statements as read, in Spanish, and the client's copy shows them with the signature", async () => {
     const { world, actor, clientId } = await setup();

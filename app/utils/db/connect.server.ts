@@ -16,9 +16,16 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export async function openPostgres(connectionString: string, { max = 10 } = {}): Promise<Database> {
+/**
+ * How long a query waits for a connection (a new one, or a free slot in the pool) before it fails:
+ * pg's default is forever, so a database that stops answering would hang every request. With it a
+ * request fails within seconds and the mapper answers 503 (ADR 090).
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+export async function openPostgres(connectionString: string, { max = 10, connectionTimeoutMillis = CONNECT_TIMEOUT_MS } = {}): Promise<Database> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis }) });
   return {
     prisma,
     kind: "postgresql",
