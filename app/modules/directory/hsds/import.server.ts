@@ -54,7 +54,9 @@ async function providerOrganization(tx: Tx, actor: Actor<"coalition">, record: H
     // The organization's own phone (HSDS organization-level phone), not a service's.
     phone: record.organization?.phones[0]?.number ?? null,
   };
-  return tx.organization.upsert({ where: { slug }, create: { slug, kind: "OTHER", ...data }, update: data, select: { id: true } });
+  // Several services name one organization, some only by id and name: what a record leaves out is not erased.
+  const update = Object.fromEntries(Object.entries(data).filter(([key, v]) => v !== null && !(key === "description" && v === "")));
+  return tx.organization.upsert({ where: { slug }, create: { slug, kind: "OTHER", ...data }, update, select: { id: true } });
 }
 
 type Located = { sal: HsdsServiceRecord["service_at_locations"][number]; location: NonNullable<HsdsServiceRecord["service_at_locations"][number]["location"]>; latitude: number | null; longitude: number | null; placement: Placement | "CORRECTED" };
