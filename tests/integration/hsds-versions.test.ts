@@ -11,6 +11,9 @@ import { describe, expect, it } from "vitest";
 import { withHttpErrors } from "~/utils/http-errors.server";
 import { db } from "~/utils/db.server";
 import * as importRouteModule from "~/routes/api.directory.import";
+import * as dataRouteModule from "~/routes/_app.map_.data";
+import * as assetsRouteModule from "~/routes/api.assets";
+import * as assetRouteModule from "~/routes/api.assets.$assetId";
 import { readCsvPackage, readJsonPackage, tableNameOf, bydayOf, type CsvTables } from "~/modules/directory/hsds/csv-package";
 import type { ImportOutcome } from "~/modules/directory/hsds/import.server";
 import { centroidOf } from "~/modules/directory/placement.server";
@@ -18,6 +21,9 @@ import { createTwoOrganizationWorld } from "../factories";
 import { settle, signedInRequester } from "../helpers";
 
 const importRoute = withHttpErrors(importRouteModule);
+const dataRoute = withHttpErrors(dataRouteModule);
+const assetsRoute = withHttpErrors(assetsRouteModule);
+const assetRoute = withHttpErrors(assetRouteModule);
 const FIXTURES = path.resolve(__dirname, "../fixtures/hsds");
 
 function readFixture(name: string): { tables: CsvTables; datapackage?: unknown } {
@@ -191,5 +197,41 @@ describe("importing them", () => {
       [10, "rejected", "service_areas.0.name: at most 500 characters"],
       [11, "rejected", expect.stringMatching(/^service_at_locations\.0\.location\.latitude: /)],
     ]);
+  });
+
+  it("approximate pins are marked on the map and in the detail; the review list takes typed coordinates, which a re-import keeps", async () => {
+    const world = await createTwoOrganizationWorld();
+    const asConvener = await signedInRequester(world.convener.email);
+    const asA = await signedInRequester(world.directorA.email);
+    const { services } = readCsvPackage(readFixture("v1").tables);
+    await importAll(asConvener, services);
+
+    const map = await settle(() => assetsRoute.loader({ request: asConvener.get("/api/assets?bbox=-106,37,-102,40"), params: {}, context: {} }));
+    const features = JSON.parse(typeof map.body === "string" ? map.body : JSON.stringify(map.body)).features as { properties: { name: string; approximate?: boolean } }[];
+    expect(features.map((f) => [f.properties.name, f.properties.approximate ?? false]).sort()).toEqual([["Food Pantry — Eastside Pantry", false], ["Food Pantry — Rocky Ford Hall", true], ["Hot Meals — Westside Kitchen", true]]);
+    const hall = await db.asset.findFirstOrThrow({ where: { coalitionId: world.coalition.id, name: "Food Pantry — Rocky Ford Hall" } });
+    const detail = (await settle(() => assetRoute.loader({ request: asConvener.get(`/api/assets/${hall.id}`), params: { assetId: hall.id }, context: {} }))).body as { approximate: boolean; contacts: { name: string }[]; serviceAreas: string[] };
+    expect(detail).toMatchObject({ approximate: true, contacts: [{ name: "Ana Ruiz" }], serviceAreas: ["Pueblo", "81001"] });
+
+    const page = (await settle(() => dataRoute.loader({ request: asConvener.get("/map/data"), params: {}, context: {} }))).body as { review: { total: number; locations: { id: string; name: string; placement: string }[] } };
+    expect(page.review.locations.map((l) => [l.name, l.placement])).toEqual([["Mobile Stop", "UNPLACED"], ["Rocky Ford Hall", "APPROXIMATE"], ["Westside Kitchen", "APPROXIMATE"]]);
+    // A director of another organization sees none of the convener's imports.
+    expect(((await settle(() => dataRoute.loader({ request: asA.get("/map/data"), params: {}, context: {} }))).body as typeof page).review.total).toBe(0);
+
+    const mobile = page.review.locations.find((l) => l.name === "Mobile Stop")!;
+    const bad = await settle(() => dataRoute.action({ request: asConvener.post("/map/data", { intent: "place", locationId: mobile.id, latitude: "95", longitude: "-104.6" }), params: {}, context: {} }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/latitude/);
+    expect((await settle(() => dataRoute.action({ request: asA.post("/map/data", { intent: "place", locationId: mobile.id, latitude: "38.3", longitude: "-104.6" }), params: {}, context: {} }))).status).toBe(404);
+    expect((await settle(() => dataRoute.action({ request: asConvener.post("/map/data", { intent: "place", locationId: mobile.id, latitude: "38.3", longitude: "-104.6" }), params: {}, context: {} }))).status).toBe(200);
+    const placed = await db.asset.findFirstOrThrow({ where: { coalitionId: world.coalition.id, name: "Mobile Pantry — Mobile Stop" } });
+    expect(placed).toMatchObject({ latitude: 38.3, longitude: -104.6, approximate: false });
+
+    // The same file again, then a changed one: the typed coordinates stay.
+    expect((await importAll(asConvener, services)).map((r) => r.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    const changed = services.map((s) => (s.id === "s3" ? { ...s, description: "A truck that moves weekly" } : s));
+    const again = await importAll(asConvener, changed);
+    expect(again[2]).toMatchObject({ outcome: "updated", locations: [{ id: "l3", placement: "CORRECTED" }] });
+    expect(await db.directoryLocation.findFirstOrThrow({ where: { coalitionId: world.coalition.id, externalId: "l3" } })).toMatchObject({ latitude: 38.3, longitude: -104.6, placement: "CORRECTED" });
   });
 });

@@ -171,7 +171,7 @@ const featuresSql = (order: Prisma.Sql = Prisma.empty) => Prisma.sql`'[' || coal
   '{"type":"Feature","id":"' || h."id"::text || '","geometry":{"type":"Point","coordinates":[' || h."longitude"::text || ',' || h."latitude"::text || ']},' ||
   '"properties":{"id":"' || h."id"::text || '","kind":"' || h."kind"::text || '","visibility":"' || h."visibility"::text || '","name":' || to_json(h."name")::text ||
   ',"organization":' || coalesce(to_json(o."name")::text, 'null') || ',"sdoh":' || to_json(h."sdohCodes")::text ||
-  ',"capacity":' || coalesce(to_json(h."capacityStatus"::text)::text, 'null') || ,"openNow":' || (CASE WHEN h."openNow" THEN 'true' ELSE 'false' END) || (CASE WHEN h."approximate" THEN ',"approximate":true' ELSE '' END) || '}}', ',' ${order}), '') || ']'`;
+  ',"capacity":' || coalesce(to_json(h."capacityStatus"::text)::text, 'null') || ',"openNow":' || (CASE WHEN h."openNow" THEN 'true' ELSE 'false' END) || (CASE WHEN h."approximate" THEN ',"approximate":true' ELSE '' END) || '}}', ',' ${order}), '') || ']'`;
 
 /**
  * The map API's answer as JSON text, built by PostgreSQL in one statement: at most `limit`
