@@ -10,7 +10,7 @@ type Review = {
   total: number;
   locations: { id: string; name: string; placement: "GEOCODED" | "APPROXIMATE" | "UNPLACED"; latitude: number | null; longitude: number | null; address: string | null; organization: string | null; services: string[] }[];
 };
-type Result = { placed?: string; error?: string; fieldErrors?: Record<string, string[] | undefined> };
+type Result = { placed?: string; error?: string; formError?: string; fieldErrors?: Record<string, string[] | undefined> };
 
 function PlaceForm({ location }: { location: Review["locations"][number] }) {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ function PlaceForm({ location }: { location: Review["locations"][number] }) {
         {fe.longitude ? <span id={id("lng-error")} className="field-error">{fe.longitude[0]}</span> : null}
       </div>
       <button type="submit" className="button" disabled={fetcher.state !== "idle"}>{t("directory.review.save")}</button>
-      {fetcher.data?.error && !fetcher.data.fieldErrors ? <span className="field-error" role="alert">{fetcher.data.error}</span> : null}
+      {(fetcher.data?.formError ?? fetcher.data?.error) && !fe.latitude && !fe.longitude ? <span className="field-error" role="alert">{fetcher.data?.formError ?? fetcher.data?.error}</span> : null}
     </fetcher.Form>
   );
 }
