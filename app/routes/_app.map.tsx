@@ -145,7 +145,7 @@ export default function MapPage() {
                   placing={adding}
                   placedPoint={placedPoint}
                   focus={focus}
-                  labels={{ cluster: (count) => t("directory.map.cluster", { count }), placedPoint: t("directory.map.placedPoint") }}
+                  labels={{ cluster: (count) => t("directory.map.cluster", { count }), placedPoint: t("directory.map.placedPoint"), approximate: t("directory.approximate.label") }}
                   onSelect={(id) => void select(id)}
                   onView={(next, nextZoom) => { setBbox(next); setZoom(nextZoom); }}
                   onPlace={(lat, lng) => setPlacedPoint([lat, lng])}

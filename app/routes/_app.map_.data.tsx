@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { DirectoryTabs } from "~/components/map/directory-tabs";
 import { HsdsImporter } from "~/components/map/hsds-importer";
+import { PlacementReview } from "~/components/map/placement-review";
 import { CSV_TABLES } from "~/modules/directory/hsds/export.server";
+import { correctLocationPlacement, listLocationsToReview } from "~/modules/directory/placement-review.server";
+import { PlaceLocationSchema } from "~/modules/directory/schemas";
+import { forbidden } from "~/utils/app-error";
+import { parseForm } from "~/utils/forms.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Import & export · Coalition Hub" }];
@@ -12,12 +17,24 @@ export const meta: MetaFunction = () => [{ title: "Import & export · Coalition 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:read", "coalition");
   const canImport = !!actor.organizationId && (actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"));
-  return { canImport, tables: [...CSV_TABLES], can: { edit: actor.permissions.has("directory:edit"), coverage: actor.permissions.has("coalition:admin") } };
+  return {
+    canImport, tables: [...CSV_TABLES], can: { edit: actor.permissions.has("directory:edit"), coverage: actor.permissions.has("coalition:admin") },
+    review: canImport ? await listLocationsToReview(actor) : null,
+  };
+}
+
+/** Typed coordinates for an imported location from the review list. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "coalition:read", "coalition");
+  if (!actor.organizationId || !(actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"))) throw forbidden("Only directors and conveners can place locations.");
+  const input = parseForm(await request.formData(), PlaceLocationSchema);
+  const placed = await correctLocationPlacement({ actor, input });
+  return { placed: placed.id };
 }
 
 export default function DataPage() {
   const { t } = useTranslation();
-  const { canImport, tables, can } = useLoaderData<typeof loader>();
+  const { canImport, tables, can, review } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <header className="page-header">
@@ -39,6 +56,7 @@ export default function DataPage() {
         <p>{t("directory.data.apiBody")} <a href="/api/hsds/services">/api/hsds/services</a></p>
       </section>
       {canImport ? <HsdsImporter /> : <p className="muted">{t("directory.data.noPermission")}</p>}
+      {review ? <PlacementReview review={review} /> : null}
     </div>
   );
 }

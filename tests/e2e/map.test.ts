@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.context().close();
   });
 
-  it.skipIf(!HSDS_AVAILABLE)("a convener imports the official HSDS CSV package, sees the progress and a per-row report, and re-importing updates", async () => {
+  it.skipIf(!HSDS_AVAILABLE)("a convener checks the official HSDS CSV package (dry run), imports it on confirmation, and checking it again finds it unchanged", async () => {
     const dir = path.join(HSDS_DIR, "examples", "csv");
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
     const page = await newPage(browser);
@@ -96,18 +96,55 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.goto("/map");
     await page.getByRole("link", { name: "Import & export" }).click();
     await page.waitForURL("**/map/data");
-    for (const round of ["1 created, 0 updated, 0 rejected.", "0 created, 1 updated, 0 rejected."]) {
-      await page.getByLabel("HSDS JSON file or CSV files").setInputFiles(files);
-      await page.getByRole("button", { name: "Import", exact: true }).click();
-      await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toBe(round);
-      const progress = page.locator("progress#import-progress");
-      expect(await progress.getAttribute("value")).toBe(await progress.getAttribute("max"));
-      expect(await page.getByLabel(/Finished: 1 of 1 rows/).count()).toBe(1);
-      const report = page.getByRole("table");
-      expect(await report.textContent()).toMatch(/Community Counselling/);
-      expect(await report.textContent()).toMatch(/out-of-range coordinates/);
-    }
+    await page.getByLabel("HSDS JSON file or CSV files").setInputFiles(files);
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toMatch(/^Would create 1, update 0, leave 0 unchanged; 0 rejected\./);
+    expect(await page.getByRole("table").textContent()).toMatch(/Community Counselling.*Would be created/);
+    expect(await page.getByRole("table").textContent()).toMatch(/out-of-range coordinates/);
+    await page.getByRole("button", { name: "Import 1 record" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toMatch(/^1 created, 0 updated, 0 unchanged, 0 rejected\./);
+    const progress = page.locator("progress#import-progress");
+    expect(await progress.count()).toBe(0);
+    expect(await page.getByText(/Finished: 1 of 1 rows/).count()).toBe(1);
+
+    await page.getByLabel("HSDS JSON file or CSV files").setInputFiles(files);
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toMatch(/^Would create 0, update 0, leave 1 unchanged; 0 rejected\./);
+    expect(await page.getByRole("button", { name: "Import 0 records" }).isDisabled()).toBe(true);
     await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("a convener imports an HSDS 1.x package without coordinates: approximate pins on the map, the unplaced location in the review list, placed by typing coordinates (#21)", async () => {
+    const dir = path.resolve(__dirname, "../fixtures/hsds/v1");
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
+    const page = await newPage(browser);
+    await signIn(page, "convener@demo.test");
+    await page.goto("/map/data");
+    await page.getByLabel("HSDS JSON file or CSV files").setInputFiles(files);
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 20_000 }).toMatch(/^Would create 3, update 0, leave 0 unchanged; 0 rejected\. Locations without coordinates: 2 placed approximately .*1 not on the map/);
+    expect(await page.getByText("Read as: HSDS 1.x package.").count()).toBe(1);
+    await page.getByText("8 tables and columns the hub does not keep").click();
+    expect(await page.getByText(/Ignored \(not imported\):.*holiday_schedules \(1\)/).count()).toBe(1);
+    await page.getByRole("button", { name: "Import 3 records" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 20_000 }).toMatch(/^3 created, 0 updated, 0 unchanged, 0 rejected\./);
+
+    await page.reload();
+    const review = page.getByRole("region", { name: "Locations to review" });
+    const mobile = review.getByRole("listitem").filter({ hasText: "Mobile Stop" });
+    expect(await mobile.textContent()).toMatch(/Not on the map/);
+    expect(await review.getByRole("listitem").filter({ hasText: "Westside Kitchen" }).textContent()).toMatch(/Approximate \(ZIP or city\)/);
+    await mobile.getByLabel("Latitude").fill("38.29");
+    await mobile.getByLabel("Longitude").fill("-104.62");
+    await mobile.getByRole("button", { name: "Place here" }).click();
+    await expect.poll(() => review.getByRole("listitem").filter({ hasText: "Mobile Stop" }).count(), { timeout: 15_000 }).toBe(0);
+
+    await page.goto("/map?q=westside");
+    const item = page.getByRole("button", { name: /Hot Meals — Westside Kitchen/ });
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    expect(await item.textContent()).toMatch(/Approximate location/);
+    expect(await page.locator(".asset-marker--approximate").count()).toBeGreaterThan(0);
     await page.context().close();
   });
 

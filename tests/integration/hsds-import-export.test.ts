@@ -35,7 +35,7 @@ function officialCsvPackage(): CsvTables {
 }
 
 describe("HSDS import", () => {
-  it.skipIf(!HSDS_AVAILABLE)("a convener imports the official service example; importing it again updates instead of duplicating", async () => {
+  it.skipIf(!HSDS_AVAILABLE)("a convener imports the official service example; importing it again changes nothing and duplicates nothing", async () => {
     const world = await createTwoOrganizationWorld();
     const asConvener = await signedInRequester(world.convener.email);
     const records = jsonToServices(readHsdsExample("service_full.json"));
@@ -49,7 +49,7 @@ describe("HSDS import", () => {
     expect(await db.auditEvent.count({ where: { action: "directory.hsds_import_created", subjectId: service.id } })).toBe(1);
 
     const again = outcomes(await importBatch(asConvener, { records }));
-    expect(again[0].outcome).toBe("updated");
+    expect(again[0].outcome).toBe("unchanged");
     expect(await db.directoryService.count({ where: { coalitionId: world.coalition.id } })).toBe(1);
     expect(await db.organization.count({ where: { name: "Example Organization Inc.", slug: { startsWith: "hsds-" }, directoryServices: { some: { coalitionId: world.coalition.id } } } })).toBe(1);
   });
@@ -61,7 +61,7 @@ describe("HSDS import", () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ name: "Community Counselling", service_at_locations: [expect.objectContaining({ location: expect.objectContaining({ name: "MyCity Civic Center" }) })] });
     expect(outcomes(await importBatch(asConvener, { records }))[0].outcome).toBe("created");
-    expect(outcomes(await importBatch(asConvener, { records }))[0].outcome).toBe("updated");
+    expect(outcomes(await importBatch(asConvener, { records }))[0].outcome).toBe("unchanged");
     expect(await db.directoryService.count({ where: { coalitionId: world.coalition.id } })).toBe(1);
   });
 

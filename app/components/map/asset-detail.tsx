@@ -79,6 +79,30 @@ export function AssetDetailPanel({ asset, onBack, referFrom = null }: { asset: A
           {asset.url ? <a href={asset.url} rel="noreferrer" target="_blank">{t("directory.detail.website")}</a> : null}
           {!asset.address && !asset.phone && !asset.email && !asset.url ? t("directory.detail.unknown") : null}
         </dd>
+        {asset.approximate ? (
+          <>
+            <dt>{t("directory.approximate.where")}</dt>
+            <dd><span className="tag tag--approximate">{t("directory.approximate.label")}</span> <span className="muted small">{t("directory.approximate.hint")}</span></dd>
+          </>
+        ) : null}
+        {asset.contacts.length ? (
+          <>
+            <dt>{t("directory.detail.contacts")}</dt>
+            <dd>
+              <ul className="plain-list">
+                {asset.contacts.map((c) => (
+                  <li key={c.id}>
+                    {[c.name, c.title].filter(Boolean).join(", ")}
+                    {c.phones.map((p) => <span key={p.number}> · <a href={`tel:${p.number}`}>{p.number}{p.extension ? ` ${t("directory.detail.extension", { extension: p.extension })}` : ""}</a></span>)}
+                    {c.email ? <> · <a href={`mailto:${c.email}`}>{c.email}</a></> : null}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        {asset.requiredDocuments.length ? (<><dt>{t("directory.detail.requiredDocuments")}</dt><dd>{asset.requiredDocuments.join(", ")}</dd></>) : null}
+        {asset.serviceAreas.length ? (<><dt>{t("directory.detail.serviceAreas")}</dt><dd>{asset.serviceAreas.join(", ")}</dd></>) : null}
         {asset.applicationProcess ? (<><dt>{t("directory.detail.howToApply")}</dt><dd>{asset.applicationProcess}</dd></>) : null}
         {asset.vouchedBy ? (
           <>

@@ -25,6 +25,7 @@ export const AssetList = forwardRef<HTMLUListElement, { features: Feature<Point,
                 </span>
                 <span className="asset-list__tags">
                   {a.openNow ? <span className="tag tag--open">{t("directory.detail.openNow")}</span> : null}
+                  {a.approximate ? <span className="tag tag--approximate">{t("directory.approximate.label")}</span> : null}
                   {a.capacity ? <span className={`tag tag--capacity-${a.capacity.toLowerCase()}`}>{t(`directory.capacity.${a.capacity}`)}</span> : null}
                   {a.sdoh.slice(0, 3).map((code) => <span key={code} className="tag">{t(`directory.sdoh.${code}`)}</span>)}
                 </span>

@@ -28,7 +28,7 @@ export type AssetMapProps = {
   placing: boolean;
   placedPoint: [number, number] | null;
   focus: { lat: number; lng: number; key: number } | null;
-  labels: { cluster: (count: number) => string; placedPoint: string };
+  labels: { cluster: (count: number) => string; placedPoint: string; approximate?: string };
   onSelect: (id: string) => void;
   onView: (bbox: Bbox, zoom: number) => void;
   onPlace: (lat: number, lng: number) => void;
@@ -46,10 +46,10 @@ const colorOf = (codes: string[]) => {
   return "#56606a";
 };
 
-function pointIcon(color: string, selected: boolean, informal: boolean) {
+function pointIcon(color: string, selected: boolean, informal: boolean, approximate = false) {
   const size = selected ? 26 : 18;
   return L.divIcon({
-    className: `asset-marker${selected ? " asset-marker--selected" : ""}${informal ? " asset-marker--informal" : ""}`,
+    className: `asset-marker${selected ? " asset-marker--selected" : ""}${informal ? " asset-marker--informal" : ""}${approximate ? " asset-marker--approximate" : ""}`,
     html: `<span style="background:${color}"></span>`,
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],
@@ -151,8 +151,8 @@ export default function AssetMap(props: AssetMapProps) {
           <Marker
             key={p.id}
             position={[lat, lng]}
-            icon={pointIcon(colorOf(p.sdoh), p.id === selectedId, p.kind !== "SERVICE_LOCATION")}
-            title={p.name}
+            icon={pointIcon(colorOf(p.sdoh), p.id === selectedId, p.kind !== "SERVICE_LOCATION", !!p.approximate)}
+            title={p.approximate && labels.approximate ? `${p.name} (${labels.approximate})` : p.name}
             zIndexOffset={p.id === selectedId ? 1000 : 0}
             eventHandlers={{ click: () => onSelect(p.id) }}
           />

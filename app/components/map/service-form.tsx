@@ -20,9 +20,9 @@ export function ServiceForm({ service, locationId, errors, map, onCancel }: { se
   const navigation = useNavigation();
   const adding = !!service && locationId === "new";
   const location = adding ? undefined : (service?.locations.find((l) => l.id === locationId) ?? service?.locations[0]);
-  const [point, setPoint] = useState<[number, number] | null>(location ? [location.latitude, location.longitude] : null);
-  const [lat, setLat] = useState(location ? String(location.latitude) : "");
-  const [lng, setLng] = useState(location ? String(location.longitude) : "");
+  const [point, setPoint] = useState<[number, number] | null>(location && location.latitude !== null && location.longitude !== null ? [location.latitude, location.longitude] : null);
+  const [lat, setLat] = useState(location?.latitude != null ? String(location.latitude) : "");
+  const [lng, setLng] = useState(location?.longitude != null ? String(location.longitude) : "");
   const fe = errors?.fieldErrors ?? {};
   const place = (la: number, ln: number) => { setPoint([la, ln]); setLat(String(la)); setLng(String(ln)); };
   const typed = (la: string, ln: string) => {

@@ -78,6 +78,10 @@ export function fitWarningText(t: TFunction, w: FitWarning, language: string): s
       return t("referral.fit.area", { areas: list(w.serviceAreas) });
     case "need-not-listed":
       return t("referral.fit.needNotListed", { needs: list(w.needs.map((n) => needLabel(t, n))) });
+    case "documents":
+      return t("referral.fit.documents", { documents: list(w.documents) });
+    case "fees":
+      return t("referral.fit.fees", { fees: w.fees });
   }
 }
 

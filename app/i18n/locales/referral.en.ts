@@ -223,6 +223,8 @@ const referral = {
     language: "The client prefers {{clientLanguage}}; the service offers {{serviceLanguages}}.",
     area: "The client's address is not in the service's area ({{areas}}).",
     needNotListed: "The service does not list: {{needs}}.",
+    documents: "The client needs to bring: {{documents}}.",
+    fees: "Fees: {{fees}}",
   },
   send: {
     title: "Send a referral",

@@ -225,6 +225,8 @@ const referral: typeof en = {
     language: "La persona prefiere {{clientLanguage}}; el servicio ofrece {{serviceLanguages}}.",
     area: "La dirección de la persona no está en la zona del servicio ({{areas}}).",
     needNotListed: "El servicio no incluye: {{needs}}.",
+    documents: "La persona debe llevar: {{documents}}.",
+    fees: "Costo: {{fees}}",
   },
   send: {
     title: "Enviar una derivación",

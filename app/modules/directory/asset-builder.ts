@@ -13,7 +13,7 @@ export type ServiceForAsset = {
   lastConfirmedAt: Date | null; deletedAt: Date | null;
 };
 export type LocationForAsset = {
-  id: string; name: string; latitude: number; longitude: number; address1: string | null; city: string | null;
+  id: string; name: string; latitude: number; longitude: number; placement?: string; address1: string | null; city: string | null;
   postalCode: string | null; visibility: "PUBLIC" | "COALITION"; deletedAt: Date | null;
 };
 export type ScheduleForAsset = ScheduleRule & { serviceId?: string | null; locationId?: string | null; serviceAtLocationId?: string | null };
@@ -47,6 +47,7 @@ export function buildServiceLocationAsset({ salId, service, location, organizati
     description: service.description,
     latitude: location.latitude,
     longitude: location.longitude,
+    approximate: location.placement === "GEOCODED" || location.placement === "APPROXIMATE",
     address,
     postalCode: location.postalCode,
     phone,

@@ -133,12 +133,13 @@ export async function getAssetDetail({ viewer, assetId, now = new Date() }: { vi
   });
   if (!asset) throw notFound("Asset not found");
   const service = asset.serviceId
-    ? await db.directoryService.findUnique({ where: { id: asset.serviceId }, select: { applicationProcess: true, feesDescription: true, email: true, status: true } })
+    ? await db.directoryService.findUnique({ where: { id: asset.serviceId }, select: { applicationProcess: true, feesDescription: true, email: true, status: true, requiredDocuments: true, serviceAreas: true, contacts: { select: { id: true, name: true, title: true, email: true, phones: { select: { number: true, extension: true } } } } } })
     : null;
   const schedules = (asset.schedules ?? []) as ScheduleRule[];
   return {
     id: asset.id, kind: asset.kind, visibility: asset.visibility, name: asset.name, description: asset.description,
-    latitude: asset.latitude, longitude: asset.longitude, address: asset.address, postalCode: asset.postalCode, phone: asset.phone, url: asset.url,
+    latitude: asset.latitude, longitude: asset.longitude, approximate: asset.approximate, address: asset.address, postalCode: asset.postalCode, phone: asset.phone, url: asset.url,
+    contacts: service?.contacts ?? [], requiredDocuments: service?.requiredDocuments ?? [], serviceAreas: service?.serviceAreas ?? [],
     email: service?.email ?? null, applicationProcess: service?.applicationProcess ?? null, fees: service?.feesDescription ?? null,
     sdoh: asset.sdohCodes, languages: asset.languages, free: asset.free, eligibility: asset.eligibility, minimumAge: asset.minimumAge, maximumAge: asset.maximumAge,
     capacity: asset.capacityStatus ? { status: asset.capacityStatus, available: asset.capacityAvailable, maximum: asset.capacityMaximum, unit: asset.capacityUnit, updatedAt: asset.capacityUpdatedAt?.toISOString() ?? null } : null,
@@ -170,7 +171,7 @@ const featuresSql = (order: Prisma.Sql = Prisma.empty) => Prisma.sql`'[' || coal
   '{"type":"Feature","id":"' || h."id"::text || '","geometry":{"type":"Point","coordinates":[' || h."longitude"::text || ',' || h."latitude"::text || ']},' ||
   '"properties":{"id":"' || h."id"::text || '","kind":"' || h."kind"::text || '","visibility":"' || h."visibility"::text || '","name":' || to_json(h."name")::text ||
   ',"organization":' || coalesce(to_json(o."name")::text, 'null') || ',"sdoh":' || to_json(h."sdohCodes")::text ||
-  ',"capacity":' || coalesce(to_json(h."capacityStatus"::text)::text, 'null') || ',"openNow":' || (CASE WHEN h."openNow" THEN 'true' ELSE 'false' END) || '}}', ',' ${order}), '') || ']'`;
+  ',"capacity":' || coalesce(to_json(h."capacityStatus"::text)::text, 'null') || ',"openNow":' || (CASE WHEN h."openNow" THEN 'true' ELSE 'false' END) || (CASE WHEN h."approximate" THEN ',"approximate":true' ELSE '' END) || '}}', ',' ${order}), '') || ']'`;
 
 /**
  * The map API's answer as JSON text, built by PostgreSQL in one statement: at most `limit`
@@ -183,7 +184,7 @@ export async function mapAssetsJson({ viewer, query, now = new Date() }: { viewe
   const rows = await db.$queryRaw<{ body: string }[]>`
     WITH ctx AS MATERIALIZED (${contextSql(viewer, now)}),
     hits AS MATERIALIZED (
-      SELECT a."id", a."kind", a."visibility", a."name", a."organizationId", a."longitude", a."latitude", a."sdohCodes", a."capacityStatus",
+      SELECT a."id", a."kind", a."visibility", a."name", a."organizationId", a."longitude", a."latitude", a."sdohCodes", a."capacityStatus", a."approximate",
              ${openNowSql(now)} AS "openNow"
       FROM "Asset" a CROSS JOIN ctx
       WHERE ${Prisma.join(where, " AND ")}
@@ -202,7 +203,7 @@ export async function mapAssetFeaturesJson({ viewer, ids, now = new Date() }: { 
   const rows = await db.$queryRaw<{ body: string }[]>`
     WITH ctx AS MATERIALIZED (${contextSql(viewer, now)}),
     page AS (
-      SELECT a."id", a."kind", a."visibility", a."name", a."organizationId", a."longitude", a."latitude", a."sdohCodes", a."capacityStatus",
+      SELECT a."id", a."kind", a."visibility", a."name", a."organizationId", a."longitude", a."latitude", a."sdohCodes", a."capacityStatus", a."approximate",
              ${openNowSql(now)} AS "openNow"
       FROM "Asset" a CROSS JOIN ctx
       WHERE a."id" = ANY(${ids}::uuid[]) AND a."coalitionId" = ${viewer.coalitionId}::uuid AND a."deletedAt" IS NULL

@@ -118,3 +118,11 @@ export const ServiceLocationSchema = z.object({
 });
 
 export const SdohAreasSchema = z.object({ intent: z.literal("save-areas"), codes });
+
+/** The data tab's review list: coordinates typed for an imported location placed approximately or not at all (#21). */
+export const PlaceLocationSchema = z.object({
+  intent: z.literal("place"),
+  locationId: z.string().uuid("Choose a location from the list"),
+  latitude,
+  longitude,
+});

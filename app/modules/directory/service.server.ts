@@ -25,9 +25,15 @@ export async function rebuildAssetsForService(tx: Tx, serviceId: string) {
   });
   const timeZone = await coalitionTimeZone(tx, service.coalitionId);
   for (const sal of service.atLocations) {
+    const { latitude, longitude } = sal.location;
+    // An unplaced location (no coordinates, no usable address) stays off the map until someone places it.
+    if (latitude === null || longitude === null) {
+      await tx.asset.deleteMany({ where: { serviceAtLocationId: sal.id } });
+      continue;
+    }
     const salSchedules = await tx.directorySchedule.findMany({ where: { serviceAtLocationId: sal.id } });
     const rules = schedulesFor(sal.id, service.id, sal.locationId, [...salSchedules, ...service.schedules, ...sal.location.schedules]);
-    const data = buildServiceLocationAsset({ salId: sal.id, service, location: sal.location, organizationName: service.organization.name, schedules: rules, phone: service.phones[0]?.number ?? null, timeZone });
+    const data = buildServiceLocationAsset({ salId: sal.id, service, location: { ...sal.location, latitude, longitude }, organizationName: service.organization.name, schedules: rules, phone: service.phones[0]?.number ?? null, timeZone });
     const { id, ...rest } = data;
     await tx.asset.upsert({ where: { id }, create: data, update: rest });
   }
@@ -85,8 +91,10 @@ export async function saveServiceLocation({ actor, input }: { actor: Actor<"coal
       stateProvince: "CO", postalCode: input.postalCode ?? null, visibility: input.visibility,
     };
     const locationId = input.locationId === "new" ? undefined : (input.locationId ?? existing?.atLocations[0]?.locationId);
+    // Typed or dragged coordinates on an imported approximate/unplaced location are a person's correction: a re-import keeps them.
+    const before = locationId ? await tx.directoryLocation.findUnique({ where: { id: locationId }, select: { placement: true } }) : null;
     const location = locationId
-      ? await tx.directoryLocation.update({ where: { id: locationId }, data: locationData })
+      ? await tx.directoryLocation.update({ where: { id: locationId }, data: { ...locationData, placement: !before || before.placement === "EXACT" ? "EXACT" : "CORRECTED" } })
       : await tx.directoryLocation.create({ data: { ...locationData, coalitionId: actor.coalitionId, organizationId: actor.organizationId } });
     if (!locationId) await tx.serviceAtLocation.create({ data: { serviceId: service.id, locationId: location.id } });
     await tx.directorySchedule.deleteMany({ where: { serviceId: service.id, serviceAtLocationId: null } });

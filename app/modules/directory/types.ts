@@ -5,6 +5,8 @@ import type { FeatureCollection, Point } from "geojson";
 export type AssetSummary = {
   id: string; kind: string; visibility: "PUBLIC" | "COALITION"; name: string; organization: string | null;
   sdoh: string[]; capacity: string | null; openNow: boolean;
+  /** Placed at a geocoded address or a ZIP/city centroid (an import without coordinates, ADR 094); absent when exact. */
+  approximate?: true;
 };
 /** The GeoJSON export's properties: the summary plus address, languages and cost. */
 export type AssetExportSummary = AssetSummary & { address: string | null; languages: string[]; free: boolean };

@@ -36,6 +36,10 @@ export async function loadFitFacts(
           capacityStatus: service.capacityStatus,
           capacityUpdatedAt: service.capacityUpdatedAt ?? service.lastConfirmedAt,
           areas: service.atLocations.map((l) => l.location),
+          serviceAreas: service.serviceAreas,
+          requiredDocuments: service.requiredDocuments,
+          feesDescription: service.feesDescription,
+          free: service.free,
         }
       : null,
     serviceName: service?.name ?? null,

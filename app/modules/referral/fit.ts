@@ -16,7 +16,10 @@ export type FitWarning =
   | { code: "too-old"; age: number; maximumAge: number }
   | { code: "language"; clientLanguage: string; serviceLanguages: string[] }
   | { code: "area"; serviceAreas: string[] }
-  | { code: "need-not-listed"; needs: string[] };
+  | { code: "need-not-listed"; needs: string[] }
+  /** What the client must bring, and what it costs (an imported 211 directory carries both): shown, never blocking. */
+  | { code: "documents"; documents: string[] }
+  | { code: "fees"; fees: string };
 
 export type FitFacts = {
   at: Date;
@@ -32,6 +35,11 @@ export type FitFacts = {
     capacityUpdatedAt: Date | null;
     /** Cities and ZIP codes of the service's locations. */
     areas: readonly { city: string | null; postalCode: string | null }[];
+    /** The service's own areas (HSDS service_areas: a city, county or ZIP); when present they replace the locations' cities. */
+    serviceAreas?: readonly string[];
+    requiredDocuments?: readonly string[];
+    feesDescription?: string | null;
+    free?: boolean;
   } | null;
 };
 
@@ -72,14 +80,18 @@ export function checkFit({ at, needs, client, service }: FitFacts): FitWarning[]
     warnings.push({ code: "language", clientLanguage: language, serviceLanguages: [...service.languages] });
   }
 
-  // Area: the client's address should name one of the service's cities or ZIP codes.
-  const areas = service.areas.flatMap((a) => [a.city, a.postalCode]).filter((v): v is string => !!v && v.trim().length > 0);
+  // Area: the client's address should name one of the service's areas (its own, else its locations' cities or ZIP codes).
+  // "Otero County" matches an address in Otero; a county name alone is the best an address line can say.
+  const declared = (service.serviceAreas ?? []).map((a) => a.trim()).filter(Boolean);
+  const areas = declared.length ? declared.map((a) => a.replace(/\s+(county|condado|parish|city)$/i, "").replace(/^(city|county) of\s+/i, "")) : service.areas.flatMap((a) => [a.city, a.postalCode]).filter((v): v is string => !!v && v.trim().length > 0);
   if (client.address && areas.length > 0) {
     const address = normalize(client.address);
     if (!areas.some((area) => address.includes(normalize(area)))) {
-      warnings.push({ code: "area", serviceAreas: [...new Set(service.areas.map((a) => [a.city, a.postalCode].filter(Boolean).join(" ")))].slice(0, 5) });
+      warnings.push({ code: "area", serviceAreas: declared.length ? declared.slice(0, 5) : [...new Set(service.areas.map((a) => [a.city, a.postalCode].filter(Boolean).join(" ")))].slice(0, 5) });
     }
   }
+  if (service.requiredDocuments?.length) warnings.push({ code: "documents", documents: [...service.requiredDocuments] });
+  if (service.feesDescription && !service.free && !/^(none|free|no fee|no cost|gratis|\$?0(\.00)?)$/i.test(service.feesDescription.trim())) warnings.push({ code: "fees", fees: service.feesDescription });
 
   if (service.sdohCodes.length > 0) {
     const missing = needs.filter((n) => !service.sdohCodes.includes(n));

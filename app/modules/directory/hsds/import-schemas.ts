@@ -5,7 +5,11 @@ import { CONTROL_CHARACTERS } from "~/utils/form-fields";
 /** PostgreSQL refuses NUL in text and a terminal or a CSV misreads control characters: a row with them is rejected, naming the field. */
 const CONTROL = "Remove the invisible control characters";
 const noControl = (v: string) => !CONTROL_CHARACTERS.test(v);
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).refine(noControl, CONTROL).optional();
+const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).refine(noControl, CONTROL).pipe(z.string().max(10_000, "at most 10,000 characters")).optional();
+const short = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).refine(noControl, CONTROL).pipe(z.string().max(500, "at most 500 characters")).optional();
+const age = z.union([z.number(), z.string().trim().regex(/^\d+(\.0+)?$/, "must be a whole number of years").transform(Number)]).pipe(z.number().int("must be a whole number of years").min(0, "must be 0 or more").max(130, "must be at most 130")).optional();
+/** No list in one record is longer than this: a hostile file cannot make one row a million writes. */
+const many = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(200, "at most 200 items");
 const num = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().finite("must be a finite number")).optional();
 const time = z.string().trim().regex(/^\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/, "opens_at/closes_at must be HH:MM").transform((v) => v.slice(0, 5).padStart(5, "0")).optional();
 
@@ -14,12 +18,14 @@ export const HsdsScheduleInput = z.object({
   opens_at: time, closes_at: time, valid_from: text, valid_to: text, description: text,
 }).passthrough();
 
-export const HsdsPhoneInput = z.object({ id: text, number: z.string().trim().min(1).transform((v) => v.replace(/^"+|"+$/g, "")), extension: text, type: text, description: text }).passthrough();
+export const HsdsPhoneInput = z.object({ id: short, number: z.union([z.string(), z.number()]).transform((v) => String(v).trim().replace(/^"+|"+$/g, "")).pipe(z.string().min(1, "number is required").max(50, "at most 50 characters")).refine(noControl, CONTROL), extension: short, type: short, description: text }).passthrough();
+
+export const HsdsContactInput = z.object({ id: short, name: short, title: short, department: short, email: short, phones: many(HsdsPhoneInput).default([]) }).passthrough();
 
 export const HsdsLocationInput = z.object({
-  id: z.string().trim().min(1).refine(noControl, CONTROL), name: text, description: text, location_type: text, latitude: num, longitude: num, transportation: text,
-  addresses: z.array(z.object({ address_1: text, city: text, state_province: text, postal_code: text }).passthrough()).optional(),
-  schedules: z.array(HsdsScheduleInput).optional(), phones: z.array(HsdsPhoneInput).optional(),
+  id: z.string().trim().min(1).max(200).refine(noControl, CONTROL), name: short, description: text, location_type: short, latitude: num, longitude: num, transportation: text,
+  addresses: many(z.object({ address_1: short, address_2: short, city: short, state_province: short, postal_code: short, address_type: short }).passthrough()).optional(),
+  schedules: many(HsdsScheduleInput).optional(), phones: many(HsdsPhoneInput).optional(), contacts: many(HsdsContactInput).optional(),
 }).passthrough();
 
 export const HsdsServiceInput = z.object({
@@ -27,20 +33,25 @@ export const HsdsServiceInput = z.object({
   name: z.string({ required_error: "name is required" }).trim().min(1, "name is required").max(300).refine(noControl, CONTROL),
   status: z.string().trim().toLowerCase().pipe(z.enum(["active", "inactive", "defunct", "temporarily closed"], { errorMap: () => ({ message: "status must be active, inactive, defunct or temporarily closed" }) })).default("active"),
   alternate_name: text, description: text, url: text, email: text, application_process: text, fees_description: text, eligibility_description: text,
-  minimum_age: num, maximum_age: num, assured_date: text,
-  organization_id: text,
-  organization: z.object({ id: text, name: text, description: text, email: text, website: text }).passthrough().nullish(),
-  phones: z.array(HsdsPhoneInput).default([]),
-  schedules: z.array(HsdsScheduleInput).default([]),
-  languages: z.array(z.object({ code: text, name: text }).passthrough()).default([]),
-  attributes: z.array(z.object({ taxonomy_term_id: text, value: text, taxonomy_term: z.object({ id: text, code: text }).passthrough().nullish() }).passthrough()).default([]),
-  service_at_locations: z.array(z.object({ id: text, location: HsdsLocationInput.nullish(), schedules: z.array(HsdsScheduleInput).optional() }).passthrough()).default([]),
+  minimum_age: age, maximum_age: age, assured_date: short,
+  organization_id: short,
+  organization: z.object({ id: short, name: short, description: text, email: short, website: short, url: short, phones: many(HsdsPhoneInput).default([]) }).passthrough().nullish(),
+  phones: many(HsdsPhoneInput).default([]),
+  contacts: many(HsdsContactInput).default([]),
+  schedules: many(HsdsScheduleInput).default([]),
+  languages: many(z.object({ code: short, name: short }).passthrough()).default([]),
+  service_areas: many(z.object({ name: short, service_area: short }).passthrough()).default([]),
+  required_documents: many(z.object({ document: short }).passthrough()).default([]),
+  attributes: many(z.object({ taxonomy_term_id: short, value: short, taxonomy_term: z.object({ id: short, code: short }).passthrough().nullish() }).passthrough()).default([]),
+  service_at_locations: many(z.object({ id: short, location: HsdsLocationInput.nullish(), schedules: many(HsdsScheduleInput).optional() }).passthrough()).default([]),
 }).passthrough();
 export type HsdsServiceRecord = z.infer<typeof HsdsServiceInput>;
 
 /** One batch sent by the import page (the browser splits a file into batches: the progress bar). */
 export const ImportBatchSchema = z.object({
   visibility: z.enum(["PUBLIC", "COALITION"]).default("PUBLIC"),
-  offset: z.number().int().min(0).default(0),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  /** Report what would happen (create / update / unchanged / place approximately) and write nothing. */
+  dryRun: z.boolean().default(false),
   records: z.array(z.unknown()).min(1, "No records in this batch").max(100, "At most 100 records per batch"),
 });

@@ -7,7 +7,7 @@ const STATUS = { ACTIVE: "active", INACTIVE: "inactive", DEFUNCT: "defunct", TEM
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Spanish", vi: "Vietnamese", ase: "American Sign Language", ar: "Arabic", zh: "Chinese", ru: "Russian", fr: "French" };
 
 type Schedule = { id: string; freq: string; byday: string; bymonthday: string | null; opensAt: string | null; closesAt: string | null; timezone: string | null; validFrom: Date | null; validTo: Date | null; description: string | null };
-type Location = { id: string; organizationId: string | null; name: string; description: string; locationType: string; latitude: number; longitude: number; address1: string | null; city: string | null; stateProvince: string | null; postalCode: string | null; transportation: string | null };
+type Location = { id: string; organizationId: string | null; name: string; description: string; locationType: string; latitude: number | null; longitude: number | null; address1: string | null; city: string | null; stateProvince: string | null; postalCode: string | null; transportation: string | null };
 type Phone = { id: string; number: string; extension: string | null; type: string | null; description: string | null };
 type Organization = { id: string; name: string; description: string; email: string | null; website: string | null; phone?: string | null };
 export type ServiceRow = {
