@@ -154,6 +154,7 @@ export const CARE_PLAN_FORMS = {
   "review-plan": ReviewPlanSchema,
 } as const;
 export type CarePlanIntent = keyof typeof CARE_PLAN_FORMS;
+export type CarePlanForm = { [K in CarePlanIntent]: z.infer<(typeof CARE_PLAN_FORMS)[K]> }[CarePlanIntent];
 export const CarePlanIntentSchema = z.object({
   intent: z.enum(Object.keys(CARE_PLAN_FORMS) as [CarePlanIntent, ...CarePlanIntent[]], { errorMap: () => ({ message: m("intent") }) }),
 });

@@ -14,7 +14,7 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import { activeMembership } from "~/modules/org/membership.server";
 import { partnersOf } from "~/modules/coalition/membership.server";
 import type { Actor } from "~/modules/auth/actor";
-import { CARE_LIMITS, type AddStepInput, type DeclineForNowInput, type EnrollmentStatus, type NotAGoodFitInput, type ReassignInput, type ReviewPlanInput } from "./schemas";
+import { CARE_LIMITS, type AddStepInput, type CarePlanForm, type DeclineForNowInput, type EnrollmentStatus, type NotAGoodFitInput, type ReassignInput, type ReviewPlanInput } from "./schemas";
 import { careContext, encryptCare } from "./encryption.server";
 import { dayOf, addDays, todayUtc } from "./dates";
 
@@ -292,4 +292,24 @@ export async function reviewPlan({ actor, clientId, input, today = todayUtc() }:
     await audit(tx, actor, "care.plan_reviewed", clientId, { planId: plan.id, reviewId: id, reviewedOn: input.reviewedOn });
     return { reviewId: id };
   });
+}
+
+/** One form of the client's care plan page, parsed by its schema (CARE_PLAN_FORMS), applied by the one service function it names. */
+export async function applyCarePlanForm({ actor, clientId, input }: { actor: Actor; clientId: string; input: CarePlanForm }): Promise<{ done: CarePlanForm["intent"] }> {
+  const args = { actor, clientId };
+  switch (input.intent) {
+    case "enroll": await enrollClient({ ...args, input }); break;
+    case "not-a-good-fit": await recordNotAGoodFit({ ...args, input }); break;
+    case "decline-for-now": await recordDeclinedForNow({ ...args, input }); break;
+    case "reassign": await reassignCareManager({ ...args, input }); break;
+    case "add-goal": await addGoal({ ...args, input }); break;
+    case "move-goal": await moveGoal({ ...args, input }); break;
+    case "achieve-goal": await achieveGoal({ ...args, input }); break;
+    case "change-goal": await changeGoal({ ...args, input }); break;
+    case "set-aside-goal": await setAsideGoal({ ...args, input }); break;
+    case "add-step": await addStep({ ...args, input }); break;
+    case "complete-step": await completeStep({ ...args, input }); break;
+    case "review-plan": await reviewPlan({ ...args, input }); break;
+  }
+  return { done: input.intent };
 }
