@@ -47,7 +47,7 @@ export default function CarePlanPage() {
       careManagers={careManagers}
       partners={partners}
       errorsFor={errorsFor}
-      formError={actionData?.fieldErrors ? undefined : actionData?.formError}
+      formError={actionData?.formError}
       saved={!!actionData?.done}
       today={today}
     />

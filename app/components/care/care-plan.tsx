@@ -1,5 +1,6 @@
 /** The client's care plan page, for the client's own organization and for a consented partner (issue #15). */
 import { Form, Link } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { OwnPlanView, SharedPlanView, PlanGoal } from "~/modules/care/queries.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
@@ -31,7 +32,7 @@ function EnrollmentCard({ view, canWrite, errorsFor, today }: { view: OwnPlanVie
             <TextField label={t("care.plan.program")} name="program" required maxLength={120} defaultValue={program} errors={errorsFor("enroll", "program")} />
             <SubmitButton intent="enroll" pendingLabel={t("care.plan.enrolling")}>{t("care.plan.enroll")}</SubmitButton>
           </Form>
-          <details>
+          <details open={!!errorsFor("decline-for-now", "reachOutOn") || !!errorsFor("decline-for-now", "note") || undefined}>
             <summary>{t("care.plan.declineForNow")}</summary>
             <p className="small muted">{t("care.plan.declineHint")}</p>
             <Form method="post" className="grid-form">
@@ -77,7 +78,7 @@ function CareManagerCard({ view, canAssign, careManagers, errorsFor }: { view: O
       <h2 id="manager-title">{t("care.plan.careManager")}</h2>
       <p>{view.careManager?.name || t("care.plan.noCareManager")}</p>
       {canAssign && enrolled ? (
-        <details>
+        <details open={!!errorsFor("reassign", "careManagerId") || !!errorsFor("reassign", "handoffNote") || undefined}>
           <summary>{t("care.plan.reassign")}</summary>
           <Form method="post" className="grid-form">
             <SelectField label={t("care.plan.newCareManager")} name="careManagerId" required options={careManagers.filter((m) => m.id !== view.careManager?.id).map((m) => ({ value: m.id, label: m.name }))} errors={errorsFor("reassign", "careManagerId")} />
@@ -147,7 +148,7 @@ function ReviewsCard({ plan, canWrite, errorsFor, today }: { plan: NonNullable<O
       <h2 id="reviews-title">{t("care.plan.reviews")}</h2>
       <p>{plan.lastReviewedOn ? t("care.plan.lastReviewed", { date: formatBirthDate(plan.lastReviewedOn, i18n.language) }) : t("care.plan.neverReviewed")}</p>
       {canWrite ? (
-        <details>
+        <details open={!!errorsFor("review-plan", "reviewedOn") || !!errorsFor("review-plan", "note") || undefined}>
           <summary>{t("care.plan.recordReview")}</summary>
           <Form method="post" className="grid-form">
             <TextField label={t("care.plan.reviewedOn")} name="reviewedOn" type="date" required max={today} defaultValue={today} errors={errorsFor("review-plan", "reviewedOn")} />
@@ -174,8 +175,16 @@ export function OwnCarePlan({ view, permissions, careManagers, partners, errorsF
   view: OwnPlanView; permissions: PlanPermissions; careManagers: { id: string; name: string }[]; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; formError?: string; saved: boolean; today: string;
 }) {
   const { t } = useTranslation();
+  // Which goal's form was sent last, so its errors show on that goal only (without JavaScript every
+  // goal's form of that kind shows them: still readable, never lost).
+  const [postedGoal, setPostedGoal] = useState<string | undefined>();
+  const onSubmit = (event: FormEvent<HTMLDivElement>) => {
+    const form = event.target as HTMLFormElement;
+    setPostedGoal((form.elements.namedItem("goalId") as HTMLInputElement | null)?.value);
+  };
+  const scoped: FieldErrorsFor = (intent, field, goalId) => (goalId && postedGoal && goalId !== postedGoal ? undefined : errorsFor(intent, field));
   return (
-    <div className="stack">
+    <div className="stack" onSubmitCapture={onSubmit}>
       <p><Link to={`/clients/${view.client.id}`}>← {t("care.plan.back")}</Link></p>
       <header className="page-header">
         <h1>{t("care.plan.titleFor", { name: view.client.name })}</h1>
@@ -183,12 +192,12 @@ export function OwnCarePlan({ view, permissions, careManagers, partners, errorsF
       </header>
       {saved ? <Notice>{t("care.plan.saved")}</Notice> : null}
       <FormError message={formError} />
-      <EnrollmentCard view={view} canWrite={permissions.canWrite} errorsFor={errorsFor} today={today} />
+      <EnrollmentCard view={view} canWrite={permissions.canWrite} errorsFor={scoped} today={today} />
       {view.plan ? (
         <>
-          <CareManagerCard view={view} canAssign={permissions.canAssign} careManagers={careManagers} errorsFor={errorsFor} />
-          <GoalsCard goals={view.plan.goals} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} partners={partners} errorsFor={errorsFor} today={today} />
-          <ReviewsCard plan={view.plan} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} errorsFor={errorsFor} today={today} />
+          <CareManagerCard view={view} canAssign={permissions.canAssign} careManagers={careManagers} errorsFor={scoped} />
+          <GoalsCard goals={view.plan.goals} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} partners={partners} errorsFor={scoped} today={today} />
+          <ReviewsCard plan={view.plan} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} errorsFor={scoped} today={today} />
         </>
       ) : null}
     </div>

@@ -2,12 +2,14 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PlanGoal } from "~/modules/care/queries.server";
-import { STEP_OWNERS } from "~/modules/care/schemas";
+import { CARE_LIMITS, STEP_OWNERS } from "~/modules/care/schemas";
+import { addDays, dayOf, isoDay } from "~/modules/care/dates";
 import { ConfirmForm } from "~/components/ui/confirm-form";
 import { SelectField, SubmitButton, TextField } from "~/components/ui/form";
 import { formatBirthDate, formatDay } from "~/components/consent/format";
 
-export type FieldErrorsFor = (intent: string, field: string) => string[] | undefined;
+/** A form's field errors after a post: by the form's intent and, for a goal's own forms, the goal posted. */
+export type FieldErrorsFor = (intent: string, field: string, goalId?: string) => string[] | undefined;
 
 function Hidden({ values }: { values: Record<string, string> }) {
   return (
@@ -49,6 +51,9 @@ export function GoalCard({
   goal, position, count, canWrite, partners, errorsFor, today,
 }: { goal: PlanGoal; position: number; count: number; canWrite: boolean; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; today: string }) {
   const { t } = useTranslation();
+  // A form with errors stays open so its messages are seen.
+  const stepErrors = ["text", "owner", "partnerOrganizationId", "dueOn"].some((f) => errorsFor("add-step", f, goal.id));
+  const changeErrors = !!errorsFor("change-goal", "text", goal.id);
   return (
     <li className="care-goal">
       <div className="care-goal-head">
@@ -65,22 +70,22 @@ export function GoalCard({
       <StepList steps={goal.steps} canWrite={canWrite} goalId={goal.id} />
       {canWrite ? (
         <div className="care-goal-actions">
-          <details>
+          <details open={stepErrors || undefined}>
             <summary>{t("care.plan.addStep")}</summary>
             <Form method="post" className="grid-form">
               <Hidden values={{ goalId: goal.id }} />
-              <TextField label={t("care.plan.stepText")} name="text" required maxLength={300} errors={errorsFor("add-step", "text")} />
-              <SelectField label={t("care.plan.who")} name="owner" required options={STEP_OWNERS.map((o) => ({ value: o, label: t(`care.owners.${o}`) }))} errors={errorsFor("add-step", "owner")} />
-              <SelectField label={t("care.plan.partner")} name="partnerOrganizationId" placeholder={t("care.plan.choosePartner")} options={partners.map((p) => ({ value: p.id, label: p.name }))} errors={errorsFor("add-step", "partnerOrganizationId")} />
-              <TextField label={t("care.plan.due")} name="dueOn" type="date" required min={today} errors={errorsFor("add-step", "dueOn")} />
+              <TextField label={t("care.plan.stepText")} name="text" required maxLength={300} errors={errorsFor("add-step", "text", goal.id)} />
+              <SelectField label={t("care.plan.who")} name="owner" required options={STEP_OWNERS.map((o) => ({ value: o, label: t(`care.owners.${o}`) }))} errors={errorsFor("add-step", "owner", goal.id)} />
+              <SelectField label={t("care.plan.partner")} name="partnerOrganizationId" placeholder={t("care.plan.choosePartner")} options={partners.map((p) => ({ value: p.id, label: p.name }))} errors={errorsFor("add-step", "partnerOrganizationId", goal.id)} />
+              <TextField label={t("care.plan.due")} name="dueOn" type="date" required min={today} max={isoDay(addDays(dayOf(today), CARE_LIMITS.stepDueMaxDays))} errors={errorsFor("add-step", "dueOn", goal.id)} />
               <SubmitButton intent="add-step" pendingLabel={t("care.plan.saving")}>{t("care.plan.addStep")}</SubmitButton>
             </Form>
           </details>
-          <details>
+          <details open={changeErrors || undefined}>
             <summary>{t("care.plan.change")}</summary>
             <Form method="post" className="grid-form">
               <Hidden values={{ goalId: goal.id }} />
-              <TextField label={t("care.plan.changeText")} name="text" required maxLength={500} defaultValue={goal.text} errors={errorsFor("change-goal", "text")} />
+              <TextField label={t("care.plan.changeText")} name="text" required maxLength={500} defaultValue={goal.text} errors={errorsFor("change-goal", "text", goal.id)} />
               <SubmitButton intent="change-goal" pendingLabel={t("care.plan.saving")}>{t("care.plan.save")}</SubmitButton>
             </Form>
           </details>
