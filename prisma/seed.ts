@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { createCoalition, createOrganization, createUser } from "../tests/factories";
 import { demoCoalition, demoOrganizations, demoUsers } from "./seed-data/demo-coalition";
 import { seedDemoClients } from "./seed-data/demo-clients";
+import { seedDemoCare } from "./seed-data/demo-care";
 import { seedDemoDirectory } from "./seed-data/directory-seed";
 import { seedDemoConferences } from "./seed-conferences";
 
@@ -47,6 +48,8 @@ export async function seedDemo({ log = console.info }: { log?: (message: string)
 
   // --- clients & consent (issue 4) ---
   await seedDemoClients({ hospitalId: organizationIds.get("hospital")!, foodBankId: organizationIds.get("foodbank")! });
+  // --- the care journey (issue 15) ---
+  await seedDemoCare({ hospitalId: organizationIds.get("hospital")!, foodBankId: organizationIds.get("foodbank")! });
 
   // (keep this gap: separate sections merge cleanly)
 

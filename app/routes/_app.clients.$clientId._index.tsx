@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getClientForViewer({ actor, clientId });
   if (view.access === "consented") return { organization: { id: actor.organizationId, name: actor.organizationName }, view, authorizations: null, today: null, canWrite: false };
   const [authorizations, today] = await Promise.all([listAuthorizations({ actor, clientId }), whoCanSeeToday({ actor, clientId })]);
-  return { organization: { id: actor.organizationId, name: actor.organizationName }, view, authorizations, today, canWrite: actor.permissions.has("clients:write"), canRefer: actor.permissions.has("referrals:send") };
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, view, authorizations, today, canWrite: actor.permissions.has("clients:write"), canRefer: actor.permissions.has("referrals:send"), canCare: actor.permissions.has("care:read") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ClientPage() {
   const { t, i18n } = useTranslation();
-  const { organization, view, authorizations, today, canWrite, canRefer } = useLoaderData<typeof loader>();
+  const { organization, view, authorizations, today, canWrite, canRefer, canCare } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { revoked?: boolean }>();
   const [search] = useSearchParams();
   if (view.access === "consented") {
@@ -49,6 +49,7 @@ export default function ClientPage() {
         <section className="card">
           <h2>{t("consent.detail.sharedCategories")}</h2>
           <ul>{view.categories.map((c) => <li key={c}>{t(`consent.categories.${c}`)}</li>)}</ul>
+          {view.categories.includes("CARE_PLAN") ? <p><Link to={`/clients/${view.clientId}/plan`}>{t("care.plan.link")}</Link></p> : null}
           {f.birthDate ? <p>{t("consent.detail.birthDate")}: {formatBirthDate(f.birthDate, i18n.language)}</p> : null}
           {f.contact ? <p>{t("consent.detail.contact")}: {f.contact}</p> : null}
         </section>
@@ -69,6 +70,7 @@ export default function ClientPage() {
       <header className="page-header page-header--actions">
         <h1>{c.name}</h1>
         <div className="toolbar">
+          {canCare ? <Link to={`/clients/${c.id}/plan`} className="button">{t("care.plan.link")}</Link> : null}
           {canRefer ? <Link to={`/referrals/new?clientId=${c.id}`} className="button button--primary">{t("referral.refer")}</Link> : null}
           <Link to={`/clients/${c.id}/disclosures`} className="button">{t("consent.detail.disclosures")}</Link>
         </div>

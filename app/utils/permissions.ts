@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   "audit:read",
   "conferences:join",
   "conferences:host",
+  "care:read",
+  "care:write",
+  "care:assign",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,8 +38,9 @@ const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
     "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post", "audit:read",
     "conferences:join", "conferences:host", "referrals:flow", "webhooks:manage",
+    "care:read", "care:write", "care:assign",
   ],
-  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post", "conferences:join", "conferences:host"],
+  CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post", "conferences:join", "conferences:host", "care:read", "care:write"],
   STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post", "conferences:join"],
   VIEWER: ["org:read", "coalition:read"],
 };
@@ -70,6 +74,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   // The inbox; someone who can only send is sent on to the outbox.
   { to: "/referrals", key: "nav.referrals", requires: { anyOf: ["referrals:receive", "referrals:send"], organization: true } },
   { to: "/clients", key: "nav.clients", requires: { anyOf: ["clients:read"], organization: true } },
+  { to: "/caseload", key: "care.nav.caseload", requires: { anyOf: ["care:read"], organization: true } },
   { to: "/conferences", key: "nav.conferences", requires: { anyOf: ["conferences:join"], organization: true, coalition: true } },
   { to: "/aims", key: "nav.aims", requires: { anyOf: ["coalition:read"], coalition: true } },
   { to: "/partners", key: "nav.partners", requires: { anyOf: ["coalition:read"], coalition: true } },

@@ -154,6 +154,9 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   taxonomy_id: { why: "HSDS import: public code list" },
   organization_id: { why: "HSDS import: an external id naming the source organization; imports belong to the importer's organization (hsds-import-export.test.ts)" },
   parent_id: { why: "HSDS import: public code list" },
+  careManagerId: { why: "care plan: must be an active care manager or director of the actor's own organization, or a 400 (reassignCareManager; app/modules/care/service.test.ts)" },
+  goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
+  stepId: { why: "as goalId" },
 };
 
 function sendFields(w: World) {

@@ -14,6 +14,8 @@ import referralFlow from "./referral-flow.en";
 
 import webhooks from "./webhooks.en";
 
+import care from "./care.en";
+
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
   a11y: { skipToContent: "Skip to main content", mainNavigation: "Main navigation", userMenu: "Your account" },
@@ -251,6 +253,7 @@ const en = {
   referralFlow,
 
   webhooks,
+  care,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

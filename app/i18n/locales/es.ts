@@ -15,6 +15,8 @@ import referralFlow from "./referral-flow.es";
 
 import webhooks from "./webhooks.es";
 
+import care from "./care.es";
+
 
 const es: Translation = {
   app: { name: "Coalition Hub", tagline: "Socios que trabajan juntos en las necesidades sociales que influyen en la salud" },
@@ -253,6 +255,7 @@ const es: Translation = {
   referralFlow,
 
   webhooks,
+  care,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

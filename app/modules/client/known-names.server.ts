@@ -38,6 +38,15 @@ export function nameTokensOf(name: string): string[] {
   return [...tokens];
 }
 
+/**
+ * What a name search looks for: the blind index of each word typed (a client matches when its
+ * name has every one of them, in any order). Lets a caseload of thousands be searched by name
+ * without decrypting a name (the caseload page, issue #15).
+ */
+export function nameSearchTokens(text: string): string[] {
+  return [...new Set(wordsOf(text).map((w) => blindIndex(w.folded, PURPOSE)))];
+}
+
 type Candidate = { start: number; end: number; hash: string; pair: boolean; capitalised: boolean };
 
 function candidatesOf(text: string): Candidate[] {

@@ -8,6 +8,7 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import { decryptClient, encryptClientFields } from "~/modules/client/service.server";
 import { commentContext, noteContext } from "~/modules/referral/service.server";
 import { secretContext } from "~/modules/referral/webhooks.server";
+import { careKeyIds, rotateCareFields } from "~/modules/care/encryption.server";
 
 /** Key ids used by stored data that are not installed. */
 export async function missingFieldKeyIds(): Promise<string[]> {
@@ -16,7 +17,8 @@ export async function missingFieldKeyIds(): Promise<string[]> {
     SELECT DISTINCT "keyId" FROM "Client" UNION SELECT DISTINCT "keyId" FROM "ConsentAuthorization"
     UNION SELECT DISTINCT "keyId" FROM "Referral" UNION SELECT DISTINCT "keyId" FROM "WebhookEndpoint"
     UNION SELECT DISTINCT split_part("bodyCipher", '.', 2) FROM "ReferralEvent" WHERE "bodyCipher" IS NOT NULL`;
-  return rows.map((r) => r.keyId).filter((id) => !installed.has(id));
+  const used = new Set([...rows.map((r) => r.keyId), ...(await careKeyIds())]);
+  return [...used].filter((id) => !installed.has(id));
 }
 
 /** A lost or wrong key is a clear start-up error, not a stream of decryption failures later. */
@@ -92,6 +94,7 @@ export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: n
       for (const row of rows) await tx.webhookEndpoint.update({ where: { id: row.id }, data: { secretCipher: reencrypt(row.secretCipher, secretContext(row.id)), keyId: target } });
     });
   }
-  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations, referrals } });
-  return { keyId: target, clients, authorizations, referrals };
+  const care = await rotateCareFields({ batchSize });
+  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations, referrals, care } });
+  return { keyId: target, clients, authorizations, referrals, care };
 }

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/modules/auth/guard.server";
+import { parseSearchParams } from "~/utils/params.server";
+import { CaseloadQuerySchema } from "~/modules/care/schemas";
+import { getCaseload, getOutreachDue } from "~/modules/care/queries.server";
+import { Caseload } from "~/components/care/caseload";
+export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
+
+export const meta: MetaFunction = () => [{ title: "Caseload · Coalition Hub" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "care:read");
+  const { q, page } = await parseSearchParams(request, CaseloadQuerySchema);
+  const [caseload, outreach] = await Promise.all([getCaseload({ actor, q, page }), getOutreachDue({ actor })]);
+  return { caseload, outreach, q: q ?? "" };
+}
+
+export default function CaseloadPage() {
+  const { caseload, outreach, q } = useLoaderData<typeof loader>();
+  return <Caseload caseload={caseload} outreach={outreach} q={q} />;
+}
