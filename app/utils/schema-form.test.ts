@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { i18nConfig } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
+import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/consent/schemas";
 import { CommentReferralSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { validateForm } from "./forms.server";
 import { manyOf } from "./form-fields";
@@ -39,6 +40,8 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["decline without a reason", TransitionReferralSchema, [["intent", "transition"], ["to", "REJECTED"], ["version", "1"], ["reason", ""], ["reasonText", ""]]],
   ["complete as other without words", TransitionReferralSchema, [["intent", "transition"], ["to", "COMPLETED"], ["version", "2"], ["outcome", "OTHER"], ["outcomeText", ""]]],
   ["blank comment", CommentReferralSchema, [["intent", "comment"], ["body", "   "]]],
+  ["authorization, nearly empty (rules across fields too)", RecordAuthorizationSchema, [["intent", "record"], ["form", "PART2"], ["categories", "CONTACT"], ["signerKind", "REPRESENTATIVE"], ["signatureMethod", "TYPED"], ["purpose", "x"]]],
+  ["revocation received in the future", RevokeAuthorizationSchema, [["intent", "revoke"], ["authorizationId", "8f0c2d1e-0000-4000-8000-000000000000"], ["receivedVia", "FAX"], ["receivedOn", "2099-01-01"]]],
 ];
 
 describe("parseInBrowser", () => {

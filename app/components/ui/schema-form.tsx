@@ -28,8 +28,11 @@ export function useSchemaForm<S extends z.ZodTypeAny>({
   result,
   intent,
   id,
+  fieldsSchema,
 }: {
   schema: S;
+  /** Where the limits are read when `schema` is not a plain object (a record checked across fields). */
+  fieldsSchema?: z.ZodTypeAny;
   /** The action's last answer for this form (actionData or fetcher.data). */
   result?: FormResult;
   /** Several forms on one page: only an answer naming this intent is this form's. */
@@ -39,7 +42,7 @@ export function useSchemaForm<S extends z.ZodTypeAny>({
   const { t } = useTranslation();
   const mine = result && (intent === undefined || !result.intent || result.intent === intent) ? result : undefined;
   const lastResult = useMemo(() => toSubmissionResult(mine), [mine]);
-  const constraint = useMemo(() => getZodConstraint(schema), [schema]);
+  const constraint = useMemo(() => constraintOf(fieldsSchema ?? schema), [fieldsSchema, schema]);
   const [form, fields] = useForm<Record<string, unknown>>({
     id,
     lastResult,
@@ -49,9 +52,25 @@ export function useSchemaForm<S extends z.ZodTypeAny>({
     onValidate: ({ formData }) => parseInBrowser(formData, schema, t),
   });
   return {
-    form: { ...form, props: getFormProps(form), error: form.errors?.[0] },
+    form: {
+      ...form,
+      props: getFormProps(form),
+      /** The message for the whole form. */
+      error: form.errors?.[0],
+      /** Messages by field name, the shape `FormErrors.fieldErrors` has (for markup not built from `schemaField`). */
+      fieldErrors: form.allErrors as Record<string, string[] | undefined>,
+    },
     fields,
   };
+}
+
+/** The HTML limits a schema implies; a schema Conform cannot read (not an object at its root) implies none. */
+function constraintOf(schema: z.ZodTypeAny) {
+  try {
+    return getZodConstraint(schema);
+  } catch {
+    return {};
+  }
 }
 
 /**
