@@ -8,7 +8,7 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { AddMemberOrganizationSchema, ORGANIZATION_KINDS, RemoveMemberOrganizationSchema, UpdateCoalitionSchema } from "~/modules/coalition/schemas";
 import { addMemberOrganization, getCoalition, listMemberOrganizations, removeMemberOrganization, updateCoalition } from "~/modules/coalition/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
-import { ConfirmForm } from "~/components/ui/confirm-form";
+import { ConfirmTable } from "~/components/ui/confirm-table";
 import { updateReferralWindows } from "~/modules/referral/reminders.server";
 import { ReferralWindowsSchema } from "~/modules/referral/flow-schemas";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -108,31 +108,30 @@ export default function CoalitionSettings() {
         <h2 id="members-title">{t("coalition.members")} ({members.length})</h2>
         {actionData?.done === "remove-organization" ? <Notice>{t("coalition.removed", { name: actionData.name })}</Notice> : null}
         <FormError message={errorsFor("remove-organization")?.formError} />
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("coalition.organizationName")}</th>
-              <th scope="col">{t("coalition.kind")}</th>
-              <th scope="col"><span className="visually-hidden">{t("coalition.remove")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>{t(`kinds.${m.kind}`)}</td>
-                <td>
-                  {m.id === currentOrganizationId ? null : (
-                    <ConfirmForm question={t("coalition.removeConfirm", { name: m.name })} confirmLabel={t("coalition.remove")} hidden={{ intent: "remove-organization", organizationId: m.id }}>
+        <ConfirmTable
+          rows={members}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t("coalition.organizationName"), cell: (m) => m.name },
+            { header: t("coalition.kind"), cell: (m) => t(`kinds.${m.kind}`) },
+          ]}
+          actionHeader={t("coalition.remove")}
+          action={(m) =>
+            m.id === currentOrganizationId
+              ? null
+              : {
+                  label: (
+                    <>
                       {t("coalition.remove")}
                       <span className="visually-hidden"> {m.name}</span>
-                    </ConfirmForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    </>
+                  ),
+                  question: t("coalition.removeConfirm", { name: m.name }),
+                  confirmLabel: t("coalition.remove"),
+                  hidden: { intent: "remove-organization", organizationId: m.id },
+                }
+          }
+        />
       </section>
     </div>
   );
