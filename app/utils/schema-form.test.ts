@@ -5,10 +5,12 @@ import { z } from "zod";
 import { i18nConfig } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
 import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/consent/schemas";
+import { UpdateCoalitionSchema } from "~/modules/coalition/schemas";
+import { RegisterClientSchema } from "~/modules/client/schemas";
 import { CommentReferralSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { validateForm } from "./forms.server";
 import { manyOf } from "./form-fields";
-import { parseInBrowser, toSubmissionResult } from "./schema-form";
+import { formConstraint, parseInBrowser, toSubmissionResult } from "./schema-form";
 import { humanFieldErrors } from "./zod-messages";
 
 async function translator(lng: "en" | "es") {
@@ -80,5 +82,18 @@ describe("toSubmissionResult", () => {
     expect(toSubmissionResult({ formError: "Fix the fields", fieldErrors: { title: ["Too long"], story: undefined } })).toEqual({ status: "error", error: { "": ["Fix the fields"], title: ["Too long"] } });
     expect(toSubmissionResult({ ok: true })).toEqual({ status: "success", error: {} });
     expect(toSubmissionResult(undefined)).toBeUndefined();
+  });
+});
+
+describe("formConstraint", () => {
+  it("reads the limits from the schema, and requires only what the server would refuse blank", () => {
+    const coalition = formConstraint(UpdateCoalitionSchema);
+    expect(coalition.name).toMatchObject({ required: true, minLength: 3, maxLength: 120 });
+    expect(coalition.visionStatement).toMatchObject({ required: false, maxLength: 2000 });
+    const client = formConstraint(RegisterClientSchema);
+    expect(client.notes).toMatchObject({ required: false, maxLength: 4000 });
+    expect(client.preferredLanguage?.required).toBe(true);
+    expect(formConstraint(RecordAuthorizationSchema)).toEqual({});
+    expect(formConstraint(CommentReferralSchema).body?.maxLength).toBe(2000);
   });
 });

@@ -5,8 +5,8 @@
  * the same sentence whether the browser or the server caught it. Browser-safe: no server import.
  */
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import type { z, ZodIssue } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { z, type ZodIssue } from "zod";
 import type { Translate } from "./translatable";
 import { humanIssueMessage } from "./zod-messages";
 
@@ -48,4 +48,38 @@ export function toSubmissionResult(result: FormResult): SubmissionResult<string[
   if (result.formError) error[""] = [result.formError];
   for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) if (messages?.length) error[name] = messages;
   return { status: "error", error };
+}
+
+/**
+ * The HTML limits (`required`, `maxLength`, `min`, `max`, `step`) a form's inputs take from its
+ * schema, for the browser to enforce before JavaScript (and to show). Conform reads them; one
+ * correction keeps them no stricter than the server: a field is `required` only if its schema
+ * refuses the blank a form posts ("" and nothing), so `z.string().max(2000)` — which accepts ""
+ * on the server — does not block an empty textarea without JavaScript. A schema Conform cannot
+ * read (not an object at its root) implies no limits.
+ */
+export function formConstraint(schema: z.ZodTypeAny) {
+  let constraint: ReturnType<typeof getZodConstraint>;
+  try {
+    constraint = getZodConstraint(schema);
+  } catch {
+    return {};
+  }
+  const shape = objectShape(schema);
+  for (const [name, field] of Object.entries(shape ?? {})) {
+    const c = constraint[name];
+    if (c?.required && (field.safeParse("").success || field.safeParse(undefined).success)) c.required = false;
+  }
+  return constraint;
+}
+
+function objectShape(schema: z.ZodTypeAny): z.ZodRawShape | undefined {
+  let current: z.ZodTypeAny = schema;
+  for (let depth = 0; depth < 10; depth++) {
+    if (current instanceof z.ZodObject) return current.shape as z.ZodRawShape;
+    if (current instanceof z.ZodEffects) current = current.innerType();
+    else if (current instanceof z.ZodPipeline) current = current._def.in;
+    else return undefined;
+  }
+  return undefined;
 }

@@ -15,11 +15,10 @@
  *   (Conform's `getZodConstraint`), never typed as numbers in JSX; the server answers the rest.
  */
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { parseInBrowser, toSubmissionResult, type FormResult } from "~/utils/schema-form";
+import { formConstraint, parseInBrowser, toSubmissionResult, type FormResult } from "~/utils/schema-form";
 
 export type { FormResult } from "~/utils/schema-form";
 
@@ -42,7 +41,7 @@ export function useSchemaForm<S extends z.ZodTypeAny>({
   const { t } = useTranslation();
   const mine = result && (intent === undefined || !result.intent || result.intent === intent) ? result : undefined;
   const lastResult = useMemo(() => toSubmissionResult(mine), [mine]);
-  const constraint = useMemo(() => constraintOf(fieldsSchema ?? schema), [fieldsSchema, schema]);
+  const constraint = useMemo(() => formConstraint(fieldsSchema ?? schema), [fieldsSchema, schema]);
   const [form, fields] = useForm<Record<string, unknown>>({
     id,
     lastResult,
@@ -62,15 +61,6 @@ export function useSchemaForm<S extends z.ZodTypeAny>({
     },
     fields,
   };
-}
-
-/** The HTML limits a schema implies; a schema Conform cannot read (not an object at its root) implies none. */
-function constraintOf(schema: z.ZodTypeAny) {
-  try {
-    return getZodConstraint(schema);
-  } catch {
-    return {};
-  }
 }
 
 /**
