@@ -6,6 +6,7 @@ import { i18nConfig } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
 import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/consent/schemas";
 import { UpdateCoalitionSchema } from "~/modules/coalition/schemas";
+import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
 import { RegisterClientSchema } from "~/modules/client/schemas";
 import { CommentReferralSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { validateForm } from "./forms.server";
@@ -43,6 +44,7 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["complete as other without words", TransitionReferralSchema, [["intent", "transition"], ["to", "COMPLETED"], ["version", "2"], ["outcome", "OTHER"], ["outcomeText", ""]]],
   ["blank comment", CommentReferralSchema, [["intent", "comment"], ["body", "   "]]],
   ["authorization, nearly empty (rules across fields too)", RecordAuthorizationSchema, [["intent", "record"], ["form", "PART2"], ["categories", "CONTACT"], ["signerKind", "REPRESENTATIVE"], ["signatureMethod", "TYPED"], ["purpose", "x"]]],
+  ["conference without a title, a time or partners", ScheduleConferenceSchema, [["intent", "schedule"], ["title", ""], ["startsAt", "tomorrow"], ["agenda", ""], ["audience", "organizations"]]],
   ["revocation received in the future", RevokeAuthorizationSchema, [["intent", "revoke"], ["authorizationId", "8f0c2d1e-0000-4000-8000-000000000000"], ["receivedVia", "FAX"], ["receivedOn", "2099-01-01"]]],
 ];
 
