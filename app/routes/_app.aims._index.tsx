@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { WinSchema } from "~/modules/aims/schemas";
-import { maxLengthOf } from "~/utils/form-fields";
 import { postWin } from "~/modules/aims/service.server";
 import { getAimsAndCelebrations, getDueValues, listMeasures, listWins } from "~/modules/aims/queries.server";
 import { formatPeriod, type Frequency } from "~/modules/aims/periods";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { AimCard } from "~/components/aims/aim-card";
 import { Celebrations } from "~/components/aims/celebrations";
 import { CardError, CardFailed } from "~/components/ui/card-error";
@@ -49,6 +49,7 @@ export default function AimsPage() {
   const due = dueCard.ok ? dueCard.data : [];
   const actionData = useActionData<FormErrors & { posted?: boolean }>();
   const winForm = useRef<HTMLFormElement>(null);
+  const { form, fields } = useSchemaForm({ schema: WinSchema, result: actionData?.posted ? undefined : actionData });
   useEffect(() => {
     if (actionData?.posted) winForm.current?.reset();
   }, [actionData]);
@@ -152,11 +153,11 @@ export default function AimsPage() {
           <>
             <h3>{t("aims.wins.post")}</h3>
             {actionData?.posted ? <Notice>{t("aims.wins.posted")}</Notice> : null}
-            <FormError message={actionData?.posted ? undefined : actionData?.formError} />
-            <Form method="post" ref={winForm} noValidate>
+            <FormError message={form.error} />
+            <Form method="post" ref={winForm} {...form.props}>
               <input type="hidden" name="intent" value="post-win" />
-              <TextField label={t("aims.wins.titleLabel")} name="title" maxLength={maxLengthOf(WinSchema.shape.title)} required errors={actionData?.fieldErrors?.title} />
-              <TextAreaField label={t("aims.wins.storyLabel")} hint={t("aims.wins.storyHint")} name="story" rows={3} maxLength={maxLengthOf(WinSchema.shape.story)} required errors={actionData?.fieldErrors?.story} />
+              <TextField label={t("aims.wins.titleLabel")} {...schemaField(fields.title)} />
+              <TextAreaField label={t("aims.wins.storyLabel")} hint={t("aims.wins.storyHint")} rows={3} {...schemaField(fields.story)} />
               <SubmitButton pendingLabel={t("aims.wins.posting")}>{t("aims.wins.post")}</SubmitButton>
             </Form>
           </>

@@ -11,6 +11,7 @@ import { listRecipientOptions, recordAuthorization } from "~/modules/consent/ser
 import { AuthorizationForm } from "~/components/consent/authorization-form";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "~/modules/consent/categories";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { uuid } from "~/utils/form-fields";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Record an authorization · Coalition Hub" }];
@@ -31,8 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const PrefillIdSchema = uuid();
+
 function prefillFrom(search: URLSearchParams) {
-  const recipientIds = search.getAll("recipient").filter((v) => /^[0-9a-f-]{36}$/i.test(v));
+  const recipientIds = search.getAll("recipient").flatMap((v) => {
+    const id = PrefillIdSchema.safeParse(v);
+    return id.success ? [id.data] : [];
+  });
   const categories = search.getAll("category").filter((v): v is ConsentCategory => (CONSENT_CATEGORIES as readonly string[]).includes(v));
   return { recipientIds, categories };
 }

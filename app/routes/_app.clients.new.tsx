@@ -6,6 +6,7 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { CLIENT_LANGUAGES, RegisterClientSchema } from "~/modules/client/schemas";
 import { registerClient, type DuplicateCandidate } from "~/modules/client/service.server";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { formatBirthDate, formatDay } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -30,7 +31,7 @@ export default function RegisterClient() {
   const { t, i18n } = useTranslation();
   const { organization } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
-  const errors = actionData?.fieldErrors;
+  const { form, fields } = useSchemaForm({ schema: RegisterClientSchema, result: actionData });
   const duplicates = actionData?.duplicates;
   return (
     <div className="stack narrow">
@@ -40,22 +41,20 @@ export default function RegisterClient() {
         <p className="muted">{t("consent.register.intro")}</p>
       </header>
       <section className="card">
-        <FormError message={actionData?.formError} />
-        <Form method="post" noValidate>
-          <TextField label={t("consent.register.name")} name="name" autoComplete="off" required errors={errors?.name} />
-          <TextField label={t("consent.register.birthDate")} name="birthDate" type="date" required errors={errors?.birthDate} />
-          <TextField label={t("consent.register.contact")} hint={t("consent.register.contactHint")} name="contact" autoComplete="off" errors={errors?.contact} />
+        <FormError message={form.error} />
+        <Form method="post" {...form.props}>
+          <TextField label={t("consent.register.name")} autoComplete="off" {...schemaField(fields.name)} />
+          <TextField label={t("consent.register.birthDate")} type="date" {...schemaField(fields.birthDate)} />
+          <TextField label={t("consent.register.contact")} hint={t("consent.register.contactHint")} autoComplete="off" {...schemaField(fields.contact)} />
           <SelectField
             label={t("consent.register.language")}
-            name="preferredLanguage"
-            required
+            {...schemaField(fields.preferredLanguage)}
             placeholder={t("consent.register.chooseLanguage")}
             defaultValue={i18n.language === "es" ? "es" : "en"}
             options={CLIENT_LANGUAGES.map((l) => ({ value: l, label: t(`consent.languages.${l}`) }))}
-            errors={errors?.preferredLanguage}
           />
-          <TextField label={t("consent.register.address")} name="address" autoComplete="off" errors={errors?.address} />
-          <TextAreaField label={t("consent.register.notes")} hint={t("consent.register.notesHint")} name="notes" rows={3} errors={errors?.notes} />
+          <TextField label={t("consent.register.address")} autoComplete="off" {...schemaField(fields.address)} />
+          <TextAreaField label={t("consent.register.notes")} hint={t("consent.register.notesHint")} rows={3} {...schemaField(fields.notes)} />
           {duplicates?.length ? (
             <div className="alert" role="alert" aria-labelledby="duplicates-title">
               <h2 id="duplicates-title">{t("consent.register.duplicatesTitle")}</h2>

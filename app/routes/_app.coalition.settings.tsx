@@ -8,7 +8,8 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { AddMemberOrganizationSchema, ORGANIZATION_KINDS, RemoveMemberOrganizationSchema, UpdateCoalitionSchema } from "~/modules/coalition/schemas";
 import { addMemberOrganization, getCoalition, listMemberOrganizations, removeMemberOrganization, updateCoalition } from "~/modules/coalition/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
-import { ConfirmForm } from "~/components/ui/confirm-form";
+import { ConfirmTable } from "~/components/ui/confirm-table";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { updateReferralWindows } from "~/modules/referral/reminders.server";
 import { ReferralWindowsSchema } from "~/modules/referral/flow-schemas";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -53,6 +54,9 @@ export default function CoalitionSettings() {
   const actionData = useActionData<ActionResult>();
   const addFormRef = useRef<HTMLFormElement>(null);
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const details = useSchemaForm({ schema: UpdateCoalitionSchema, result: actionData, intent: "update-coalition" });
+  const windows = useSchemaForm({ schema: ReferralWindowsSchema, result: actionData, intent: "referral-windows" });
+  const add = useSchemaForm({ schema: AddMemberOrganizationSchema, result: actionData, intent: "add-organization" });
   useEffect(() => {
     if (actionData?.done === "add-organization") addFormRef.current?.reset();
   }, [actionData]);
@@ -66,10 +70,10 @@ export default function CoalitionSettings() {
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">{t("coalition.details")}</h2>
         {actionData?.done === "update-coalition" ? <Notice>{t("coalition.saved")}</Notice> : null}
-        <FormError message={errorsFor("update-coalition")?.formError} />
-        <Form method="post" noValidate>
-          <TextField label={t("coalition.name")} name="name" defaultValue={coalition.name} required errors={errorsFor("update-coalition")?.fieldErrors?.name} />
-          <TextAreaField label={t("coalition.vision")} hint={t("coalition.visionHint")} name="visionStatement" rows={4} defaultValue={coalition.visionStatement} errors={errorsFor("update-coalition")?.fieldErrors?.visionStatement} />
+        <FormError message={details.form.error} />
+        <Form method="post" {...details.form.props}>
+          <TextField label={t("coalition.name")} defaultValue={coalition.name} {...schemaField(details.fields.name)} />
+          <TextAreaField label={t("coalition.vision")} hint={t("coalition.visionHint")} rows={4} defaultValue={coalition.visionStatement} {...schemaField(details.fields.visionStatement)} />
           <SubmitButton intent="update-coalition" pendingLabel={t("coalition.saving")}>{t("coalition.save")}</SubmitButton>
         </Form>
       </section>
@@ -78,10 +82,10 @@ export default function CoalitionSettings() {
         <h2 id="reminders-title">{t("referralFlow.reminders.heading")}</h2>
         <p className="muted">{t("referralFlow.reminders.intro")}</p>
         {actionData?.done === "referral-windows" ? <Notice>{t("referralFlow.reminders.saved")}</Notice> : null}
-        <FormError message={errorsFor("referral-windows")?.formError} />
-        <Form method="post" noValidate className="grid-form">
-          <TextField label={t("referralFlow.reminders.acceptDays")} hint={t("referralFlow.reminders.acceptHint")} name="acceptDays" type="number" min={1} max={30} step={1} required defaultValue={coalition.referralAcceptDays} errors={errorsFor("referral-windows")?.fieldErrors?.acceptDays} />
-          <TextField label={t("referralFlow.reminders.updateDays")} hint={t("referralFlow.reminders.updateHint")} name="updateDays" type="number" min={1} max={30} step={1} required defaultValue={coalition.referralUpdateDays} errors={errorsFor("referral-windows")?.fieldErrors?.updateDays} />
+        <FormError message={windows.form.error} />
+        <Form method="post" className="grid-form" {...windows.form.props}>
+          <TextField label={t("referralFlow.reminders.acceptDays")} hint={t("referralFlow.reminders.acceptHint")} type="number" defaultValue={coalition.referralAcceptDays} {...schemaField(windows.fields.acceptDays)} step={1} />
+          <TextField label={t("referralFlow.reminders.updateDays")} hint={t("referralFlow.reminders.updateHint")} type="number" defaultValue={coalition.referralUpdateDays} {...schemaField(windows.fields.updateDays)} step={1} />
           <div className="grid-form__actions">
             <SubmitButton intent="referral-windows" pendingLabel={t("referralFlow.reminders.saving")}>{t("referralFlow.reminders.save")}</SubmitButton>
           </div>
@@ -91,13 +95,13 @@ export default function CoalitionSettings() {
       <section className="card" aria-labelledby="add-title">
         <h2 id="add-title">{t("coalition.addOrganization")}</h2>
         {actionData?.done === "add-organization" ? <Notice>{t("coalition.added", { name: actionData.name })}</Notice> : null}
-        <FormError message={errorsFor("add-organization")?.formError} />
-        <Form method="post" noValidate ref={addFormRef} className="grid-form">
-          <TextField label={t("coalition.organizationName")} name="name" required errors={errorsFor("add-organization")?.fieldErrors?.name} />
-          <SelectField label={t("coalition.kind")} name="kind" required placeholder={t("coalition.chooseKind")} options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} errors={errorsFor("add-organization")?.fieldErrors?.kind} />
-          <TextField label={t("coalition.email")} name="email" type="email" errors={errorsFor("add-organization")?.fieldErrors?.email} />
-          <TextField label={t("coalition.phone")} name="phone" type="tel" errors={errorsFor("add-organization")?.fieldErrors?.phone} />
-          <TextField label={t("coalition.city")} name="city" errors={errorsFor("add-organization")?.fieldErrors?.city} />
+        <FormError message={add.form.error} />
+        <Form method="post" ref={addFormRef} className="grid-form" {...add.form.props}>
+          <TextField label={t("coalition.organizationName")} {...schemaField(add.fields.name)} />
+          <SelectField label={t("coalition.kind")} {...schemaField(add.fields.kind)} placeholder={t("coalition.chooseKind")} options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <TextField label={t("coalition.email")} type="email" {...schemaField(add.fields.email)} />
+          <TextField label={t("coalition.phone")} type="tel" {...schemaField(add.fields.phone)} />
+          <TextField label={t("coalition.city")} {...schemaField(add.fields.city)} />
           <div className="grid-form__actions">
             <SubmitButton intent="add-organization" pendingLabel={t("coalition.adding")}>{t("coalition.add")}</SubmitButton>
           </div>
@@ -108,31 +112,30 @@ export default function CoalitionSettings() {
         <h2 id="members-title">{t("coalition.members")} ({members.length})</h2>
         {actionData?.done === "remove-organization" ? <Notice>{t("coalition.removed", { name: actionData.name })}</Notice> : null}
         <FormError message={errorsFor("remove-organization")?.formError} />
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("coalition.organizationName")}</th>
-              <th scope="col">{t("coalition.kind")}</th>
-              <th scope="col"><span className="visually-hidden">{t("coalition.remove")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>{t(`kinds.${m.kind}`)}</td>
-                <td>
-                  {m.id === currentOrganizationId ? null : (
-                    <ConfirmForm question={t("coalition.removeConfirm", { name: m.name })} confirmLabel={t("coalition.remove")} hidden={{ intent: "remove-organization", organizationId: m.id }}>
+        <ConfirmTable
+          rows={members}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t("coalition.organizationName"), cell: (m) => m.name },
+            { header: t("coalition.kind"), cell: (m) => t(`kinds.${m.kind}`) },
+          ]}
+          actionHeader={t("coalition.remove")}
+          action={(m) =>
+            m.id === currentOrganizationId
+              ? null
+              : {
+                  label: (
+                    <>
                       {t("coalition.remove")}
                       <span className="visually-hidden"> {m.name}</span>
-                    </ConfirmForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    </>
+                  ),
+                  question: t("coalition.removeConfirm", { name: m.name }),
+                  confirmLabel: t("coalition.remove"),
+                  hidden: { intent: "remove-organization", organizationId: m.id },
+                }
+          }
+        />
       </section>
     </div>
   );

@@ -11,6 +11,7 @@ import { listConferences, scheduleConference } from "~/modules/conference/schedu
 import { coalitionTimeZone, partnerOrganizations } from "~/modules/conference/queries.server";
 import { formatDateTime, parseLocalDateTime } from "~/modules/conference/time";
 import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { CardFailed } from "~/components/ui/card-error";
 import { loadCard } from "~/utils/cards.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -72,6 +73,7 @@ export default function ConferencesPage() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
+  const { form, fields } = useSchemaForm({ schema: ScheduleConferenceSchema, result: actionData });
   const [audience, setAudience] = useState<"coalition" | "organizations">("organizations");
   const when = (iso: string) => formatDateTime(iso, i18n.language, data.timeZone);
 
@@ -114,18 +116,16 @@ export default function ConferencesPage() {
         <section className="card" aria-labelledby="schedule-title">
           <h2 id="schedule-title">{t("conference.schedule.title")}</h2>
           <p className="muted">{t("conference.schedule.intro")}</p>
-          <FormError message={actionData?.formError} />
-          <Form method="post" noValidate>
-            <TextField label={t("conference.schedule.name")} name="title" required errors={actionData?.fieldErrors?.title} />
+          <FormError message={form.error} />
+          <Form method="post" {...form.props}>
+            <TextField label={t("conference.schedule.name")} {...schemaField(fields.title)} />
             <TextField
               label={t("conference.schedule.startsAt")}
               hint={t("conference.schedule.timeZone", { zone: data.timeZone })}
-              name="startsAt"
               type="datetime-local"
-              required
-              errors={actionData?.fieldErrors?.startsAt}
+              {...schemaField(fields.startsAt)}
             />
-            <TextAreaField label={t("conference.schedule.agenda")} hint={t("conference.schedule.agendaHint")} name="agenda" rows={4} errors={actionData?.fieldErrors?.agenda} />
+            <TextAreaField label={t("conference.schedule.agenda")} hint={t("conference.schedule.agendaHint")} rows={4} {...schemaField(fields.agenda)} />
             <fieldset className="fieldset">
               <legend>{t("conference.schedule.audience")}</legend>
               <label className="choice">
@@ -149,9 +149,9 @@ export default function ConferencesPage() {
                     </label>
                   ))}
                 </div>
-                {actionData?.fieldErrors?.organizationIds ? (
+                {fields.organizationIds.errors ? (
                   <p className="field-error" role="alert">
-                    {actionData.fieldErrors.organizationIds[0]}
+                    {fields.organizationIds.errors[0]}
                   </p>
                 ) : null}
               </fieldset>

@@ -7,7 +7,8 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { CreateApiKeySchema, RevokeApiKeySchema } from "~/modules/org/schemas";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/org/api-keys.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
-import { ConfirmForm } from "~/components/ui/confirm-form";
+import { ConfirmTable } from "~/components/ui/confirm-table";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "API keys · Coalition Hub" }];
@@ -36,6 +37,7 @@ export default function ApiKeys() {
   const { organization, keys } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const { form, fields } = useSchemaForm({ schema: CreateApiKeySchema, result: actionData?.created ? undefined : actionData, intent: "create-key" });
   return (
     <div className="stack">
       <header className="page-header">
@@ -51,9 +53,9 @@ export default function ApiKeys() {
           </Notice>
         ) : null}
         {actionData?.revoked ? <Notice>{t("apiKeys.revoked")}</Notice> : null}
-        <FormError message={actionData?.formError} />
-        <Form method="post" noValidate className="inline-fields">
-          <TextField label={t("apiKeys.name")} hint={t("apiKeys.nameHint")} name="name" required errors={actionData?.fieldErrors?.name} />
+        <FormError message={form.error} />
+        <Form method="post" className="inline-fields" {...form.props}>
+          <TextField label={t("apiKeys.name")} hint={t("apiKeys.nameHint")} {...schemaField(fields.name)} />
           <SubmitButton intent="create-key" pendingLabel={t("apiKeys.creating")}>{t("apiKeys.create")}</SubmitButton>
         </Form>
       </section>
@@ -62,31 +64,27 @@ export default function ApiKeys() {
         {keys.length === 0 ? (
           <p className="muted">{t("apiKeys.none")}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("apiKeys.name")}</th>
-                <th scope="col">{t("apiKeys.prefix")}</th>
-                <th scope="col">{t("apiKeys.lastUsed")}</th>
-                <th scope="col"><span className="visually-hidden">{t("apiKeys.revoke")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td><code>{k.prefix}…</code></td>
-                  <td>{k.lastUsedAt ? dateFormat.format(new Date(k.lastUsedAt)) : t("apiKeys.never")}</td>
-                  <td>
-                    <ConfirmForm question={t("apiKeys.revokeConfirm", { name: k.name })} confirmLabel={t("apiKeys.revoke")} hidden={{ intent: "revoke-key", apiKeyId: k.id }}>
-                      {t("apiKeys.revoke")}
-                      <span className="visually-hidden"> {k.name}</span>
-                    </ConfirmForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConfirmTable
+            rows={keys}
+            rowKey={(k) => k.id}
+            columns={[
+              { header: t("apiKeys.name"), cell: (k) => k.name },
+              { header: t("apiKeys.prefix"), cell: (k) => <code>{k.prefix}…</code> },
+              { header: t("apiKeys.lastUsed"), cell: (k) => (k.lastUsedAt ? dateFormat.format(new Date(k.lastUsedAt)) : t("apiKeys.never")) },
+            ]}
+            actionHeader={t("apiKeys.revoke")}
+            action={(k) => ({
+              label: (
+                <>
+                  {t("apiKeys.revoke")}
+                  <span className="visually-hidden"> {k.name}</span>
+                </>
+              ),
+              question: t("apiKeys.revokeConfirm", { name: k.name }),
+              confirmLabel: t("apiKeys.revoke"),
+              hidden: { intent: "revoke-key", apiKeyId: k.id },
+            })}
+          />
         )}
       </section>
     </div>

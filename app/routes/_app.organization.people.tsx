@@ -6,10 +6,11 @@ import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { INVITABLE_ROLES } from "~/utils/permissions";
-import { EMAIL_MAX, InviteSchema, RevokeInviteSchema } from "~/modules/org/schemas";
+import { InviteSchema, RevokeInviteSchema } from "~/modules/org/schemas";
 import { inviteMember, listMembers, revokeInvite } from "~/modules/org/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
-import { ConfirmForm } from "~/components/ui/confirm-form";
+import { ConfirmTable } from "~/components/ui/confirm-table";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "People · Coalition Hub" }];
@@ -41,7 +42,7 @@ export default function People() {
   const formRef = useRef<HTMLFormElement>(null);
   const [copied, setCopied] = useState(false);
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
-  const inviteErrors = actionData?.intent === "invite" || !actionData?.intent ? actionData : undefined;
+  const { form: inviteForm, fields } = useSchemaForm({ schema: InviteSchema, result: actionData?.invited ? undefined : actionData, intent: "invite" });
 
   useEffect(() => {
     if (actionData?.invited) formRef.current?.reset();
@@ -75,17 +76,15 @@ export default function People() {
           </Notice>
         ) : null}
         {actionData?.revoked ? <Notice>{t("people.revoked")}</Notice> : null}
-        {inviteErrors?.formError ? <FormError message={inviteErrors.formError} /> : null}
-        <Form method="post" ref={formRef} noValidate className="inline-fields">
-          <TextField label={t("people.email")} name="email" type="email" maxLength={EMAIL_MAX} required errors={inviteErrors?.fieldErrors?.email} autoComplete="off" />
+        <FormError message={inviteForm.error} />
+        <Form method="post" ref={formRef} className="inline-fields" {...inviteForm.props}>
+          <TextField label={t("people.email")} type="email" autoComplete="off" {...schemaField(fields.email)} />
           <SelectField
             label={t("people.role")}
-            name="role"
-            required
+            {...schemaField(fields.role)}
             placeholder={t("people.chooseRole")}
             defaultValue="CARE_MANAGER"
             options={INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            errors={inviteErrors?.fieldErrors?.role}
           />
           <SubmitButton intent="invite" pendingLabel={t("people.inviteSending")}>{t("people.inviteSubmit")}</SubmitButton>
         </Form>
@@ -96,59 +95,41 @@ export default function People() {
         {invites.length === 0 ? (
           <p className="muted">{t("people.noPending")}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("people.email")}</th>
-                <th scope="col">{t("people.role")}</th>
-                <th scope="col">{t("people.since")}</th>
-                <th scope="col"><span className="visually-hidden">{t("people.revoke")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {invites.map((invite) => (
-                <tr key={invite.id}>
-                  <td className="user-text">{invite.email}</td>
-                  <td>{t(`roles.${invite.role}`)}</td>
-                  <td>
+          <ConfirmTable
+            rows={invites}
+            rowKey={(invite) => invite.id}
+            columns={[
+              { header: t("people.email"), cell: (invite) => invite.email, className: "user-text" },
+              { header: t("people.role"), cell: (invite) => t(`roles.${invite.role}`) },
+              {
+                header: t("people.since"),
+                cell: (invite) => (
+                  <>
                     {t("people.invitedBy", { name: invite.invitedBy.name })}
                     <br />
                     <span className="muted small">{t("people.expires", { date: dateFormat.format(new Date(invite.expiresAt)) })}</span>
-                  </td>
-                  <td>
-                    <ConfirmForm question={t("people.revokeConfirm", { email: invite.email })} confirmLabel={t("people.revoke")} hidden={{ intent: "revoke-invite", inviteId: invite.id }}>
-                      {t("people.revoke")}
-                    </ConfirmForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+            actionHeader={t("people.revoke")}
+            action={(invite) => ({ label: t("people.revoke"), question: t("people.revokeConfirm", { email: invite.email }), confirmLabel: t("people.revoke"), hidden: { intent: "revoke-invite", inviteId: invite.id } })}
+          />
         )}
       </section>
 
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t("people.members")}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("people.name")}</th>
-              <th scope="col">{t("people.email")}</th>
-              <th scope="col">{t("people.role")}</th>
-              <th scope="col">{t("people.since")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td className="user-text">{m.user.name}</td>
-                <td className="user-text">{m.user.email}</td>
-                <td>{t(`roles.${m.role}`)}</td>
-                <td>{dateFormat.format(new Date(m.createdAt))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConfirmTable
+          rows={members}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t("people.name"), cell: (m) => m.user.name, className: "user-text" },
+            { header: t("people.email"), cell: (m) => m.user.email, className: "user-text" },
+            { header: t("people.role"), cell: (m) => t(`roles.${m.role}`) },
+            { header: t("people.since"), cell: (m) => dateFormat.format(new Date(m.createdAt)) },
+          ]}
+        />
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ import { changePassword } from "~/modules/auth/service.server";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Change password · Coalition Hub" }];
@@ -29,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const { t } = useTranslation();
   const actionData = useActionData<ActionResult>();
+  const { form, fields } = useSchemaForm({ schema: ChangePasswordSchema, result: actionData?.changed ? undefined : actionData });
   return (
     <div className="stack">
       <header className="page-header">
@@ -37,12 +39,12 @@ export default function ChangePassword() {
       </header>
       <section className="card">
         {actionData?.changed ? <Notice>{t("password.changed")}</Notice> : null}
-        <FormError message={actionData?.formError} />
+        <FormError message={form.error} />
         {/* A fresh form after a change: the browser must not keep the passwords in the fields. */}
-        <Form method="post" noValidate key={actionData?.changed ? "changed" : "form"}>
-          <TextField label={t("password.current")} name="currentPassword" type="password" autoComplete="current-password" required errors={actionData?.fieldErrors?.currentPassword} />
-          <TextField label={t("password.new")} hint={t("password.newHint")} name="newPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.newPassword} />
-          <TextField label={t("password.confirm")} name="confirmPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.confirmPassword} />
+        <Form method="post" key={actionData?.changed ? "changed" : "form"} {...form.props}>
+          <TextField label={t("password.current")} type="password" autoComplete="current-password" {...schemaField(fields.currentPassword)} />
+          <TextField label={t("password.new")} hint={t("password.newHint")} type="password" autoComplete="new-password" {...schemaField(fields.newPassword)} />
+          <TextField label={t("password.confirm")} type="password" autoComplete="new-password" {...schemaField(fields.confirmPassword)} required />
           <SubmitButton pendingLabel={t("password.submitting")}>{t("password.submit")}</SubmitButton>
         </Form>
       </section>

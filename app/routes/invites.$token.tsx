@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AcceptInviteExistingSchema, AcceptInviteSchema, PERSON_NAME_MAX } from "~/modules/org/schemas";
+import { AcceptInviteExistingSchema, AcceptInviteSchema } from "~/modules/org/schemas";
 import { acceptInvite, findOpenInvite } from "~/modules/org/service.server";
 import { startSession } from "~/modules/auth/service.server";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -11,6 +11,7 @@ import { getOptionalActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, SubmitButton, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { LanguageSwitcher } from "~/components/shell/language-switcher";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Coalition Hub" }];
@@ -48,6 +49,7 @@ export default function AcceptInvite() {
   const { t } = useTranslation();
   const { invite, signedInAs, path } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
+  const { form, fields } = useSchemaForm({ schema: AcceptInviteSchema, result: actionData });
   return (
     <div className="auth-layout">
       <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
@@ -79,10 +81,10 @@ export default function AcceptInvite() {
                 </p>
               )
             ) : (
-              <Form method="post" noValidate>
-                <TextField label={t("invite.name")} name="name" autoComplete="name" maxLength={PERSON_NAME_MAX} required errors={actionData?.fieldErrors?.name} />
-                <TextField label={t("invite.password")} hint={t("invite.passwordHint")} name="password" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.password} />
-                <TextField label={t("invite.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required errors={actionData?.fieldErrors?.confirmPassword} />
+              <Form method="post" {...form.props}>
+                <TextField label={t("invite.name")} autoComplete="name" {...schemaField(fields.name)} />
+                <TextField label={t("invite.password")} hint={t("invite.passwordHint")} type="password" autoComplete="new-password" {...schemaField(fields.password)} />
+                <TextField label={t("invite.confirmPassword")} type="password" autoComplete="new-password" {...schemaField(fields.confirmPassword)} required />
                 <SubmitButton pendingLabel={t("invite.submitting")}>{t("invite.submit")}</SubmitButton>
               </Form>
             )}

@@ -13,6 +13,7 @@ import { isLocale } from "~/i18n/config";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { LanguageSwitcher } from "~/components/shell/language-switcher";
 import { Logo } from "~/components/ui/logo";
 
@@ -45,6 +46,7 @@ export default function Login() {
   const { t } = useTranslation();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
+  const { form, fields } = useSchemaForm({ schema: LoginSchema, result: actionData });
   return (
     <div className="auth-layout">
       <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
@@ -58,11 +60,11 @@ export default function Login() {
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
         {params.get("signedOut") ? <Notice>{t("login.signedOut")}</Notice> : null}
-        <FormError message={actionData?.formError} />
-        <Form method="post" noValidate>
+        <FormError message={form.error} />
+        <Form method="post" {...form.props}>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <TextField label={t("login.email")} name="email" type="email" autoComplete="username" required errors={actionData?.fieldErrors?.email} autoFocus />
-          <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required errors={actionData?.fieldErrors?.password} />
+          <TextField label={t("login.email")} type="email" autoComplete="username" {...schemaField(fields.email)} autoFocus />
+          <TextField label={t("login.password")} type="password" autoComplete="current-password" {...schemaField(fields.password)} />
           <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
         </Form>
         <p className="hint">{t("login.demoHint")}</p>

@@ -2,8 +2,10 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormErrors } from "~/utils/forms.server";
+import { RecordAuthorizationBaseSchema, RecordAuthorizationSchema } from "~/modules/consent/schemas";
 import { CONSENT_LANGUAGES, GENERAL_CATEGORIES, PART2_CATEGORY, type AuthorizationForm as FormKind, type ConsentLanguage } from "~/modules/consent/categories";
 import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { useSchemaForm } from "~/components/ui/schema-form";
 import { SignatureField } from "./signature-field";
 
 type Props = {
@@ -34,14 +36,15 @@ export function AuthorizationForm({ organization, client, recipients, today, err
   const [language, setLanguage] = useState<ConsentLanguage>(client.preferredLanguage === "es" ? "es" : "en");
   const [signerKind, setSignerKind] = useState<"CLIENT" | "REPRESENTATIVE">("CLIENT");
   const [method, setMethod] = useState<"DRAWN" | "TYPED">("DRAWN");
-  const fe = errors?.fieldErrors ?? {};
+  const { form, fields } = useSchemaForm({ schema: RecordAuthorizationSchema, fieldsSchema: RecordAuthorizationBaseSchema, result: errors });
+  const fe = form.fieldErrors;
   const formT = i18n.getFixedT(language);
   const statement = (key: string) => formT(`consent.statements.${key}`, { organization });
   const categories = kind === "PART2" ? [PART2_CATEGORY] : GENERAL_CATEGORIES;
 
   return (
-    <Form method="post" noValidate className="authorization-form">
-      <FormError message={errors?.formError} />
+    <Form method="post" className="authorization-form" {...form.props}>
+      <FormError message={form.error} />
       {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
 
       <section className="card">
@@ -99,7 +102,7 @@ export function AuthorizationForm({ organization, client, recipients, today, err
 
       <section className="card">
         <h2>{t("consent.authorize.purpose")}</h2>
-        <TextAreaField label={t("consent.authorize.purposeLabel")} hint={t("consent.authorize.purposeHint")} name="purpose" rows={2} required errors={fe.purpose} />
+        <TextAreaField label={t("consent.authorize.purposeLabel")} hint={t("consent.authorize.purposeHint")} name="purpose" rows={2} required maxLength={fields.purpose.maxLength} errors={fe.purpose} />
       </section>
 
       <section className="card">
@@ -108,7 +111,7 @@ export function AuthorizationForm({ organization, client, recipients, today, err
           <TextField label={t("consent.authorize.effectiveDate")} name="effectiveDate" type="date" defaultValue={today} required errors={fe.effectiveDate} />
           <TextField label={t("consent.authorize.expiresOn")} hint={t("consent.authorize.expiresHint")} name="expiresOn" type="date" errors={fe.expiresOn} />
         </div>
-        <TextField label={t("consent.authorize.expirationEvent")} hint={t("consent.authorize.expirationEventHint")} name="expirationEvent" errors={fe.expirationEvent} />
+        <TextField label={t("consent.authorize.expirationEvent")} hint={t("consent.authorize.expirationEventHint")} name="expirationEvent" maxLength={fields.expirationEvent.maxLength} errors={fe.expirationEvent} />
       </section>
 
       <section className="card" lang={language}>
@@ -149,9 +152,9 @@ export function AuthorizationForm({ organization, client, recipients, today, err
             </label>
           ))}
         </fieldset>
-        <TextField label={t("consent.authorize.signerName")} name="signerName" defaultValue={client.name} autoComplete="off" required errors={fe.signerName} key={signerKind} />
+        <TextField label={t("consent.authorize.signerName")} name="signerName" defaultValue={client.name} autoComplete="off" required maxLength={fields.signerName.maxLength} errors={fe.signerName} key={signerKind} />
         {signerKind === "REPRESENTATIVE" ? (
-          <TextField label={t("consent.authorize.representativeAuthority")} hint={t("consent.authorize.representativeAuthorityHint")} name="representativeAuthority" required errors={fe.representativeAuthority} />
+          <TextField label={t("consent.authorize.representativeAuthority")} hint={t("consent.authorize.representativeAuthorityHint")} name="representativeAuthority" required maxLength={fields.representativeAuthority.maxLength} errors={fe.representativeAuthority} />
         ) : null}
         <fieldset className="choice-group">
           <legend>{t("consent.authorize.signatureMethod")}</legend>
@@ -164,7 +167,7 @@ export function AuthorizationForm({ organization, client, recipients, today, err
         {method === "DRAWN" ? (
           <SignatureField errors={fe.signatureImage} />
         ) : (
-          <TextField label={t("consent.authorize.signatureTyped")} hint={t("consent.authorize.signatureTypedHint")} name="signatureTyped" className="typed-signature" autoComplete="off" required errors={fe.signatureTyped} />
+          <TextField label={t("consent.authorize.signatureTyped")} hint={t("consent.authorize.signatureTypedHint")} name="signatureTyped" className="typed-signature" autoComplete="off" required maxLength={fields.signatureTyped.maxLength} errors={fe.signatureTyped} />
         )}
       </section>
 

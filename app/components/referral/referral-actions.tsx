@@ -7,7 +7,9 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CommentReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { CODED_REASON, EXPLANATION_REQUIRED_FOR, REFERRAL_OUTCOMES, REFERRAL_REASONS, type ReferralReason, type ReferralStatus } from "~/modules/referral/state-machine";
+import { useSchemaForm } from "~/components/ui/schema-form";
 
 export type ActionResult = { ok?: boolean; formError?: string; fieldErrors?: Record<string, string[] | undefined>; intent?: string; to?: string; conflict?: boolean };
 
@@ -27,14 +29,15 @@ export function ReferralActions({ moves, version }: { moves: ReferralStatus[]; v
   );
 }
 
-function Problem({ result }: { result?: ActionResult }) {
+/** The form's message (the browser's or the server's); a version conflict offers a reload. */
+function Problem({ message, result }: { message?: string; result?: ActionResult }) {
   const { t } = useTranslation();
   const location = useLocation();
-  if (!result?.formError) return null;
+  if (!message) return null;
   return (
     <div className="alert alert--error" role="alert">
-      {result.formError}
-      {result.conflict ? (
+      {message}
+      {result?.conflict ? (
         <>
           {" "}
           <a href={`${location.pathname}${location.search}`}>{t("referral.actions.reload")}</a>
@@ -57,14 +60,15 @@ function Hidden({ to, version }: { to: ReferralStatus; version: number }) {
 function SimpleMove({ to, version }: { to: ReferralStatus; version: number }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<ActionResult>();
+  const { form } = useSchemaForm({ schema: TransitionReferralSchema, result: fetcher.data });
   const busy = fetcher.state !== "idle";
   return (
-    <fetcher.Form method="post" className="referral-actions__form">
+    <fetcher.Form method="post" className="referral-actions__form" {...form.props}>
       <Hidden to={to} version={version} />
       <button type="submit" className={`button${to === "ACCEPTED" || to === "REQUESTED" ? " button--primary" : ""}`} disabled={busy} aria-busy={busy || undefined}>
         {busy ? t("referral.actions.saving") : t(`referral.actions.to.${to}`)}
       </button>
-      <Problem result={fetcher.data} />
+      <Problem message={form.error} result={fetcher.data} />
     </fetcher.Form>
   );
 }
@@ -77,8 +81,9 @@ function DialogMove({ to, version }: { to: ReferralStatus; version: number }) {
   const fieldId = useId();
   const [reason, setReason] = useState<ReferralReason | "">("");
   const [outcome, setOutcome] = useState("");
+  const { form, fields } = useSchemaForm({ schema: TransitionReferralSchema, result: fetcher.data });
   const busy = fetcher.state !== "idle";
-  const errors = fetcher.data?.fieldErrors ?? {};
+  const errors: Record<string, string[] | undefined> = { reason: fields.reason.errors, outcome: fields.outcome.errors, outcomeText: fields.outcomeText.errors, reasonText: fields.reasonText.errors };
   const coded = CODED_REASON.includes(to);
   const explanationRequired = coded ? !!reason && EXPLANATION_REQUIRED_FOR.includes(reason) : to === "ON_HOLD" || to === "CANCELLED";
 
@@ -95,11 +100,11 @@ function DialogMove({ to, version }: { to: ReferralStatus; version: number }) {
         {t(`referral.actions.to.${to}`)}
       </button>
       <dialog ref={dialogRef} className="dialog referral-dialog" aria-labelledby={titleId}>
-        <fetcher.Form method="post" noValidate>
+        <fetcher.Form method="post" {...form.props}>
           <h2 id={titleId}>{t(`referral.actions.title.${to}`)}</h2>
           <p>{t(`referral.actions.question.${to}`)}</p>
           <Hidden to={to} version={version} />
-          <Problem result={fetcher.data} />
+          <Problem message={form.error} result={fetcher.data} />
 
           {coded ? (
             <div className={`field${errors.reason ? " field--invalid" : ""}`}>
@@ -130,14 +135,14 @@ function DialogMove({ to, version }: { to: ReferralStatus; version: number }) {
           {to === "COMPLETED" ? (
             <div className={`field${errors.outcomeText ? " field--invalid" : ""}`}>
               <label htmlFor={`${fieldId}-outcomeText`}>{outcome === "OTHER" ? t("referral.actions.outcomeTextRequired") : t("referral.actions.outcomeText")}</label>
-              <textarea id={`${fieldId}-outcomeText`} name="outcomeText" rows={3} maxLength={1000} required={outcome === "OTHER"} aria-invalid={errors.outcomeText ? true : undefined} aria-describedby={described("outcomeText")} />
+              <textarea id={`${fieldId}-outcomeText`} name="outcomeText" rows={3} maxLength={fields.outcomeText.maxLength} required={outcome === "OTHER"} aria-invalid={errors.outcomeText ? true : undefined} aria-describedby={described("outcomeText")} />
               {err("outcomeText")}
             </div>
           ) : to !== "ENTERED_IN_ERROR" ? (
             <div className={`field${errors.reasonText ? " field--invalid" : ""}`}>
               <label htmlFor={`${fieldId}-reasonText`}>{explanationRequired ? t("referral.actions.reasonTextRequired") : t("referral.actions.reasonText")}</label>
               {coded ? <p className="field-hint" id={`${fieldId}-reasonText-hint`}>{t("referral.actions.reasonTextHint")}</p> : null}
-              <textarea id={`${fieldId}-reasonText`} name="reasonText" rows={3} maxLength={1000} required={explanationRequired} aria-invalid={errors.reasonText ? true : undefined} aria-describedby={described("reasonText", coded)} />
+              <textarea id={`${fieldId}-reasonText`} name="reasonText" rows={3} maxLength={fields.reasonText.maxLength} required={explanationRequired} aria-invalid={errors.reasonText ? true : undefined} aria-describedby={described("reasonText", coded)} />
               {err("reasonText")}
             </div>
           ) : null}
@@ -162,18 +167,20 @@ export function CommentForm() {
   const fetcher = useFetcher<ActionResult>();
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
+  const { form, fields } = useSchemaForm({ schema: CommentReferralSchema, result: fetcher.data });
   const busy = fetcher.state !== "idle";
-  const error = fetcher.data?.fieldErrors?.body?.[0] ?? (fetcher.data?.ok ? undefined : fetcher.data?.formError);
+  const error = fields.body.errors?.[0] ?? form.error;
   useEffect(() => {
+    // Conform follows the reset event, so the field's messages clear with its text.
     if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
   }, [fetcher.state, fetcher.data]);
   return (
-    <fetcher.Form method="post" ref={formRef} className="comment-form" noValidate>
+    <fetcher.Form method="post" ref={formRef} className="comment-form" {...form.props}>
       <input type="hidden" name="intent" value="comment" />
       <div className={`field${error ? " field--invalid" : ""}`}>
         <label htmlFor={id}>{t("referral.detail.comment")}</label>
         <p className="field-hint" id={`${id}-hint`}>{t("referral.detail.commentHint")}</p>
-        <textarea id={id} name="body" rows={3} maxLength={2000} required aria-invalid={error ? true : undefined} aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")} />
+        <textarea id={id} name="body" rows={3} maxLength={fields.body.maxLength} required aria-invalid={error ? true : undefined} aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")} />
         {error ? <p className="field-error" id={`${id}-error`} role="alert">{error}</p> : null}
       </div>
       <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>

@@ -5,7 +5,8 @@ import { AUTHORIZATION_FORMS, CONSENT_CATEGORIES, CONSENT_LANGUAGES, PART2_CATEG
 
 const checked = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
 
-const RecordAuthorizationBaseSchema = z.object({
+/** The authorization form's fields one by one (RecordAuthorizationSchema adds the rules across them). */
+export const RecordAuthorizationBaseSchema = z.object({
   intent: z.literal("record"),
   form: z.enum(AUTHORIZATION_FORMS, { errorMap: () => ({ message: "Choose the kind of authorization" }) }),
   categories: manyOf(z.enum(CONSENT_CATEGORIES)).pipe(z.array(z.enum(CONSENT_CATEGORIES)).min(1, "Choose at least one kind of information")),

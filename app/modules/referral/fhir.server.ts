@@ -12,6 +12,7 @@
  * so the R4 shapes used are written out below.
  */
 import { db, Prisma } from "~/utils/db.server";
+import { z } from "zod";
 import { boundedDateTime, DATE_MAX, DATE_MIN } from "~/utils/form-fields";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -198,7 +199,9 @@ export function toFhirServiceRequest(r: ReferralForFhir): FhirServiceRequest {
 const BOUNDED_INSTANT = boundedDateTime("not an instant");
 const DATE_MIN_YEAR = Number(DATE_MIN.slice(0, 4));
 const DATE_MAX_YEAR = Number(DATE_MAX.slice(0, 4));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A record id as written (zod's UUID rule, any case, nothing trimmed): anything else names no referral. */
+const RecordIdSchema = z.string().uuid();
+const isRecordId = (value: string) => RecordIdSchema.safeParse(value).success;
 const ALLOWED = new Set(["owner", "requester", "status", "_lastUpdated", "_count", "_cursor", "_format"]);
 export const DEFAULT_COUNT = 50;
 export const MAX_COUNT = 200;
@@ -237,7 +240,7 @@ export function fhirInstantRange(value: string): { start: Date; end: Date } | nu
 
 const orgRef = (value: string) => {
   const id = value.replace(/^Organization\//, "");
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return isRecordId(id) ? id.toLowerCase() : null;
 };
 
 /** Parses the Task search parameters; any unknown or malformed one is an error (never ignored silently). */
@@ -280,7 +283,7 @@ const encodeCursor = (c: { updatedAt: Date; id: string }) => Buffer.from(`${c.up
 function decodeCursor(value: string) {
   const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const updatedAt = BOUNDED_INSTANT.safeParse(at ?? "");
-  return id && UUID.test(id) && updatedAt.success ? { updatedAt: updatedAt.data, id } : null;
+  return id && isRecordId(id) && updatedAt.success ? { updatedAt: updatedAt.data, id } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,7 +302,7 @@ async function audit(requester: Actor<"apiKey">, action: string, subjectId: stri
 }
 
 async function readReferral(id: string, requester: Actor<"apiKey">, resource: "Task" | "ServiceRequest") {
-  const row = UUID.test(id) ? await db.referral.findFirst({ where: { id: id.toLowerCase(), ...partyTo(requester.organizationId) }, include: INCLUDE }) : null;
+  const row = isRecordId(id) ? await db.referral.findFirst({ where: { id: id.toLowerCase(), ...partyTo(requester.organizationId) }, include: INCLUDE }) : null;
   await audit(requester, row ? "referral.fhir_read" : "referral.fhir_read_refused", row ? row.id : null, { resource, id });
   return row;
 }

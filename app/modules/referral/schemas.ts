@@ -1,6 +1,6 @@
 /** One zod schema per referral form, shared by the browser and the actions. */
 import { z } from "zod";
-import { manyOf, optionalText } from "~/utils/form-fields";
+import { manyOf, optionalText, uuid } from "~/utils/form-fields";
 import { CONSENT_CATEGORIES } from "~/modules/consent/categories";
 import { GRAVITY_CODES } from "~/modules/sdoh/roll-up";
 import { REFERRAL_OUTCOMES, REFERRAL_PRIORITIES, REFERRAL_REASONS, REFERRAL_STATUSES, checkDetails } from "./state-machine";
@@ -27,6 +27,14 @@ export const SendReferralSchema = z.object({
   idempotencyKey: z.string().uuid("Reload the page and try again"),
 });
 export type SendReferralInput = z.infer<typeof SendReferralSchema>;
+
+/** The send form's link from a client, a partner or a service: an id that is not one is ignored, not refused. */
+export const SendReferralPrefillSchema = z.object({
+  clientId: uuid().optional().catch(undefined),
+  organizationId: uuid().optional().catch(undefined),
+  serviceId: uuid().optional().catch(undefined),
+  assetId: uuid().optional().catch(undefined),
+});
 
 export const TransitionReferralSchema = z
   .object({

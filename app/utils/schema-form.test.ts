@@ -1,0 +1,101 @@
+/** The browser parses a form with the server's schema and says the same sentences (ADR 077). */
+import i18next from "i18next";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { i18nConfig } from "~/i18n/config";
+import { resources } from "~/i18n/resources";
+import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/consent/schemas";
+import { UpdateCoalitionSchema } from "~/modules/coalition/schemas";
+import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
+import { RegisterClientSchema } from "~/modules/client/schemas";
+import { CommentReferralSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
+import { validateForm } from "./forms.server";
+import { manyOf } from "./form-fields";
+import { formConstraint, parseInBrowser, toSubmissionResult } from "./schema-form";
+import { humanFieldErrors } from "./zod-messages";
+
+async function translator(lng: "en" | "es") {
+  const i18n = i18next.createInstance();
+  await i18n.init({ ...i18nConfig, resources, lng });
+  return (key: string, options?: Record<string, unknown>) => i18n.t(key, options as never) as unknown as string;
+}
+
+function form(entries: [string, string][]) {
+  const formData = new FormData();
+  for (const [name, value] of entries) formData.append(name, value);
+  return formData;
+}
+
+/** The server's answer for this form (English outside a request) against the browser's. */
+async function bothSides(schema: z.ZodTypeAny, formData: FormData) {
+  const server = validateForm(formData, schema);
+  const browser = parseInBrowser(formData, schema, await translator("en"));
+  return { server, browser };
+}
+
+const cases: [string, z.ZodTypeAny, [string, string][]][] = [
+  ["send referral, empty", SendReferralSchema, [["intent", "send"], ["note", ""]]],
+  [
+    "send referral, bad choices and a long note",
+    SendReferralSchema,
+    [["intent", "send"], ["clientId", "nope"], ["recipientOrganizationId", "8f0c2d1e-0000-4000-8000-000000000000"], ["sdohCodes", "NOT_A_CODE"], ["categories", "CONTACT"], ["categories", "WHAT"], ["note", "x".repeat(2001)], ["idempotencyKey", "x"]],
+  ],
+  ["decline without a reason", TransitionReferralSchema, [["intent", "transition"], ["to", "REJECTED"], ["version", "1"], ["reason", ""], ["reasonText", ""]]],
+  ["complete as other without words", TransitionReferralSchema, [["intent", "transition"], ["to", "COMPLETED"], ["version", "2"], ["outcome", "OTHER"], ["outcomeText", ""]]],
+  ["blank comment", CommentReferralSchema, [["intent", "comment"], ["body", "   "]]],
+  ["authorization, nearly empty (rules across fields too)", RecordAuthorizationSchema, [["intent", "record"], ["form", "PART2"], ["categories", "CONTACT"], ["signerKind", "REPRESENTATIVE"], ["signatureMethod", "TYPED"], ["purpose", "x"]]],
+  ["conference without a title, a time or partners", ScheduleConferenceSchema, [["intent", "schedule"], ["title", ""], ["startsAt", "tomorrow"], ["agenda", ""], ["audience", "organizations"]]],
+  ["revocation received in the future", RevokeAuthorizationSchema, [["intent", "revoke"], ["authorizationId", "8f0c2d1e-0000-4000-8000-000000000000"], ["receivedVia", "FAX"], ["receivedOn", "2099-01-01"]]],
+];
+
+describe("parseInBrowser", () => {
+  it.each(cases)("%s: the browser finds the server's field errors, word for word", async (_name, schema, entries) => {
+    const { server, browser } = await bothSides(schema, form(entries));
+    expect(server.success).toBe(false);
+    expect(browser.status).toBe("error");
+    const fieldErrors = Object.fromEntries(Object.entries(server.success ? {} : (server.errors.fieldErrors ?? {})).filter(([, m]) => m?.length));
+    const { "": formErrors, ...browserFields } = (browser.status === "error" ? browser.error : null) ?? {};
+    expect(browserFields).toEqual(fieldErrors);
+    expect(formErrors).toBeUndefined();
+  });
+
+  it("accepts what the server accepts, with the same values", async () => {
+    const entries: [string, string][] = [["intent", "comment"], ["body", "  Called the client back  "]];
+    const { server, browser } = await bothSides(CommentReferralSchema, form(entries));
+    expect(server.success && server.data).toEqual({ intent: "comment", body: "Called the client back" });
+    expect(browser.status).toBe("success");
+    expect(browser.status === "success" && browser.value).toEqual({ intent: "comment", body: "Called the client back" });
+  });
+
+  it("groups an item's error under its field, as the server does, and speaks Spanish", async () => {
+    const schema = z.object({ kinds: manyOf(z.enum(["A", "B"])).pipe(z.array(z.string()).min(1)) });
+    const formData = form([["kinds", "A"], ["kinds", "C"]]);
+    const es = await translator("es");
+    const browser = parseInBrowser(formData, schema, es);
+    const issues = schema.safeParse({ kinds: ["A", "C"] }).error!.issues;
+    const error = browser.status === "error" ? browser.error : null;
+    expect(error).toEqual({ kinds: humanFieldErrors(issues, es).fieldErrors.kinds });
+    expect(error?.kinds?.[0]).toBe(es("errors.form.choice"));
+  });
+});
+
+describe("toSubmissionResult", () => {
+  it("shows the action's form message and field messages, and keeps what was typed", () => {
+    expect(toSubmissionResult({ formError: "Fix the fields", fieldErrors: { title: ["Too long"], story: undefined } })).toEqual({ status: "error", error: { "": ["Fix the fields"], title: ["Too long"] } });
+    expect(toSubmissionResult({ ok: true })).toEqual({ status: "success", error: {} });
+    expect(toSubmissionResult(undefined)).toBeUndefined();
+  });
+});
+
+describe("formConstraint", () => {
+  it("reads the limits from the schema, and requires only what the server would refuse blank", () => {
+    const coalition = formConstraint(UpdateCoalitionSchema);
+    expect(coalition.name).toMatchObject({ required: true, minLength: 3, maxLength: 120 });
+    expect(coalition.visionStatement).toMatchObject({ required: false, maxLength: 2000 });
+    const client = formConstraint(RegisterClientSchema);
+    expect(client.notes).toMatchObject({ required: false, maxLength: 4000 });
+    expect(client.preferredLanguage?.required).toBe(true);
+    expect(formConstraint(RecordAuthorizationSchema)).toEqual({});
+    expect(formConstraint(CommentReferralSchema).body?.maxLength).toBe(2000);
+  });
+});
