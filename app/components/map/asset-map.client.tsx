@@ -6,7 +6,8 @@
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import { MapContainer, Marker, useMap, useMapEvents } from "react-leaflet";
+import { BaseLayer } from "./base-layer.client";
 import Supercluster from "supercluster";
 import type { Feature, Point } from "geojson";
 import { HP2030_DOMAINS, domainOf } from "~/modules/sdoh/roll-up";
@@ -123,7 +124,7 @@ export default function AssetMap(props: AssetMapProps) {
       // The list next to the map is the keyboard path; the map itself can still be panned with arrows.
       keyboard
     >
-      <TileLayer url={props.tileUrl} attribution={props.attribution} />
+      <BaseLayer url={props.tileUrl} attribution={props.attribution} />
       <ViewWatcher
         placing={props.placing}
         onPlace={props.onPlace}
