@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.route(/tile\.openstreetmap\.org/, (route) => route.abort("internetdisconnected"));
     await signIn(page, "care.manager@hospital.demo.test");
     await page.goto("/map");
-    await expect.poll(() => page.locator(".asset-map").getByRole("status").textContent(), { timeout: 15_000 }).toBe("Street map unavailable: showing state and county lines.");
+    await expect.poll(() => page.locator(".asset-map").getByRole("note").textContent(), { timeout: 15_000 }).toBe("Street map unavailable: showing state and county lines.");
     // The outlines are drawn on a canvas in the overlay pane, under the markers, which stay clickable.
     await expect.poll(() => page.locator(".asset-map .leaflet-overlay-pane canvas").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const painted = await page.locator(".asset-map .leaflet-overlay-pane canvas").first().evaluate((canvas: HTMLCanvasElement) => {

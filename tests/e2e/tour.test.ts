@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { baseURL, hasChromium, launch, signIn } from "./browser";
+import { baseURL, DEMO_PASSWORD, hasChromium, launch } from "./browser";
 import { demoUsers } from "../../prisma/seed-data/demo-coalition";
 import en from "~/i18n/locales/en";
 import es from "~/i18n/locales/es";
@@ -30,6 +30,11 @@ export const KNOWN_ENGLISH_ON_SPANISH_PAGES: readonly string[] = [
   "Email",
   // /audit's subject column.
   "Client",
+  // /aims: the demo seed stores these measures' names in English (data), and they equal the
+  // built-in measure labels, so they read as UI strings. A measure's name is data until the
+  // measures catalogue translates stored names.
+  "Referral loop closure rate",
+  "Partner organizations in the coalition",
 ];
 
 /** 4xx answers a page is expected to cause (path pattern and status); none today. */
@@ -66,11 +71,18 @@ const pathOf = (href: string) => {
   return url.origin === new URL(baseURL()).origin ? `${url.pathname}${url.search}` : null;
 };
 
-async function navLinks(page: Page): Promise<{ nav: string[]; tabs: string[] }> {
-  const collect = (selector: string) => page.locator(selector).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
-  const nav = (await collect("nav.main-nav a[href]")).map(pathOf).filter((p): p is string => !!p);
-  const tabs = (await collect("main nav:not(.pager) a[href]")).map(pathOf).filter((p): p is string => !!p);
-  return { nav: [...new Set(nav)], tabs: [...new Set(tabs)] };
+/** The in-page tabs of the rendered page (every in-page nav but the pager). */
+async function tabLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.locator("main nav:not(.pager) a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.map(pathOf).filter((p): p is string => !!p))];
+}
+
+/** The main navigation as the server renders it for this account (no browser render needed). */
+async function mainNav(context: BrowserContext): Promise<string[]> {
+  const html = await (await context.request.get("/home")).text();
+  const nav = html.match(/<nav[^>]*class="main-nav"[^>]*>([\s\S]*?)<\/nav>/)?.[1] ?? "";
+  const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => pathOf(m[1].replace(/&amp;/g, "&")));
+  return [...new Set(hrefs.filter((p): p is string => !!p))];
 }
 
 /** Opens `path` in `page` and records every problem the page shows. */
@@ -102,13 +114,15 @@ async function inspect(page: Page, path: string, where: Omit<Problem, "url" | "w
     if (response?.status() !== 200) found.push(`page answered ${response?.status()}`);
     await page.locator("main h1").first().waitFor({ timeout: 10_000 }).catch(() => found.push("no h1 in main"));
     if (path.startsWith("/map") && (await page.locator(".map-panel").count())) await page.locator(".asset-map").waitFor({ timeout: 10_000 }).catch(() => undefined);
-    await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) found.push(`scrolls sideways by ${overflow} px`);
 
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) found.push(`axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    // Axe is the slow part: the subset runs it on each page's Spanish render (same markup, longer words).
+    if (FULL || where.language === "es") {
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) found.push(`axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    }
 
     if (where.language === "es") {
       // Visible text (the <title> is exempt for now: server-side Spanish is another branch's work).
@@ -120,6 +134,8 @@ async function inspect(page: Page, path: string, where: Omit<Problem, "url" | "w
           const text = node.textContent?.trim();
           if (!parent || !text || ["SCRIPT", "STYLE", "NOSCRIPT"].includes(parent.tagName)) continue;
           if (!parent.checkVisibility()) continue;
+          // Text marked as another language (the "English" switch button) is correct as it is.
+          if ((parent.closest("[lang]")?.getAttribute("lang") ?? "es") !== "es") continue;
           out.push(text);
         }
         for (const el of document.querySelectorAll<HTMLInputElement>("input[placeholder], textarea[placeholder]")) out.push(el.placeholder.trim());
@@ -156,7 +172,8 @@ describe.skipIf(!hasChromium())(`the tour: every account, page, language${FULL ?
   });
 
   demoUsers.forEach((user, index) => {
-    it(`${user.email}`, { timeout: FULL ? 900_000 : 120_000 }, async () => {
+    // The first accounts render most pages; later ones mostly check their links.
+    it(`${user.email}`, { timeout: FULL ? 900_000 : 300_000 }, async () => {
       const widths = FULL ? WIDTHS : [WIDTHS[index % 2]];
       const before = problems.length;
       for (const width of widths) {
@@ -165,30 +182,42 @@ describe.skipIf(!hasChromium())(`the tour: every account, page, language${FULL ?
         await context.route(TILES, (route) => route.abort("blockedbyclient"));
         const page = await context.newPage();
         try {
-          await signIn(page, user.email);
+          // Signed in once per context, as a person would (the language then comes from the cookie).
+          await page.goto("/login");
+          await page.getByLabel("Email").fill(user.email);
+          await page.getByLabel("Password").fill(DEMO_PASSWORD);
+          await page.getByRole("button", { name: "Sign in" }).click();
+          await page.waitForURL("**/home");
           stats.roles.add(user.email);
-          for (const language of LANGUAGES) {
-            await page.goto(`/home?lng=${language}`);
-            await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(language);
+          for (const [n, language] of LANGUAGES.entries()) {
+            // The language cookie, as the language switch sets it.
+            await context.request.get(`/home?lng=${language}`);
             stats.languages.add(language);
             const where = { account: user.email, language, width };
-            const { nav } = await navLinks(page);
+            const nav = await mainNav(context);
+            expect(nav, "the main navigation").toContain("/home");
             const queue = [...nav];
             const seen = new Set(queue);
+            // Every nav link answers 200 for this account (once: the language does not change access).
+            if (n === 0 || FULL) {
+              const statuses = await Promise.all(nav.map(async (path) => [path, (await context.request.get(path, { maxRedirects: 5 })).status()] as const));
+              stats.statusChecks += statuses.length;
+              for (const [path, status] of statuses) if (status !== 200) problems.push({ ...where, url: path, what: `nav link answered ${status}` });
+            }
             while (queue.length) {
               const path = queue.shift()!;
-              // Every link answers 200, for this account and language.
-              const status = (await context.request.get(path, { maxRedirects: 5 })).status();
-              stats.statusChecks++;
-              if (status !== 200) problems.push({ ...where, url: path, what: `link answered ${status}` });
               const key = `${language} ${path}`;
               if (!FULL && rendered.has(key)) continue;
               rendered.add(key);
               await inspect(page, path, where);
-              for (const tab of (await navLinks(page)).tabs) {
+              for (const tab of await tabLinks(page)) {
                 if (seen.has(tab)) continue;
                 seen.add(tab);
                 queue.push(tab);
+                // A tab link answers 200 too.
+                const status = (await context.request.get(tab, { maxRedirects: 5 })).status();
+                stats.statusChecks++;
+                if (status !== 200) problems.push({ ...where, url: tab, what: `tab link answered ${status}` });
               }
             }
           }

@@ -66,7 +66,8 @@ export function BaseLayer({ url, attribution }: { url: string; attribution: stri
   return (
     <>
       <Outlines />
-      <p className="map-offline-note" role="status">{t("directory.map.offline")}</p>
+      {/* A note, not a live region: the asset count next to the map is the page's one status. */}
+      <p className="map-offline-note" role="note">{t("directory.map.offline")}</p>
     </>
   );
 }
