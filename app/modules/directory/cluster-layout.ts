@@ -58,9 +58,11 @@ export function separateMarkers<T>(items: T[], zoom: number, at: (item: T) => { 
   for (let merged = true; merged; ) {
     merged = false;
     nodes.sort((a, b) => b.count - a.count);
-    const grid = new Map<string, Node[]>();
+    // Numeric cell keys (cells per axis stay below 2^26 up to zoom 22).
+    const grid = new Map<number, Node[]>();
+    const keyOf = (cx: number, cy: number) => cx * 67_108_864 + cy;
     for (const node of nodes) {
-      const key = `${Math.floor(node.x / cell)},${Math.floor(node.y / cell)}`;
+      const key = keyOf(Math.floor(node.x / cell), Math.floor(node.y / cell));
       (grid.get(key) ?? grid.set(key, []).get(key)!).push(node);
     }
     for (const node of nodes) {
@@ -69,7 +71,7 @@ export function separateMarkers<T>(items: T[], zoom: number, at: (item: T) => { 
       const cy = Math.floor(node.y / cell);
       for (let dx = -1; dx <= 1; dx++) {
         for (let dy = -1; dy <= 1; dy++) {
-          for (const other of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          for (const other of grid.get(keyOf(cx + dx, cy + dy)) ?? []) {
             if (other === node || !other.alive) continue;
             const need = (markerDiameter(node.count) + markerDiameter(other.count)) / 2 + MARKER_GAP;
             if ((node.x - other.x) ** 2 + (node.y - other.y) ** 2 >= need * need) continue;
