@@ -8,7 +8,8 @@
  * Two sizes (a full walk took 35 minutes for 348 visits on a 2-core machine):
  *   - default (CI, `npm test`): each account checks that every nav and tab link answers 200 (a
  *     plain request), but renders and inspects each distinct page once per language, at one width
- *     per account (alternating), in one browser context per account. Tiles are blocked.
+ *     per account and language (the two languages at different widths, alternating by account),
+ *     in one browser context per account, axe on the Spanish render. Tiles are blocked.
  *   - TOUR_FULL=1 (`npm run tour`): every account renders every page in both languages at both widths.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -165,15 +166,19 @@ describe.skipIf(!hasChromium())(`the tour: every account, page, language${FULL ?
   afterAll(async () => {
     await browser?.close();
     const known = [...englishSeen].map(([text, pages]) => `"${text}" on ${[...pages].join(", ")}`);
-    console.info(
+    // Straight to stdout: vitest keeps the console of passing tests quiet.
+    process.stdout.write(
       `[tour] ${stats.pages.size} pages × ${stats.roles.size} roles × ${stats.languages.size} languages: ${stats.visits} pages rendered and inspected, ${stats.statusChecks} links answered 200${FULL ? " (full walk)" : " (subset; TOUR_FULL=1 for every width and page)"}` +
-        (known.length ? `\n[tour] known English on Spanish pages (allow-list): ${known.join("; ")}` : ""),
+        (known.length ? `\n[tour] known English on Spanish pages (allow-list): ${known.join("; ")}` : "") +
+        "\n",
     );
   });
 
   demoUsers.forEach((user, index) => {
     // The first accounts render most pages; later ones mostly check their links.
     it(`${user.email}`, { timeout: FULL ? 900_000 : 300_000 }, async () => {
+      // The subset: one context per account, its two languages at different widths (alternating
+      // by account), so a page seen by one role only is still seen at both widths.
       const widths = FULL ? WIDTHS : [WIDTHS[index % 2]];
       const before = problems.length;
       for (const width of widths) {
@@ -192,8 +197,9 @@ describe.skipIf(!hasChromium())(`the tour: every account, page, language${FULL ?
           for (const [n, language] of LANGUAGES.entries()) {
             // The language cookie, as the language switch sets it.
             await context.request.get(`/home?lng=${language}`);
+            if (!FULL) await page.setViewportSize({ width: WIDTHS[(index + n) % 2], height: 860 });
             stats.languages.add(language);
-            const where = { account: user.email, language, width };
+            const where = { account: user.email, language, width: page.viewportSize()!.width };
             const nav = await mainNav(context);
             expect(nav, "the main navigation").toContain("/home");
             const queue = [...nav];
