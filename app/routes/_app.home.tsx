@@ -7,7 +7,8 @@ import { getAimsAndCelebrations, listWins } from "~/modules/aims/queries.server"
 import { Celebrations } from "~/components/aims/celebrations";
 import { ConvenerSummary } from "~/components/aims/convener-summary";
 import { getConvenerSummary } from "~/modules/aims/convener-home.server";
-import { overdueNextSteps } from "~/modules/next-steps/service.server";
+import { getToday } from "~/modules/home/today.server";
+import { Today } from "~/components/home/today";
 import { loadCard, loadCards } from "~/utils/cards.server";
 import { CardError, CardSlot } from "~/components/ui/card-error";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       {
         dashboard: async () => (coalitionId ? getAimsAndCelebrations(coalitionId) : { aims: [], celebrations: [] }),
         wins: async () => (coalitionId ? listWins(coalitionId, 2) : []),
-        overdueSteps: async () => (organizationId ? overdueNextSteps(organizationId) : []),
+        today: async () => getToday({ actor }),
       },
       request,
     ),
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: actor.userName, organization: actor.organizationId ? { id: actor.organizationId, name: actor.organizationName, role: actor.organizationRole } : null, coalition: actor.coalitionId ? { id: actor.coalitionId, name: actor.coalitionName } : null, isConvener: actor.isConvener,
     dashboard: dashboard.ok ? ({ ok: true, data: { celebrations: dashboard.data.celebrations } } as const) : dashboard,
-    wins: cards.wins, ...summary, overdueSteps: cards.overdueSteps, convener, canSeeReferralFlow: actor.permissions.has("referrals:flow"),
+    wins: cards.wins, ...summary, today: cards.today, convener, canSeeReferralFlow: actor.permissions.has("referrals:flow"),
   };
 }
 
@@ -51,6 +52,7 @@ export default function Home() {
         ) : null}
       </header>
       {!data.organization ? <p className="alert">{t("home.noOrganization")}</p> : null}
+      {data.organization ? <CardSlot result={data.today} title={t("home.today.heading")}>{(items) => <Today items={items} />}</CardSlot> : null}
       {data.organization && !data.coalition ? <p className="alert">{t("home.noCoalition")}</p> : null}
       {data.convener ? <CardSlot result={data.convener} title={t("aims.convener.heading")}>{(summary) => <ConvenerSummary summary={summary} />}</CardSlot> : null}
       <CardSlot result={data.dashboard} title={t("aims.celebrate.heading")}>{({ celebrations }) => <Celebrations celebrations={celebrations} />}</CardSlot>
@@ -95,27 +97,6 @@ export default function Home() {
             {data.canSeeReferralFlow ? <li><Link to="/referrals/flow">{t("referralFlow.home.link")}</Link></li> : null}
           </ul>
         </section>
-        {!data.overdueSteps.ok ? <CardError title={t("conference.home.overdueHeading")} wide /> : data.overdueSteps.data.length ? (
-          <section className="card card--wide" aria-labelledby="overdue-title">
-            <h2 id="overdue-title">{t("conference.home.overdueTitle", { count: data.overdueSteps.data.length })}</h2>
-            <ul className="link-list">
-              {data.overdueSteps.data.map((s) => (
-                <li key={s.id}>
-                  {s.conference ? (
-                    <>
-                      <Link to={`/conferences/${s.conference.id}/summary`}>{s.what}</Link>{" "}
-                      <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: s.dueDate, conference: s.conference.title })}</span>
-                    </>
-                  ) : (
-                    <>
-                      {s.what} <span className="muted small">{t("partnership.overdueLine", { owner: s.ownerName, date: s.dueDate })}</span>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
       </div>
     </div>
   );

@@ -23,6 +23,8 @@ export default function CoveragePage() {
         <p className="muted">{t("directory.coverage.intro")}</p>
       </header>
       <DirectoryTabs can={can} />
+      {/* At 390 px the Spanish labels are wider than the screen: the table scrolls, not the page (#14). */}
+      <div className="coverage-table-wrap">
       <table className="table coverage-table">
         <caption className="visually-hidden">{t("directory.coverage.title")}</caption>
         <thead>
@@ -56,6 +58,7 @@ export default function CoveragePage() {
           </tbody>
         ))}
       </table>
+      </div>
     </div>
   );
 }

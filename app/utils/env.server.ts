@@ -43,7 +43,11 @@ const EnvSchema = z
      * loopback only. See docs/decisions/063-secure-session-cookie.md.
      */
     INSECURE_COOKIES: z.enum(["true", "false"]).optional(),
-    /** Map tiles (no tile server is reachable on the build machines: tests never need tiles). */
+    /**
+     * Map tiles (no tile server is reachable on the build machines: tests never need tiles).
+     * "none": run without tiles; the map draws state and county outlines instead (ADR 083), as it
+     * also does when tiles fail to load.
+     */
     MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
     /**

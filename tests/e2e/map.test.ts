@@ -44,6 +44,27 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.context().close();
   });
 
+  it("without map tiles the map draws state and county outlines and says the street map is unavailable (#14 defect 15)", async () => {
+    const page = await newPage(browser);
+    // Tiles fail as they do with no internet (here, answered at once so the test does not wait on DNS).
+    await page.route(/tile\.openstreetmap\.org/, (route) => route.abort("internetdisconnected"));
+    await signIn(page, "care.manager@hospital.demo.test");
+    await page.goto("/map");
+    await expect.poll(() => page.locator(".asset-map").getByRole("note").textContent(), { timeout: 15_000 }).toBe("Street map unavailable: showing state and county lines.");
+    // The outlines are drawn on a canvas in the overlay pane, under the markers, which stay clickable.
+    await expect.poll(() => page.locator(".asset-map .leaflet-overlay-pane canvas").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const painted = await page.locator(".asset-map .leaflet-overlay-pane canvas").first().evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+      return n;
+    });
+    expect(painted).toBeGreaterThan(1000);
+    expect(await page.locator(".asset-cluster, .asset-marker").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
   it("a partner adds an informal asset by clicking the map; it is coalition-only and shows who vouched", async () => {
     const page = await newPage(browser);
     await signIn(page, "care.manager@foodbank.demo.test");

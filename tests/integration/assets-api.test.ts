@@ -11,6 +11,7 @@ import { createApiKey } from "~/modules/org/api-keys.server";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
 import { anonymousGet, settle, signedInRequester } from "../helpers";
 import { actorFor } from "../actors";
+import { overlaps } from "~/modules/directory/cluster-layout";
 
 // Route modules as server/index.ts serves them: behind the edge checks and the one error mapper (ADR 074).
 const assetsApi = withHttpErrors(assetsApiModule);
@@ -174,6 +175,27 @@ describe("GET /api/assets at low zoom", () => {
     expect(((await get(`/api/assets?bbox=${BOX}&zoom=10&limit=2`, asA)).body as Clustered).total).toBe(5);
     await db.asset.update({ where: { id: added.id }, data: { deletedAt: new Date() } });
     expect(((await get(`/api/assets?bbox=${BOX}&zoom=10&limit=2`, asA)).body as Clustered).total).toBe(4);
+  });
+
+  it("never sends clusters whose icons overlap, so every one can be clicked (#14 defect 6)", async () => {
+    // Two crowds 35 px apart at zoom 11: supercluster keeps them apart (its radius is smaller),
+    // but their 38-px icons would cover each other. A third lone asset sits beside the second.
+    const perPixel = 360 / (256 * 2 ** 11);
+    const crowd = async (name: string, lng: number, n: number) => {
+      for (let i = 0; i < n; i++) await asset({ name: `${name} ${i} ${world.coalition.slug}`, latitude: 45.2 + (i % 5) * 0.0002, longitude: lng + Math.floor(i / 5) * 0.0002 });
+    };
+    await crowd("West Crowd", -101.2, 20);
+    await crowd("East Crowd", -101.2 + 35 * perPixel, 20);
+    await asset({ name: `Lone ${world.coalition.slug}`, latitude: 45.2, longitude: -101.2 + 60 * perPixel });
+    const asA = await signedInRequester(world.careManagerA.email);
+    for (const zoom of [9, 10, 11, 12, 13]) {
+      const body = (await get(`/api/assets?bbox=-101.5,45.0,-100.5,45.5&zoom=${zoom}&limit=2`, asA)).body as Clustered;
+      expect(sum(body)).toBe(41);
+      const clusters = body.clusters!.map(([lng, lat, count]) => ({ lng, lat, count }));
+      for (let i = 0; i < clusters.length; i++) for (let j = i + 1; j < clusters.length; j++) expect(overlaps(clusters[i], clusters[j], zoom), `zoom ${zoom}: ${JSON.stringify([clusters[i], clusters[j]])}`).toBe(false);
+      // A marker of one asset still carries its id (a click opens it); a merged one does not.
+      for (const [, , count, id] of body.clusters!) expect(typeof id === "string").toBe(count === 1);
+    }
   });
 
   it("above the cluster zoom, or when the matches fit in a page, answers the plain point page", async () => {

@@ -6,11 +6,13 @@
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import { MapContainer, Marker, useMap, useMapEvents } from "react-leaflet";
+import { BaseLayer } from "./base-layer.client";
 import Supercluster from "supercluster";
 import type { Feature, Point } from "geojson";
 import { HP2030_DOMAINS, domainOf } from "~/modules/sdoh/roll-up";
 import type { AssetCluster, AssetSummary } from "~/modules/directory/types";
+import { markerDiameter, separateMarkers } from "~/modules/directory/cluster-layout";
 
 export type Bbox = [number, number, number, number];
 
@@ -47,7 +49,7 @@ const colorOf = (codes: string[]) => {
 };
 
 function pointIcon(color: string, selected: boolean, informal: boolean, approximate = false) {
-  const size = selected ? 26 : 18;
+  const size = selected ? 26 : markerDiameter(1);
   return L.divIcon({
     className: `asset-marker${selected ? " asset-marker--selected" : ""}${informal ? " asset-marker--informal" : ""}${approximate ? " asset-marker--approximate" : ""}`,
     html: `<span style="background:${color}"></span>`,
@@ -57,7 +59,8 @@ function pointIcon(color: string, selected: boolean, informal: boolean, approxim
 }
 
 function clusterIcon(count: number) {
-  const size = count < 10 ? 30 : count < 100 ? 38 : 46;
+  // The sizes cluster-layout.ts keeps apart, so no icon covers another.
+  const size = markerDiameter(count);
   return L.divIcon({ className: "asset-cluster", html: `<span>${count}</span>`, iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
 }
 
@@ -100,7 +103,15 @@ export default function AssetMap(props: AssetMapProps) {
     cluster.load(features);
     return cluster;
   }, [features]);
-  const clusters = useMemo(() => (view && !props.clusters ? index.getClusters(view.bbox, Math.round(view.zoom)) : []), [index, view, props.clusters]);
+  // Supercluster's groups, then merged where their icons would overlap (ADR 083).
+  const clusters = useMemo(() => {
+    if (!view || props.clusters) return [];
+    const zoom = Math.round(view.zoom);
+    return separateMarkers(index.getClusters(view.bbox, zoom), zoom, (c) => {
+      const props = c.properties as Partial<Supercluster.ClusterProperties>;
+      return { lng: c.geometry.coordinates[0], lat: c.geometry.coordinates[1], count: props.cluster ? props.point_count! : 1 };
+    });
+  }, [index, view, props.clusters]);
 
   return (
     <MapContainer
@@ -113,7 +124,7 @@ export default function AssetMap(props: AssetMapProps) {
       // The list next to the map is the keyboard path; the map itself can still be panned with arrows.
       keyboard
     >
-      <TileLayer url={props.tileUrl} attribution={props.attribution} />
+      <BaseLayer url={props.tileUrl} attribution={props.attribution} />
       <ViewWatcher
         placing={props.placing}
         onPlace={props.onPlace}
@@ -132,7 +143,21 @@ export default function AssetMap(props: AssetMapProps) {
           eventHandlers={{ click: () => (id ? onSelect(id) : mapRef.current?.setView([lat, lng], Math.min((view?.zoom ?? 10) + 2, 18))) }}
         />
       ))}
-      {clusters.map((c) => {
+      {clusters.map((placed) => {
+        if (placed.members.length > 1) {
+          // Merged on screen: zoom in on it until its parts stand apart.
+          const { lat, lng, count } = placed;
+          return (
+            <Marker
+              key={`m${placed.members.map((c) => ("cluster_id" in c.properties ? `c${c.properties.cluster_id}` : (c.properties as AssetSummary).id)).join(",")}`}
+              position={[lat, lng]}
+              icon={clusterIcon(count)}
+              title={labels.cluster(count)}
+              eventHandlers={{ click: () => mapRef.current?.setView([lat, lng], Math.min((view?.zoom ?? 10) + 2, 18)) }}
+            />
+          );
+        }
+        const c = placed.members[0];
         const [lng, lat] = c.geometry.coordinates;
         if ("cluster" in c.properties && c.properties.cluster) {
           const { point_count: count, cluster_id: clusterId } = c.properties as Supercluster.ClusterProperties;

@@ -1,7 +1,8 @@
 /** A small map to place one location by clicking (client only). Works without tiles. */
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
-import { MapContainer, Marker, TileLayer, useMapEvents } from "react-leaflet";
+import { MapContainer, Marker, useMapEvents } from "react-leaflet";
+import { BaseLayer } from "./base-layer.client";
 
 function ClickToPlace({ onPlace }: { onPlace: (lat: number, lng: number) => void }) {
   useMapEvents({ click: (e) => onPlace(Number(e.latlng.lat.toFixed(6)), Number(e.latlng.lng.toFixed(6))) });
@@ -15,7 +16,7 @@ export default function LocationPicker({ center, zoom, point, tileUrl, attributi
 }) {
   return (
     <MapContainer center={point ?? center} zoom={point ? 14 : zoom} className="asset-map asset-map--picker asset-map--placing">
-      <TileLayer url={tileUrl} attribution={attribution} />
+      <BaseLayer url={tileUrl} attribution={attribution} />
       <ClickToPlace onPlace={onPlace} />
       {point ? <Marker position={point} icon={icon} title={label} keyboard={false} /> : null}
     </MapContainer>

@@ -31,6 +31,7 @@ const directory = {
     loading: "Loading the map…",
     cluster: "{{count}} assets here: zoom in",
     placedPoint: "The new asset's place",
+    offline: "Street map unavailable: showing state and county lines.",
     hint: "Drag to pan, scroll or use + and − to zoom. Numbers are groups of assets: select one to zoom in. Map tiles need an internet connection; the assets show without them.",
     placingHint: "Click the map where the asset is, or type its coordinates in the form.",
   },

@@ -33,6 +33,7 @@ const directory: typeof directoryEn = {
     loading: "Cargando el mapa…",
     cluster: "{{count}} recursos aquí: acerque el mapa",
     placedPoint: "El lugar del nuevo recurso",
+    offline: "Mapa de calles no disponible: se muestran los límites de estados y condados.",
     hint: "Arrastre para moverse; use la rueda o + y − para acercar. Los números son grupos de recursos: seleccione uno para acercar. El fondo del mapa necesita internet; los recursos se muestran sin él.",
     placingHint: "Haga clic en el mapa donde está el recurso, o escriba sus coordenadas en el formulario.",
   },

@@ -11,6 +11,7 @@ import { db, Prisma } from "~/utils/db.server";
 import { CLUSTER_MAX_ZOOM, type AssetQuery } from "./schemas";
 import type { DirectoryViewer } from "./viewer.server";
 import type { AssetCluster } from "./types";
+import { separateMarkers } from "./cluster-layout";
 
 type Snapshot = { version: string; ids: string[]; lng: Float64Array; lat: Float64Array; index: Supercluster };
 
@@ -74,12 +75,16 @@ export async function clusterView({ viewer, query, now, zoom, pageSize, matches 
     total++;
     if (pageIds.length < pageSize) pageIds.push(snapshot.ids[i]);
   }
-  const clusters: AssetCluster[] = snapshot.index.getClusters([minLng, minLat, maxLng, maxLat], zoom).map((c) => {
+  const raw: AssetCluster[] = snapshot.index.getClusters([minLng, minLat, maxLng, maxLat], zoom).map((c) => {
     const [x, y] = c.geometry.coordinates;
     const props = c.properties as Supercluster.ClusterProperties | { i: number };
     return "cluster" in props && props.cluster
-      ? [Number(x.toFixed(5)), Number(y.toFixed(5)), props.point_count, null]
+      ? [x, y, props.point_count, null]
       : [x, y, 1, snapshot.ids[(props as { i: number }).i]];
   });
+  // Supercluster's groups can still be drawn on top of each other: merge those that would (ADR 083).
+  const clusters: AssetCluster[] = separateMarkers(raw, zoom, ([lng, lat, count]) => ({ lng, lat, count })).map((m) =>
+    m.members.length === 1 && m.members[0][2] === 1 ? m.members[0] : [Number(m.lng.toFixed(5)), Number(m.lat.toFixed(5)), m.count, null],
+  );
   return { clusters, total, pageIds };
 }
