@@ -19,13 +19,9 @@ const CheckQuerySchema = z.object({
   sdohCodes: z.array(z.enum(GRAVITY_CODES)).catch([]),
 });
 
-export type ReferralCheckJson = {
-  client: { id: string; name: string; preferredLanguage: string };
-  covered: string[];
-  refused: { category: string; reason: string }[];
-  service: { id: string; name: string; eligibilityDescription: string | null; capacityStatus: string | null; capacityConfirmedAt: string | null; capacityAvailable: number | null; capacityUnit: string | null } | null;
-  warnings: unknown[];
-};
+import type { ReferralCheckJson } from "~/modules/referral/schemas";
+
+export type { ReferralCheckJson };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "referrals:send");

@@ -74,3 +74,12 @@ export const ReferralListFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined).transform((v) => v ?? 1),
 });
 export type ReferralListFilter = z.infer<typeof ReferralListFilterSchema>;
+
+/** What the send form's check answers (GET /api/referrals/check), as the form's fetcher reads it. */
+export type ReferralCheckJson = {
+  client: { id: string; name: string; preferredLanguage: string };
+  covered: string[];
+  refused: { category: string; reason: string }[];
+  service: { id: string; name: string; eligibilityDescription: string | null; capacityStatus: string | null; capacityConfirmedAt: string | null; capacityAvailable: number | null; capacityUnit: string | null } | null;
+  warnings: unknown[];
+};
