@@ -1,0 +1,60 @@
+import { useTranslation } from "react-i18next";
+import type { ChatMessage } from "~/realtime/events";
+import { Composer } from "./composer";
+import { HideMessage, type RoomActionResult } from "./confirm-in-place";
+
+type SendResult = Parameters<typeof Composer>[0]["send"];
+
+/** One thread of the room (the general one or a vignette's): its messages, each hideable, and the message box. */
+export function RoomThread({
+  title,
+  messages,
+  myOrganizationId,
+  timeZone,
+  ended,
+  live,
+  hide,
+  send,
+}: {
+  title: string;
+  messages: ChatMessage[];
+  myOrganizationId: string;
+  timeZone: string;
+  ended: boolean;
+  live: boolean;
+  hide: (seq: number) => Promise<RoomActionResult>;
+  send: SendResult;
+}) {
+  const { t, i18n } = useTranslation();
+  const typeLabel = (type: string) => t(`conference.types.${type}`, { defaultValue: type });
+  return (
+    <section className="card" aria-labelledby="thread-title">
+      <h2 id="thread-title">{title}</h2>
+      <ol className="thread" aria-live="polite" aria-relevant="additions" data-testid="thread">
+        {messages.length === 0 ? <li className="muted">{t("conference.room.noMessages")}</li> : null}
+        {messages.map((m) => (
+          <li key={m.seq} className={`message${m.organizationId === myOrganizationId ? " message--ours" : ""}`}>
+            <p className="message-meta">
+              <strong>{m.authorName}</strong> · {m.organizationName} ·{" "}
+              <time dateTime={m.createdAt}>{new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone }).format(new Date(m.createdAt))}</time>
+            </p>
+            {m.hiddenAt ? (
+              <p className="message-body message-body--hidden">{t("conference.room.hiddenBy", { name: m.hiddenByName ?? "" })}</p>
+            ) : (
+              <>
+                <p className="message-body pre-line">{m.body}</p>
+                <HideMessage hide={() => hide(m.seq)} />
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {!ended ? (
+        <>
+          <p className="small muted" data-testid="posting-to">{t("conference.room.postingTo", { thread: title })}</p>
+          <Composer send={send} disabled={!live} typeLabel={typeLabel} />
+        </>
+      ) : null}
+    </section>
+  );
+}
