@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     messages: detail.messages,
     nextSteps: detail.nextSteps,
-    me: { name: actor.userName, organizationId: actor.organizationId },
+    me: { userId: actor.userId, name: actor.userName, organizationId: actor.organizationId },
     timeZone,
     justShared: new URL(request.url).searchParams.get("shared") === "1",
   };

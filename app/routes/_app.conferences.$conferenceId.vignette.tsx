@@ -11,6 +11,7 @@ import { uuid } from "~/utils/form-fields";
 import { openOwnVignette } from "~/modules/conference/queries.server";
 import { DismissFindingSchema, SDOH_CATEGORIES, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
 import { requireConferenceAccess } from "~/modules/conference/service.server";
+import { missedReportBehindWithdrawal } from "~/modules/conference/missed.server";
 import { dismissFinding, saveVignette, shareVignette, unresolvedFindings } from "~/modules/conference/vignettes.server";
 import { applyReplacements } from "~/modules/deid/types";
 import { HighlightedText } from "~/components/conference/highlighted-text";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let vignette = null;
   if (id) {
     const found = await openOwnVignette({ actor, conferenceId: conference.id, vignetteId: id });
-    vignette = { ...found, findings: await unresolvedFindings(found) };
+    vignette = { ...found, findings: await unresolvedFindings(found), missed: found.sharedAt ? null : await missedReportBehindWithdrawal(found) };
   }
   return { conference: { id: conference.id, title: conference.title, status: conference.status }, vignette, shared: new URL(request.url).searchParams.get("shared") === "1" };
 }
@@ -91,7 +92,11 @@ export default function VignetteEditor() {
         <section className="card" aria-labelledby="check-title" aria-live="polite">
           <h2 id="check-title">{t("conference.vignette.checkTitle")}</h2>
           {vignette.withdrawnAt && !vignette.sharedAt ? (
-            <p className="alert alert--error" role="status">{t("conference.vignette.withdrawnNotice", { name: vignette.withdrawnByName ?? "" })}</p>
+            <p className="alert alert--error" role="status">
+              {vignette.missed
+                ? t("conference.vignette.missedNotice", { name: vignette.withdrawnByName ?? "", type: typeLabel(vignette.missed.type) })
+                : t("conference.vignette.withdrawnNotice", { name: vignette.withdrawnByName ?? "" })}
+            </p>
           ) : null}
           {count === 0 ? (
             <>
@@ -121,7 +126,7 @@ export default function VignetteEditor() {
                     {list.map((f) => (
                       <li key={`${f.start}-${f.type}`} className="finding-item">
                         <span>
-                          <strong>{typeLabel(f.type)}</strong>{f.source === "clients" ? ` (${t("conference.vignette.knownClient")})` : null}: <mark className="finding-mark">{f.text}</mark>
+                          <strong>{typeLabel(f.type)}</strong>{f.source === "clients" ? ` (${t("conference.vignette.knownClient")})` : f.source === "lexicon" ? ` (${t("conference.vignette.knownLexicon")})` : null}: <mark className="finding-mark">{f.text}</mark>
                         </span>
                         <Form method="post" className="inline-form">
                           {hidden({ [field]: applyReplacements(values[field], [f]) })}

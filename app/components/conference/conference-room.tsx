@@ -1,6 +1,7 @@
 import { Link, useRevalidator, type useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { VIGNETTE_FIELDS } from "~/modules/conference/schemas";
 import { formatDate, formatDateTime } from "~/modules/conference/time";
 import type { loader } from "~/routes/_app.conferences.$conferenceId._index";
 import { CancelConference } from "./cancel-conference";
@@ -8,6 +9,8 @@ import { ConfirmInPlace } from "./confirm-in-place";
 import { ConnectionBadge } from "./connection-badge";
 import { EndButton } from "./end-conference";
 import { NextStepForm } from "./next-step-form";
+import { MissedNotice } from "./missed-notice";
+import { ReportMissed } from "./report-missed";
 import { RoomThread } from "./room-thread";
 import { useConferenceRoom } from "./use-conference-room";
 import { VignetteSections } from "./vignette-sections";
@@ -58,6 +61,7 @@ export function ConferenceRoom({ data, formError }: { data: ConferenceRoomData; 
     room.shareFocus(vignetteId);
   };
 
+  const vignetteRef = useRef<HTMLDivElement>(null);
   const current = shared.find((v) => v.id === selected) ?? null;
   const threadName = current ? t("conference.room.threadFor", { title: current.title }) : t("conference.room.generalThread");
   const thread = room.messages.filter((m) => (m.vignetteId ?? null) === (current?.id ?? null));
@@ -85,6 +89,7 @@ export function ConferenceRoom({ data, formError }: { data: ConferenceRoomData; 
           ) : null}
         </p>
       ) : null}
+      {room.missed ? <MissedNotice key={room.missed.n} missed={room.missed} myUserId={data.me.userId} /> : null}
       {room.roomError ? <p className="alert alert--error" role="alert">{room.roomError}</p> : null}
       {formError ? <p className="alert alert--error" role="alert">{formError}</p> : null}
       {data.cancelled ? (
@@ -138,17 +143,28 @@ export function ConferenceRoom({ data, formError }: { data: ConferenceRoomData; 
             )}
             {current ? (
               <article className="vignette" aria-labelledby="vignette-title">
-                <h3 id="vignette-title">{current.title}</h3>
-                <p className="muted small">{t("conference.room.by", { name: current.authorName })}</p>
-                <VignetteSections vignette={current} />
+                <div ref={vignetteRef}>
+                  <h3 id="vignette-title">{current.title}</h3>
+                  <p className="muted small">{t("conference.room.by", { name: current.authorName })}</p>
+                  <VignetteSections vignette={current} />
+                </div>
                 {!ended ? (
-                  <ConfirmInPlace
-                    action={() => room.withdraw(current.id)}
-                    label={t("conference.room.withdraw")}
-                    question={t("conference.room.withdrawQuestion")}
-                    confirmLabel={t("conference.room.withdrawConfirm")}
-                    pendingLabel={t("conference.room.withdrawing")}
-                  />
+                  <div className="message-actions">
+                    <ConfirmInPlace
+                      action={() => room.withdraw(current.id)}
+                      label={t("conference.room.withdraw")}
+                      question={t("conference.room.withdrawQuestion")}
+                      confirmLabel={t("conference.room.withdrawConfirm")}
+                      pendingLabel={t("conference.room.withdrawing")}
+                    />
+                    <ReportMissed
+                      key={current.id}
+                      what="vignette"
+                      scope={vignetteRef}
+                      texts={VIGNETTE_FIELDS.filter((f) => current[f]).map((f) => ({ key: f, label: t(`conference.vignette.fields.${f}`), text: current[f] }))}
+                      report={({ key, start, end, type }) => room.report({ target: { kind: "vignette", vignetteId: current.id, field: key }, start, end, type })}
+                    />
+                  </div>
                 ) : null}
                 {current.sdohCategories.length ? (
                   <p className="tags">{current.sdohCategories.map((c) => <span key={c} className="tag">{t(`conference.sdoh.${c}`, { defaultValue: c })}</span>)}</p>
@@ -165,6 +181,7 @@ export function ConferenceRoom({ data, formError }: { data: ConferenceRoomData; 
             ended={ended}
             live={room.state === "live"}
             hide={room.hide}
+            report={(seq, span) => room.report({ target: { kind: "message", seq }, ...span })}
             send={(text) => room.send(text, current?.id ?? null)}
           />
         </div>
