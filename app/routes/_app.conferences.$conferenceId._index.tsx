@@ -8,6 +8,7 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { uuid } from "~/utils/form-fields";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
 import { CancelConferenceSchema } from "~/modules/conference/schemas";
+import { awaitingSecondReader, secondReaderRequired } from "~/modules/conference/second-reader.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} · Coalition Hub` }];
@@ -15,7 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "conferences:join");
   const detail = await getConference({ conferenceId: conferenceIdOf(params), actor });
-  const timeZone = await coalitionTimeZone(detail.conference.coalitionId);
+  const [timeZone, secondReader, awaiting] = await Promise.all([
+    coalitionTimeZone(detail.conference.coalitionId),
+    secondReaderRequired(detail.conference.id),
+    awaitingSecondReader({ actor, conferenceId: detail.conference.id }),
+  ]);
   return {
     conference: {
       id: detail.conference.id,
@@ -33,11 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: v.id, title: v.title, situation: v.situation, strengths: v.strengths, needs: v.needs, tried: v.tried, question: v.question,
       sdohCategories: v.sdohCategories, authorName: v.authorName, shared: !!v.sharedAt, mine: v.authorId === actor.userId,
       withdrawnByName: v.sharedAt ? null : v.withdrawnByName,
+      waitingForSecondReader: secondReader && !v.sharedAt && !v.approvedAt,
     })),
     messages: detail.messages,
     nextSteps: detail.nextSteps,
     me: { userId: actor.userId, name: actor.userName, organizationId: actor.organizationId },
     timeZone,
+    awaiting,
     justShared: new URL(request.url).searchParams.get("shared") === "1",
   };
 }

@@ -123,9 +123,23 @@ export function ConferenceRoom({ data, formError }: { data: ConferenceRoomData; 
                     {i ? ", " : ""}
                     <Link to={`/conferences/${data.conference.id}/vignette?id=${d.id}`}>{d.title}</Link>
                     {d.withdrawnByName ? ` (${t("conference.room.withdrawnBy", { name: d.withdrawnByName })})` : ""}
+                    {d.waitingForSecondReader ? ` (${t("conference.secondReader.waitingLabel")})` : ""}
                   </span>
                 ))}
               </p>
+            ) : null}
+            {data.awaiting.length ? (
+              <div className="alert" role="status" data-testid="awaiting-second-reader">
+                <p>{t("conference.secondReader.awaitingTitle")}</p>
+                <ul>
+                  {data.awaiting.map((v) => (
+                    <li key={v.id}>
+                      {v.title} <span className="muted small">{t("conference.secondReader.awaitingBy", { name: v.authorName })}</span> ·{" "}
+                      <Link to={`/conferences/${data.conference.id}/review?id=${v.id}`}>{t("conference.secondReader.read")}<span className="visually-hidden"> {v.title}</span></Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ) : null}
             {shared.length === 0 ? (
               <p className="muted">{t("conference.room.noVignettes")}</p>
