@@ -40,7 +40,10 @@ describe.skipIf(!hasChromium())("reporting an identifier the check missed", () =
 
     await hospital.getByLabel("Message").fill(MESSAGE);
     await hospital.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => foodbank.getByTestId("thread").textContent()).toContain("Bluebell");
+    // Stored and acknowledged first (the author's own thread), then the broadcast: on a loaded
+    // machine it can take longer than expect.poll's one-second default (not a speed assertion).
+    await expect.poll(() => hospital.getByTestId("thread").textContent(), { timeout: 15_000 }).toContain("Bluebell");
+    await expect.poll(() => foodbank.getByTestId("thread").textContent(), { timeout: 15_000 }).toContain("Bluebell");
 
     // The food bank selects the name in the message and reports it, from the keyboard.
     const item = foodbank.getByTestId("thread").getByRole("listitem").filter({ hasText: "Bluebell" });
