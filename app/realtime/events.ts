@@ -96,6 +96,22 @@ export const ConferenceIdPayload = z.object({ conferenceId });
 export const HidePayload = z.object({ conferenceId, seq: seqNumber(1) });
 export const SincePayload = z.object({ conferenceId, sinceSeq: seqNumber(0) });
 export const WithdrawPayload = z.object({ conferenceId, vignetteId: uuid() });
+/**
+ * "The check missed this" (ADR 089, 092): a span of a shared vignette's field or of a message. The
+ * wire bounds the shape (a vignette field is a short code, offsets fit a vignette's longest field);
+ * the conference module checks the field, the type and that the span fits the text.
+ */
+const offset = boundedNumber({ min: 0, max: 20_000, int: true, message: "A position in the text" });
+export const ReportMissedPayload = z.object({
+  conferenceId,
+  target: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("vignette"), vignetteId: uuid(), field: code }),
+    z.object({ kind: z.literal("message"), seq: seqNumber(1) }),
+  ]),
+  start: offset,
+  end: offset,
+  type: code,
+});
 
 export const ChatMessageSchema = z.object({
   id,
@@ -133,6 +149,22 @@ export type Participant = z.infer<typeof ParticipantSchema>;
 export const VignetteSharedSchema = z.object({ conferenceId: id, vignetteId: id, title: z.string().max(200), authorName: name });
 export type VignetteShared = z.infer<typeof VignetteSharedSchema>;
 
+/**
+ * A participant reported words the check missed: the text is already hidden (a "message:updated" or
+ * "vignette:withdrawn" went with it). Who reported, what kind of identifier and whose text it was,
+ * so the author is told — never the words.
+ */
+export const IdentifierMissedSchema = z.object({
+  kind: z.enum(["vignette", "message"]),
+  vignetteId: id.nullable(),
+  seq: z.number().int().nullable(),
+  type: code,
+  authorId: id,
+  reportedById: id,
+  reportedByName: name,
+});
+export type IdentifierMissed = z.infer<typeof IdentifierMissedSchema>;
+
 // --- the map --------------------------------------------------------------------------------------
 
 export const SOCKET_EVENTS = {
@@ -155,6 +187,8 @@ export const SOCKET_EVENTS = {
       "messages:since": request(SincePayload, { messages: z.array(ChatMessageSchema) }),
       "message:hide": request(HidePayload, { message: ChatMessageSchema }),
       "vignette:withdraw": request(WithdrawPayload, {}),
+      /** `message`: the message as hidden (null for a vignette, which is withdrawn). */
+      "identifier:report": request(ReportMissedPayload, { message: ChatMessageSchema.nullable() }),
       "nextstep:add": request(NextStepPayload, { step: NextStepViewSchema }),
       "focus:set": request(FocusPayload, {}),
       "conference:end": request(ConferenceIdPayload, {}),
@@ -166,6 +200,7 @@ export const SOCKET_EVENTS = {
       "vignette:shared": VignetteSharedSchema,
       /** A participant withdrew a shared vignette (it could identify someone): drop it and reload. */
       "vignette:withdrawn": z.object({ vignetteId: id }),
+      "identifier:missed": IdentifierMissedSchema,
       "presence:update": z.array(ParticipantSchema),
       "nextstep:new": NextStepViewSchema,
       "focus:update": z.object({ vignetteId: id.nullable() }),

@@ -12,6 +12,8 @@ import { ConfirmTable } from "~/components/ui/confirm-table";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { updateReferralWindows } from "~/modules/referral/reminders.server";
 import { ReferralWindowsSchema } from "~/modules/referral/flow-schemas";
+import { SecondReaderSettingSchema } from "~/modules/conference/schemas";
+import { setSecondReaderRequired } from "~/modules/conference/second-reader.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Coalition settings · Coalition Hub" }];
@@ -19,11 +21,11 @@ export const meta: MetaFunction = () => [{ title: "Coalition settings · Coaliti
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");
   const [coalition, members] = await Promise.all([getCoalition(actor.coalitionId), listMemberOrganizations(actor.coalitionId)]);
-  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays }, members, currentOrganizationId: actor.organizationId };
+  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays, requireSecondReader: coalition.requireSecondReader }, members, currentOrganizationId: actor.organizationId };
 }
 
-const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema, ReferralWindowsSchema]);
-type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization" | "referral-windows"; name?: string };
+const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema, ReferralWindowsSchema, SecondReaderSettingSchema]);
+type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization" | "referral-windows" | "second-reader"; name?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");
@@ -39,6 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "referral-windows":
       await updateReferralWindows({ actor, acceptDays: input.acceptDays, updateDays: input.updateDays });
+      return { done: input.intent };
+    case "second-reader":
+      await setSecondReaderRequired({ actor, coalitionId: actor.coalitionId, required: input.required });
       return { done: input.intent };
     case "remove-organization": {
       const members = await listMemberOrganizations(actor.coalitionId);
@@ -89,6 +94,21 @@ export default function CoalitionSettings() {
           <div className="grid-form__actions">
             <SubmitButton intent="referral-windows" pendingLabel={t("referralFlow.reminders.saving")}>{t("referralFlow.reminders.save")}</SubmitButton>
           </div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="second-reader-title">
+        <h2 id="second-reader-title">{t("conference.secondReader.settingTitle")}</h2>
+        <p className="muted">{t("conference.secondReader.settingIntro")}</p>
+        {actionData?.done === "second-reader" ? <Notice>{t("conference.secondReader.settingSaved")}</Notice> : null}
+        <FormError message={errorsFor("second-reader")?.formError} />
+        <Form method="post" noValidate>
+          <div className="field">
+            <label className="checkbox">
+              <input type="checkbox" name="required" value="on" defaultChecked={coalition.requireSecondReader} /> {t("conference.secondReader.settingLabel")}
+            </label>
+          </div>
+          <SubmitButton intent="second-reader" pendingLabel={t("coalition.saving")}>{t("coalition.save")}</SubmitButton>
         </Form>
       </section>
 

@@ -11,6 +11,8 @@ import { uuid } from "~/utils/form-fields";
 import { openOwnVignette } from "~/modules/conference/queries.server";
 import { DismissFindingSchema, SDOH_CATEGORIES, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
 import { requireConferenceAccess } from "~/modules/conference/service.server";
+import { missedReportBehindWithdrawal } from "~/modules/conference/missed.server";
+import { secondReaderRequired } from "~/modules/conference/second-reader.server";
 import { dismissFinding, saveVignette, shareVignette, unresolvedFindings } from "~/modules/conference/vignettes.server";
 import { applyReplacements } from "~/modules/deid/types";
 import { HighlightedText } from "~/components/conference/highlighted-text";
@@ -33,9 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let vignette = null;
   if (id) {
     const found = await openOwnVignette({ actor, conferenceId: conference.id, vignetteId: id });
-    vignette = { ...found, findings: await unresolvedFindings(found) };
+    vignette = { ...found, findings: await unresolvedFindings(found), missed: found.sharedAt ? null : await missedReportBehindWithdrawal(found) };
   }
-  return { conference: { id: conference.id, title: conference.title, status: conference.status }, vignette, shared: new URL(request.url).searchParams.get("shared") === "1" };
+  return { conference: { id: conference.id, title: conference.title, status: conference.status }, vignette, secondReader: await secondReaderRequired(conference.id), shared: new URL(request.url).searchParams.get("shared") === "1" };
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [VignetteSchema, DismissFindingSchema, ShareVignetteSchema]);
@@ -59,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function VignetteEditor() {
   const { t } = useTranslation();
-  const { conference, vignette } = useLoaderData<typeof loader>();
+  const { conference, vignette, secondReader } = useLoaderData<typeof loader>();
+  const waitingForSecondReader = secondReader && !vignette?.approvedAt;
   const actionData = useActionData<FormErrors>();
   const values: Record<VignetteField, string> = Object.fromEntries(VIGNETTE_FIELDS.map((f) => [f, vignette?.[f] ?? ""])) as Record<VignetteField, string>;
   const categories = vignette?.sdohCategories ?? [];
@@ -91,12 +94,19 @@ export default function VignetteEditor() {
         <section className="card" aria-labelledby="check-title" aria-live="polite">
           <h2 id="check-title">{t("conference.vignette.checkTitle")}</h2>
           {vignette.withdrawnAt && !vignette.sharedAt ? (
-            <p className="alert alert--error" role="status">{t("conference.vignette.withdrawnNotice", { name: vignette.withdrawnByName ?? "" })}</p>
+            <p className="alert alert--error" role="status">
+              {vignette.missed
+                ? t("conference.vignette.missedNotice", { name: vignette.withdrawnByName ?? "", type: typeLabel(vignette.missed.type) })
+                : t("conference.vignette.withdrawnNotice", { name: vignette.withdrawnByName ?? "" })}
+            </p>
           ) : null}
           {count === 0 ? (
             <>
               <Notice>{vignette.sharedAt ? t("conference.vignette.alreadyShared") : t("conference.vignette.clean")}</Notice>
-              {!vignette.sharedAt ? (
+              {!vignette.sharedAt && secondReader && vignette.approvedAt ? <Notice>{t("conference.secondReader.approvedBy", { name: vignette.approvedByName ?? "" })}</Notice> : null}
+              {!vignette.sharedAt && waitingForSecondReader ? (
+                <p className="alert" role="status" data-testid="second-reader-waiting">{t("conference.secondReader.waiting")}</p>
+              ) : !vignette.sharedAt ? (
                 <Form method="post" className="stack">
                   <input type="hidden" name="vignetteId" value={vignette.id} />
                   <div className="field">
@@ -121,7 +131,7 @@ export default function VignetteEditor() {
                     {list.map((f) => (
                       <li key={`${f.start}-${f.type}`} className="finding-item">
                         <span>
-                          <strong>{typeLabel(f.type)}</strong>{f.source === "clients" ? ` (${t("conference.vignette.knownClient")})` : null}: <mark className="finding-mark">{f.text}</mark>
+                          <strong>{typeLabel(f.type)}</strong>{f.source === "clients" ? ` (${t("conference.vignette.knownClient")})` : f.source === "lexicon" ? ` (${t("conference.vignette.knownLexicon")})` : null}: <mark className="finding-mark">{f.text}</mark>
                         </span>
                         <Form method="post" className="inline-form">
                           {hidden({ [field]: applyReplacements(values[field], [f]) })}

@@ -17,6 +17,13 @@ describe("permissions", () => {
     expect(permissionsFor({ role: "VIEWER", isConvener: true }).has("coalition:admin")).toBe(true);
   });
 
+  it("only the coalition's conveners (its privacy lead) see the missed-identifier counts", () => {
+    for (const role of ORGANIZATION_ROLES) {
+      expect(permissionsFor({ role, isConvener: false }).has("privacy:read")).toBe(false);
+      expect(permissionsFor({ role, isConvener: true }).has("privacy:read")).toBe(true);
+    }
+  });
+
   it("every granted permission is a known one", () => {
     for (const role of ORGANIZATION_ROLES) {
       for (const p of permissionsFor({ role, isConvener: true })) expect(PERMISSIONS).toContain(p);

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "care:read",
   "care:write",
   "care:assign",
+  /** The coalition's privacy lead (its conveners): counts of identifiers the check missed, never the words (ADR 092). */
+  "privacy:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,7 +47,7 @@ const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
   VIEWER: ["org:read", "coalition:read"],
 };
 
-const CONVENER_GRANTS: readonly Permission[] = ["coalition:read", "coalition:admin", "aims:admin", "referrals:flow"];
+const CONVENER_GRANTS: readonly Permission[] = ["coalition:read", "coalition:admin", "aims:admin", "referrals:flow", "privacy:read"];
 
 export function permissionsFor({ role, isConvener }: { role: OrganizationRole | null; isConvener: boolean }): Set<Permission> {
   const granted = new Set<Permission>(role ? ROLE_GRANTS[role] : []);
@@ -83,6 +85,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: "/organization/api-keys", key: "nav.apiKeys", requires: { anyOf: ["org:members:manage"], organization: true } },
   { to: "/organization/webhooks", key: "webhooks.nav", requires: { anyOf: ["webhooks:manage"], organization: true } },
   { to: "/coalition/settings", key: "nav.coalitionSettings", requires: { anyOf: ["coalition:admin"], coalition: true } },
+  { to: "/coalition/privacy", key: "nav.privacy", requires: { anyOf: ["privacy:read"], coalition: true } },
 ];
 
 export type PageAccess = { permissions: ReadonlySet<Permission>; organization: boolean; coalition: boolean };

@@ -10,6 +10,8 @@ import {
   type AckResponse,
   type ChatMessage,
   type ClientEventName,
+  type ClientPayloadIn,
+  type IdentifierMissed,
   type ClientToServerEvents,
   type NextStepView,
   type Participant,
@@ -57,6 +59,8 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
   const [withdrawn, setWithdrawn] = useState<{ vignetteId: string; n: number } | null>(null);
   /** The last vignette someone else shared with the room while this page was open. */
   const [sharedByOther, setSharedByOther] = useState<VignetteShared | null>(null);
+  /** The last "the check missed this" report in the room (with a counter: each one is told). */
+  const [missed, setMissed] = useState<(IdentifierMissed & { n: number }) | null>(null);
   const socketRef = useRef<RoomSocket | null>(null);
   const lastSeq = useRef(Math.max(0, ...initialMessages.map((m) => m.seq)));
 
@@ -109,6 +113,7 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
       if (shared.conferenceId === conferenceId) setSharedByOther(shared);
     });
     listen(socket, "vignette:withdrawn", ({ vignetteId }) => setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 })));
+    listen(socket, "identifier:missed", (m) => setMissed((prev) => ({ ...m, n: (prev?.n ?? 0) + 1 })));
     listen(socket, "presence:update", setParticipants);
     listen(socket, "nextstep:new", (s) => setSteps((current) => (current.some((c) => c.id === s.id) ? current : [...current, s])));
     listen(socket, "focus:update", ({ vignetteId }) => setFocus(vignetteId));
@@ -181,6 +186,22 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [conferenceId, request],
   );
 
+  /** "The check missed this": the marked text is hidden for everyone (the reporter's copy at once). */
+  const report = useCallback(
+    (input: Omit<ClientPayloadIn<"/conferences", "identifier:report">, "conferenceId">) =>
+      request<"identifier:report">(
+        (socket, done) => socket.emit("identifier:report", { conferenceId, ...input }, done),
+        (response) => {
+          if (response.message) setMessages((current) => mergeMessages(current, [response.message!]));
+          else if (input.target.kind === "vignette") {
+            const { vignetteId } = input.target;
+            setWithdrawn((w) => ({ vignetteId, n: (w?.n ?? 0) + 1 }));
+          }
+        },
+      ),
+    [conferenceId, request],
+  );
+
   const addStep = useCallback(
     (input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: string; vignetteId: string | null }) =>
       request<"nextstep:add">(
@@ -209,5 +230,5 @@ export function useConferenceRoom({ conferenceId, initialMessages, initialSteps 
     [conferenceId],
   );
 
-  return { messages, steps, participants, state, ended, focus, roomError, withdrawn, sharedByOther, send, hide, withdraw, addStep, shareFocus, end };
+  return { messages, steps, participants, state, ended, focus, roomError, withdrawn, sharedByOther, missed, send, hide, withdraw, report, addStep, shareFocus, end };
 }

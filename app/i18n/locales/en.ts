@@ -29,6 +29,7 @@ const en = {
     partners: "Partners",
     people: "People",
     coalitionSettings: "Coalition settings",
+    privacy: "Privacy",
     apiKeys: "API keys",
   },
   header: {

@@ -31,6 +31,7 @@ const es: Translation = {
     partners: "Socios",
     people: "Personas",
     coalitionSettings: "Configuración de la coalición",
+    privacy: "Privacidad",
     apiKeys: "Claves de API",
   },
   header: {

@@ -25,6 +25,7 @@ import { assertActiveMember, requireConferenceAccess, type Actor } from "./servi
 import { endConference, markLive } from "./scheduling.server";
 import { hiddenMessages, hideMessage, messagesSince, postMessage } from "./chat.server";
 import { withdrawVignette } from "./vignettes.server";
+import { reportMissedIdentifier } from "./missed.server";
 import { addNextStep } from "./next-steps.server";
 import { conferenceRoom } from "./live.server";
 
@@ -148,6 +149,27 @@ export function registerConferenceNamespace(io: Server) {
           socket.to(conferenceRoom(conferenceId)).emit("vignette:withdrawn", { vignetteId });
         },
 
+        // "The check missed this" (ADR 089, 092): hidden for everyone at once, the room told who
+        // reported what kind of identifier (never the words), so the author sees why.
+        "identifier:report": async ({ conferenceId, ...input }, reply) => {
+          if (!inRoom(conferenceId)) return notJoined(reply);
+          const a = actor();
+          const result = await reportMissedIdentifier({ actor: a, conferenceId, input });
+          reply({ ok: true, message: result.message });
+          const room = socket.to(conferenceRoom(conferenceId));
+          if (result.message) room.emit("message:updated", result.message);
+          else if (input.target.kind === "vignette") room.emit("vignette:withdrawn", { vignetteId: input.target.vignetteId });
+          nsp.to(conferenceRoom(conferenceId)).emit("identifier:missed", {
+            kind: input.target.kind,
+            vignetteId: input.target.kind === "vignette" ? input.target.vignetteId : null,
+            seq: input.target.kind === "message" ? input.target.seq : null,
+            type: result.type,
+            authorId: result.authorId,
+            reportedById: a.userId,
+            reportedByName: a.userName,
+          });
+        },
+
         "nextstep:add": async ({ conferenceId, ...input }, reply) => {
           if (!inRoom(conferenceId)) return notJoined(reply);
           const step = await addNextStep({ actor: actor(), conferenceId, input });
@@ -172,7 +194,12 @@ export function registerConferenceNamespace(io: Server) {
         errorEvent: "conference:error",
         // Joining is not limited (a reconnect re-joins); everything else is, per socket.
         before: (event) => (event !== "join" && !allow() ? { ok: false, code: "rate_limited", error: "Too many messages at once: wait a moment and try again." } : null),
-        mapError: (error) => (isAppError(error) ? { ok: false, code: codeFor(error.status), error: error.message } : null),
+        // The first field an AppError names goes with it, so a form can point at it.
+        mapError: (error) => {
+          if (!isAppError(error)) return null;
+          const field = Object.keys(error.fieldErrors ?? {})[0];
+          return { ok: false, code: codeFor(error.status), error: error.message, ...(field ? { field } : {}) };
+        },
       },
     );
 

@@ -86,3 +86,11 @@ export const NextStepDoneSchema = z.object({ intent: z.literal("done"), nextStep
 
 /** The summary page's form to hide a message after the conference. */
 export const HideMessageSchema = z.object({ intent: z.literal("hide"), seq: boundedNumber({ min: 1, max: INT4_MAX, int: true, message: "seq must be a message number" }) });
+
+/** The coalition's setting (ADR 093): a checkbox, so absent means off. */
+export const SecondReaderSettingSchema = z.object({
+  intent: z.literal("second-reader"),
+  required: z.literal("on").optional().transform((v) => v === "on"),
+});
+
+export const ApproveVignetteSchema = z.object({ intent: z.literal("approve"), vignetteId: z.string().uuid() });

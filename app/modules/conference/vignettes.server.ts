@@ -1,6 +1,7 @@
 /** Vignettes: written, checked for identifiers, shared with the room, withdrawn. */
 import { AppError, forbidden, notFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
+import { translatable } from "~/utils/translatable";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Finding } from "~/modules/deid/types";
 import { VIGNETTE_FIELDS, type VignetteField, type VignetteInput } from "./schemas";
@@ -37,7 +38,8 @@ export async function saveVignette({ actor, conferenceId, vignetteId, input }: {
     if (existing.conferenceId !== conferenceId) throw notFound("Vignette not found");
   }
   const vignette = await db.$transaction(async (tx) => {
-    const data = { ...input, sharedAt: null };
+    // A changed text needs its second reader again (ADR 093).
+    const data = { ...input, sharedAt: null, approvedAt: null, approvedById: null, approvedByName: null };
     const vignette = vignetteId
       ? await tx.vignette.update({ where: { id: vignetteId }, data, include: { dismissals: true } })
       : await tx.vignette.create({
@@ -75,7 +77,8 @@ export async function dismissFinding({ actor, input }: { actor: Actor; input: { 
 /**
  * Shares a vignette once the detector has nothing unresolved AND the author confirms having read
  * it for what the detector can miss (it finds about 91–97% of identifiers on new text, ADR 030).
- * The confirmation is recorded in the audit event.
+ * The confirmation is recorded in the audit event. Where the coalition requires a second reader,
+ * a colleague must have approved this text first (ADR 093).
  */
 export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { actor: Actor; vignetteId: string; reviewedByAuthor: boolean }) {
   const vignette = await requireOwnVignette(vignetteId, actor);
@@ -86,6 +89,11 @@ export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { a
   if (unresolved.length) {
     const count = unresolved.reduce((n, f) => n + f.findings.length, 0);
     throw new AppError({ message: `Fix or dismiss the ${count} possible identifier(s) before sharing.`, status: 409 });
+  }
+  const coalitionId = await coalitionOf(vignette.conferenceId);
+  const coalition = coalitionId ? await db.coalition.findUnique({ where: { id: coalitionId }, select: { requireSecondReader: true } }) : null;
+  if (coalition?.requireSecondReader && !vignette.approvedAt) {
+    throw new AppError({ message: translatable("conference.secondReader.waiting"), status: 409 });
   }
   const shared = await db.$transaction(async (tx) => {
     const shared = await tx.vignette.update({ where: { id: vignette.id }, data: { sharedAt: new Date(), withdrawnAt: null, withdrawnByName: null } });
@@ -112,7 +120,7 @@ export async function withdrawVignette({ actor, conferenceId, vignetteId, joined
   return db.$transaction(async (tx) => {
     const vignette = await tx.vignette.findFirst({ where: { id: vignetteId, conferenceId }, select: { id: true, sharedAt: true, withdrawnAt: true, authorId: true } });
     if (!vignette || (!vignette.sharedAt && !vignette.withdrawnAt && vignette.authorId !== actor.userId)) throw notFound("Vignette not found");
-    const withdrawn = await tx.vignette.updateMany({ where: { id: vignetteId, sharedAt: { not: null } }, data: { sharedAt: null, withdrawnAt: new Date(), withdrawnByName: actor.userName } });
+    const withdrawn = await tx.vignette.updateMany({ where: { id: vignetteId, sharedAt: { not: null } }, data: { sharedAt: null, withdrawnAt: new Date(), withdrawnByName: actor.userName, approvedAt: null, approvedById: null, approvedByName: null } });
     if (withdrawn.count) {
       await recordAuditEvent(
         { action: "conference.vignette_withdrawn", subjectType: "Vignette", subjectId: vignetteId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId, authorId: vignette.authorId }, request: actor.request },
