@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,7 +18,7 @@ import { RunChart, round } from "~/components/aims/run-chart";
 import { SignalList } from "~/components/aims/signal-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.name ?? "Measure"} · Coalition Hub` }];
+export const meta = titleMeta<typeof loader>("titles.measure", ({ data }) => data?.measure.name);
 
 const Params = z.object({ measureId: z.string().uuid() });
 

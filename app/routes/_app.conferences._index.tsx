@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -15,7 +16,7 @@ import { CardFailed } from "~/components/ui/card-error";
 import { loadCard } from "~/utils/cards.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Conferences · Coalition Hub" }];
+export const meta = titleMeta("titles.conferences");
 
 function conferenceRow(c: Awaited<ReturnType<typeof listConferences>>["upcoming"][number]) {
   return {

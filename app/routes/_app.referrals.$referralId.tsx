@@ -1,4 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -17,7 +18,7 @@ import { useReferralLive } from "~/components/referral/use-referral-live";
 import { ThreadClosedNotice } from "~/components/referral/thread-notice";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Referral · Coalition Hub" }];
+export const meta = titleMeta("titles.referral");
 
 const ParamsSchema = z.object({ referralId: z.string().uuid() });
 

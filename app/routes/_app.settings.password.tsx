@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -9,7 +10,7 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Change password · Coalition Hub" }];
+export const meta = titleMeta("titles.password");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, null, "user");
