@@ -7,8 +7,10 @@ import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseParams } from "~/utils/params.server";
-import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
-import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
+import { AnnotationSchema, ANNOTATION_KINDS, enterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
+import { measureValueRule } from "~/modules/aims/units";
+import { i18nServer } from "~/i18n/i18next.server";
+import { addAnnotation, enterValue, getMeasureInCoalition, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
 import { chartOfMeasure, findMeasure, isMeasureReporter, listOrganizationValues, measureView } from "~/modules/aims/queries.server";
 import { loadCard } from "~/utils/cards.server";
 import { CardError, CardFailed } from "~/components/ui/card-error";
@@ -62,7 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const report = await importValuesCsv({ actor, measureId, csv: await file.text() });
       return { done: "import", report } satisfies ActionResult;
     }
-    const { period, value } = parseForm(formData, EnterValueSchema.extend({ measureId: z.literal(measureId).default(measureId) }));
+    // The number is read in the page's language and kept to the unit's bounds ("12,5" %, never −5 households; ADR 082).
+    const { unit } = await getMeasureInCoalition(measureId, actor.coalitionId);
+    const schema = enterValueSchema({ unit, locale: await i18nServer.getLocale(request) });
+    const { period, value } = parseForm(formData, schema.extend({ measureId: z.literal(measureId).default(measureId) }));
     await enterValue({ actor, measureId, period: new Date(`${period}T00:00:00Z`), value });
     return { done: "enter-value" };
   }
@@ -87,6 +92,7 @@ export default function MeasurePage() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const periodOptions = periods.map((p) => ({ value: p, label: label(p) }));
   const annotationPeriods = (chart?.points ?? []).map((p) => ({ value: p.period, label: label(p.period) }));
+  const valueRule = measureValueRule(m.unit, i18n.language);
 
   return (
     <div className="stack">
@@ -151,7 +157,7 @@ export default function MeasurePage() {
           <FormError message={errorsFor("enter-value")?.formError} />
           <Form method="post" noValidate className="inline-fields">
             <SelectField label={t("aims.enter.period")} name="period" options={periodOptions} defaultValue={params.get("period") ?? periods[periods.length - 1]} errors={errorsFor("enter-value")?.fieldErrors?.period} />
-            <TextField label={t("aims.enter.value", { unit: m.unit })} name="value" inputMode="decimal" required errors={errorsFor("enter-value")?.fieldErrors?.value} />
+            <TextField label={t("aims.enter.value", { unit: m.unit })} name="value" inputMode={valueRule.kind === "count" ? "numeric" : "decimal"} hint={t(valueRule.key, valueRule.values)} required errors={errorsFor("enter-value")?.fieldErrors?.value} />
             <SubmitButton intent="enter-value" pendingLabel={t("aims.enter.saving")}>{t("aims.enter.submit")}</SubmitButton>
           </Form>
           {ownValues.length ? (

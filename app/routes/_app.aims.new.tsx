@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
-import { CreateAimSchema, HP2030_DOMAINS } from "~/modules/aims/schemas";
+import { createAimSchema, HP2030_DOMAINS } from "~/modules/aims/schemas";
+import { i18nServer } from "~/i18n/i18next.server";
 import { createAim } from "~/modules/aims/service.server";
 import { listMeasures } from "~/modules/aims/queries.server";
 import { listMemberOrganizations } from "~/modules/coalition/service.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "aims:admin", "coalition");
-  const { intent: _intent, ...input } = parseForm(await request.formData(), CreateAimSchema);
+  const { intent: _intent, ...input } = parseForm(await request.formData(), createAimSchema(await i18nServer.getLocale(request)));
   await createAim({ actor, input });
   return redirect("/aims");
 }

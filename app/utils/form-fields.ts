@@ -3,6 +3,8 @@
  * the form and in the action).
  */
 import { z } from "zod";
+import { formatNumber, parseLocaleNumber } from "./format";
+import { translatable } from "./translatable";
 
 /** A checkbox group posts nothing, one string or several: always an array here ("" counts as nothing). */
 export const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
@@ -78,6 +80,29 @@ export const boundedNumber = ({ min, max, message, int = false }: { min: number;
       .min(min, message)
       .max(max, message),
   );
+
+/**
+ * A number typed on a page in `locale` ("12,5" on a Spanish page is 12.5; "12,5" on an English
+ * page is refused, never read as 125: ADR 082), between `min` and `max`, whole when `int`. Every
+ * message is a translatable that names the bounds in the reader's number format. A number (JSON,
+ * a test) passes through to the same bounds.
+ */
+export const localeNumber = ({ locale, min, max, int = false, rangeMessage }: { locale: string; min: number; max: number; int?: boolean; rangeMessage?: string }) => {
+  const range = rangeMessage ?? translatable("errors.form.numberBetween", { min: formatNumber(min, locale, 2), max: formatNumber(max, locale, 2) });
+  const bounded = z.number().finite(range).min(min, range).max(max, range);
+  return z
+    .union([z.number(), z.string().max(40, translatable("errors.form.numberFormat", { example: formatNumber(1234.5, locale) }))], {
+      errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union" || ctx.data === undefined ? translatable("errors.form.required") : ctx.defaultError }),
+    })
+    .transform((v, ctx) => {
+      if (typeof v === "number") return v;
+      const parsed = parseLocaleNumber(v, locale);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.reason === "empty" ? translatable("errors.form.required") : translatable("errors.form.numberFormat", { example: formatNumber(1234.5, locale) }) });
+      return z.NEVER;
+    })
+    .pipe(int ? bounded.int(rangeMessage ?? translatable("errors.form.wholeNumberIn", { min: formatNumber(min, locale, 2), max: formatNumber(max, locale, 2) })) : bounded);
+};
 
 /**
  * The `max` of a zod string schema (looking through optional, nullable, default and effects), for

@@ -121,6 +121,12 @@ const aims = {
     noAnnotations: "No changes recorded yet.",
     kinds: { PDSA: "PDSA cycle", INTERVENTION: "Intervention", EVENT: "Event" },
   },
+  valueRule: {
+    percent: "A percentage from {{min}} to {{max}}, e.g. {{example}}.",
+    amount: "A number of {{unit}}, {{min}} or more, e.g. {{example}}.",
+    signed: "A number of {{unit}}; it may be negative, e.g. {{example}}.",
+    count: "A whole number of {{unit}}, {{min}} or more, e.g. {{example}}.",
+  },
   enter: {
     heading: "Enter your organization's value",
     intro: "For {{organization}}. Enter one value per period; entering a period again corrects it.",

@@ -121,6 +121,12 @@ const aims = {
     noAnnotations: "Todavía no se han registrado cambios.",
     kinds: { PDSA: "Ciclo PDSA", INTERVENTION: "Intervención", EVENT: "Evento" },
   },
+  valueRule: {
+    percent: "Un porcentaje de {{min}} a {{max}}, p. ej. {{example}}.",
+    amount: "Una cantidad de {{unit}}, {{min}} o más, p. ej. {{example}}.",
+    signed: "Una cantidad de {{unit}}; puede ser negativa, p. ej. {{example}}.",
+    count: "Un número entero de {{unit}}, {{min}} o más, p. ej. {{example}}.",
+  },
   enter: {
     heading: "Ingrese el valor de su organización",
     intro: "Para {{organization}}. Ingrese un valor por período; si vuelve a ingresar un período, el valor se corrige.",

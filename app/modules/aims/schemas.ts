@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { boundedDate, boundedNumber, DATE_MAX, DATE_MIN, DECIMAL_MAX } from "~/utils/form-fields";
+import { boundedDate, boundedNumber, DATE_MAX, DATE_MIN, DECIMAL_MAX, localeNumber } from "~/utils/form-fields";
+import { parseLocaleNumber } from "~/utils/format";
+import { measureValue, MEASURE_VALUE_BOUNDS, measureUnitKind } from "./units";
 
 export const MEASURE_TYPES = ["OUTCOME", "PROCESS", "BALANCING"] as const;
 export const MEASURE_DIRECTIONS = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"] as const;
@@ -17,14 +19,13 @@ const day = (label: string) =>
     .transform((s) => new Date(`${s}T00:00:00Z`));
 
 /**
- * A measure's number (a value, a baseline, a target). Values are stored as double precision and
- * summed or averaged across partners per period: |v| <= DECIMAL_MAX keeps any coalition's sum
- * finite and exact to the cent (ADR 066). A measure's unit is free text ("people", "%", "days"),
- * so no narrower range can be read from it; thousands separators are accepted.
+ * A measure's number (a value, a baseline, a target) as typed on a page in `locale` ("12,5" on a
+ * Spanish page; ADR 082). Values are stored as double precision and summed or averaged across
+ * partners per period: |v| <= DECIMAL_MAX keeps any coalition's sum finite and exact to the cent
+ * (ADR 066). A value entered for a measure also keeps to its unit's bounds (`measureValue`).
  */
 const MEASURE_NUMBER_LIMIT = DECIMAL_MAX.toLocaleString("en-US");
-export const measureNumber = (label: string, message = `The ${label} must be a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}`) =>
-  z.preprocess((v) => (typeof v === "string" ? v.replace(/,/g, "") : v), boundedNumber({ min: -DECIMAL_MAX, max: DECIMAL_MAX, message }));
+export const measureNumber = (locale = "en") => localeNumber({ locale, min: -DECIMAL_MAX, max: DECIMAL_MAX });
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export const CreateMeasureSchema = z
@@ -44,27 +45,32 @@ export const CreateMeasureSchema = z
   })
   .refine((m) => m.source !== "COMPUTED" || !!m.computedKey, { path: ["computedKey"], message: "Choose what the hub computes" });
 
-export const CreateAimSchema = z
+/** An aim, its baseline and target read as typed on a page in `locale`. */
+export const createAimSchema = (locale = "en") =>
+  z
   .object({
     intent: z.literal("create-aim"),
     statement: z.string().trim().min(10, "Say how much, by when").max(500),
     population: z.string().trim().min(2, "Say for whom").max(200),
     measureId: z.string().uuid("Choose the measure"),
-    baselineValue: measureNumber("baseline value"),
+    baselineValue: measureNumber(locale),
     baselineDate: day("baseline date"),
-    targetValue: measureNumber("target value"),
+    targetValue: measureNumber(locale),
     targetDate: day("target date"),
     domains: list(z.enum(HP2030_DOMAINS)),
     contributorIds: list(z.string().uuid()),
   })
   .refine((a) => a.targetDate > a.baselineDate, { path: ["targetDate"], message: "The target date must come after the baseline date" });
+export const CreateAimSchema = createAimSchema();
 
-export const EnterValueSchema = z.object({
-  intent: z.literal("enter-value"),
-  measureId: z.string().uuid(),
-  period: boundedDate("Choose the period"),
-  value: measureNumber("value"),
-});
+/** A value for a measure in `unit`, typed on a page in `locale`: the unit's bounds (a count is whole and not negative, a percentage 0–100; ADR 082). */
+export const enterValueSchema = ({ unit, locale }: { unit: string; locale: string }) =>
+  z.object({
+    intent: z.literal("enter-value"),
+    measureId: z.string().uuid(),
+    period: boundedDate("Choose the period"),
+    value: measureValue(unit, locale),
+  });
 
 export const AnnotationSchema = z.object({
   intent: z.literal("annotate"),
@@ -90,13 +96,24 @@ export const WinSchema = z.object({
  * One CSV row of measure values (the period is read by `parsePeriod`, which knows the frequency).
  * Messages follow the cell: the import reports `value "eleven" is not a number between …`.
  */
-export const MeasureCsvRowSchema = z.object({
-  period: z.string({ required_error: "is empty" }).trim().min(1, "is empty").max(20, "is not a period"),
-  value: z
-    .string({ required_error: "is empty" })
-    .trim()
-    .min(1, "is empty")
-    .max(40, "is not a number")
-    .pipe(measureNumber("value", `is not a number between -${MEASURE_NUMBER_LIMIT} and ${MEASURE_NUMBER_LIMIT}`)),
-  organization: z.string().optional(),
-});
+export const measureCsvRowSchema = (unit: string) => {
+  const { min, max, int } = MEASURE_VALUE_BOUNDS[measureUnitKind(unit)];
+  const range = `is not ${int ? "a whole number" : "a number"} between ${min.toLocaleString("en-US")} and ${max === DECIMAL_MAX ? MEASURE_NUMBER_LIMIT : max.toLocaleString("en-US")} (the unit is "${unit}")`;
+  return z.object({
+    period: z.string({ required_error: "is empty" }).trim().min(1, "is empty").max(20, "is not a period"),
+    value: z
+      .string({ required_error: "is empty" })
+      .trim()
+      .min(1, "is empty")
+      .max(40, "is not a number")
+      // A file has no page language: numbers are written as in English ("1234.5", "1,234.5"); "12,5" is refused, never read as 125.
+      .transform((v, ctx) => {
+        const parsed = parseLocaleNumber(v, "en");
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "is not a number written as 1234.5" });
+        return z.NEVER;
+      })
+      .pipe(int ? z.number().min(min, range).max(max, range).int(range) : z.number().min(min, range).max(max, range)),
+    organization: z.string().optional(),
+  });
+};

@@ -9,7 +9,7 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import { activeMembersAmong } from "~/modules/coalition/membership.server";
 import { findComputedMeasure } from "./computed.server";
 import { isPeriodStart, parsePeriod, type Frequency } from "./periods";
-import { MeasureCsvRowSchema } from "./schemas";
+import { measureCsvRowSchema } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
 
 
@@ -127,11 +127,12 @@ export async function importValuesCsv({ actor, measureId, csv }: { actor: Actor<
   if (!parsed.meta.fields?.includes("period") || !parsed.meta.fields.includes("value")) {
     throw new AppError({ message: 'The file needs a header row with the columns "period" and "value".' });
   }
+  const rowSchema = measureCsvRowSchema(measure.unit);
   const results: ImportRowResult[] = [];
   const seen = new Set<string>();
   for (const [index, raw] of parsed.data.entries()) {
     const row = index + 2; // 1-based, after the header
-    const checked = MeasureCsvRowSchema.safeParse(raw);
+    const checked = rowSchema.safeParse(raw);
     if (!checked.success) {
       // The column and the cell named: `value "1e308" is not a number between …`.
       const cell = (column: string) => (raw[column]?.trim() ? ` "${raw[column]!.trim().slice(0, 40)}"` : "");
