@@ -16,7 +16,8 @@ import { loadCard } from "~/utils/cards.server";
 import { CardError, CardFailed } from "~/components/ui/card-error";
 import { formatPeriod, recentPeriods } from "~/modules/aims/periods";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
-import { RunChart, round } from "~/components/aims/run-chart";
+import { RunChart } from "~/components/aims/run-chart";
+import { formatNumber } from "~/utils/format";
 import { SignalList } from "~/components/aims/signal-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -134,7 +135,7 @@ export default function MeasurePage() {
                     {chart.points.map((p, i) => (
                       <tr key={p.period}>
                         <th scope="row">{label(p.period)}</th>
-                        <td>{round(p.value)}</td>
+                        <td>{formatNumber(p.value, i18n.language)}</td>
                         {m.source !== "COMPUTED" ? <td>{p.reporters}</td> : null}
                         <td>{signalIndexes.has(i) ? t("aims.measure.yes") : ""}</td>
                       </tr>
@@ -163,7 +164,7 @@ export default function MeasurePage() {
           {ownValues.length ? (
             <details className="own-values">
               <summary>{t("aims.enter.yours")}</summary>
-              <ul>{ownValues.map((v) => <li key={v.period}>{label(v.period)}: {round(v.value)}</li>)}</ul>
+              <ul>{ownValues.map((v) => <li key={v.period}>{label(v.period)}: {formatNumber(v.value, i18n.language)}</li>)}</ul>
             </details>
           ) : null}
 

@@ -93,7 +93,7 @@ export default function ConferencesPage() {
               {when(c.startsAt)} · {t("conference.hostedBy", { host: c.host })} · {c.wholeCoalition ? t("conference.wholeCoalition") : t("conference.invitedPartners")}
             </p>
           </div>
-          <p className="muted small">{t("conference.counts", { vignettes: c.vignettes, steps: c.nextSteps })}</p>
+          <p className="muted small">{t("conference.vignetteCount", { count: c.vignettes })} · {t("conference.stepCount", { count: c.nextSteps })}</p>
         </li>
       ))}
     </ul>

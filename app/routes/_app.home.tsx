@@ -11,6 +11,7 @@ import { getConvenerSummary } from "~/modules/aims/convener-home.server";
 import { overdueNextSteps } from "~/modules/next-steps/service.server";
 import { loadCard, loadCards } from "~/utils/cards.server";
 import { CardError, CardSlot } from "~/components/ui/card-error";
+import { formatDay } from "~/utils/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.home");
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   return (
     <div className="stack">
@@ -105,11 +106,11 @@ export default function Home() {
                   {s.conference ? (
                     <>
                       <Link to={`/conferences/${s.conference.id}/summary`}>{s.what}</Link>{" "}
-                      <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: s.dueDate, conference: s.conference.title })}</span>
+                      <span className="muted small">{t("conference.home.overdueLine", { owner: s.ownerName, date: formatDay(s.dueDate, i18n.language), conference: s.conference.title })}</span>
                     </>
                   ) : (
                     <>
-                      {s.what} <span className="muted small">{t("partnership.overdueLine", { owner: s.ownerName, date: s.dueDate })}</span>
+                      {s.what} <span className="muted small">{t("partnership.overdueLine", { owner: s.ownerName, date: formatDay(s.dueDate, i18n.language) })}</span>
                     </>
                   )}
                 </li>

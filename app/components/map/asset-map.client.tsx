@@ -11,6 +11,7 @@ import Supercluster from "supercluster";
 import type { Feature, Point } from "geojson";
 import { HP2030_DOMAINS, domainOf } from "~/modules/sdoh/roll-up";
 import type { AssetCluster, AssetSummary } from "~/modules/directory/types";
+import { MapControls } from "./map-controls.client";
 
 export type Bbox = [number, number, number, number];
 
@@ -112,7 +113,10 @@ export default function AssetMap(props: AssetMapProps) {
       ref={mapRef}
       // The list next to the map is the keyboard path; the map itself can still be panned with arrows.
       keyboard
+      zoomControl={false}
+      attributionControl={false}
     >
+      <MapControls />
       <TileLayer url={props.tileUrl} attribution={props.attribution} />
       <ViewWatcher
         placing={props.placing}

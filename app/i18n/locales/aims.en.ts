@@ -18,7 +18,7 @@ const aims = {
     achieved: "Target reached",
     noData: "No data yet",
   },
-  statusExplained: "Expected now on the straight line from baseline to target: {{expected}} {{unit}}.",
+  statusExplained: "Expected now on the straight line from baseline to target: {{expected}}.",
   measuresHeading: "Measures",
   noMeasures: "No measures yet.",
   measureTypes: { OUTCOME: "Outcome", PROCESS: "Process", BALANCING: "Balancing" },

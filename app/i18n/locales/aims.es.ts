@@ -18,7 +18,7 @@ const aims = {
     achieved: "Meta alcanzada",
     noData: "Todavía no hay datos",
   },
-  statusExplained: "Valor esperado hoy en la línea recta de la línea de base a la meta: {{expected}} {{unit}}.",
+  statusExplained: "Valor esperado hoy en la línea recta de la línea de base a la meta: {{expected}}.",
   measuresHeading: "Indicadores",
   noMeasures: "Todavía no hay indicadores.",
   measureTypes: { OUTCOME: "Resultado", PROCESS: "Proceso", BALANCING: "Equilibrio" },

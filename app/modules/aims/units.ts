@@ -6,7 +6,7 @@
  * Browser-safe: the entry form shows the same bounds the schema enforces.
  */
 import { DECIMAL_MAX, localeNumber } from "~/utils/form-fields";
-import { formatNumber } from "~/utils/format";
+import { formatNumber, formatPercent } from "~/utils/format";
 import { translatable } from "~/utils/translatable";
 
 export type MeasureUnitKind = "percent" | "amount" | "signed" | "count";
@@ -41,4 +41,9 @@ export function measureValue(unit: string, locale: string) {
   const kind = measureUnitKind(unit);
   const rule = measureValueRule(unit, locale);
   return localeNumber({ locale, ...MEASURE_VALUE_BOUNDS[kind], rangeMessage: translatable(rule.key, rule.values) });
+}
+
+/** A measure's value in a sentence, in the page's language: "320.6 households", "320,6 households", "65,9 %". */
+export function formatMeasureValue(value: number, unit: string, locale: string): string {
+  return measureUnitKind(unit) === "percent" && unit.trim() === "%" ? formatPercent(value, locale) : `${formatNumber(value, locale)} ${unit}`;
 }
