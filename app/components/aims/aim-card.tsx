@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AimOverview } from "~/modules/aims/queries.server";
-import { formatDay, formatNumber } from "~/utils/format";
+import { formatDay } from "~/utils/format";
 import { formatMeasureValue } from "~/modules/aims/units";
 
 type Aim = AimOverview;
