@@ -11,6 +11,9 @@
  */
 import type { Socket } from "socket.io";
 import type { z } from "zod";
+import { localeCookie } from "~/i18n/i18next.server";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage, type Translate } from "~/utils/translatable";
 import { isSessionLive } from "./session.server";
 import { clientPayloadSchemas, RESERVED_SOCKET_EVENTS, type AckResponse, type ClientEventName, type ClientPayload, type SocketError, type SocketNamespace } from "./events";
 
@@ -57,7 +60,16 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
     return live;
   };
 
-  const replier = (ack: unknown): SocketReply<{ ok: true }> => (response) => {
+  // Refusals are in the socket's language (the page's `lng` cookie, sent with the handshake): a
+  // schema's or a service's message may be a translatable (ADR 071, 081).
+  let translate: Translate = translatorForLocale("en");
+  const translatorReady = localeCookie
+    .parse(socket.handshake?.headers?.cookie ?? null)
+    .then((locale: unknown) => void (translate = translatorForLocale(locale)))
+    .catch(() => undefined);
+
+  const replier = (ack: unknown): SocketReply<{ ok: true }> => (answer) => {
+    const response = answer.ok ? answer : { ...answer, error: translateMessage(answer.error, translate) };
     try {
       if (typeof ack === "function") ack(response);
       else if (!response.ok) socket.emit(options.errorEvent, { code: response.code, error: response.error });
@@ -73,6 +85,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
     const reply = replier(ack);
     void (async () => {
       try {
+        await translatorReady;
         if (typeof event !== "string" || !Object.hasOwn(schemas, event) || !Object.hasOwn(table, event)) {
           return reply({ ok: false, code: "unknown_event", error: "Unknown request." });
         }

@@ -44,7 +44,7 @@ export const INT4_MAX = 2_147_483_647;
 export const DECIMAL_MAX = 1e12;
 
 /** A record id: a UUID (any case). */
-export const uuid = (message = "Not a valid id") => z.string().trim().uuid(message).transform((v) => v.toLowerCase());
+export const uuid = (message = translatable("errors.fields.notAValidId")) => z.string().trim().uuid(message).transform((v) => v.toLowerCase());
 
 /** Control characters PostgreSQL or a terminal cannot take (NUL and C0/C1 except tab, LF, CR). */
 // eslint-disable-next-line no-control-regex
@@ -55,7 +55,7 @@ export const safeText = (max: number, messages: { tooLong?: string; control?: st
   z
     .string()
     .max(max, messages.tooLong)
-    .refine((v) => !CONTROL_CHARACTERS.test(v), messages.control ?? "Remove the invisible control characters from this text");
+    .refine((v) => !CONTROL_CHARACTERS.test(v), messages.control ?? translatable("errors.fields.removeTheInvisibleControlCharactersFromThis"));
 
 /** A calendar day as YYYY-MM-DD that is a real date between DATE_MIN and DATE_MAX. */
 export const boundedDate = (message: string) =>

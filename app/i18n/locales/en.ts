@@ -1,5 +1,6 @@
 /** English: complete. Keys are grouped by screen; large areas keep their own file. */
 import directory from "./map.en";
+import fields from "./fields.en";
 
 import consent from "./consent.en";
 
@@ -218,6 +219,7 @@ const en = {
     newMeasure: "New measure · Coalition Hub",
   },
   errors: {
+    fields,
     notFoundTitle: "Page not found",
     notFoundBody: "We could not find that page. It may have moved, or you may not have access to it.",
     forbiddenTitle: "Not allowed",

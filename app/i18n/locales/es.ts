@@ -1,6 +1,7 @@
 /** Español (Latinoamérica / EE. UU.): completo. Las claves se agrupan por pantalla. */
 import type { Translation } from "./en";
 import directory from "./map.es";
+import fields from "./fields.es";
 
 import consent from "./consent.es";
 
@@ -220,6 +221,7 @@ const es: Translation = {
     newMeasure: "Nueva medida · Coalition Hub",
   },
   errors: {
+    fields,
     notFoundTitle: "Página no encontrada",
     notFoundBody: "No pudimos encontrar esa página. Es posible que se haya movido o que usted no tenga acceso a ella.",
     forbiddenTitle: "Acceso no permitido",

@@ -13,6 +13,8 @@ import { rebuildAssetsForService } from "../service.server";
 import { codesForTermId } from "./taxonomy";
 import { HsdsServiceInput, type HsdsServiceRecord } from "./import-schemas";
 import type { Actor } from "~/modules/auth/actor";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 
 export type ImportOutcome = { row: number; id: string | null; name: string | null; outcome: "created" | "updated" | "rejected"; reason?: string; warnings: string[] };
 /** "provider": the file's organizations become directory providers (conveners); "own": every record belongs to the importer's organization (directors). */
@@ -126,7 +128,7 @@ export async function importHsdsBatch({ actor, mode, visibility, offset, records
     const rawObj = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      results.push({ row, id: typeof rawObj.id === "string" ? rawObj.id : null, name: typeof rawObj.name === "string" ? rawObj.name : null, outcome: "rejected", reason: `${issue.path.join(".") || "record"}: ${issue.message}`, warnings: [] });
+      results.push({ row, id: typeof rawObj.id === "string" ? rawObj.id : null, name: typeof rawObj.name === "string" ? rawObj.name : null, outcome: "rejected", reason: `${issue.path.join(".") || "record"}: ${translateMessage(issue.message, translatorForLocale("en"))}`, warnings: [] });
       continue;
     }
     try {
