@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { localeCookie } from "~/i18n/i18next.server";
 import { translatorForLocale } from "~/i18n/translators";
 import { translateMessage, type Translate } from "~/utils/translatable";
+import { humanIssueMessage } from "~/utils/zod-messages";
 import { isSessionLive } from "./session.server";
 import { clientPayloadSchemas, RESERVED_SOCKET_EVENTS, type AckResponse, type ClientEventName, type ClientPayload, type SocketError, type SocketNamespace } from "./events";
 
@@ -36,11 +37,12 @@ type Options = {
   mapError?: (error: unknown) => SocketError | null;
 };
 
-function invalid(error: z.ZodError): SocketError {
+function invalid(error: z.ZodError, t: Translate): SocketError {
   const issue = error.issues[0];
   const field = issue?.path.join(".");
   const tooLong = issue?.code === "too_big" && issue.type === "string";
-  return { ok: false, code: tooLong ? "too_long" : "invalid", error: issue ? (field ? `${field}: ${issue.message}` : issue.message) : "Malformed request", ...(field ? { field } : {}) };
+  const message = issue ? humanIssueMessage(issue, t) : "Malformed request";
+  return { ok: false, code: tooLong ? "too_long" : "invalid", error: field ? `${field}: ${message}` : message, ...(field ? { field } : {}) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any typed socket of any namespace
@@ -95,7 +97,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
           return;
         }
         const parsed = schemas[event].safeParse(payload);
-        if (!parsed.success) return reply(invalid(parsed.error));
+        if (!parsed.success) return reply(invalid(parsed.error, translate));
         const refused = options.before?.(event);
         if (refused) return reply(refused);
         await table[event](parsed.data, reply);

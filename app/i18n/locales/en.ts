@@ -1,6 +1,7 @@
 /** English: complete. Keys are grouped by screen; large areas keep their own file. */
 import directory from "./map.en";
 import fields from "./fields.en";
+import services from "./services.en";
 
 import consent from "./consent.en";
 
@@ -220,6 +221,7 @@ const en = {
   },
   errors: {
     fields,
+    services,
     notFoundTitle: "Page not found",
     notFoundBody: "We could not find that page. It may have moved, or you may not have access to it.",
     forbiddenTitle: "Not allowed",

@@ -2,6 +2,7 @@
 import type { Translation } from "./en";
 import directory from "./map.es";
 import fields from "./fields.es";
+import services from "./services.es";
 
 import consent from "./consent.es";
 
@@ -222,6 +223,7 @@ const es: Translation = {
   },
   errors: {
     fields,
+    services,
     notFoundTitle: "Página no encontrada",
     notFoundBody: "No pudimos encontrar esa página. Es posible que se haya movido o que usted no tenga acceso a ella.",
     forbiddenTitle: "Acceso no permitido",
