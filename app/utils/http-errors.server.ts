@@ -101,7 +101,12 @@ const englishOnly = translatorForLocale(DEFAULT_LOCALE);
  * `withHttpErrors` sets it around every action (ADR 071); elsewhere (a test calling an action
  * directly, a job) it is English.
  */
-const requestTranslator = new AsyncLocalStorage<Translate>();
+// One store per process, shared by name: the production server entry (which wraps every route) and
+// the Remix build (whose parseForm reads it) each bundle their own copy of this module, and two
+// AsyncLocalStorage instances would leave the build's copy always English (#14, found by
+// tests/e2e/spanish-pages.test.ts).
+const STORE_KEY = Symbol.for("coalition-hub.request-translator");
+const requestTranslator = ((globalThis as Record<symbol, unknown>)[STORE_KEY] ??= new AsyncLocalStorage<Translate>()) as AsyncLocalStorage<Translate>;
 export function currentTranslator(): Translate {
   return requestTranslator.getStore() ?? englishOnly;
 }
