@@ -43,7 +43,7 @@ export default tseslint.config(
     files: ["app/components/**/*.{ts,tsx}"],
     ignores: ["app/**/*.test.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*"], message: "Components never import a route module." }, { group: ["**/*.server"], allowTypeImports: true, message: "Components run in the browser: from a .server file, import types only." }] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*"], allowTypeImports: true, message: "Components never import a route module (a loader's type, `import type`, is fine)." }, { group: ["**/*.server"], allowTypeImports: true, message: "Components run in the browser: from a .server file, import types only." }] }],
     },
   },
 );

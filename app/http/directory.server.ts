@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { AppError } from "~/utils/app-error";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 import { uuid } from "~/utils/form-fields";
 import { parseParams } from "~/utils/params.server";
 import type { DirectoryViewer } from "~/modules/directory/viewer.server";
@@ -15,7 +17,8 @@ export function parseDirectoryQuery<S extends z.ZodTypeAny>(request: Request, sc
   if (parsed.success) return parsed.data;
   const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
   const [key, messages] = Object.entries(fieldErrors)[0] ?? ["query", ["is invalid"]];
-  throw new AppError({ message: `Bad request. ${key}: ${messages[0]}`, status: 400, fieldErrors });
+  // The documented wording is English for every partner system; a schema's message may be a translatable (ADR 081).
+  throw new AppError({ message: `Bad request. ${key}: ${translateMessage(messages[0], translatorForLocale("en"))}`, status: 400, fieldErrors });
 }
 
 /** Public records may be cached by anyone; a member's view is theirs alone. */

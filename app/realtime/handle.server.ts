@@ -11,6 +11,10 @@
  */
 import type { Socket } from "socket.io";
 import type { z } from "zod";
+import { localeCookie } from "~/i18n/i18next.server";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage, type Translate } from "~/utils/translatable";
+import { humanIssueMessage } from "~/utils/zod-messages";
 import { isSessionLive } from "./session.server";
 import { clientPayloadSchemas, RESERVED_SOCKET_EVENTS, type AckResponse, type ClientEventName, type ClientPayload, type SocketError, type SocketNamespace } from "./events";
 
@@ -33,11 +37,12 @@ type Options = {
   mapError?: (error: unknown) => SocketError | null;
 };
 
-function invalid(error: z.ZodError): SocketError {
+function invalid(error: z.ZodError, t: Translate): SocketError {
   const issue = error.issues[0];
   const field = issue?.path.join(".");
   const tooLong = issue?.code === "too_big" && issue.type === "string";
-  return { ok: false, code: tooLong ? "too_long" : "invalid", error: issue ? (field ? `${field}: ${issue.message}` : issue.message) : "Malformed request", ...(field ? { field } : {}) };
+  const message = issue ? humanIssueMessage(issue, t) : "Malformed request";
+  return { ok: false, code: tooLong ? "too_long" : "invalid", error: field ? `${field}: ${message}` : message, ...(field ? { field } : {}) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any typed socket of any namespace
@@ -57,7 +62,16 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
     return live;
   };
 
-  const replier = (ack: unknown): SocketReply<{ ok: true }> => (response) => {
+  // Refusals are in the socket's language (the page's `lng` cookie, sent with the handshake): a
+  // schema's or a service's message may be a translatable (ADR 071, 081).
+  let translate: Translate = translatorForLocale("en");
+  const translatorReady = localeCookie
+    .parse(socket.handshake?.headers?.cookie ?? null)
+    .then((locale: unknown) => void (translate = translatorForLocale(locale)))
+    .catch(() => undefined);
+
+  const replier = (ack: unknown): SocketReply<{ ok: true }> => (answer) => {
+    const response = answer.ok ? answer : { ...answer, error: translateMessage(answer.error, translate) };
     try {
       if (typeof ack === "function") ack(response);
       else if (!response.ok) socket.emit(options.errorEvent, { code: response.code, error: response.error });
@@ -73,6 +87,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
     const reply = replier(ack);
     void (async () => {
       try {
+        await translatorReady;
         if (typeof event !== "string" || !Object.hasOwn(schemas, event) || !Object.hasOwn(table, event)) {
           return reply({ ok: false, code: "unknown_event", error: "Unknown request." });
         }
@@ -82,7 +97,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
           return;
         }
         const parsed = schemas[event].safeParse(payload);
-        if (!parsed.success) return reply(invalid(parsed.error));
+        if (!parsed.success) return reply(invalid(parsed.error, translate));
         const refused = options.before?.(event);
         if (refused) return reply(refused);
         await table[event](parsed.data, reply);

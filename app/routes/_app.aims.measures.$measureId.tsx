@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,18 +7,21 @@ import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseParams } from "~/utils/params.server";
-import { AnnotationSchema, ANNOTATION_KINDS, EnterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
-import { addAnnotation, enterValue, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
+import { AnnotationSchema, ANNOTATION_KINDS, enterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
+import { measureValueRule } from "~/modules/aims/units";
+import { i18nServer } from "~/i18n/i18next.server";
+import { addAnnotation, enterValue, getMeasureInCoalition, importValuesCsv, rebaseline, type ImportRowResult } from "~/modules/aims/service.server";
 import { chartOfMeasure, findMeasure, isMeasureReporter, listOrganizationValues, measureView } from "~/modules/aims/queries.server";
 import { loadCard } from "~/utils/cards.server";
 import { CardError, CardFailed } from "~/components/ui/card-error";
 import { formatPeriod, recentPeriods } from "~/modules/aims/periods";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/ui/form";
-import { RunChart, round } from "~/components/aims/run-chart";
+import { RunChart } from "~/components/aims/run-chart";
+import { formatNumber } from "~/utils/format";
 import { SignalList } from "~/components/aims/signal-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.name ?? "Measure"} · Coalition Hub` }];
+export const meta = titleMeta<typeof loader>("titles.measure", ({ data }) => data?.measure.name);
 
 const Params = z.object({ measureId: z.string().uuid() });
 
@@ -61,7 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const report = await importValuesCsv({ actor, measureId, csv: await file.text() });
       return { done: "import", report } satisfies ActionResult;
     }
-    const { period, value } = parseForm(formData, EnterValueSchema.extend({ measureId: z.literal(measureId).default(measureId) }));
+    // The number is read in the page's language and kept to the unit's bounds ("12,5" %, never −5 households; ADR 082).
+    const { unit } = await getMeasureInCoalition(measureId, actor.coalitionId);
+    const schema = enterValueSchema({ unit, locale: await i18nServer.getLocale(request) });
+    const { period, value } = parseForm(formData, schema.extend({ measureId: z.literal(measureId).default(measureId) }));
     await enterValue({ actor, measureId, period: new Date(`${period}T00:00:00Z`), value });
     return { done: "enter-value" };
   }
@@ -86,6 +93,7 @@ export default function MeasurePage() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const periodOptions = periods.map((p) => ({ value: p, label: label(p) }));
   const annotationPeriods = (chart?.points ?? []).map((p) => ({ value: p.period, label: label(p.period) }));
+  const valueRule = measureValueRule(m.unit, i18n.language);
 
   return (
     <div className="stack">
@@ -127,7 +135,7 @@ export default function MeasurePage() {
                     {chart.points.map((p, i) => (
                       <tr key={p.period}>
                         <th scope="row">{label(p.period)}</th>
-                        <td>{round(p.value)}</td>
+                        <td>{formatNumber(p.value, i18n.language)}</td>
                         {m.source !== "COMPUTED" ? <td>{p.reporters}</td> : null}
                         <td>{signalIndexes.has(i) ? t("aims.measure.yes") : ""}</td>
                       </tr>
@@ -150,13 +158,13 @@ export default function MeasurePage() {
           <FormError message={errorsFor("enter-value")?.formError} />
           <Form method="post" noValidate className="inline-fields">
             <SelectField label={t("aims.enter.period")} name="period" options={periodOptions} defaultValue={params.get("period") ?? periods[periods.length - 1]} errors={errorsFor("enter-value")?.fieldErrors?.period} />
-            <TextField label={t("aims.enter.value", { unit: m.unit })} name="value" inputMode="decimal" required errors={errorsFor("enter-value")?.fieldErrors?.value} />
+            <TextField label={t("aims.enter.value", { unit: m.unit })} name="value" inputMode={valueRule.kind === "count" ? "numeric" : "decimal"} hint={t(valueRule.key, valueRule.values)} required errors={errorsFor("enter-value")?.fieldErrors?.value} />
             <SubmitButton intent="enter-value" pendingLabel={t("aims.enter.saving")}>{t("aims.enter.submit")}</SubmitButton>
           </Form>
           {ownValues.length ? (
             <details className="own-values">
               <summary>{t("aims.enter.yours")}</summary>
-              <ul>{ownValues.map((v) => <li key={v.period}>{label(v.period)}: {round(v.value)}</li>)}</ul>
+              <ul>{ownValues.map((v) => <li key={v.period}>{label(v.period)}: {formatNumber(v.value, i18n.language)}</li>)}</ul>
             </details>
           ) : null}
 

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -13,7 +14,7 @@ import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "New measure · Coalition Hub" }];
+export const meta = titleMeta("titles.newMeasure");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "aims:admin", "coalition");

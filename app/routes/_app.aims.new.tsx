@@ -1,10 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
-import { CreateAimSchema, HP2030_DOMAINS } from "~/modules/aims/schemas";
+import { createAimSchema, HP2030_DOMAINS } from "~/modules/aims/schemas";
+import { i18nServer } from "~/i18n/i18next.server";
 import { createAim } from "~/modules/aims/service.server";
 import { listMeasures } from "~/modules/aims/queries.server";
 import { listMemberOrganizations } from "~/modules/coalition/service.server";
@@ -12,7 +14,7 @@ import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "New aim · Coalition Hub" }];
+export const meta = titleMeta("titles.newAim");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "aims:admin", "coalition");
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "aims:admin", "coalition");
-  const { intent: _intent, ...input } = parseForm(await request.formData(), CreateAimSchema);
+  const { intent: _intent, ...input } = parseForm(await request.formData(), createAimSchema(await i18nServer.getLocale(request)));
   await createAim({ actor, input });
   return redirect("/aims");
 }

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -9,7 +10,7 @@ import { Notice, SelectField, TextField } from "~/components/ui/form";
 import { formatDateTime } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · Coalition Hub" }];
+export const meta = titleMeta("titles.audit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "audit:read");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -13,7 +14,7 @@ import { formatBirthDate } from "~/components/consent/format";
 import { parseParams } from "~/utils/params.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Client · Coalition Hub" }];
+export const meta = titleMeta("titles.client");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "clients:read");

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,7 +10,7 @@ import { PrintButton } from "~/components/consent/print-button";
 import { formatBirthDate, formatDateTime, formatDay, lastDay } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Authorization · Coalition Hub" }];
+export const meta = titleMeta("titles.authorization");
 
 const ParamsSchema = z.object({ clientId: z.string().uuid(), authorizationId: z.string().uuid() });
 

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -9,7 +10,7 @@ import { PrintButton } from "~/components/consent/print-button";
 import { formatDateTime } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Accounting of disclosures · Coalition Hub" }];
+export const meta = titleMeta("titles.disclosures");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "clients:read");

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -7,7 +8,7 @@ import { listSharedWithOrganization } from "~/modules/consent/service.server";
 import { formatBirthDate } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Clients · Coalition Hub" }];
+export const meta = titleMeta("titles.clients");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "clients:read");

@@ -1,4 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -10,7 +11,7 @@ import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { formatBirthDate, formatDay } from "~/components/consent/format";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Register a client · Coalition Hub" }];
+export const meta = titleMeta("titles.newClient");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "clients:write");

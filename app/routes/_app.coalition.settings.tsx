@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +17,7 @@ import { SecondReaderSettingSchema } from "~/modules/conference/schemas";
 import { setSecondReaderRequired } from "~/modules/conference/second-reader.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Coalition settings · Coalition Hub" }];
+export const meta = titleMeta("titles.coalitionSettings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");

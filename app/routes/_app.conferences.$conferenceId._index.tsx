@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConferenceRoom } from "~/components/conference/conference-room";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -11,7 +12,7 @@ import { CancelConferenceSchema } from "~/modules/conference/schemas";
 import { awaitingSecondReader, secondReaderRequired } from "~/modules/conference/second-reader.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} · Coalition Hub` }];
+export const meta = titleMeta<typeof loader>("titles.conference", ({ data }) => data?.conference.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "conferences:join");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VignetteSections } from "~/components/conference/vignette-sections";
@@ -15,7 +16,7 @@ import { ConfirmForm } from "~/components/ui/confirm-form";
 import { formatDate, formatDateTime } from "~/modules/conference/time";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Conference"} — summary · Coalition Hub` }];
+export const meta = titleMeta<typeof loader>("titles.conferenceSummary", ({ data }) => data?.conference.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "conferences:join");

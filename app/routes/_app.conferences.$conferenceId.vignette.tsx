@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +20,7 @@ import { HighlightedText } from "~/components/conference/highlighted-text";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Vignette · Coalition Hub" }];
+export const meta = titleMeta("titles.vignette");
 
 async function context(request: Request, conferenceId: string) {
   const actor = await requireActor(request, "conferences:join");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -16,7 +17,7 @@ import { CardFailed } from "~/components/ui/card-error";
 import { loadCard } from "~/utils/cards.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Conferences · Coalition Hub" }];
+export const meta = titleMeta("titles.conferences");
 
 function conferenceRow(c: Awaited<ReturnType<typeof listConferences>>["upcoming"][number]) {
   return {
@@ -94,7 +95,7 @@ export default function ConferencesPage() {
               {when(c.startsAt)} · {t("conference.hostedBy", { host: c.host })} · {c.wholeCoalition ? t("conference.wholeCoalition") : t("conference.invitedPartners")}
             </p>
           </div>
-          <p className="muted small">{t("conference.counts", { vignettes: c.vignettes, steps: c.nextSteps })}</p>
+          <p className="muted small">{t("conference.vignetteCount", { count: c.vignettes })} · {t("conference.stepCount", { count: c.nextSteps })}</p>
         </li>
       ))}
     </ul>

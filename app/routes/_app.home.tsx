@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -13,7 +14,7 @@ import { loadCard, loadCards } from "~/utils/cards.server";
 import { CardError, CardSlot } from "~/components/ui/card-error";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Home · Coalition Hub" }];
+export const meta = titleMeta("titles.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, null, "user");

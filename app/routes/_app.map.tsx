@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
@@ -22,7 +23,7 @@ export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 const AssetMap = lazy(() => import("~/components/map/asset-map.client"));
 
-export const meta: MetaFunction = () => [{ title: "Map · Coalition Hub" }];
+export const meta = titleMeta("titles.map");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:read", "coalition");

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -6,7 +7,7 @@ import { getCoverage } from "~/modules/directory/coverage.server";
 import { DirectoryTabs } from "~/components/map/directory-tabs";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Coverage · Coalition Hub" }];
+export const meta = titleMeta("titles.coverage");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -12,7 +13,7 @@ import { DirectoryTabs } from "~/components/map/directory-tabs";
 import { ServiceForm } from "~/components/map/service-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Our services · Coalition Hub" }];
+export const meta = titleMeta("titles.services");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "directory:edit", "coalition");

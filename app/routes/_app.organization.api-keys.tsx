@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { ConfirmTable } from "~/components/ui/confirm-table";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "API keys · Coalition Hub" }];
+export const meta = titleMeta("titles.apiKeys");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "org:members:manage");

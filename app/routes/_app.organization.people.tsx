@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +14,7 @@ import { ConfirmTable } from "~/components/ui/confirm-table";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "People · Coalition Hub" }];
+export const meta = titleMeta("titles.people");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "org:members:invite");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -10,7 +11,7 @@ import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form
 import { ConfirmForm } from "~/components/ui/confirm-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Web hooks · Coalition Hub" }];
+export const meta = titleMeta("titles.webhooks");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "webhooks:manage");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -10,7 +11,7 @@ import { addAgreement, addDecision, addStakeholderAnalysis, getWorkspace, setRel
 import { PartnershipWorkspace, type WorkspaceResult } from "~/components/partnership/workspace";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Partnership workspace · Coalition Hub" }];
+export const meta = titleMeta("titles.workspace");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");

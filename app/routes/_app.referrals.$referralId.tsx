@@ -1,4 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -15,9 +16,10 @@ import { CommentForm, ReferralActions, type ActionResult } from "~/components/re
 import { FitWarnings, NeedTags, OverdueFlag, PriorityTag, StatusBadge, formatDate } from "~/components/referral/labels";
 import { useReferralLive } from "~/components/referral/use-referral-live";
 import { ThreadClosedNotice } from "~/components/referral/thread-notice";
+import { toHttpError } from "~/utils/http-errors.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Referral · Coalition Hub" }];
+export const meta = titleMeta("titles.referral");
 
 const ParamsSchema = z.object({ referralId: z.string().uuid() });
 
@@ -51,8 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ formError: "Unknown action." }, { status: 400 });
   } catch (error) {
     if (!isAppError(error)) throw error;
+    // In the request's language: a service's message may be a translatable (ADR 071, 081).
+    const mapped = toHttpError(error)!;
     return data<ActionResult>(
-      { formError: error.message, fieldErrors: error.fieldErrors, intent: typeof intent === "string" ? intent : undefined, to, conflict: error.status === 409 },
+      { formError: mapped.message, fieldErrors: mapped.fieldErrors, intent: typeof intent === "string" ? intent : undefined, to, conflict: error.status === 409 },
       { status: error.status },
     );
   }

@@ -1,11 +1,12 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/guard.server";
 import { loadReferralListPage } from "~/modules/referral/pages.server";
 import { ReferralListPage } from "~/components/referral/referral-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Referrals · Coalition Hub" }];
+export const meta = titleMeta("titles.referrals");
 
 /** The inbox: referrals sent to my organization (someone who can only send lands on the outbox). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { SendReferralPrefillSchema, SendReferralSchema } from "~/modules/referral/schemas";
@@ -8,7 +9,7 @@ import { sendFormOptions } from "~/modules/referral/pages.server";
 import { NewReferralForm } from "~/components/referral/new-referral-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Send a referral · Coalition Hub" }];
+export const meta = titleMeta("titles.newReferral");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "referrals:send");

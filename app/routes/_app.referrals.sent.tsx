@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/guard.server";
 import { loadReferralListPage } from "~/modules/referral/pages.server";
 import { ReferralListPage } from "~/components/referral/referral-list";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Sent referrals · Coalition Hub" }];
+export const meta = titleMeta("titles.sentReferrals");
 
 /** The outbox: referrals my organization sent, with their live status. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,7 +10,7 @@ import { FlowMatrix } from "~/components/referral-flow/flow-matrix";
 import flowStyles from "~/styles/referral-flow.css?url";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Referral flow · Coalition Hub" }];
+export const meta = titleMeta("titles.referralFlow");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: flowStyles }];
 
 const FlowQuerySchema = z.object({

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -10,7 +11,7 @@ import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Change password · Coalition Hub" }];
+export const meta = titleMeta("titles.password");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, null, "user");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +15,7 @@ import { FormError, SubmitButton, TextField } from "~/components/ui/form";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { LanguageSwitcher } from "~/components/shell/language-switcher";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · Coalition Hub" }];
+export const meta = titleMeta("titles.invitation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(params.token ?? "");

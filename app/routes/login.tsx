@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,16 +9,17 @@ import { signIn } from "~/modules/auth/service.server";
 import { commitSessionId } from "~/modules/auth/cookie.server";
 import { getOptionalActor } from "~/modules/auth/guard.server";
 import { AppError, isAppError } from "~/utils/app-error";
-import { i18nServer, localeCookie } from "~/i18n/i18next.server";
+import { localeCookie } from "~/i18n/i18next.server";
 import { isLocale } from "~/i18n/config";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
+import { translatorFor } from "~/utils/http-errors.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { LanguageSwitcher } from "~/components/shell/language-switcher";
 import { Logo } from "~/components/ui/logo";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Coalition Hub" }];
+export const meta = titleMeta("titles.signIn");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalActor(request)) throw redirect("/home");
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The sign-in limits live in `signIn` itself, so /login, /login.data and any variant are limited alike. */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const t = await i18nServer.getFixedT(request);
+  const t = await translatorFor(request);
   const { email, password, redirectTo } = parseForm(formData, LoginSchema);
   const { session, user } = await signIn({ email, password, request: requestMeta(request) }).catch((error: unknown) => {
     // Same status, same words for a wrong password and a locked account, in the person's language.

@@ -3,6 +3,8 @@
  * the form and in the action).
  */
 import { z } from "zod";
+import { formatNumber, parseLocaleNumber } from "./format";
+import { translatable } from "./translatable";
 
 /** A checkbox group posts nothing, one string or several: always an array here ("" counts as nothing). */
 export const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
@@ -42,7 +44,7 @@ export const INT4_MAX = 2_147_483_647;
 export const DECIMAL_MAX = 1e12;
 
 /** A record id: a UUID (any case). */
-export const uuid = (message = "Not a valid id") => z.string().trim().uuid(message).transform((v) => v.toLowerCase());
+export const uuid = (message = translatable("errors.fields.notAValidId")) => z.string().trim().uuid(message).transform((v) => v.toLowerCase());
 
 /** Control characters PostgreSQL or a terminal cannot take (NUL and C0/C1 except tab, LF, CR). */
 // eslint-disable-next-line no-control-regex
@@ -53,7 +55,7 @@ export const safeText = (max: number, messages: { tooLong?: string; control?: st
   z
     .string()
     .max(max, messages.tooLong)
-    .refine((v) => !CONTROL_CHARACTERS.test(v), messages.control ?? "Remove the invisible control characters from this text");
+    .refine((v) => !CONTROL_CHARACTERS.test(v), messages.control ?? translatable("errors.fields.removeTheInvisibleControlCharactersFromThis"));
 
 /** A calendar day as YYYY-MM-DD that is a real date between DATE_MIN and DATE_MAX. */
 export const boundedDate = (message: string) =>
@@ -78,6 +80,29 @@ export const boundedNumber = ({ min, max, message, int = false }: { min: number;
       .min(min, message)
       .max(max, message),
   );
+
+/**
+ * A number typed on a page in `locale` ("12,5" on a Spanish page is 12.5; "12,5" on an English
+ * page is refused, never read as 125: ADR 082), between `min` and `max`, whole when `int`. Every
+ * message is a translatable that names the bounds in the reader's number format. A number (JSON,
+ * a test) passes through to the same bounds.
+ */
+export const localeNumber = ({ locale, min, max, int = false, rangeMessage }: { locale: string; min: number; max: number; int?: boolean; rangeMessage?: string }) => {
+  const range = rangeMessage ?? translatable("errors.form.numberBetween", { min: formatNumber(min, locale, 2), max: formatNumber(max, locale, 2) });
+  const bounded = z.number().finite(range).min(min, range).max(max, range);
+  return z
+    .union([z.number(), z.string().max(40, translatable("errors.form.numberFormat", { example: formatNumber(1234.5, locale) }))], {
+      errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union" || ctx.data === undefined ? translatable("errors.form.required") : ctx.defaultError }),
+    })
+    .transform((v, ctx) => {
+      if (typeof v === "number") return v;
+      const parsed = parseLocaleNumber(v, locale);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.reason === "empty" ? translatable("errors.form.required") : translatable("errors.form.numberFormat", { example: formatNumber(1234.5, locale) }) });
+      return z.NEVER;
+    })
+    .pipe(int ? bounded.int(rangeMessage ?? translatable("errors.form.wholeNumberIn", { min: formatNumber(min, locale, 2), max: formatNumber(max, locale, 2) })) : bounded);
+};
 
 /**
  * The `max` of a zod string schema (looking through optional, nullable, default and effects), for

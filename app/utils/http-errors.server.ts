@@ -21,11 +21,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { data, redirect } from "@remix-run/node";
 import type { ServerBuild } from "@remix-run/node";
-import i18next from "i18next";
 import type { ZodError } from "zod";
-import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale } from "~/i18n/config";
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
-import { resources } from "~/i18n/resources";
+import { translatorForLocale } from "~/i18n/translators";
 import { isAppError } from "./app-error";
 import { isDatabaseUnavailable } from "./db/unavailable.server";
 import { CONTROL_CHARACTERS, uuid } from "./form-fields";
@@ -103,16 +102,8 @@ export function toHttpError(error: unknown, t: Translate = currentTranslator()):
   return null;
 }
 
-/** One translator per language, made once (the strings are in memory): an action pays only for reading its locale. */
-const translators = Object.fromEntries(
-  SUPPORTED_LOCALES.map((lng) => {
-    const instance = i18next.createInstance();
-    void instance.init({ ...i18nConfig, resources, lng, initImmediate: false });
-    return [lng, ((key, options) => instance.t(key, options as never) as unknown as string) satisfies Translate];
-  }),
-) as Record<Locale, Translate>;
 /** Used where no request (so no language) is at hand: English, from the same strings as the pages. */
-const englishOnly = translators[DEFAULT_LOCALE];
+const englishOnly = translatorForLocale(DEFAULT_LOCALE);
 
 /**
  * The language of the request being answered, for code that is handed no Request: `parseForm`
@@ -120,7 +111,12 @@ const englishOnly = translators[DEFAULT_LOCALE];
  * `withHttpErrors` sets it around every action (ADR 071); elsewhere (a test calling an action
  * directly, a job) it is English.
  */
-const requestTranslator = new AsyncLocalStorage<Translate>();
+// One store per process, shared by name: the production server entry (which wraps every route) and
+// the Remix build (whose parseForm reads it) each bundle their own copy of this module, and two
+// AsyncLocalStorage instances would leave the build's copy always English (#14, found by
+// tests/e2e/spanish-pages.test.ts).
+const STORE_KEY = Symbol.for("coalition-hub.request-translator");
+const requestTranslator = ((globalThis as Record<symbol, unknown>)[STORE_KEY] ??= new AsyncLocalStorage<Translate>()) as AsyncLocalStorage<Translate>;
 export function currentTranslator(): Translate {
   return requestTranslator.getStore() ?? englishOnly;
 }
@@ -128,8 +124,7 @@ export function currentTranslator(): Translate {
 /** The request's language (the same detection as pages: ?lng, cookie, Accept-Language). */
 export async function translatorFor(request: Request): Promise<Translate> {
   try {
-    const locale = await i18nServer.getLocale(request);
-    return isLocale(locale) ? translators[locale] : englishOnly;
+    return translatorForLocale(await i18nServer.getLocale(request));
   } catch {
     return englishOnly;
   }

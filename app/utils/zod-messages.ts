@@ -70,8 +70,9 @@ export function humanFieldErrors(issues: readonly ZodIssue[], t: Translate) {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of issues) {
     const message = humanIssueMessage(issue, t);
-    if (issue.path.length === 0) formErrors.push(message);
-    else (fieldErrors[String(issue.path[0])] ??= []).push(message);
+    const list = issue.path.length === 0 ? formErrors : (fieldErrors[String(issue.path[0])] ??= []);
+    // One sentence once: a format check and a refinement of one field may say the same thing.
+    if (!list.includes(message)) list.push(message);
   }
   return { formErrors, fieldErrors };
 }

@@ -1,13 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AimOverview } from "~/modules/aims/queries.server";
-import { round } from "./run-chart";
+import { formatDay } from "~/utils/format";
+import { formatMeasureValue } from "~/modules/aims/units";
 
 type Aim = AimOverview;
 
 export function AimCard({ aim }: { aim: Aim }) {
   const { t, i18n } = useTranslation();
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const locale = i18n.language;
+  const value = (n: number) => formatMeasureValue(n, aim.measure.unit, locale);
   const status = !aim.latest ? "noData" : aim.trajectory.achieved ? "achieved" : aim.trajectory.onTrack ? "onTrack" : "offTrack";
   return (
     <article className="card aim-card" aria-labelledby={`aim-${aim.id}`}>
@@ -17,18 +19,18 @@ export function AimCard({ aim }: { aim: Aim }) {
       <dl className="aim-numbers">
         <div>
           <dt>{t("aims.baseline")}</dt>
-          <dd>{round(aim.baseline.value)} <span className="muted small">{dateFormat.format(new Date(`${aim.baseline.date}T00:00:00Z`))}</span></dd>
+          <dd>{value(aim.baseline.value)} <span className="muted small">{formatDay(aim.baseline.date, locale)}</span></dd>
         </div>
         <div>
           <dt>{t("aims.latest")}</dt>
-          <dd>{aim.latest ? round(aim.latest.value) : "—"}</dd>
+          <dd>{aim.latest ? value(aim.latest.value) : "—"}</dd>
         </div>
         <div>
           <dt>{t("aims.target")}</dt>
-          <dd>{round(aim.target.value)} <span className="muted small">{dateFormat.format(new Date(`${aim.target.date}T00:00:00Z`))}</span></dd>
+          <dd>{value(aim.target.value)} <span className="muted small">{formatDay(aim.target.date, locale)}</span></dd>
         </div>
       </dl>
-      {aim.trajectory.expected !== null ? <p className="small">{t("aims.statusExplained", { expected: round(aim.trajectory.expected), unit: aim.measure.unit })}</p> : null}
+      {aim.trajectory.expected !== null ? <p className="small">{t("aims.statusExplained", { expected: value(aim.trajectory.expected) })}</p> : null}
       {aim.domains.length ? <p className="tags">{aim.domains.map((d) => <span key={d} className="tag">{t(`aims.domains.${d}`)}</span>)}</p> : null}
       {aim.contributors.length ? <p className="small">{t("aims.contributors")}: {aim.contributors.map((c) => c.name).join(", ")}</p> : null}
       <p>

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MeasureChart } from "~/modules/aims/queries.server";
 import { formatPeriod } from "~/modules/aims/periods";
+import { formatMeasureValue } from "~/modules/aims/units";
+import { formatNumber } from "~/utils/format";
 
 type Props = { chart: MeasureChart };
 
@@ -27,13 +29,13 @@ export function RunChart({ chart }: Props) {
         <LineChart data={data} margin={{ top: 20, right: 30, bottom: 10, left: 0 }}>
           <CartesianGrid stroke="#e3e7ea" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#3b444c" }} interval="preserveStartEnd" />
-          <YAxis tick={{ fontSize: 12, fill: "#3b444c" }} width={60} domain={["auto", "auto"]} />
-          <Tooltip formatter={(value: number) => [`${value} ${chart.measure.unit}`, chart.measure.name]} />
+          <YAxis tick={{ fontSize: 12, fill: "#3b444c" }} width={60} domain={["auto", "auto"]} tickFormatter={(v: number) => formatNumber(v, i18n.language)} />
+          <Tooltip formatter={(value: number) => [formatMeasureValue(value, chart.measure.unit, i18n.language), chart.measure.name]} />
           {chart.analysis.median !== null ? (
-            <ReferenceLine y={chart.analysis.median} stroke="#2c5aa0" strokeDasharray="6 4" label={{ value: t("aims.chart.median", { value: round(chart.analysis.median) }), position: "insideTopLeft", fill: "#2c5aa0", fontSize: 12 }} />
+            <ReferenceLine y={chart.analysis.median} stroke="#2c5aa0" strokeDasharray="6 4" label={{ value: t("aims.chart.median", { value: formatNumber(chart.analysis.median, i18n.language) }), position: "insideTopLeft", fill: "#2c5aa0", fontSize: 12 }} />
           ) : null}
           {chart.targets.map((target) => (
-            <ReferenceLine key={target.aimId} y={target.value} ifOverflow="extendDomain" stroke="#b35c00" label={{ value: t("aims.chart.target", { value: target.value }), position: "insideTopRight", fill: "#7a3e00", fontSize: 12 }} />
+            <ReferenceLine key={target.aimId} y={target.value} ifOverflow="extendDomain" stroke="#b35c00" label={{ value: t("aims.chart.target", { value: formatNumber(target.value, i18n.language) }), position: "insideTopRight", fill: "#7a3e00", fontSize: 12 }} />
           ))}
           {chart.annotations.map((a, i) => {
             const point = data.find((d) => d.period === a.period);

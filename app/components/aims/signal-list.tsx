@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import type { MeasureChart } from "~/modules/aims/queries.server";
-import { round } from "./run-chart";
+import { formatNumber } from "~/utils/format";
 
 /** The chart's signals explained in words (and the median and runs numbers behind them). */
 export function SignalList({ chart, label }: { chart: MeasureChart; label: (period: string) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { analysis, points } = chart;
   if (analysis.median === null) return <p className="muted">{t("aims.chart.noData")}</p>;
   return (
     <>
-      <p>{t("aims.measure.medianFrom", { median: round(analysis.median), count: analysis.baselineCount })}</p>
+      <p>{t("aims.measure.medianFrom", { median: formatNumber(analysis.median, i18n.language), count: analysis.baselineCount })}</p>
       {analysis.runsLimits ? (
         <p>{t("aims.measure.runsSummary", { runs: analysis.runs, useful: analysis.usefulObservations, fewest: analysis.runsLimits.fewest, most: analysis.runsLimits.most })}</p>
       ) : (

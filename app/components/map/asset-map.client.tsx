@@ -13,6 +13,7 @@ import type { Feature, Point } from "geojson";
 import { HP2030_DOMAINS, domainOf } from "~/modules/sdoh/roll-up";
 import type { AssetCluster, AssetSummary } from "~/modules/directory/types";
 import { markerDiameter, separateMarkers } from "~/modules/directory/cluster-layout";
+import { MapControls } from "./map-controls.client";
 
 export type Bbox = [number, number, number, number];
 
@@ -123,7 +124,10 @@ export default function AssetMap(props: AssetMapProps) {
       ref={mapRef}
       // The list next to the map is the keyboard path; the map itself can still be panned with arrows.
       keyboard
+      zoomControl={false}
+      attributionControl={false}
     >
+      <MapControls />
       <BaseLayer url={props.tileUrl} attribution={props.attribution} />
       <ViewWatcher
         placing={props.placing}

@@ -3,6 +3,7 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { MapContainer, Marker, useMapEvents } from "react-leaflet";
 import { BaseLayer } from "./base-layer.client";
+import { MapControls } from "./map-controls.client";
 
 function ClickToPlace({ onPlace }: { onPlace: (lat: number, lng: number) => void }) {
   useMapEvents({ click: (e) => onPlace(Number(e.latlng.lat.toFixed(6)), Number(e.latlng.lng.toFixed(6))) });
@@ -15,7 +16,8 @@ export default function LocationPicker({ center, zoom, point, tileUrl, attributi
   center: [number, number]; zoom: number; point: [number, number] | null; tileUrl: string; attribution: string; label: string; onPlace: (lat: number, lng: number) => void;
 }) {
   return (
-    <MapContainer center={point ?? center} zoom={point ? 14 : zoom} className="asset-map asset-map--picker asset-map--placing">
+    <MapContainer center={point ?? center} zoom={point ? 14 : zoom} className="asset-map asset-map--picker asset-map--placing" zoomControl={false} attributionControl={false}>
+      <MapControls />
       <BaseLayer url={tileUrl} attribution={attribution} />
       <ClickToPlace onPlace={onPlace} />
       {point ? <Marker position={point} icon={icon} title={label} keyboard={false} /> : null}

@@ -18,7 +18,7 @@ const aims = {
     achieved: "Target reached",
     noData: "No data yet",
   },
-  statusExplained: "Expected now on the straight line from baseline to target: {{expected}} {{unit}}.",
+  statusExplained: "Expected now on the straight line from baseline to target: {{expected}}.",
   measuresHeading: "Measures",
   noMeasures: "No measures yet.",
   measureTypes: { OUTCOME: "Outcome", PROCESS: "Process", BALANCING: "Balancing" },
@@ -120,6 +120,12 @@ const aims = {
     annotationsHeading: "Changes tested",
     noAnnotations: "No changes recorded yet.",
     kinds: { PDSA: "PDSA cycle", INTERVENTION: "Intervention", EVENT: "Event" },
+  },
+  valueRule: {
+    percent: "A percentage from {{min}} to {{max}}, e.g. {{example}}.",
+    amount: "A number of {{unit}}, {{min}} or more, e.g. {{example}}.",
+    signed: "A number of {{unit}}; it may be negative, e.g. {{example}}.",
+    count: "A whole number of {{unit}}, {{min}} or more, e.g. {{example}}.",
   },
   enter: {
     heading: "Enter your organization's value",

@@ -18,7 +18,7 @@ const aims = {
     achieved: "Meta alcanzada",
     noData: "Todavía no hay datos",
   },
-  statusExplained: "Valor esperado hoy en la línea recta de la línea de base a la meta: {{expected}} {{unit}}.",
+  statusExplained: "Valor esperado hoy en la línea recta de la línea de base a la meta: {{expected}}.",
   measuresHeading: "Indicadores",
   noMeasures: "Todavía no hay indicadores.",
   measureTypes: { OUTCOME: "Resultado", PROCESS: "Proceso", BALANCING: "Equilibrio" },
@@ -120,6 +120,12 @@ const aims = {
     annotationsHeading: "Cambios puestos a prueba",
     noAnnotations: "Todavía no se han registrado cambios.",
     kinds: { PDSA: "Ciclo PDSA", INTERVENTION: "Intervención", EVENT: "Evento" },
+  },
+  valueRule: {
+    percent: "Un porcentaje de {{min}} a {{max}}, p. ej. {{example}}.",
+    amount: "Una cantidad de {{unit}}, {{min}} o más, p. ej. {{example}}.",
+    signed: "Una cantidad de {{unit}}; puede ser negativa, p. ej. {{example}}.",
+    count: "Un número entero de {{unit}}, {{min}} o más, p. ej. {{example}}.",
   },
   enter: {
     heading: "Ingrese el valor de su organización",

@@ -9,7 +9,10 @@ const conference = {
   hostedBy: "Hosted by {{host}}",
   wholeCoalition: "whole coalition",
   invitedPartners: "invited partners",
-  counts: "{{vignettes}} shared vignette(s) · {{steps}} next step(s)",
+  vignetteCount_one: "{{count}} shared vignette",
+  vignetteCount_other: "{{count}} shared vignettes",
+  stepCount_one: "{{count}} next step",
+  stepCount_other: "{{count}} next steps",
   status: { SCHEDULED: "Scheduled", LIVE: "Live", ENDED: "Ended", CANCELLED: "Cancelled" },
   schedule: {
     title: "Schedule a conference",

@@ -9,7 +9,10 @@ const conference = {
   hostedBy: "Organiza {{host}}",
   wholeCoalition: "toda la coalición",
   invitedPartners: "socios invitados",
-  counts: "{{vignettes}} viñeta(s) compartida(s) · {{steps}} próximo(s) paso(s)",
+  vignetteCount_one: "{{count}} viñeta compartida",
+  vignetteCount_other: "{{count}} viñetas compartidas",
+  stepCount_one: "{{count}} próximo paso",
+  stepCount_other: "{{count}} próximos pasos",
   status: { SCHEDULED: "Programada", LIVE: "En curso", ENDED: "Terminada", CANCELLED: "Cancelada" },
   schedule: {
     title: "Programar una conferencia",

@@ -1,6 +1,8 @@
 /** Español (Latinoamérica / EE. UU.): completo. Las claves se agrupan por pantalla. */
 import type { Translation } from "./en";
 import directory from "./map.es";
+import fields from "./fields.es";
+import services from "./services.es";
 
 import consent from "./consent.es";
 
@@ -197,7 +199,49 @@ const es: Translation = {
     revokeConfirm: "¿Revocar la clave \"{{name}}\"? Los sistemas que la usan perderán el acceso de inmediato.",
     revoked: "Clave revocada.",
   },
+  titles: {
+    conferenceSummary: "{{name}} — resumen · Coalition Hub",
+    conferenceSummary_unnamed: "Conferencia — resumen · Coalition Hub",
+    partners: "Socios · Coalition Hub",
+    people: "Personas · Coalition Hub",
+    conferences: "Conferencias · Coalition Hub",
+    home: "Inicio · Coalition Hub",
+    invitation: "Invitación · Coalition Hub",
+    signIn: "Iniciar sesión · Coalition Hub",
+    coverage: "Cobertura · Coalition Hub",
+    referrals: "Derivaciones · Coalition Hub",
+    rainbow: "Arcoíris de DSS · Coalition Hub",
+    clients: "Clientes · Coalition Hub",
+    aims: "Objetivos · Coalition Hub",
+    sentReferrals: "Derivaciones enviadas · Coalition Hub",
+    importExport: "Importar y exportar · Coalition Hub",
+    apiKeys: "Claves de API · Coalition Hub",
+    authorization: "Autorización · Coalition Hub",
+    client: "Cliente · Coalition Hub",
+    authorize: "Registrar una autorización · Coalition Hub",
+    map: "Mapa · Coalition Hub",
+    disclosures: "Registro de divulgaciones · Coalition Hub",
+    workspace: "Espacio de trabajo de la alianza · Coalition Hub",
+    vignette: "Viñeta · Coalition Hub",
+    newReferral: "Enviar una derivación · Coalition Hub",
+    measure: "{{name}} · Coalition Hub",
+    measure_unnamed: "Medida · Coalition Hub",
+    newClient: "Registrar un cliente · Coalition Hub",
+    audit: "Registro de auditoría · Coalition Hub",
+    referral: "Derivación · Coalition Hub",
+    coalitionSettings: "Configuración de la coalición · Coalition Hub",
+    conference: "{{name}} · Coalition Hub",
+    conference_unnamed: "Conferencia · Coalition Hub",
+    webhooks: "Webhooks · Coalition Hub",
+    services: "Nuestros servicios · Coalition Hub",
+    newAim: "Nuevo objetivo · Coalition Hub",
+    password: "Cambiar contraseña · Coalition Hub",
+    referralFlow: "Flujo de derivaciones · Coalition Hub",
+    newMeasure: "Nueva medida · Coalition Hub",
+  },
   errors: {
+    fields,
+    services,
     notFoundTitle: "Página no encontrada",
     notFoundBody: "No pudimos encontrar esa página. Es posible que se haya movido o que usted no tenga acceso a ella.",
     forbiddenTitle: "Acceso no permitido",
@@ -243,6 +287,9 @@ const es: Translation = {
       tooFew_many: "Elija al menos {{count}}.",
       tooFew_other: "Elija al menos {{count}}.",
       chooseOne: "Elija al menos una opción.",
+      numberFormat: "Escriba un número como {{example}}.",
+      numberBetween: "Escriba un número de {{min}} a {{max}}.",
+      wholeNumberIn: "Escriba un número entero de {{min}} a {{max}}.",
       numberAtMost: "Escriba un número no mayor que {{max}}.",
       numberBelow: "Escriba un número menor que {{max}}.",
       numberAtLeast: "Escriba un número no menor que {{min}}.",

@@ -9,8 +9,9 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import { activeMembersAmong } from "~/modules/coalition/membership.server";
 import { findComputedMeasure } from "./computed.server";
 import { isPeriodStart, parsePeriod, type Frequency } from "./periods";
-import { MeasureCsvRowSchema } from "./schemas";
+import { measureCsvRowSchema } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
+import { translatable } from "~/utils/translatable";
 
 
 const audit = (actor: Actor<"coalition">, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown> = {}, tx?: Prisma.TransactionClient) =>
@@ -19,7 +20,7 @@ const audit = (actor: Actor<"coalition">, action: string, subjectType: string, s
 async function memberOrganizationIds(coalitionId: string, ids: string[]) {
   if (ids.length === 0) return [];
   const members = await activeMembersAmong(coalitionId, ids);
-  if (members.size !== new Set(ids).size) throw new AppError({ message: "Choose organizations that are members of this coalition." });
+  if (members.size !== new Set(ids).size) throw new AppError({ message: translatable("errors.services.aims.membersOnly") });
   return [...members];
 }
 
@@ -28,10 +29,10 @@ export async function createMeasure({ actor, input }: {
   input: { name: string; description: string; type: "OUTCOME" | "PROCESS" | "BALANCING"; unit: string; direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER"; frequency: Frequency; source: "ENTERED" | "IMPORTED" | "COMPUTED"; aggregation: "SUM" | "MEAN"; computedKey?: string; baselinePoints: number; reporterIds: string[] };
 }) {
   if (input.source === "COMPUTED" && !findComputedMeasure(input.computedKey)) {
-    throw new AppError({ message: "The hub cannot compute that measure.", fieldErrors: { computedKey: ["Choose one of the listed measures"] } });
+    throw new AppError({ message: translatable("errors.services.aims.cannotCompute"), fieldErrors: { computedKey: [translatable("errors.services.aims.chooseListedMeasure")] } });
   }
   if (await db.measure.findFirst({ where: { coalitionId: actor.coalitionId, name: { equals: input.name, mode: "insensitive" } } })) {
-    throw new AppError({ message: "A measure with that name exists.", fieldErrors: { name: ["Already used: choose another name"] } });
+    throw new AppError({ message: translatable("errors.services.aims.nameTaken"), fieldErrors: { name: [translatable("errors.services.aims.nameUsed")] } });
   }
   const reporters = input.source === "COMPUTED" ? [] : await memberOrganizationIds(actor.coalitionId, input.reporterIds);
   return db.$transaction(async (tx) => {
@@ -54,7 +55,7 @@ export async function getMeasureInCoalition(measureId: string, coalitionId: stri
 export async function updateMeasure({ actor, measureId, input }: { actor: Actor<"coalition">; measureId: string; input: { name: string; description: string; unit: string } }) {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   if (input.unit !== measure.unit && (await db.measureValue.count({ where: { measureId } })) > 0) {
-    throw new AppError({ message: "This measure already has values: its unit cannot change. Create a new measure instead.", fieldErrors: { unit: ["Fixed once values exist"] } });
+    throw new AppError({ message: translatable("errors.services.aims.unitFixed"), fieldErrors: { unit: [translatable("errors.services.aims.unitFixedShort")] } });
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.measure.update({ where: { id: measureId }, data: input });
@@ -76,7 +77,7 @@ export async function createAim({ actor, input }: {
   actor: Actor<"coalition">;
   input: { statement: string; population: string; measureId: string; baselineValue: number; baselineDate: Date; targetValue: number; targetDate: Date; domains: string[]; contributorIds: string[] };
 }) {
-  if (input.targetDate <= input.baselineDate) throw new AppError({ message: "The target date must come after the baseline date.", fieldErrors: { targetDate: ["After the baseline date"] } });
+  if (input.targetDate <= input.baselineDate) throw new AppError({ message: translatable("errors.services.aims.targetAfterBaseline"), fieldErrors: { targetDate: [translatable("errors.services.aims.afterBaseline")] } });
   await getMeasureInCoalition(input.measureId, actor.coalitionId);
   const contributors = await memberOrganizationIds(actor.coalitionId, input.contributorIds);
   return db.$transaction(async (tx) => {
@@ -93,8 +94,8 @@ export async function createAim({ actor, input }: {
 export async function enterValue({ actor, measureId, period, value }: { actor: Actor<"coalition">; measureId: string; period: Date; value: number }) {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   assertCanReport(measure, actor.organizationId);
-  if (!isPeriodStart(period, measure.frequency)) throw new AppError({ message: "Choose one of the measure's periods.", fieldErrors: { period: ["Not a period of this measure"] } });
-  if (period > new Date()) throw new AppError({ message: "That period has not started yet.", fieldErrors: { period: ["In the future"] } });
+  if (!isPeriodStart(period, measure.frequency)) throw new AppError({ message: translatable("errors.services.aims.choosePeriod"), fieldErrors: { period: [translatable("errors.services.aims.notAPeriod")] } });
+  if (period > new Date()) throw new AppError({ message: translatable("errors.services.aims.periodNotStarted"), fieldErrors: { period: [translatable("errors.services.aims.inTheFuture")] } });
   return db.$transaction(async (tx) => {
     const where = { measureId_scope_periodStart: { measureId, scope: actor.organizationId, periodStart: period } };
     const existing = await tx.measureValue.findUnique({ where });
@@ -109,8 +110,8 @@ export async function enterValue({ actor, measureId, period, value }: { actor: A
 }
 
 function assertCanReport(measure: { source: string; reporters: { organizationId: string }[] }, organizationId: string) {
-  if (measure.source === "COMPUTED") throw new AppError({ message: "The hub computes this measure: it takes no entered values." });
-  if (!measure.reporters.some((r) => r.organizationId === organizationId)) throw forbidden("Your organization is not asked to report this measure.");
+  if (measure.source === "COMPUTED") throw new AppError({ message: translatable("errors.services.aims.computedTakesNoValues") });
+  if (!measure.reporters.some((r) => r.organizationId === organizationId)) throw forbidden(translatable("errors.services.aims.notAskedToReport"));
 }
 
 export type ImportRowResult = { row: number; status: "created" | "updated" | "rejected"; period?: string; message?: string };
@@ -122,16 +123,17 @@ export type ImportRowResult = { row: number; status: "created" | "updated" | "re
 export async function importValuesCsv({ actor, measureId, csv }: { actor: Actor<"coalition">; measureId: string; csv: string }): Promise<ImportRowResult[]> {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   assertCanReport(measure, actor.organizationId);
-  if (csv.length > 1_000_000) throw new AppError({ message: "The file is larger than 1 MB: split it into smaller files." });
+  if (csv.length > 1_000_000) throw new AppError({ message: translatable("errors.services.aims.fileTooLarge") });
   const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
   if (!parsed.meta.fields?.includes("period") || !parsed.meta.fields.includes("value")) {
-    throw new AppError({ message: 'The file needs a header row with the columns "period" and "value".' });
+    throw new AppError({ message: translatable("errors.services.aims.csvHeader") });
   }
+  const rowSchema = measureCsvRowSchema(measure.unit);
   const results: ImportRowResult[] = [];
   const seen = new Set<string>();
   for (const [index, raw] of parsed.data.entries()) {
     const row = index + 2; // 1-based, after the header
-    const checked = MeasureCsvRowSchema.safeParse(raw);
+    const checked = rowSchema.safeParse(raw);
     if (!checked.success) {
       // The column and the cell named: `value "1e308" is not a number between …`.
       const cell = (column: string) => (raw[column]?.trim() ? ` "${raw[column]!.trim().slice(0, 40)}"` : "");

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { translatable } from "~/utils/translatable";
 
 export const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter the email address you were invited with"),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: z.string().trim().toLowerCase().email(translatable("errors.fields.enterTheEmailAddressYouWereInvited")),
+  password: z.string().min(1, translatable("errors.fields.enterYourPassword")).max(200),
   redirectTo: z.string().optional(),
 });
 
@@ -14,13 +15,13 @@ export const SwitchOrganizationSchema = z.object({
 export const PASSWORD_MIN_LENGTH = 10;
 export const PasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200, "Use at most 200 characters");
+  .min(PASSWORD_MIN_LENGTH)
+  .max(200);
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(200),
+    currentPassword: z.string().min(1, translatable("errors.fields.enterYourCurrentPassword")).max(200),
     newPassword: PasswordSchema,
     confirmPassword: z.string().max(200),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: translatable("errors.fields.thePasswordsDoNotMatch") });

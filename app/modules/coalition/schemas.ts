@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { translatable } from "~/utils/translatable";
 import { optionalText } from "~/utils/form-fields";
 
 export const ORGANIZATION_KINDS = [
@@ -10,15 +11,15 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const UpdateCoalitionSchema = z.object({
   intent: z.literal("update-coalition"),
-  name: z.string().trim().min(3, "Use at least 3 characters").max(120, "Use at most 120 characters"),
-  visionStatement: z.string().trim().max(2000, "Use at most 2,000 characters"),
+  name: z.string().trim().min(3).max(120),
+  visionStatement: z.string().trim().max(2000),
 });
 
 export const AddMemberOrganizationSchema = z.object({
   intent: z.literal("add-organization"),
-  name: z.string().trim().min(2, "Enter the organization's name").max(160),
-  kind: z.enum(ORGANIZATION_KINDS, { errorMap: () => ({ message: "Choose what kind of organization it is" }) }),
-  email: z.string().trim().email("Enter a valid email address").optional().or(z.literal("").transform(() => undefined)),
+  name: z.string().trim().min(2, translatable("errors.fields.enterTheOrganizationsName")).max(160),
+  kind: z.enum(ORGANIZATION_KINDS, { errorMap: () => ({ message: translatable("errors.fields.chooseWhatKindOfOrganizationItIs") }) }),
+  email: z.string().trim().email(translatable("errors.fields.enterAValidEmailAddress")).optional().or(z.literal("").transform(() => undefined)),
   phone: optionalText(40),
   city: optionalText(80),
 });

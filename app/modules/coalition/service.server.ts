@@ -8,6 +8,7 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { OrganizationKind } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
 import { activeMemberWhere } from "./membership.server";
+import { translatable } from "~/utils/translatable";
 
 
 export async function getCoalition(coalitionId: string) {
@@ -50,7 +51,7 @@ export async function removeMemberOrganization({ actor, organizationId }: { acto
   const member = await db.coalitionMember.findFirst({ where: { ...activeMemberWhere(actor.coalitionId), organizationId } });
   if (!member) throw notFound("That organization is not a member of this coalition");
   if (organizationId === actor.organizationId) {
-    throw new AppError({ message: "You cannot remove your own organization while you are convening from it." });
+    throw new AppError({ message: translatable("errors.services.coalition.cannotRemoveOwn") });
   }
   return db.$transaction(async (tx) => {
     await tx.coalitionMember.update({ where: { id: member.id }, data: { status: "LEFT", leftAt: new Date() } });

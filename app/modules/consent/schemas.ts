@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { boundedDate, manyOf } from "~/utils/form-fields";
 import { translatable } from "~/utils/translatable";
+import { boundedDate, manyOf } from "~/utils/form-fields";
 import { AUTHORIZATION_FORMS, CONSENT_CATEGORIES, CONSENT_LANGUAGES, PART2_CATEGORY, REVOCATION_CHANNELS } from "./categories";
 
 const checked = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
@@ -8,24 +8,24 @@ const checked = (message: string) => z.literal("on", { errorMap: () => ({ messag
 /** The authorization form's fields one by one (RecordAuthorizationSchema adds the rules across them). */
 export const RecordAuthorizationBaseSchema = z.object({
   intent: z.literal("record"),
-  form: z.enum(AUTHORIZATION_FORMS, { errorMap: () => ({ message: "Choose the kind of authorization" }) }),
-  categories: manyOf(z.enum(CONSENT_CATEGORIES)).pipe(z.array(z.enum(CONSENT_CATEGORIES)).min(1, "Choose at least one kind of information")),
-  recipientIds: manyOf(z.string().uuid("Choose an organization")).pipe(z.array(z.string().uuid()).min(1, "Name at least one organization that may receive the information")),
-  purpose: z.string().trim().min(3, "Say what the information will be used for").max(500, "Use at most 500 characters"),
-  language: z.enum(CONSENT_LANGUAGES, { errorMap: () => ({ message: "Choose the language of the form" }) }),
-  effectiveDate: boundedDate("Enter the date the authorization starts"),
-  expiresOn: boundedDate("Enter a valid expiration date").optional().or(z.literal("").transform(() => undefined)),
-  expirationEvent: z.string().trim().max(300, "Use at most 300 characters").optional().transform((v) => (v ? v : undefined)),
-  ackRevoke: checked("The client must be told how to revoke"),
-  ackConditioning: checked("The client must be told that services do not depend on signing"),
-  ackRedisclosure: checked("The client must be told about re-disclosure"),
+  form: z.enum(AUTHORIZATION_FORMS, { errorMap: () => ({ message: translatable("errors.fields.chooseTheKindOfAuthorization") }) }),
+  categories: manyOf(z.enum(CONSENT_CATEGORIES)).pipe(z.array(z.enum(CONSENT_CATEGORIES)).min(1, translatable("errors.fields.chooseAtLeastOneKindOfInformation"))),
+  recipientIds: manyOf(z.string().uuid(translatable("errors.fields.chooseAnOrganization"))).pipe(z.array(z.string().uuid()).min(1, translatable("errors.fields.nameAtLeastOneOrganizationThatMay"))),
+  purpose: z.string().trim().min(3, translatable("errors.fields.sayWhatTheInformationWillBeUsed")).max(500),
+  language: z.enum(CONSENT_LANGUAGES, { errorMap: () => ({ message: translatable("errors.fields.chooseTheLanguageOfTheForm") }) }),
+  effectiveDate: boundedDate(translatable("errors.fields.enterTheDateTheAuthorizationStarts")),
+  expiresOn: boundedDate(translatable("errors.fields.enterAValidExpirationDate")).optional().or(z.literal("").transform(() => undefined)),
+  expirationEvent: z.string().trim().max(300).optional().transform((v) => (v ? v : undefined)),
+  ackRevoke: checked(translatable("errors.fields.theClientMustBeToldHowTo")),
+  ackConditioning: checked(translatable("errors.fields.theClientMustBeToldThatServices")),
+  ackRedisclosure: checked(translatable("errors.fields.theClientMustBeToldAboutRe")),
   ackPart2: z.literal("on").optional(),
-  signerKind: z.enum(["CLIENT", "REPRESENTATIVE"], { errorMap: () => ({ message: "Say who signs" }) }),
-  signerName: z.string().trim().min(2, "Enter the signer's name").max(160, "Use at most 160 characters"),
-  representativeAuthority: z.string().trim().max(300, "Use at most 300 characters").optional().transform((v) => (v ? v : undefined)),
-  signatureMethod: z.enum(["DRAWN", "TYPED"], { errorMap: () => ({ message: "Choose how the form is signed" }) }),
-  signatureTyped: z.string().trim().max(160, "Use at most 160 characters").optional().transform((v) => (v ? v : undefined)),
-  signatureImage: z.string().max(300_000, "The drawn signature is too large").optional().transform((v) => (v ? v : undefined)),
+  signerKind: z.enum(["CLIENT", "REPRESENTATIVE"], { errorMap: () => ({ message: translatable("errors.fields.sayWhoSigns") }) }),
+  signerName: z.string().trim().min(2, translatable("errors.fields.enterTheSignersName")).max(160),
+  representativeAuthority: z.string().trim().max(300).optional().transform((v) => (v ? v : undefined)),
+  signatureMethod: z.enum(["DRAWN", "TYPED"], { errorMap: () => ({ message: translatable("errors.fields.chooseHowTheFormIsSigned") }) }),
+  signatureTyped: z.string().trim().max(160).optional().transform((v) => (v ? v : undefined)),
+  signatureImage: z.string().max(300_000, translatable("errors.fields.theDrawnSignatureIsTooLarge")).optional().transform((v) => (v ? v : undefined)),
   /** The form's one-time key (a retried submission records once); optional for callers without a form. */
   idempotencyKey: z.string().uuid(translatable("errors.reloadAndRetry")).optional().or(z.literal("").transform(() => undefined)),
 });
@@ -38,25 +38,26 @@ function crossFieldIssues(raw: Record<string, unknown>, issue: (path: string, me
     return field.success ? (field.data as RecordAuthorizationBase[K]) : undefined;
   };
   const [form, categories, effectiveDate, expiresOn, expirationEvent] = [pick("form"), pick("categories") ?? [], pick("effectiveDate"), pick("expiresOn"), pick("expirationEvent")];
-  if (!expiresOn && !expirationEvent) issue("expiresOn", "Give an expiration date or an expiration event");
-  if (expiresOn && effectiveDate && expiresOn <= effectiveDate) issue("expiresOn", "The expiration date must be after the date it starts");
+  if (!expiresOn && !expirationEvent) issue("expiresOn", translatable("errors.fields.giveAnExpirationDateOrAnExpiration"));
+  if (expiresOn && effectiveDate && expiresOn <= effectiveDate) issue("expiresOn", translatable("errors.fields.theExpirationDateMustBeAfterThe"));
   if (form === "GENERAL" && categories.includes(PART2_CATEGORY)) {
-    issue("categories", "Substance use disorder treatment (Part 2) records need their own Part 2 authorization: a general authorization never covers them");
+    issue("categories", translatable("errors.fields.substanceUseDisorderTreatmentPart2Records"));
   }
-  if (form === "PART2" && categories.some((c) => c !== PART2_CATEGORY)) issue("categories", "A Part 2 authorization covers substance use disorder treatment records only: record other information on a general authorization");
-  if (form === "PART2" && categories.length > 0 && !categories.includes(PART2_CATEGORY)) issue("categories", "A Part 2 authorization must name substance use disorder treatment records");
-  if (form === "PART2" && pick("ackPart2") !== "on") issue("ackPart2", "The Part 2 statements must be read with the client");
-  if (pick("signerKind") === "REPRESENTATIVE" && !pick("representativeAuthority")) issue("representativeAuthority", "Record the representative's authority (e.g. legal guardian, health care power of attorney)");
+  if (form === "PART2" && categories.some((c) => c !== PART2_CATEGORY)) issue("categories", translatable("errors.fields.aPart2AuthorizationCoversSubstanceUse"));
+  if (form === "PART2" && categories.length > 0 && !categories.includes(PART2_CATEGORY)) issue("categories", translatable("errors.fields.aPart2AuthorizationMustNameSubstance"));
+  if (form === "PART2" && pick("ackPart2") !== "on") issue("ackPart2", translatable("errors.fields.thePart2StatementsMustBeRead"));
+  if (pick("signerKind") === "REPRESENTATIVE" && !pick("representativeAuthority")) issue("representativeAuthority", translatable("errors.fields.recordTheRepresentativesAuthorityEGLegal"));
   const method = pick("signatureMethod");
-  if (method === "TYPED" && !pick("signatureTyped")) issue("signatureTyped", "The signer must type their name to sign");
-  if (method === "DRAWN" && !pick("signatureImage")?.startsWith("data:image/png;base64,")) issue("signatureImage", "The signer must sign in the box");
+  if (method === "TYPED" && !pick("signatureTyped")) issue("signatureTyped", translatable("errors.fields.theSignerMustTypeTheirNameTo"));
+  if (method === "DRAWN" && !pick("signatureImage")?.startsWith("data:image/png;base64,")) issue("signatureImage", translatable("errors.fields.theSignerMustSignInTheBox"));
 }
 
 export const RecordAuthorizationSchema = z
   .record(z.unknown())
   .superRefine((raw, ctx) => {
     const base = RecordAuthorizationBaseSchema.safeParse(raw);
-    if (!base.success) for (const { path, message } of base.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    // Each issue as it is (not re-coded as custom): zod's own wording is then still recognised and put in the reader's words (ADR 071).
+    if (!base.success) for (const issue of base.error.issues) ctx.addIssue(issue as z.IssueData);
     crossFieldIssues(raw, (path, message) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message }));
   })
   // Reached with issues too (zod runs transforms on "dirty" values): then the result is discarded.
@@ -69,9 +70,9 @@ export type RecordAuthorizationInput = z.infer<typeof RecordAuthorizationSchema>
 export const RevokeAuthorizationSchema = z.object({
   intent: z.literal("revoke"),
   authorizationId: z.string().uuid(),
-  receivedVia: z.enum(REVOCATION_CHANNELS, { errorMap: () => ({ message: "Say how the revocation was received" }) }),
-  receivedOn: boundedDate("Enter the day the revocation was received")
-    .refine((v) => new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), "The revocation cannot be received in the future")
+  receivedVia: z.enum(REVOCATION_CHANNELS, { errorMap: () => ({ message: translatable("errors.fields.sayHowTheRevocationWasReceived") }) }),
+  receivedOn: boundedDate(translatable("errors.fields.enterTheDayTheRevocationWasReceived"))
+    .refine((v) => new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), translatable("errors.fields.theRevocationCannotBeReceivedInThe"))
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

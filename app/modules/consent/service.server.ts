@@ -73,7 +73,7 @@ export async function recordAuthorization({ actor, clientId, input }: { actor: A
   const allowed = new Set((await listRecipientOptions(actor.organizationId)).map((o) => o.id));
   const recipientIds = [...new Set(v.recipientIds)];
   if (recipientIds.some((id) => !allowed.has(id))) {
-    throw new AppError({ message: "Name only partner organizations of your coalition as recipients", status: 400, fieldErrors: { recipientIds: ["Name only partner organizations of your coalition as recipients"] } });
+    throw new AppError({ message: translatable("errors.services.consent.partnerRecipientsOnly"), status: 400, fieldErrors: { recipientIds: [translatable("errors.services.consent.partnerRecipientsOnly")] } });
   }
   const organization = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
   const id = crypto.randomUUID();
@@ -136,13 +136,13 @@ export async function revokeAuthorization({ actor, clientId, input }: { actor: A
     // Lock the row: two revocations at once cannot both succeed.
     const rows = await tx.$queryRaw<{ revokedAt: Date | null; signedAt: Date }[]>`SELECT "revokedAt", "signedAt" FROM "ConsentAuthorization" WHERE id = ${input.authorizationId}::uuid AND "clientId" = ${clientId}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`;
     if (rows.length === 0) throw notFound("Authorization not found");
-    if (rows[0].revokedAt) throw new AppError({ message: `This authorization was already revoked on ${rows[0].revokedAt.toISOString().slice(0, 10)}`, status: 409 });
+    if (rows[0].revokedAt) throw new AppError({ message: translatable("errors.services.consent.alreadyRevoked", { date: rows[0].revokedAt.toISOString().slice(0, 10) }), status: 409 });
     const receivedOn = input.receivedOn ?? new Date().toISOString().slice(0, 10);
     if (receivedOn > new Date().toISOString().slice(0, 10)) {
-      throw new AppError({ message: "The revocation cannot be received in the future", status: 400, fieldErrors: { receivedOn: ["The revocation cannot be received in the future"] } });
+      throw new AppError({ message: translatable("errors.services.consent.revocationInFuture"), status: 400, fieldErrors: { receivedOn: [translatable("errors.services.consent.revocationInFuture")] } });
     }
     if (receivedOn < rows[0].signedAt.toISOString().slice(0, 10)) {
-      throw new AppError({ message: "The revocation cannot be received before the authorization was signed", status: 400, fieldErrors: { receivedOn: ["The revocation cannot be received before the authorization was signed"] } });
+      throw new AppError({ message: translatable("errors.services.consent.revocationBeforeSigned"), status: 400, fieldErrors: { receivedOn: [translatable("errors.services.consent.revocationBeforeSigned")] } });
     }
     const revokedAt = new Date();
     await tx.consentAuthorization.update({

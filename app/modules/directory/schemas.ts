@@ -1,5 +1,6 @@
 /** zod schemas of the directory: map queries and the editing forms. Shared by client and server. */
 import { z } from "zod";
+import { translatable } from "~/utils/translatable";
 import { GRAVITY_CODES, HP2030_DOMAINS } from "~/modules/sdoh/roll-up";
 import { safeText } from "~/utils/form-fields";
 
@@ -18,7 +19,7 @@ export const DEFAULT_PAGE = 1000;
 export const CLUSTER_MAX_ZOOM = 16;
 
 const bbox = z
-  .string({ required_error: "bbox is required: minLng,minLat,maxLng,maxLat" })
+  .string({ required_error: translatable("errors.fields.bboxIsRequired") })
   .transform((value, ctx) => {
     const parts = value.split(",").map((p) => p.trim());
     const numbers = parts.map(Number);
@@ -54,19 +55,19 @@ export const AssetQuerySchema = z.object({
 });
 export type AssetQuery = z.infer<typeof AssetQuerySchema>;
 
-const latitude = z.coerce.number({ invalid_type_error: "Enter a latitude" }).min(-90, "Latitude is −90 to 90").max(90, "Latitude is −90 to 90");
-const longitude = z.coerce.number({ invalid_type_error: "Enter a longitude" }).min(-180, "Longitude is −180 to 180").max(180, "Longitude is −180 to 180");
+const latitude = z.coerce.number({ invalid_type_error: translatable("errors.fields.enterALatitude") }).min(-90, translatable("errors.fields.latitudeIs90To90")).max(90, translatable("errors.fields.latitudeIs90To90"));
+const longitude = z.coerce.number({ invalid_type_error: translatable("errors.fields.enterALongitude") }).min(-180, translatable("errors.fields.longitudeIs180To180")).max(180, translatable("errors.fields.longitudeIs180To180"));
 const codes = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.enum(GRAVITY_CODES, { errorMap: () => ({ message: "Unknown SDOH category" }) })));
+  .pipe(z.array(z.enum(GRAVITY_CODES, { errorMap: () => ({ message: translatable("errors.fields.unknownSDOHCategory") }) })));
 const languages = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
-  .pipe(z.array(z.enum(LANGUAGE_CODES, { errorMap: () => ({ message: "Unknown language" }) })));
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use 24-hour time, e.g. 09:00").optional().or(z.literal("").transform(() => undefined));
+  .pipe(z.array(z.enum(LANGUAGE_CODES, { errorMap: () => ({ message: translatable("errors.fields.unknownLanguage") }) })));
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, translatable("errors.fields.use24HourTimeEG09")).optional().or(z.literal("").transform(() => undefined));
 const days = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -75,15 +76,15 @@ const days = z
 
 export const InformalAssetSchema = z.object({
   intent: z.literal("add-informal"),
-  kind: z.enum(INFORMAL_KINDS, { errorMap: () => ({ message: "Choose what kind of asset this is" }) }),
-  name: z.string().trim().min(2, "Give it a name").max(120),
+  kind: z.enum(INFORMAL_KINDS, { errorMap: () => ({ message: translatable("errors.fields.chooseWhatKindOfAssetThisIs") }) }),
+  name: z.string().trim().min(2, translatable("errors.fields.giveItAName")).max(120),
   description: z.string().trim().max(1000).default(""),
   latitude,
   longitude,
   address: z.string().trim().max(200).optional(),
-  sdohCodes: codes.refine((v) => v.length > 0, "Choose at least one need it helps with"),
+  sdohCodes: codes.refine((v) => v.length > 0, translatable("errors.fields.chooseAtLeastOneNeedItHelps")),
   languages,
-  vouchNote: z.string().trim().min(3, "Say why your organization vouches for it").max(500),
+  vouchNote: z.string().trim().min(3, translatable("errors.fields.sayWhyYourOrganizationVouchesForIt")).max(500),
   visibility: z.enum(["COALITION", "PUBLIC"]).default("COALITION"),
   byday: days,
   opensAt: hhmm,
@@ -94,20 +95,20 @@ export const ServiceLocationSchema = z.object({
   intent: z.literal("save-service"),
   serviceId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
   /** Which of the service's locations this form edits: its id, "new" to add one, or empty for the first. */
-  locationId: z.string().uuid("Unknown location").or(z.literal("new")).optional().or(z.literal("").transform(() => undefined)),
-  name: z.string().trim().min(2, "Give the service a name").max(160),
+  locationId: z.string().uuid(translatable("errors.fields.unknownLocation")).or(z.literal("new")).optional().or(z.literal("").transform(() => undefined)),
+  name: z.string().trim().min(2, translatable("errors.fields.giveTheServiceAName")).max(160),
   description: z.string().trim().max(2000).default(""),
-  locationName: z.string().trim().min(2, "Name the location").max(160),
+  locationName: z.string().trim().min(2, translatable("errors.fields.nameTheLocation")).max(160),
   latitude,
   longitude,
   address1: z.string().trim().max(200).optional(),
   city: z.string().trim().max(100).optional(),
-  postalCode: z.string().trim().regex(/^\d{5}$/, "A 5-digit ZIP code").optional().or(z.literal("").transform(() => undefined)),
-  sdohCodes: codes.refine((v) => v.length > 0, "Choose at least one need it addresses"),
+  postalCode: z.string().trim().regex(/^\d{5}$/, translatable("errors.fields.a5DigitZIPCode")).optional().or(z.literal("").transform(() => undefined)),
+  sdohCodes: codes.refine((v) => v.length > 0, translatable("errors.fields.chooseAtLeastOneNeedItAddresses")),
   languages,
   eligibility: z.string().trim().max(1000).optional(),
   free: z.enum(["on"]).optional().transform((v) => v === "on"),
-  visibility: z.enum(["COALITION", "PUBLIC"], { errorMap: () => ({ message: "Choose who can see it" }) }),
+  visibility: z.enum(["COALITION", "PUBLIC"], { errorMap: () => ({ message: translatable("errors.fields.chooseWhoCanSeeIt") }) }),
   capacityStatus: z.enum(["", "CAPACITY", "NO_CAPACITY", "WAITLIST", "ADDITIONAL_ASSESSMENT_REQUIRED"]).optional().transform((v) => (v ? v : null)),
   capacityAvailable: z.coerce.number().int().min(0).optional().or(z.literal("").transform(() => undefined)),
   capacityMaximum: z.coerce.number().int().min(0).optional().or(z.literal("").transform(() => undefined)),

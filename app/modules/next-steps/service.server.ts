@@ -9,13 +9,14 @@ import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/actor";
 import { activeMembersAmong } from "~/modules/coalition/membership.server";
+import { translatable } from "~/utils/translatable";
 
 
 const startOfDay = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
 
 export async function addPartnershipNextStep({ actor, input }: { actor: Actor<"coalition">; input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; aboutOrganizationId?: string } }) {
   const ids = await activeMembersAmong(actor.coalitionId, [input.ownerOrganizationId, input.aboutOrganizationId].filter((x): x is string => !!x));
-  if (!ids.has(input.ownerOrganizationId)) throw new AppError({ message: "The owner must belong to a member organization.", fieldErrors: { ownerOrganizationId: ["Not a member of this coalition"] } });
+  if (!ids.has(input.ownerOrganizationId)) throw new AppError({ message: translatable("errors.services.nextSteps.ownerMustBeMember"), fieldErrors: { ownerOrganizationId: [translatable("errors.services.nextSteps.notAMember")] } });
   if (input.aboutOrganizationId && !ids.has(input.aboutOrganizationId)) throw notFound("Partner not found");
   return db.$transaction(async (tx) => {
     const step = await tx.nextStep.create({
@@ -33,7 +34,7 @@ export async function addPartnershipNextStep({ actor, input }: { actor: Actor<"c
 export async function markPartnershipNextStepDone({ actor, nextStepId, isConvener }: { actor: Actor<"coalition">; nextStepId: string; isConvener: boolean }) {
   const step = await db.nextStep.findFirst({ where: { id: nextStepId, coalitionId: actor.coalitionId, source: "PARTNERSHIP" } });
   if (!step) throw notFound("Next step not found");
-  if (!isConvener && step.ownerOrganizationId !== actor.organizationId) throw forbidden("Only the owner's organization or a convener can mark this step done");
+  if (!isConvener && step.ownerOrganizationId !== actor.organizationId) throw forbidden(translatable("errors.services.nextSteps.ownerOrConvener"));
   if (step.doneAt) return step;
   return db.$transaction(async (tx) => {
     const done = await tx.nextStep.update({ where: { id: step.id }, data: { doneAt: new Date(), doneById: actor.userId } });

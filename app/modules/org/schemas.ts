@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { translatable } from "~/utils/translatable";
 import { ORGANIZATION_ROLES } from "~/utils/permissions";
 import { PasswordSchema } from "~/modules/auth/schemas";
 
@@ -11,8 +12,8 @@ export const PERSON_NAME_MAX = 120;
 
 export const InviteSchema = z.object({
   intent: z.literal("invite"),
-  email: z.string().trim().toLowerCase().max(EMAIL_MAX, `Enter an email address of at most ${EMAIL_MAX} characters`).email("Enter a valid email address"),
-  role: z.enum(ORGANIZATION_ROLES, { errorMap: () => ({ message: "Choose a role" }) }),
+  email: z.string().trim().toLowerCase().max(EMAIL_MAX).email(translatable("errors.fields.enterAValidEmailAddress")),
+  role: z.enum(ORGANIZATION_ROLES, { errorMap: () => ({ message: translatable("errors.fields.chooseARole") }) }),
 });
 
 export const RevokeInviteSchema = z.object({
@@ -22,18 +23,18 @@ export const RevokeInviteSchema = z.object({
 
 export const AcceptInviteSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(PERSON_NAME_MAX, `Enter a name of at most ${PERSON_NAME_MAX} characters`),
+    name: z.string().trim().min(1, translatable("errors.fields.enterYourName")).max(PERSON_NAME_MAX),
     password: PasswordSchema,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: translatable("errors.fields.thePasswordsDoNotMatch") });
 
 /** Accepting as a person who already has an account: no new password. */
 export const AcceptInviteExistingSchema = z.object({ intent: z.literal("join") });
 
 export const CreateApiKeySchema = z.object({
   intent: z.literal("create-key"),
-  name: z.string().trim().min(2, "Name the key after what will use it").max(80),
+  name: z.string().trim().min(2, translatable("errors.fields.nameTheKeyAfterWhatWillUse")).max(80),
 });
 
 export const RevokeApiKeySchema = z.object({

@@ -14,6 +14,7 @@ import { getMailer } from "~/modules/mail/mailer.server";
 import { emitToOrganization } from "~/realtime/emit.server";
 import type { Actor } from "~/modules/auth/actor";
 import { isActiveMemberEmail, listActiveMembers } from "./membership.server";
+import { translatable } from "~/utils/translatable";
 
 export const INVITE_TTL_DAYS = 14;
 
@@ -64,7 +65,7 @@ export async function inviteMember({ actor, email, role }: { actor: Actor; email
 export async function revokeInvite({ actor, inviteId }: { actor: Actor; inviteId: string }) {
   const invite = await db.invite.findFirst({ where: { id: inviteId, organizationId: actor.organizationId } });
   if (!invite) throw notFound("Invitation not found");
-  if (invite.acceptedAt) throw new AppError({ message: "That invitation was already accepted." });
+  if (invite.acceptedAt) throw new AppError({ message: translatable("errors.services.org.inviteAccepted") });
   if (invite.revokedAt) return invite;
   return db.$transaction(async (tx) => {
     const updated = await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
@@ -86,7 +87,7 @@ export async function findOpenInvite(token: string) {
 
 export async function acceptInvite({ token, name, password, request, signedInUserId, locale = "en" }: { token: string; name?: string; password?: string; request: RequestMeta; signedInUserId?: string; locale?: string }) {
   const invite = await findOpenInvite(token);
-  if (!invite) throw new AppError({ message: "This invitation link is no longer valid. Ask for a new one.", status: 410 });
+  if (!invite) throw new AppError({ message: translatable("errors.services.org.inviteInvalid"), status: 410 });
   // A new account's password must be hard to guess (before the transaction: the estimator is CPU work).
   if (!invite.hasAccount && password) assertStrongPassword({ password, userInputs: [invite.email, name ?? "", invite.organization.name], locale });
 
@@ -94,10 +95,10 @@ export async function acceptInvite({ token, name, password, request, signedInUse
     let user = await tx.user.findUnique({ where: { email: invite.email } });
     if (user) {
       if (signedInUserId !== user.id) {
-        throw new AppError({ message: `Sign in as ${invite.email} to accept this invitation.`, status: 403 });
+        throw new AppError({ message: translatable("errors.services.org.signInAs", { email: invite.email }), status: 403 });
       }
     } else {
-      if (!name || !password) throw new AppError({ message: "Enter your name and a password." });
+      if (!name || !password) throw new AppError({ message: translatable("errors.services.org.enterNameAndPassword") });
       user = await tx.user.create({ data: { email: invite.email, name, password: { create: { hash: await hashPassword(password) } } } });
     }
     const membership = await tx.membership.upsert({

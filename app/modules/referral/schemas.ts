@@ -1,5 +1,6 @@
 /** One zod schema per referral form, shared by the browser and the actions. */
 import { z } from "zod";
+import { translatable } from "~/utils/translatable";
 import { manyOf, optionalText, uuid } from "~/utils/form-fields";
 import { CONSENT_CATEGORIES } from "~/modules/consent/categories";
 import { GRAVITY_CODES } from "~/modules/sdoh/roll-up";
@@ -7,24 +8,24 @@ import { REFERRAL_OUTCOMES, REFERRAL_PRIORITIES, REFERRAL_REASONS, REFERRAL_STAT
 
 const optionalUuid = z
   .string()
-  .uuid("Choose from the list")
+  .uuid(translatable("errors.fields.chooseFromTheList"))
   .optional()
   .or(z.literal("").transform(() => undefined));
 
 export const SendReferralSchema = z.object({
   intent: z.literal("send"),
-  clientId: z.string().uuid("Choose a client"),
-  recipientOrganizationId: z.string().uuid("Choose the organization to refer to"),
+  clientId: z.string().uuid(translatable("errors.fields.chooseAClient")),
+  recipientOrganizationId: z.string().uuid(translatable("errors.fields.chooseTheOrganizationToReferTo")),
   serviceId: optionalUuid,
   assetId: optionalUuid,
-  sdohCodes: manyOf(z.enum(GRAVITY_CODES, { errorMap: () => ({ message: "Choose needs from the list" }) })).pipe(z.array(z.string()).min(1, "Choose at least one need")),
-  priority: z.enum(REFERRAL_PRIORITIES, { errorMap: () => ({ message: "Choose a priority" }) }).default("ROUTINE"),
-  note: optionalText(2000, "Use at most 2000 characters"),
-  categories: manyOf(z.enum(CONSENT_CATEGORIES, { errorMap: () => ({ message: "Choose information categories from the list" }) })).pipe(
-    z.array(z.enum(CONSENT_CATEGORIES)).min(1, "Choose the information that goes with the referral"),
+  sdohCodes: manyOf(z.enum(GRAVITY_CODES, { errorMap: () => ({ message: translatable("errors.fields.chooseNeedsFromTheList") }) })).pipe(z.array(z.string()).min(1, translatable("errors.fields.chooseAtLeastOneNeed"))),
+  priority: z.enum(REFERRAL_PRIORITIES, { errorMap: () => ({ message: translatable("errors.fields.chooseAPriority") }) }).default("ROUTINE"),
+  note: optionalText(2000),
+  categories: manyOf(z.enum(CONSENT_CATEGORIES, { errorMap: () => ({ message: translatable("errors.fields.chooseInformationCategoriesFromTheList") }) })).pipe(
+    z.array(z.enum(CONSENT_CATEGORIES)).min(1, translatable("errors.fields.chooseTheInformationThatGoesWithThe")),
   ),
   /** Made when the form is drawn: pressing send twice sends one referral. */
-  idempotencyKey: z.string().uuid("Reload the page and try again"),
+  idempotencyKey: z.string().uuid(translatable("errors.fields.reloadThePageAndTryAgain")),
 });
 export type SendReferralInput = z.infer<typeof SendReferralSchema>;
 
@@ -39,18 +40,18 @@ export const SendReferralPrefillSchema = z.object({
 export const TransitionReferralSchema = z
   .object({
     intent: z.literal("transition"),
-    to: z.enum(REFERRAL_STATUSES, { errorMap: () => ({ message: "Choose what to do" }) }),
+    to: z.enum(REFERRAL_STATUSES, { errorMap: () => ({ message: translatable("errors.fields.chooseWhatToDo") }) }),
     version: z.coerce.number().int().min(1),
     reason: z
-      .enum(REFERRAL_REASONS, { errorMap: () => ({ message: "Choose a reason" }) })
+      .enum(REFERRAL_REASONS, { errorMap: () => ({ message: translatable("errors.fields.chooseAReason") }) })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    reasonText: optionalText(1000, "Use at most 1000 characters"),
+    reasonText: optionalText(1000),
     outcome: z
-      .enum(REFERRAL_OUTCOMES, { errorMap: () => ({ message: "Choose an outcome" }) })
+      .enum(REFERRAL_OUTCOMES, { errorMap: () => ({ message: translatable("errors.fields.chooseAnOutcome") }) })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    outcomeText: optionalText(1000, "Use at most 1000 characters"),
+    outcomeText: optionalText(1000),
   })
   .superRefine((value, ctx) => {
     for (const [path, message] of Object.entries(checkDetails(value.to, value))) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
@@ -59,7 +60,7 @@ export type TransitionReferralInput = z.infer<typeof TransitionReferralSchema>;
 
 export const CommentReferralSchema = z.object({
   intent: z.literal("comment"),
-  body: z.string().trim().min(1, "Write a comment").max(2000, "Use at most 2000 characters"),
+  body: z.string().trim().min(1, translatable("errors.fields.writeAComment")).max(2000),
 });
 export type CommentReferralInput = z.infer<typeof CommentReferralSchema>;
 

@@ -21,6 +21,7 @@ import { enqueueWebhookDeliveries, webhookOutboxInsert } from "./webhooks.server
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import { loadFitFacts } from "./fit.server";
 import type { Actor } from "~/modules/auth/actor";
+import { translatable } from "~/utils/translatable";
 
 
 
@@ -72,13 +73,13 @@ const SENT_SELECT = { id: true, coalitionId: true, clientId: true, senderOrganiz
  * statement is a single transaction, so they commit together or not at all.
  */
 export async function sendReferral({ actor, input, at = new Date() }: { actor: Actor; input: Omit<SendReferralInput, "intent">; at?: Date }): Promise<{ referral: SentReferral; created: boolean }> {
-  if (!actor.permissions.has("referrals:send")) throw forbidden("Your role cannot send referrals.");
+  if (!actor.permissions.has("referrals:send")) throw forbidden(translatable("errors.services.referral.roleCannotSend"));
   const referralId = crypto.randomUUID();
   let created: SentReferral;
   let senderName: string | null;
   try {
     if (input.recipientOrganizationId === actor.organizationId) {
-      throw new AppError({ message: "Choose a partner organization: a referral goes to another organization.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner organization"] } });
+      throw new AppError({ message: translatable("errors.services.referral.choosePartnerOrg"), status: 400, fieldErrors: { recipientOrganizationId: [translatable("errors.services.referral.choosePartnerOrgShort")] } });
     }
     const [decision, partners, facts] = await Promise.all([
       // Consent: every category that goes with the referral must be covered now, for this recipient.
@@ -87,7 +88,7 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: A
       // Only the sender's own client (anyone else's is a 404).
       loadFitFacts(db, { clientId: input.clientId, ownerOrganizationId: actor.organizationId, serviceId: input.serviceId ?? null, recipientOrganizationId: input.recipientOrganizationId, needs: input.sdohCodes, at }),
     ]);
-    if (!partners.coalitionId) throw new AppError({ message: "That organization is not a partner in your coalition.", status: 400, fieldErrors: { recipientOrganizationId: ["Choose a partner in your coalition"] } });
+    if (!partners.coalitionId) throw new AppError({ message: translatable("errors.services.referral.notAPartner"), status: 400, fieldErrors: { recipientOrganizationId: [translatable("errors.services.referral.choosePartnerInCoalition")] } });
     if (decision.refusals.length > 0) {
       // In the sender's language, one sentence per category and why (translated by the error mapper).
       throw new AppError({ message: referralRefusedMessage(decision.refusals), status: 409, fieldErrors: { categories: decision.refusals.map(refusalMessage) } });

@@ -17,6 +17,8 @@ import { codesForTermId } from "./taxonomy";
 import { languageCode } from "./languages";
 import { HsdsServiceInput, type HsdsServiceRecord } from "./import-schemas";
 import type { Actor } from "~/modules/auth/actor";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 
 /** Where each of a record's locations went: the page words it ("approximate location", "not on the map"). */
 export type LocationPlacementReport = { id: string; name: string | null; placement: Placement | "CORRECTED"; address: string | null };
@@ -195,7 +197,7 @@ export async function importHsdsBatch({ actor, mode, visibility, offset, records
     const rawObj = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      results.push({ row, id: typeof rawObj.id === "string" ? rawObj.id : null, name: typeof rawObj.name === "string" ? rawObj.name : null, outcome: "rejected", reason: `${issue.path.join(".") || "record"}: ${issue.message}`, warnings: [], locations: [] });
+      results.push({ row, id: typeof rawObj.id === "string" ? rawObj.id : null, name: typeof rawObj.name === "string" ? rawObj.name : null, outcome: "rejected", reason: `${issue.path.join(".") || "record"}: ${translateMessage(issue.message, translatorForLocale("en"))}`, warnings: [], locations: [] });
       continue;
     }
     try {
