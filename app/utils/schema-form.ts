@@ -30,7 +30,9 @@ export function parseInBrowser<S extends z.ZodTypeAny>(formData: FormData, schem
   for (const [name, messages] of Object.entries(submission.error)) {
     if (!messages) continue;
     const top = name.split(/[.[]/, 1)[0];
-    (grouped[top] ??= []).push(...messages);
+    const list = (grouped[top] ??= []);
+    // One sentence once, as humanFieldErrors on the server (two bad choices, one message).
+    for (const message of messages) if (!list.includes(message)) list.push(message);
   }
   // The submission's error is read by Conform's reply/report; regrouping keeps its other fields.
   return Object.assign(submission, { error: grouped });

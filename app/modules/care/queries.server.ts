@@ -12,7 +12,7 @@ import { recordAuditEvent } from "~/modules/audit/service.server";
 import { authorizeDisclosure } from "~/modules/consent/decision.server";
 import { decryptClientName } from "~/modules/client/service.server";
 import { nameSearchTokens } from "~/modules/client/known-names.server";
-import { activeMembershipWhere } from "~/modules/org/membership.server";
+import { activeMembersInRoles } from "~/modules/org/membership.server";
 import { partnersOf } from "~/modules/coalition/membership.server";
 import type { Actor } from "~/modules/auth/actor";
 import { careContext, decryptCare, decryptCareOptional } from "./encryption.server";
@@ -142,14 +142,8 @@ async function sharedPlan(actor: Actor, clientId: string): Promise<SharedPlanVie
 }
 
 /** People of the organization who may be a primary care manager (the reassign form). */
-export async function careManagerOptions({ actor }: { actor: Actor }) {
-  const rows = await db.membership.findMany({
-    where: { ...activeMembershipWhere(actor.organizationId), role: { in: ["CARE_MANAGER", "DIRECTOR"] } },
-    select: { user: { select: { id: true, name: true } } },
-    orderBy: { user: { name: "asc" } },
-    take: 500,
-  });
-  return rows.map((r) => r.user);
+export function careManagerOptions({ actor }: { actor: Actor }) {
+  return activeMembersInRoles(actor.organizationId, ["CARE_MANAGER", "DIRECTOR"]);
 }
 
 /** The partner organizations a next step can be given to. */

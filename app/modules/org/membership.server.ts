@@ -67,3 +67,14 @@ export function listActiveMembers(organizationId: string) {
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
 }
+
+/** The organization's active members in some roles, by name (e.g. who may be a client's care manager). */
+export async function activeMembersInRoles(organizationId: string, roles: readonly OrganizationRole[], { take = 500 }: { take?: number } = {}) {
+  const rows = await db.membership.findMany({
+    where: { ...activeMembershipWhere(organizationId), role: { in: [...roles] } },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+    take,
+  });
+  return rows.map((r) => r.user);
+}
