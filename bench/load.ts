@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
-import { signInOverHttp } from "../tests/e2e/http";
+import { signInOverHttp, demoReferralTarget } from "../tests/e2e/http";
 import { startTwoNodes, type RunningServer } from "../tests/e2e/server";
 
 const USERS = Number(process.env.USERS ?? 200);
@@ -57,14 +57,6 @@ async function memoryMb(node: RunningServer) {
   return bytes / 1024 / 1024;
 }
 
-async function target(base: string, cookie: string): Promise<Ctx> {
-  const list = await (await fetch(`${base}/clients`, { headers: { cookie } })).text();
-  const clientId = /\/clients\/([0-9a-f-]{36})[^>]*>\s*Robert Kline/.exec(list)?.[1];
-  const form = await (await fetch(`${base}/referrals/new?clientId=${clientId}`, { headers: { cookie } })).text();
-  const recipientId = /<option value="([0-9a-f-]{36})"[^>]*>Arkansas Valley Community Food Bank</.exec(form)?.[1];
-  if (!clientId || !recipientId) throw new Error("Robert Kline or the food bank not found in the demo");
-  return { clientId, recipientId };
-}
 
 async function main() {
   if (!postgresUrl) throw new Error("Set TEST_DATABASE_URL (or BENCH_DATABASE_URL) to a PostgreSQL server: the load runs on two nodes sharing it.");
@@ -75,7 +67,7 @@ async function main() {
     const both = [nodes.nodeA, nodes.nodeB];
     const care = await signInOverHttp(nodes.nodeA.url, "care.manager@hospital.demo.test");
     const director = await signInOverHttp(nodes.nodeA.url, "director@hospital.demo.test");
-    const ctx = await target(nodes.nodeA.url, care);
+    const ctx = await demoReferralTarget(nodes.nodeA.url, care);
 
     const run = (seconds: number, record: boolean) =>
       Promise.all(

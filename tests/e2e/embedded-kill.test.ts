@@ -10,16 +10,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server";
-import { signInOverHttp } from "./http";
+import { signInOverHttp, demoReferralTarget } from "./http";
 
-async function referralTarget(base: string, cookie: string) {
-  const list = await (await fetch(`${base}/clients`, { headers: { cookie } })).text();
-  const clientId = /\/clients\/([0-9a-f-]{36})[^>]*>\s*Robert Kline/.exec(list)?.[1];
-  const form = await (await fetch(`${base}/referrals/new?clientId=${clientId}`, { headers: { cookie } })).text();
-  const recipientId = /<option value="([0-9a-f-]{36})"[^>]*>Arkansas Valley Community Food Bank</.exec(form)?.[1];
-  if (!clientId || !recipientId) throw new Error("Robert Kline or the food bank not found in the demo");
-  return { clientId, recipientId };
-}
 
 /** One send; resolves to the referral path it was acknowledged with, or throws (no acknowledgement). */
 async function send(base: string, cookie: string, target: { clientId: string; recipientId: string }, key: string): Promise<string> {
@@ -46,7 +38,7 @@ describe("kill -9 of the server on the embedded database", () => {
     servers.push(first);
     dataDir = first.dataDir!;
     const cookie = await signInOverHttp(first.url, "care.manager@hospital.demo.test");
-    const target = await referralTarget(first.url, cookie);
+    const target = await demoReferralTarget(first.url, cookie);
 
     const acknowledged = new Map<string, string>(); // idempotency key → referral path
     const unanswered: string[] = [];

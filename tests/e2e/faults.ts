@@ -18,7 +18,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import { signInOverHttp } from "./http";
+import { signInOverHttp, demoReferralTarget } from "./http";
 import { startTwoNodes, type RunningServer, type TwoNodes } from "./server";
 import { startPrivatePostgres } from "./private-postgres";
 
@@ -50,14 +50,6 @@ async function until(check: () => boolean, ms: number, what: string) {
 
 type Target = { clientId: string; recipientId: string };
 
-async function demoTarget(base: string, cookie: string): Promise<Target> {
-  const list = await (await fetch(`${base}/clients`, { headers: { cookie } })).text();
-  const clientId = /\/clients\/([0-9a-f-]{36})[^>]*>\s*Robert Kline/.exec(list)?.[1];
-  const form = await (await fetch(`${base}/referrals/new?clientId=${clientId}`, { headers: { cookie } })).text();
-  const recipientId = /<option value="([0-9a-f-]{36})"[^>]*>Arkansas Valley Community Food Bank</.exec(form)?.[1];
-  if (!clientId || !recipientId) throw new Error("Robert Kline or the food bank not found in the demo");
-  return { clientId, recipientId };
-}
 
 class Refused extends Error {
   constructor(readonly status: number) {
@@ -252,7 +244,7 @@ export async function killNode({ postgresUrl, senders = 4, participants = 4, bef
     const up = () => (killed ? [nodeB.url] : [nodeA.url, nodeB.url]);
     const care = await signInOverHttp(nodeB.url, "care.manager@hospital.demo.test"); // sessions live in the database: valid on both
     const foodbank = await signInOverHttp(nodeB.url, "director@foodbank.demo.test");
-    const target = await demoTarget(nodeB.url, care);
+    const target = await demoReferralTarget(nodeB.url, care);
     const today = new Date().toISOString().slice(0, 10);
 
     for (let i = 0; i < participants; i++) {
@@ -377,7 +369,7 @@ export async function restartDatabase({ readers = 4, senders = 2, outageWindowMs
     const both: RunningServer[] = [nodes.nodeA, nodes.nodeB];
     const up = () => both.map((n) => n.url);
     const care = await signInOverHttp(nodes.nodeA.url, "care.manager@hospital.demo.test");
-    const target = await demoTarget(nodes.nodeA.url, care);
+    const target = await demoReferralTarget(nodes.nodeA.url, care);
 
     type Sample = { start: number; ms: number; status: number | "error"; friendly?: boolean };
     const samples: Sample[] = [];

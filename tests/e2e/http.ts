@@ -58,3 +58,13 @@ export async function acceptOverHttp(baseURL: string, link: string, name: string
   });
   if (res.status !== 302) throw new Error(`Accepting the invitation answered ${res.status}`);
 }
+
+/** The demo's usual referral: Robert Kline (the hospital's client) to the food bank, read from the pages as a care manager sees them. */
+export async function demoReferralTarget(base: string, cookie: string): Promise<{ clientId: string; recipientId: string }> {
+  const list = await (await fetch(`${base}/clients`, { headers: { cookie } })).text();
+  const clientId = /\/clients\/([0-9a-f-]{36})[^>]*>\s*Robert Kline/.exec(list)?.[1];
+  const form = await (await fetch(`${base}/referrals/new?clientId=${clientId}`, { headers: { cookie } })).text();
+  const recipientId = /<option value="([0-9a-f-]{36})"[^>]*>Arkansas Valley Community Food Bank</.exec(form)?.[1];
+  if (!clientId || !recipientId) throw new Error("Robert Kline or the food bank not found in the demo");
+  return { clientId, recipientId };
+}

@@ -8,18 +8,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTwoNodes, type TwoNodes } from "./server";
-import { signInOverHttp } from "./http";
+import { signInOverHttp, demoReferralTarget } from "./http";
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
-async function referralTarget(base: string, cookie: string) {
-  const list = await (await fetch(`${base}/clients`, { headers: { cookie } })).text();
-  const clientId = /\/clients\/([0-9a-f-]{36})[^>]*>\s*Robert Kline/.exec(list)?.[1];
-  const form = await (await fetch(`${base}/referrals/new?clientId=${clientId}`, { headers: { cookie } })).text();
-  const recipientId = /<option value="([0-9a-f-]{36})"[^>]*>Arkansas Valley Community Food Bank</.exec(form)?.[1];
-  if (!clientId || !recipientId) throw new Error("Robert Kline or the food bank not found in the demo");
-  return { clientId, recipientId };
-}
 
 async function send(base: string, cookie: string, target: { clientId: string; recipientId: string }, key: string): Promise<string> {
   const body = new URLSearchParams({ intent: "send", clientId: target.clientId, recipientOrganizationId: target.recipientId, sdohCodes: "food-insecurity", priority: "ROUTINE", idempotencyKey: key });
@@ -44,7 +36,7 @@ describe.skipIf(!postgresUrl)("kill -9 of one of two nodes mid-load", () => {
   it("every acknowledged send is in the database exactly once", async () => {
     const { nodeA, nodeB } = nodes;
     const cookie = await signInOverHttp(nodeB.url, "care.manager@hospital.demo.test"); // sessions live in the database: valid on both
-    const target = await referralTarget(nodeB.url, cookie);
+    const target = await demoReferralTarget(nodeB.url, cookie);
     const acknowledged = new Map<string, string>();
     let retriedOnB = 0;
     let killed = false;
