@@ -87,7 +87,7 @@ export default function AuditPage() {
                   <td>{e.actorName ?? t("consent.audit.system")}</td>
                   <td><code>{e.action}</code></td>
                   <td>
-                    {e.subjectType}
+                    {t(`consent.audit.subjects.${e.subjectType}`, { defaultValue: e.subjectType })}
                     {e.subjectId ? (
                       <>
                         {" "}

@@ -40,19 +40,19 @@ export default function Partners() {
               <dl className="contact">
                 {p.addressLine1 || p.city ? (
                   <div>
-                    <dt className="visually-hidden">Address</dt>
+                    <dt className="visually-hidden">{t("partners.address")}</dt>
                     <dd>{[p.addressLine1, p.city, p.postalCode].filter(Boolean).join(", ")}</dd>
                   </div>
                 ) : null}
                 {p.phone ? (
                   <div>
-                    <dt className="visually-hidden">Phone</dt>
+                    <dt className="visually-hidden">{t("partners.phone")}</dt>
                     <dd><a href={`tel:${p.phone}`}>{p.phone}</a></dd>
                   </div>
                 ) : null}
                 {p.email ? (
                   <div>
-                    <dt className="visually-hidden">Email</dt>
+                    <dt className="visually-hidden">{t("partners.email")}</dt>
                     <dd><a href={`mailto:${p.email}`}>{p.email}</a></dd>
                   </div>
                 ) : null}

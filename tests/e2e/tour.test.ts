@@ -26,11 +26,6 @@ import es from "~/i18n/locales/es";
  * English locale value; delete an entry when its page speaks Spanish. Anything else fails.
  */
 export const KNOWN_ENGLISH_ON_SPANISH_PAGES: readonly string[] = [
-  // _app.partners.tsx labels its contact columns with literals, not t() (~lines 42, 54).
-  "Address",
-  "Email",
-  // /audit's subject column.
-  "Client",
   // /aims: the demo seed stores these measures' names in English (data), and they equal the
   // built-in measure labels, so they read as UI strings. A measure's name is data until the
   // measures catalogue translates stored names.

@@ -203,6 +203,7 @@ const consent = {
     channels: { "hub.client_view": "Viewed in the hub", "fhir.consent": "FHIR API" },
   },
   audit: {
+    subjects: { Client: "Client", Vignette: "Vignette", Referral: "Referral", Conference: "Conference", User: "Person", Organization: "Organization", NextStep: "Next step", WebhookEndpoint: "Web hook", Coalition: "Coalition", Session: "Session", Invite: "Invitation", DirectoryService: "Service", AuditEvent: "Audit event", ApiKey: "API key", Membership: "Membership", FieldKey: "Encryption key", DirectoryLocation: "Location", Asset: "Asset", Authorization: "Authorization", CarePlan: "Care plan", Enrollment: "Enrollment" },
     title: "Audit trail",
     intro: "Who read or changed which record in {{organization}}. Events cannot be changed or removed; verifying the chain proves it.",
     verify: "Verify audit chain",

@@ -205,6 +205,7 @@ const consent: typeof en = {
     channels: { "hub.client_view": "Consultado en el sistema", "fhir.consent": "API FHIR" },
   },
   audit: {
+    subjects: { Client: "Cliente", Vignette: "Viñeta", Referral: "Derivación", Conference: "Conferencia", User: "Persona", Organization: "Organización", NextStep: "Próximo paso", WebhookEndpoint: "Web hook", Coalition: "Coalición", Session: "Sesión", Invite: "Invitación", DirectoryService: "Servicio", AuditEvent: "Evento de auditoría", ApiKey: "Clave de API", Membership: "Membresía", FieldKey: "Clave de cifrado", DirectoryLocation: "Ubicación", Asset: "Recurso", Authorization: "Autorización", CarePlan: "Plan de cuidado", Enrollment: "Inscripción" },
     title: "Auditoría",
     intro: "Quién consultó o cambió qué registro en {{organization}}. Los eventos no se pueden cambiar ni borrar; verificar la cadena lo demuestra.",
     verify: "Verificar la cadena de auditoría",

@@ -87,6 +87,9 @@ const en = {
     },
   },
   partners: {
+    address: "Address",
+    phone: "Phone",
+    email: "Email",
     title: "Partners",
     intro: "Organizations that are members of {{coalition}}.",
     empty: "No partner organizations yet.",

@@ -89,6 +89,9 @@ const es: Translation = {
     },
   },
   partners: {
+    address: "Dirección",
+    phone: "Teléfono",
+    email: "Correo electrónico",
     title: "Socios",
     intro: "Organizaciones que son miembros de {{coalition}}.",
     empty: "Todavía no hay organizaciones socias.",
