@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseSearchParams } from "~/utils/params.server";
@@ -7,7 +8,7 @@ import { getCaseload, getOutreachDue } from "~/modules/care/queries.server";
 import { Caseload } from "~/components/care/caseload";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Caseload · Coalition Hub" }];
+export const meta = titleMeta("titles.caseload");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "care:read");

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
@@ -11,7 +12,7 @@ import { isoDay, todayUtc } from "~/modules/care/dates";
 import { OwnCarePlan, SharedCarePlan } from "~/components/care/care-plan";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Care plan · Coalition Hub" }];
+export const meta = titleMeta("titles.carePlan");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "care:read");

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -6,7 +7,7 @@ import { missedIdentifiersByMonth } from "~/modules/conference/missed.server";
 import { coalitionTimeZone } from "~/modules/conference/queries.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Privacy · Coalition Hub" }];
+export const meta = titleMeta("titles.privacy");
 
 /** The coalition's privacy lead (its conveners, `privacy:read`): identifiers the check missed, per month — counts only (ADR 092). */
 export async function loader({ request }: LoaderFunctionArgs) {

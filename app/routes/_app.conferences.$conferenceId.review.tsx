@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
 import { conferenceIdOf } from "~/modules/conference/http.server";
+import { requireConferenceAccess } from "~/modules/conference/service.server";
 import { ApproveVignetteSchema } from "~/modules/conference/schemas";
 import { approveVignette, openForSecondReader } from "~/modules/conference/second-reader.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
@@ -14,7 +16,7 @@ import { ConfirmForm } from "~/components/ui/confirm-form";
 import { FormError, Notice } from "~/components/ui/form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
-export const meta: MetaFunction = () => [{ title: "Second reader · Coalition Hub" }];
+export const meta = titleMeta("titles.secondReader");
 
 const ReviewQuery = z.object({ id: uuid() });
 
@@ -22,6 +24,8 @@ const ReviewQuery = z.object({ id: uuid() });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "conferences:join");
   const conferenceId = conferenceIdOf(params);
+  // Another organization's conference is a 404 before the query string is read (the isolation matrix).
+  await requireConferenceAccess(conferenceId, actor.organizationId);
   const { id } = await parseSearchParams(request, ReviewQuery);
   const { vignette, findings } = await openForSecondReader({ actor, conferenceId, vignetteId: id });
   return {

@@ -138,6 +138,7 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   clientId: [{ route: "_app.referrals.new", intent: "send", fields: (w) => ({ ...sendFields(w), clientId: w.clientB }) }],
   recipientOrganizationId: [{ route: "_app.referrals.new", intent: "send", fields: (w) => ({ ...sendFields(w), clientId: w.clientA, recipientOrganizationId: w.orgX.id }) }],
   authorizationId: [{ route: "_app.clients.$clientId._index", intent: "revoke", fields: (w) => ({ authorizationId: w.authorizationB, receivedVia: "MAIL" }) }],
+  assetId: { why: "the map asset a referral came from is kept only when it is an asset of the referral's own coalition (sendReferral's INSERT selects it there; another coalition's id is stored as none), and no page reads it back" },
   measureId: { why: "the aims forms pick measures of the actor's own coalition; a foreign measureId is covered through $measureId and by createAim's coalition check" },
   reporterIds: { why: "organizations named as reporters must be active members of the coalition (memberOrganizationIds in aims/service.server.ts)" },
   contributorIds: { why: "as reporterIds" },

@@ -201,6 +201,10 @@ const en = {
     revoked: "Key revoked.",
   },
   titles: {
+    secondReader: "Second reader · Coalition Hub",
+    caseload: "Caseload · Coalition Hub",
+    carePlan: "Care plan · Coalition Hub",
+    privacy: "Privacy · Coalition Hub",
     conferenceSummary: "{{name}} — summary · Coalition Hub",
     conferenceSummary_unnamed: "Conference — summary · Coalition Hub",
     partners: "Partners · Coalition Hub",

@@ -203,6 +203,10 @@ const es: Translation = {
     revoked: "Clave revocada.",
   },
   titles: {
+    secondReader: "Segundo lector · Coalition Hub",
+    caseload: "Mis casos · Coalition Hub",
+    carePlan: "Plan de cuidado · Coalition Hub",
+    privacy: "Privacidad · Coalition Hub",
     conferenceSummary: "{{name}} — resumen · Coalition Hub",
     conferenceSummary_unnamed: "Conferencia — resumen · Coalition Hub",
     partners: "Socios · Coalition Hub",

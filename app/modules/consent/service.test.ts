@@ -4,6 +4,8 @@ import { createCoalition, createOrganization, createTwoOrganizationWorld } from 
 import { actorFor, authorizationInput, createAuthorization, createClient, isoDay } from "../../../tests/consent-factories";
 import { getAuthorizationCopy, listDisclosures, listSharedWithOrganization, recordAuthorization, revokeAuthorization, whoCanSeeToday } from "./service.server";
 import { getClientForViewer } from "~/modules/client/service.server";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 
 async function setup() {
   const world = await createTwoOrganizationWorld();
@@ -30,7 +32,8 @@ describe("recording an authorization: bad input is a clear error and writes noth
     const { world, actor, clientId } = await setup();
     const error = await recordAuthorization({ actor, clientId, input: authorizationInput(make(world.orgB.id)) }).catch((e) => e);
     expect(error).toMatchObject({ status: 400 });
-    expect(error.fieldErrors[field]?.[0]).toMatch(message);
+    // Services carry translatable messages (ADR 071); the English reader sees this sentence.
+    expect(translateMessage(error.fieldErrors[field]?.[0] ?? "", translatorForLocale("en"))).toMatch(message);
     expect(await db.consentAuthorization.count({ where: { clientId } })).toBe(0);
     expect(await db.auditEvent.count({ where: { subjectId: clientId, action: "consent.authorization_recorded" } })).toBe(0);
   });

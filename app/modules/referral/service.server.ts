@@ -114,7 +114,7 @@ export async function sendReferral({ actor, input, at = new Date() }: { actor: A
           "sdohCodes", "priority", "noteCipher", "keyId", "categories", "status", "version", "idempotencyKey", "capacityStatus", "capacityConfirmedAt", "fitWarnings",
           "sentAt", "createdAt", "updatedAt")
         VALUES (${referralId}::uuid, ${coalitionId}::uuid, ${input.clientId}::uuid, ${actor.organizationId}::uuid, ${actor.userId}::uuid, ${input.recipientOrganizationId}::uuid,
-          ${input.serviceId ?? null}::uuid, ${input.assetId ?? null}::uuid, ${textArray(input.sdohCodes)}, ${input.priority}::"ReferralPriority",
+          ${input.serviceId ?? null}::uuid, (SELECT a."id" FROM "Asset" a WHERE a."id" = ${input.assetId ?? null}::uuid AND a."coalitionId" = ${coalitionId}::uuid), ${textArray(input.sdohCodes)}, ${input.priority}::"ReferralPriority",
           ${encryptOptional(input.note, noteContext(referralId))}, ${currentKeyId()}, ${textArray(input.categories)}::"ConsentCategory"[], 'REQUESTED'::"ReferralStatus", 1,
           ${input.idempotencyKey}, ${facts.service?.capacityStatus ?? null}::"CapacityStatus", ${facts.service?.capacityUpdatedAt ?? null}::timestamp(3),
           ${JSON.stringify(checkFit(facts))}::jsonb, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3))
