@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium())("Spanish pages, titles and messages included", (
     const page = await spanishPage();
     await page.goto("/clients/new");
     await page.getByRole("button", { name: es.consent.register.submit }).click();
-    await expect.poll(() => page.getByText(es.errors.fixFields).count(), { timeout: 15_000 }).toBeGreaterThan(0).catch(async (error: unknown) => {
+    // The form checks with its schema in the browser first (ADR 077), in the page's language, worded as the server words it.
+    await expect.poll(() => page.getByText(es.errors.fields.enterTheClientsFullName).count(), { timeout: 15_000 }).toBeGreaterThan(0).catch(async (error: unknown) => {
       throw new Error(`${String(error)}\nAt ${page.url()}:\n${(await text(page)).slice(0, 1500)}`);
     });
     const body = await text(page);
