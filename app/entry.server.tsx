@@ -10,6 +10,7 @@ import { i18nServer } from "./i18n/i18next.server";
 import { i18nConfig } from "./i18n/config";
 import { resources } from "./i18n/resources";
 import { NonceProvider } from "./utils/nonce-provider";
+import { RETRY_AFTER_SECONDS } from "./utils/http-errors.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -62,6 +63,9 @@ export default async function handleRequest(
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Cache-Control", NO_STORE);
+          // A page whose loader found the database unavailable: the thrown Response's Retry-After
+          // does not reach the document's headers on its own (ADR 090).
+          if (responseStatusCode === 503 && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

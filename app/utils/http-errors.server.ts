@@ -68,7 +68,7 @@ function prismaStatus(error: unknown): number | null {
 }
 
 /** What a 503 asks the client to wait: a PostgreSQL restart takes about a second, a fail-over longer. */
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 
 /** By name, not `instanceof`: the server entry and the build may load zod's ESM and CJS copies. */
 function isZodError(error: unknown): error is ZodError {

@@ -80,7 +80,7 @@ describe("health and failures", () => {
   const started: RunningServer[] = [];
   afterAll(() => Promise.all(started.map((s) => s.stop())));
 
-  it("with the database down, /healthz is 503 and pages show a friendly error", async () => {
+  it("with the database down, /healthz is 503 and pages answer 503 with a friendly error", async () => {
     const secret = "db-down-test-secret-0123456789-abcdefghijklmn";
     const server = await startServer({ env: { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", SESSION_SECRET: secret, FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"), EXPECT_UNHEALTHY: "1" } });
     started.push(server);
@@ -90,10 +90,12 @@ describe("health and failures", () => {
 
     const cookie = await createCookie("hub_session", { secrets: [secret] }).serialize(crypto.randomUUID());
     const page = await fetch(`${server.url}/home`, { headers: { cookie: cookie.split(";")[0] } });
-    expect(page.status).toBe(500);
+    // The database out of reach is a 503 with Retry-After and the "try again" page (ADR 090), not a 500.
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toBe("5");
     const html = await page.text();
-    expect(html).toContain("Something went wrong");
-    expect(html).toContain("Your data is safe");
+    expect(html).toContain("The hub cannot reach its database");
+    expect(html).toContain("Everything already saved is safe");
     expect(html).not.toMatch(/ECONNREFUSED|PrismaClient|at .*\.js:\d+/);
   });
 
