@@ -136,10 +136,7 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.context().close();
   });
 
-  // SKIPPED, a known defect (#21 stays open): on a quiet machine the map list shows "Hot Meals — Westside
-  // Kitchen" twice after this import (expected once; the 1.x fixture has one service at one location).
-  // Find whether the dry run or the import writes the map row twice, fix it, and unskip.
-  it.skip("a convener imports an HSDS 1.x package without coordinates: approximate pins on the map, the unplaced location in the review list, placed by typing coordinates (#21)", async () => {
+  it("a convener imports an HSDS 1.x package without coordinates: approximate pins on the map, the unplaced location in the review list, placed by typing coordinates (#21)", async () => {
     const dir = path.resolve(__dirname, "../fixtures/hsds/v1");
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
     const page = await newPage(browser);
@@ -165,9 +162,11 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await expect.poll(() => review.getByRole("listitem").filter({ hasText: "Mobile Stop" }).count(), { timeout: 15_000 }).toBe(0);
 
     await page.goto("/map?q=westside");
-    const item = page.getByRole("button", { name: /Hot Meals — Westside Kitchen/ });
+    // The list's entry (the approximate pin is a button of the same name too: "… (Approximate location)").
+    const item = page.getByRole("list", { name: "Assets in view" }).getByRole("button", { name: /Hot Meals — Westside Kitchen/ });
     await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
     expect(await item.textContent()).toMatch(/Approximate location/);
+    expect(await page.getByRole("button", { name: "Hot Meals — Westside Kitchen (Approximate location)" }).count()).toBe(1);
     expect(await page.locator(".asset-marker--approximate").count()).toBeGreaterThan(0);
     await page.context().close();
   });
