@@ -11,6 +11,8 @@ import { correctLocationPlacement, listLocationsToReview } from "~/modules/direc
 import { PlaceLocationSchema } from "~/modules/directory/schemas";
 import { forbidden } from "~/utils/app-error";
 import { parseForm } from "~/utils/forms.server";
+import { getEnv } from "~/utils/env.server";
+import { getMapView } from "~/modules/coalition/queries.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.importExport");
@@ -18,7 +20,10 @@ export const meta = titleMeta("titles.importExport");
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:read", "coalition");
   const canImport = !!actor.organizationId && (actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"));
+  const env = getEnv();
+  const coalition = canImport ? await getMapView(actor.coalitionId) : null;
   return {
+    map: coalition ? { center: [coalition.centerLatitude, coalition.centerLongitude] as [number, number], zoom: coalition.defaultZoom, tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION } : null,
     canImport, tables: [...CSV_TABLES], can: { edit: actor.permissions.has("directory:edit"), coverage: actor.permissions.has("coalition:admin") },
     review: canImport ? await listLocationsToReview(actor) : null,
   };
@@ -30,12 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!actor.organizationId || !(actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"))) throw forbidden("Only directors and conveners can place locations.");
   const input = parseForm(await request.formData(), PlaceLocationSchema);
   const placed = await correctLocationPlacement({ actor, input });
-  return { placed: placed.id };
+  return { ok: true, placed: placed.id };
 }
 
 export default function DataPage() {
   const { t } = useTranslation();
-  const { canImport, tables, can, review } = useLoaderData<typeof loader>();
+  const { canImport, tables, can, review, map } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <header className="page-header">
@@ -57,7 +62,7 @@ export default function DataPage() {
         <p>{t("directory.data.apiBody")} <a href="/api/hsds/services">/api/hsds/services</a></p>
       </section>
       {canImport ? <HsdsImporter /> : <p className="muted">{t("directory.data.noPermission")}</p>}
-      {review ? <PlacementReview review={review} /> : null}
+      {review && map ? <PlacementReview review={review} map={map} /> : null}
     </div>
   );
 }

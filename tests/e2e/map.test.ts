@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await page.context().close();
   });
 
-  it("a convener imports an HSDS 1.x package without coordinates: approximate pins on the map, the unplaced location in the review list, placed by typing coordinates (#21)", async () => {
+  it("a convener imports an HSDS 1.x package without coordinates: approximate pins on the map, the unplaced location in the review list, placed by typing coordinates or dragging the pin (#21)", async () => {
     const dir = path.resolve(__dirname, "../fixtures/hsds/v1");
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
     const page = await newPage(browser);
@@ -161,12 +161,36 @@ describe.skipIf(!hasChromium())("the asset map in Chromium (no map tiles reachab
     await mobile.getByRole("button", { name: "Place here" }).click();
     await expect.poll(() => review.getByRole("listitem").filter({ hasText: "Mobile Stop" }).count(), { timeout: 15_000 }).toBe(0);
 
+    // The approximate kitchen, placed by dragging its pin on a small map: the fields follow the pin.
+    const kitchen = review.getByRole("listitem").filter({ hasText: "Westside Kitchen" });
+    const latitudeBefore = await kitchen.getByLabel("Latitude").inputValue();
+    await kitchen.getByRole("button", { name: "Place on a map" }).click();
+    const pin = kitchen.getByTitle("Where Westside Kitchen is");
+    await pin.waitFor();
+    await pin.scrollIntoViewIfNeeded();
+    const box = (await pin.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 - 40, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => kitchen.getByLabel("Latitude").inputValue()).not.toBe(latitudeBefore);
+    expect(Number(await kitchen.getByLabel("Latitude").inputValue())).toBeGreaterThan(Number(latitudeBefore)); // dragged north
+    await expectNoAxeViolations(page);
+    await kitchen.getByRole("button", { name: "Place here" }).click();
+    await expect.poll(() => review.getByRole("listitem").filter({ hasText: "Westside Kitchen" }).count(), { timeout: 15_000 }).toBe(0);
+
     await page.goto("/map?q=westside");
     // The list's entry (the approximate pin is a button of the same name too: "… (Approximate location)").
     const item = page.getByRole("list", { name: "Assets in view" }).getByRole("button", { name: /Hot Meals — Westside Kitchen/ });
     await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
-    expect(await item.textContent()).toMatch(/Approximate location/);
-    expect(await page.getByRole("button", { name: "Hot Meals — Westside Kitchen (Approximate location)" }).count()).toBe(1);
+    // Placed by a person: no longer approximate, in the list or on its pin.
+    expect(await item.textContent()).not.toMatch(/Approximate location/);
+    expect(await page.getByRole("button", { name: "Hot Meals — Westside Kitchen (Approximate location)" }).count()).toBe(0);
+    await page.goto("/map?q=rocky");
+    const hall = page.getByRole("list", { name: "Assets in view" }).getByRole("button", { name: /Food Pantry — Rocky Ford Hall/ });
+    await expect.poll(() => hall.count(), { timeout: 15_000 }).toBe(1);
+    expect(await hall.textContent()).toMatch(/Approximate location/);
+    expect(await page.getByRole("button", { name: "Food Pantry — Rocky Ford Hall (Approximate location)" }).count()).toBe(1);
     expect(await page.locator(".asset-marker--approximate").count()).toBeGreaterThan(0);
     await page.context().close();
   });

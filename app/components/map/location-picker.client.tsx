@@ -1,4 +1,4 @@
-/** A small map to place one location by clicking (client only). Works without tiles. */
+/** A small map to place one location by clicking or dragging its pin (client only). Works without tiles. */
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { MapContainer, Marker, useMapEvents } from "react-leaflet";
@@ -20,7 +20,16 @@ export default function LocationPicker({ center, zoom, point, tileUrl, attributi
       <MapControls />
       <BaseLayer url={tileUrl} attribution={attribution} />
       <ClickToPlace onPlace={onPlace} />
-      {point ? <Marker position={point} icon={icon} title={label} keyboard={false} /> : null}
+      {point ? (
+        <Marker
+          position={point}
+          icon={icon}
+          title={label}
+          keyboard={false}
+          draggable
+          eventHandlers={{ dragend: (e) => { const at = (e.target as L.Marker).getLatLng(); onPlace(Number(at.lat.toFixed(6)), Number(at.lng.toFixed(6))); } }}
+        />
+      ) : null}
     </MapContainer>
   );
 }
