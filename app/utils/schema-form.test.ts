@@ -8,7 +8,8 @@ import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/
 import { UpdateCoalitionSchema } from "~/modules/coalition/schemas";
 import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
 import { RegisterClientSchema } from "~/modules/client/schemas";
-import { CommentReferralSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
+import { CommentReferralSchema, registerWebhookSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
+import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
 import { validateForm } from "./forms.server";
 import { manyOf } from "./form-fields";
 import { formConstraint, parseInBrowser, toSubmissionResult } from "./schema-form";
@@ -46,6 +47,9 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["authorization, nearly empty (rules across fields too)", RecordAuthorizationSchema, [["intent", "record"], ["form", "PART2"], ["categories", "CONTACT"], ["signerKind", "REPRESENTATIVE"], ["signatureMethod", "TYPED"], ["purpose", "x"]]],
   ["conference without a title, a time or partners", ScheduleConferenceSchema, [["intent", "schedule"], ["title", ""], ["startsAt", "tomorrow"], ["agenda", ""], ["audience", "organizations"]]],
   ["revocation received in the future", RevokeAuthorizationSchema, [["intent", "revoke"], ["authorizationId", "8f0c2d1e-0000-4000-8000-000000000000"], ["receivedVia", "FAX"], ["receivedOn", "2099-01-01"]]],
+  ["web hook without a URL or a description", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", ""], ["description", "x"]]],
+  ["web hook with credentials in the URL", registerWebhookSchema({ production: false }), [["intent", "register"], ["url", "https://me:pw@hooks.example.org/"], ["description", "Case system"]]],
+  ["web hook over plain http in production", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", "http://localhost:4000/hook"], ["description", "Case system"]]],
 ];
 
 describe("parseInBrowser", () => {
@@ -76,6 +80,26 @@ describe("parseInBrowser", () => {
     const error = browser.status === "error" ? browser.error : null;
     expect(error).toEqual({ kinds: humanFieldErrors(issues, es).fieldErrors.kinds });
     expect(error?.kinds?.[0]).toBe(es("errors.form.choice"));
+  });
+});
+
+describe("a rule only the server can check", () => {
+  it("web hooks: the browser checks the URL as the server does, and leaves a private address to the server's answer on the same field", async () => {
+    const en = await translator("en");
+    const register = (url: string) => form([["intent", "register"], ["url", url], ["description", "Case system"]]);
+    // What the browser can check, the server's action schema says in the same words.
+    for (const url of ["not a url", "https://hooks.example.org/#x", "ftp://hooks.example.org/", "https://intranet/x"]) {
+      const browser = parseInBrowser(register(url), registerWebhookSchema({ production: true }), en);
+      const server = validateForm(register(url), webhookActionSchema(true));
+      expect(browser.status === "error" && browser.error).toEqual({ url: server.success ? [] : server.errors.fieldErrors?.url });
+    }
+    // A private address needs node:net: the browser lets it through, the server refuses it on the url field.
+    expect(parseInBrowser(register("https://10.1.2.3/hook"), registerWebhookSchema({ production: true }), en).status).toBe("success");
+    const server = validateForm(register("https://10.1.2.3/hook"), webhookActionSchema(true));
+    expect(server.success ? null : server.errors.fieldErrors?.url).toEqual([en("errors.fields.webhookUrlPublic")]);
+    // Outside production, plain http to this machine is fine on both sides.
+    expect(parseInBrowser(register("http://127.0.0.1:4000/hook"), registerWebhookSchema({ production: false }), en).status).toBe("success");
+    expect(validateForm(register("http://127.0.0.1:4000/hook"), webhookActionSchema(false)).success).toBe(true);
   });
 });
 
