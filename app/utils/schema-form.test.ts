@@ -7,6 +7,7 @@ import { resources } from "~/i18n/resources";
 import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/consent/schemas";
 import { UpdateCoalitionSchema } from "~/modules/coalition/schemas";
 import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
+import { AnnotationSchema, CreateMeasureSchema, createAimSchema, enterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
 import { RegisterClientSchema } from "~/modules/client/schemas";
 import { CommentReferralSchema, registerWebhookSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
@@ -47,6 +48,13 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["authorization, nearly empty (rules across fields too)", RecordAuthorizationSchema, [["intent", "record"], ["form", "PART2"], ["categories", "CONTACT"], ["signerKind", "REPRESENTATIVE"], ["signatureMethod", "TYPED"], ["purpose", "x"]]],
   ["conference without a title, a time or partners", ScheduleConferenceSchema, [["intent", "schedule"], ["title", ""], ["startsAt", "tomorrow"], ["agenda", ""], ["audience", "organizations"]]],
   ["revocation received in the future", RevokeAuthorizationSchema, [["intent", "revoke"], ["authorizationId", "8f0c2d1e-0000-4000-8000-000000000000"], ["receivedVia", "FAX"], ["receivedOn", "2099-01-01"]]],
+  ["new measure, nearly empty", CreateMeasureSchema, [["intent", "create-measure"], ["name", "x"], ["description", "d".repeat(1001)], ["type", ""], ["unit", ""], ["direction", ""], ["frequency", "MONTHLY"], ["source", "ENTERED"], ["aggregation", "SUM"], ["baselinePoints", "61"]]],
+  ["computed measure without what is computed", CreateMeasureSchema, [["intent", "create-measure"], ["name", "Food visits"], ["description", ""], ["type", "PROCESS"], ["unit", "visits"], ["direction", "HIGHER_IS_BETTER"], ["frequency", "MONTHLY"], ["source", "COMPUTED"], ["computedKey", ""], ["baselinePoints", "12"]]],
+  ["new aim, numbers in the wrong language and no dates", createAimSchema("en"), [["intent", "create-aim"], ["statement", "short"], ["population", ""], ["measureId", ""], ["baselineValue", "12,5"], ["baselineDate", ""], ["targetValue", ""], ["targetDate", "2026-13-01"]]],
+  ["a value out of its unit's bounds", enterValueSchema({ unit: "households", locale: "en" }), [["intent", "enter-value"], ["period", "2026-01-01"], ["value", "-3.5"]]],
+  ["a percentage without a period", enterValueSchema({ unit: "%", locale: "es" }), [["intent", "enter-value"], ["period", ""], ["value", "101"]]],
+  ["annotation without words", AnnotationSchema, [["intent", "annotate"], ["period", "2026-01-01"], ["kind", "WHAT"], ["label", "x"]]],
+  ["rebaseline on too many points", RebaselineSchema, [["intent", "rebaseline"], ["baselinePoints", "61"]]],
   ["web hook without a URL or a description", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", ""], ["description", "x"]]],
   ["web hook with credentials in the URL", registerWebhookSchema({ production: false }), [["intent", "register"], ["url", "https://me:pw@hooks.example.org/"], ["description", "Case system"]]],
   ["web hook over plain http in production", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", "http://localhost:4000/hook"], ["description", "Case system"]]],
@@ -121,5 +129,14 @@ describe("formConstraint", () => {
     expect(client.preferredLanguage?.required).toBe(true);
     expect(formConstraint(RecordAuthorizationSchema)).toEqual({});
     expect(formConstraint(CommentReferralSchema).body?.maxLength).toBe(2000);
+    // The limits once typed into the aims pages as numbers (min={1} max={60}) now come from the schema.
+    const measure = formConstraint(CreateMeasureSchema);
+    expect(measure.baselinePoints).toMatchObject({ min: 1, max: 60 });
+    expect(measure.name).toMatchObject({ required: true, maxLength: 140 });
+    expect(measure.description).toMatchObject({ required: false, maxLength: 1000 });
+    expect(measure.computedKey?.required).toBe(false);
+    expect(formConstraint(RebaselineSchema).baselinePoints).toMatchObject({ required: true, min: 1, max: 60 });
+    expect(formConstraint(enterValueSchema({ unit: "households", locale: "en" })).value?.required).toBe(true);
+    expect(formConstraint(createAimSchema("es")).targetDate?.required).toBe(true);
   });
 });
