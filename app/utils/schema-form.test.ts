@@ -6,7 +6,7 @@ import { i18nConfig } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
 import { RecordAuthorizationSchema, RevokeAuthorizationSchema } from "~/modules/consent/schemas";
 import { UpdateCoalitionSchema } from "~/modules/coalition/schemas";
-import { ScheduleConferenceSchema } from "~/modules/conference/schemas";
+import { DismissFindingSchema, ScheduleConferenceSchema, ShareVignetteSchema, VignetteSchema } from "~/modules/conference/schemas";
 import { AnnotationSchema, CreateMeasureSchema, createAimSchema, enterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
 import { RegisterClientSchema } from "~/modules/client/schemas";
 import { CommentReferralSchema, registerWebhookSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
@@ -55,6 +55,9 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["a percentage without a period", enterValueSchema({ unit: "%", locale: "es" }), [["intent", "enter-value"], ["period", ""], ["value", "101"]]],
   ["annotation without words", AnnotationSchema, [["intent", "annotate"], ["period", "2026-01-01"], ["kind", "WHAT"], ["label", "x"]]],
   ["rebaseline on too many points", RebaselineSchema, [["intent", "rebaseline"], ["baselinePoints", "61"]]],
+  ["vignette without a title, too long a situation, an unknown need", VignetteSchema, [["intent", "save-vignette"], ["vignetteId", ""], ["title", "ab"], ["situation", "s".repeat(4001)], ["strengths", ""], ["needs", ""], ["tried", ""], ["question", ""], ["sdohCategories", "NOT_A_CATEGORY"]]],
+  ["vignette shared without the author's own read", ShareVignetteSchema, [["intent", "share"], ["vignetteId", "8f0c2d1e-0000-4000-8000-000000000000"]]],
+  ["finding dismissed without a reason", DismissFindingSchema, [["intent", "dismiss"], ["vignetteId", "8f0c2d1e-0000-4000-8000-000000000000"], ["field", "situation"], ["type", "PHONE"], ["text", "555-0100"], ["reason", " x "]]],
   ["web hook without a URL or a description", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", ""], ["description", "x"]]],
   ["web hook with credentials in the URL", registerWebhookSchema({ production: false }), [["intent", "register"], ["url", "https://me:pw@hooks.example.org/"], ["description", "Case system"]]],
   ["web hook over plain http in production", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", "http://localhost:4000/hook"], ["description", "Case system"]]],
@@ -138,5 +141,10 @@ describe("formConstraint", () => {
     expect(formConstraint(RebaselineSchema).baselinePoints).toMatchObject({ required: true, min: 1, max: 60 });
     expect(formConstraint(enterValueSchema({ unit: "households", locale: "en" })).value?.required).toBe(true);
     expect(formConstraint(createAimSchema("es")).targetDate?.required).toBe(true);
+    const vignette = formConstraint(VignetteSchema);
+    expect(vignette.title).toMatchObject({ required: true, minLength: 3, maxLength: 160 });
+    expect(vignette.situation).toMatchObject({ required: false, maxLength: 4000 });
+    expect(formConstraint(ShareVignetteSchema).reviewed?.required).toBe(true);
+    expect(formConstraint(DismissFindingSchema).reason).toMatchObject({ required: true, maxLength: 500 });
   });
 });
