@@ -11,6 +11,7 @@ import { AnnotationSchema, CreateMeasureSchema, createAimSchema, enterValueSchem
 import { RegisterClientSchema } from "~/modules/client/schemas";
 import { CommentReferralSchema, registerWebhookSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
+import { InformalAssetSchema } from "~/modules/directory/schemas";
 import { validateForm } from "./forms.server";
 import { manyOf } from "./form-fields";
 import { formConstraint, parseInBrowser, toSubmissionResult } from "./schema-form";
@@ -58,6 +59,8 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["vignette without a title, too long a situation, an unknown need", VignetteSchema, [["intent", "save-vignette"], ["vignetteId", ""], ["title", "ab"], ["situation", "s".repeat(4001)], ["strengths", ""], ["needs", ""], ["tried", ""], ["question", ""], ["sdohCategories", "NOT_A_CATEGORY"]]],
   ["vignette shared without the author's own read", ShareVignetteSchema, [["intent", "share"], ["vignetteId", "8f0c2d1e-0000-4000-8000-000000000000"]]],
   ["finding dismissed without a reason", DismissFindingSchema, [["intent", "dismiss"], ["vignetteId", "8f0c2d1e-0000-4000-8000-000000000000"], ["field", "situation"], ["type", "PHONE"], ["text", "555-0100"], ["reason", " x "]]],
+  ["informal asset without a point, a need or a reason to vouch", InformalAssetSchema, [["intent", "add-informal"], ["kind", "PLACE"], ["name", "x"], ["description", ""], ["latitude", ""], ["longitude", "east"], ["address", ""], ["vouchNote", ""], ["visibility", "COALITION"], ["opensAt", "9am"], ["closesAt", ""]]],
+  ["informal asset off the globe, with an unknown need and language", InformalAssetSchema, [["intent", "add-informal"], ["kind", "SHOP"], ["name", "Corner pantry"], ["latitude", "91"], ["longitude", "-181"], ["sdohCodes", "NOT_A_CODE"], ["languages", "xx"], ["vouchNote", "We know them"]]],
   ["web hook without a URL or a description", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", ""], ["description", "x"]]],
   ["web hook with credentials in the URL", registerWebhookSchema({ production: false }), [["intent", "register"], ["url", "https://me:pw@hooks.example.org/"], ["description", "Case system"]]],
   ["web hook over plain http in production", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", "http://localhost:4000/hook"], ["description", "Case system"]]],
@@ -141,6 +144,12 @@ describe("formConstraint", () => {
     expect(formConstraint(RebaselineSchema).baselinePoints).toMatchObject({ required: true, min: 1, max: 60 });
     expect(formConstraint(enterValueSchema({ unit: "households", locale: "en" })).value?.required).toBe(true);
     expect(formConstraint(createAimSchema("es")).targetDate?.required).toBe(true);
+    // A blank coordinate is refused (it was read as 0), so the boxes are required without JavaScript too.
+    const informal = formConstraint(InformalAssetSchema);
+    expect(informal.latitude?.required).toBe(true);
+    expect(informal.longitude?.required).toBe(true);
+    expect(informal.vouchNote).toMatchObject({ required: true, maxLength: 500 });
+    expect(informal.address).toMatchObject({ required: false, maxLength: 200 });
     const vignette = formConstraint(VignetteSchema);
     expect(vignette.title).toMatchObject({ required: true, minLength: 3, maxLength: 160 });
     expect(vignette.situation).toMatchObject({ required: false, maxLength: 4000 });
