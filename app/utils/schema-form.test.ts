@@ -12,6 +12,7 @@ import { RegisterClientSchema } from "~/modules/client/schemas";
 import { CommentReferralSchema, registerWebhookSchema, SendReferralSchema, TransitionReferralSchema } from "~/modules/referral/schemas";
 import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
 import { InformalAssetSchema } from "~/modules/directory/schemas";
+import { AddAgreementSchema, AddDecisionSchema, AddNextStepSchema } from "~/modules/partnership/schemas";
 import { validateForm } from "./forms.server";
 import { manyOf } from "./form-fields";
 import { formConstraint, parseInBrowser, toSubmissionResult } from "./schema-form";
@@ -61,6 +62,9 @@ const cases: [string, z.ZodTypeAny, [string, string][]][] = [
   ["finding dismissed without a reason", DismissFindingSchema, [["intent", "dismiss"], ["vignetteId", "8f0c2d1e-0000-4000-8000-000000000000"], ["field", "situation"], ["type", "PHONE"], ["text", "555-0100"], ["reason", " x "]]],
   ["informal asset without a point, a need or a reason to vouch", InformalAssetSchema, [["intent", "add-informal"], ["kind", "PLACE"], ["name", "x"], ["description", ""], ["latitude", ""], ["longitude", "east"], ["address", ""], ["vouchNote", ""], ["visibility", "COALITION"], ["opensAt", "9am"], ["closesAt", ""]]],
   ["informal asset off the globe, with an unknown need and language", InformalAssetSchema, [["intent", "add-informal"], ["kind", "SHOP"], ["name", "Corner pantry"], ["latitude", "91"], ["longitude", "-181"], ["sdohCodes", "NOT_A_CODE"], ["languages", "xx"], ["vouchNote", "We know them"]]],
+  ["agreement renewing before it was signed, without a partner", AddAgreementSchema, [["intent", "add-agreement"], ["organizationId", ""], ["kind", "MOU"], ["signedOn", "2026-05-01"], ["renewsOn", "2026-01-01"], ["notes", "n".repeat(501)]]],
+  ["next step without words, owner or due date", AddNextStepSchema, [["intent", "add-next-step"], ["what", "x"], ["ownerName", ""], ["ownerOrganizationId", ""], ["dueDate", ""], ["aboutOrganizationId", ""]]],
+  ["decision without the decision or who was present", AddDecisionSchema, [["intent", "add-decision"], ["decision", "ok"], ["method", ""], ["decidedOn", "2026-02-30"], ["present", ""]]],
   ["web hook without a URL or a description", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", ""], ["description", "x"]]],
   ["web hook with credentials in the URL", registerWebhookSchema({ production: false }), [["intent", "register"], ["url", "https://me:pw@hooks.example.org/"], ["description", "Case system"]]],
   ["web hook over plain http in production", registerWebhookSchema({ production: true }), [["intent", "register"], ["url", "http://localhost:4000/hook"], ["description", "Case system"]]],
