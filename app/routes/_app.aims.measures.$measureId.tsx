@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titleMeta } from "~/i18n/meta";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
@@ -19,6 +20,7 @@ import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/compo
 import { RunChart } from "~/components/aims/run-chart";
 import { formatNumber } from "~/utils/format";
 import { SignalList } from "~/components/aims/signal-list";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta<typeof loader>("titles.measure", ({ data }) => data?.measure.name);
@@ -68,13 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The number is read in the page's language and kept to the unit's bounds ("12,5" %, never −5 households; ADR 082).
     const { unit } = await getMeasureInCoalition(measureId, actor.coalitionId);
     const schema = enterValueSchema({ unit, locale: await i18nServer.getLocale(request) });
-    const { period, value } = parseForm(formData, schema.extend({ measureId: z.literal(measureId).default(measureId) }));
+    const { period, value } = parseForm(formData, schema);
     await enterValue({ actor, measureId, period: new Date(`${period}T00:00:00Z`), value });
     return { done: "enter-value" };
   }
 
   if (!actor.permissions.has("aims:admin")) throw new Response("Forbidden", { status: 403 });
-  formData.set("measureId", measureId);
   const input = parseForm(formData, z.discriminatedUnion("intent", [AnnotationSchema, RebaselineSchema]));
   if (input.intent === "annotate") await addAnnotation({ actor, measureId, period: new Date(`${input.period}T00:00:00Z`), kind: input.kind, label: input.label });
   else await rebaseline({ actor, measureId, baselinePoints: input.baselinePoints });
@@ -94,6 +95,10 @@ export default function MeasurePage() {
   const periodOptions = periods.map((p) => ({ value: p, label: label(p) }));
   const annotationPeriods = (chart?.points ?? []).map((p) => ({ value: p.period, label: label(p.period) }));
   const valueRule = measureValueRule(m.unit, i18n.language);
+  // The value is read in the page's language and kept to the unit's bounds, as the action reads it.
+  const valueSchema = useMemo(() => enterValueSchema({ unit: m.unit, locale: i18n.language }), [m.unit, i18n.language]);
+  const entry = useSchemaForm({ schema: valueSchema, result: actionData?.done ? undefined : actionData, intent: "enter-value" });
+  const annotation = useSchemaForm({ schema: AnnotationSchema, result: actionData?.done ? undefined : actionData, intent: "annotate" });
 
   return (
     <div className="stack">
@@ -155,10 +160,10 @@ export default function MeasurePage() {
           <h2 id="enter-title">{t("aims.enter.heading")}</h2>
           <p className="muted">{t("aims.enter.intro", { organization: organization.name })}</p>
           {actionData?.done === "enter-value" ? <Notice>{t("aims.enter.saved")}</Notice> : null}
-          <FormError message={errorsFor("enter-value")?.formError} />
-          <Form method="post" noValidate className="inline-fields">
-            <SelectField label={t("aims.enter.period")} name="period" options={periodOptions} defaultValue={params.get("period") ?? periods[periods.length - 1]} errors={errorsFor("enter-value")?.fieldErrors?.period} />
-            <TextField label={t("aims.enter.value", { unit: m.unit })} name="value" inputMode={valueRule.kind === "count" ? "numeric" : "decimal"} hint={t(valueRule.key, valueRule.values)} required errors={errorsFor("enter-value")?.fieldErrors?.value} />
+          <FormError message={entry.form.error} />
+          <Form method="post" className="inline-fields" {...entry.form.props}>
+            <SelectField label={t("aims.enter.period")} options={periodOptions} defaultValue={params.get("period") ?? periods[periods.length - 1]} {...schemaField(entry.fields.period)} />
+            <TextField label={t("aims.enter.value", { unit: m.unit })} inputMode={valueRule.kind === "count" ? "numeric" : "decimal"} hint={t(valueRule.key, valueRule.values)} {...schemaField(entry.fields.value)} />
             <SubmitButton intent="enter-value" pendingLabel={t("aims.enter.saving")}>{t("aims.enter.submit")}</SubmitButton>
           </Form>
           {ownValues.length ? (
@@ -189,11 +194,11 @@ export default function MeasurePage() {
         {can.admin && annotationPeriods.length ? (
           <>
             <h3>{t("aims.annotate.heading")}</h3>
-            <FormError message={errorsFor("annotate")?.formError} />
-            <Form method="post" noValidate className="inline-fields">
-              <SelectField label={t("aims.enter.period")} name="period" options={annotationPeriods} defaultValue={annotationPeriods[annotationPeriods.length - 1]?.value} />
-              <SelectField label={t("aims.annotate.kind")} name="kind" options={ANNOTATION_KINDS.map((k) => ({ value: k, label: t(`aims.measure.kinds.${k}`) }))} errors={errorsFor("annotate")?.fieldErrors?.kind} />
-              <TextField label={t("aims.annotate.label")} name="label" required errors={errorsFor("annotate")?.fieldErrors?.label} />
+            <FormError message={annotation.form.error} />
+            <Form method="post" className="inline-fields" {...annotation.form.props}>
+              <SelectField label={t("aims.enter.period")} options={annotationPeriods} defaultValue={annotationPeriods[annotationPeriods.length - 1]?.value} {...schemaField(annotation.fields.period)} />
+              <SelectField label={t("aims.annotate.kind")} options={ANNOTATION_KINDS.map((k) => ({ value: k, label: t(`aims.measure.kinds.${k}`) }))} {...schemaField(annotation.fields.kind)} />
+              <TextField label={t("aims.annotate.label")} {...schemaField(annotation.fields.label)} />
               <SubmitButton intent="annotate" pendingLabel={t("aims.annotate.saving")}>{t("aims.annotate.submit")}</SubmitButton>
             </Form>
           </>
@@ -205,19 +210,21 @@ export default function MeasurePage() {
           <h2 id="baseline-title">{t("aims.rebaseline.heading")}</h2>
           <p className="muted">{t("aims.rebaseline.intro")}</p>
           {actionData?.done === "rebaseline" ? <Notice>{t("aims.rebaseline.done")}</Notice> : null}
-          <RebaselineForm current={m.baselinePoints} />
+          <RebaselineForm current={m.baselinePoints} result={actionData?.done ? undefined : actionData} />
         </section>
       ) : null}
     </div>
   );
 }
 
-function RebaselineForm({ current }: { current: number }) {
+function RebaselineForm({ current, result }: { current: number; result?: FormErrors }) {
   const { t } = useTranslation();
+  const { form, fields } = useSchemaForm({ schema: RebaselineSchema, result, intent: "rebaseline" });
   return (
-    <Form method="post" className="inline-fields" noValidate>
+    <Form method="post" className="inline-fields" {...form.props}>
+      <FormError message={form.error} />
       <input type="hidden" name="intent" value="rebaseline" />
-      <TextField label={t("aims.rebaseline.points")} name="baselinePoints" type="number" min={1} max={60} defaultValue={current} />
+      <TextField label={t("aims.rebaseline.points")} type="number" defaultValue={current} {...schemaField(fields.baselinePoints)} />
       <button type="submit" className="button">{t("aims.rebaseline.submit")}</button>
     </Form>
   );

@@ -12,6 +12,7 @@ import { COMPUTED_MEASURES } from "~/modules/aims/computed.server";
 import { listMemberOrganizations } from "~/modules/coalition/service.server";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.newMeasure");
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewMeasure() {
   const { t } = useTranslation();
   const { partners, computed } = useLoaderData<typeof loader>();
-  const errors = useActionData<FormErrors>();
+  const { form, fields } = useSchemaForm({ schema: CreateMeasureSchema, result: useActionData<FormErrors>() });
   const [source, setSource] = useState("ENTERED");
   const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   return (
@@ -42,23 +43,24 @@ export default function NewMeasure() {
         <h1>{t("aims.form.measureTitle")}</h1>
         <p className="muted">{t("aims.form.measureIntro")}</p>
       </header>
-      <FormError message={errors?.formError} />
-      <Form method="post" noValidate className="card">
+      <FormError message={form.error} />
+      <Form method="post" className="card" {...form.props}>
         <input type="hidden" name="intent" value="create-measure" />
-        <TextField label={t("aims.form.name")} name="name" required errors={errors?.fieldErrors?.name} />
-        <TextAreaField label={t("aims.form.description")} name="description" rows={2} errors={errors?.fieldErrors?.description} />
+        <TextField label={t("aims.form.name")} {...schemaField(fields.name)} />
+        <TextAreaField label={t("aims.form.description")} rows={2} {...schemaField(fields.description)} />
         <div className="grid-form">
-          <SelectField label={t("aims.form.type")} name="type" required placeholder={t("aims.form.choose")} options={options(MEASURE_TYPES, "aims.measureTypes")} errors={errors?.fieldErrors?.type} />
-          <TextField label={t("aims.form.unit")} hint={t("aims.form.unitHint")} name="unit" required errors={errors?.fieldErrors?.unit} />
-          <SelectField label={t("aims.form.direction")} name="direction" required placeholder={t("aims.form.choose")} options={options(MEASURE_DIRECTIONS, "aims.directions")} errors={errors?.fieldErrors?.direction} />
-          <SelectField label={t("aims.form.frequency")} name="frequency" required defaultValue="MONTHLY" options={options(MEASURE_FREQUENCIES, "aims.frequencies")} errors={errors?.fieldErrors?.frequency} />
-          <SelectField label={t("aims.form.source")} name="source" required value={source} onChange={(e) => setSource(e.target.value)} options={options(MEASURE_SOURCES, "aims.sources")} errors={errors?.fieldErrors?.source} />
+          <SelectField label={t("aims.form.type")} placeholder={t("aims.form.choose")} options={options(MEASURE_TYPES, "aims.measureTypes")} {...schemaField(fields.type)} />
+          <TextField label={t("aims.form.unit")} hint={t("aims.form.unitHint")} {...schemaField(fields.unit)} />
+          <SelectField label={t("aims.form.direction")} placeholder={t("aims.form.choose")} options={options(MEASURE_DIRECTIONS, "aims.directions")} {...schemaField(fields.direction)} />
+          <SelectField label={t("aims.form.frequency")} defaultValue="MONTHLY" options={options(MEASURE_FREQUENCIES, "aims.frequencies")} {...schemaField(fields.frequency)} />
+          <SelectField label={t("aims.form.source")} value={source} onChange={(e) => setSource(e.target.value)} options={options(MEASURE_SOURCES, "aims.sources")} {...schemaField(fields.source)} />
+          {/* Shown only for a computed measure, which the schema's refinement requires it for. */}
           {source === "COMPUTED" ? (
-            <SelectField label={t("aims.form.computedKey")} name="computedKey" required placeholder={t("aims.form.chooseComputed")} options={computed.map((c) => ({ value: c.key, label: t(`aims.computed.${c.labelKey}`) }))} errors={errors?.fieldErrors?.computedKey} />
+            <SelectField label={t("aims.form.computedKey")} placeholder={t("aims.form.chooseComputed")} options={computed.map((c) => ({ value: c.key, label: t(`aims.computed.${c.labelKey}`) }))} {...schemaField(fields.computedKey)} required />
           ) : (
-            <SelectField label={t("aims.form.aggregation")} name="aggregation" defaultValue="SUM" options={options(MEASURE_AGGREGATIONS, "aims.aggregations")} />
+            <SelectField label={t("aims.form.aggregation")} defaultValue="SUM" options={options(MEASURE_AGGREGATIONS, "aims.aggregations")} {...schemaField(fields.aggregation)} />
           )}
-          <TextField label={t("aims.form.baselinePoints")} name="baselinePoints" type="number" min={1} max={60} defaultValue={12} errors={errors?.fieldErrors?.baselinePoints} />
+          <TextField label={t("aims.form.baselinePoints")} type="number" defaultValue={12} {...schemaField(fields.baselinePoints)} />
         </div>
         {source !== "COMPUTED" ? <CheckboxGroup legend={t("aims.form.reporters")} name="reporterIds" options={partners.map((p) => ({ value: p.id, label: p.name }))} columns /> : null}
         <SubmitButton pendingLabel={t("aims.form.creating")}>{t("aims.form.createMeasure")}</SubmitButton>

@@ -10,14 +10,15 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseSearchParams } from "~/utils/params.server";
 import { uuid } from "~/utils/form-fields";
 import { openOwnVignette } from "~/modules/conference/queries.server";
-import { DismissFindingSchema, SDOH_CATEGORIES, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
+import { DismissFindingSchema, ShareVignetteSchema, VIGNETTE_FIELDS, VignetteSchema, type VignetteField } from "~/modules/conference/schemas";
 import { requireConferenceAccess } from "~/modules/conference/service.server";
 import { missedReportBehindWithdrawal } from "~/modules/conference/missed.server";
 import { secondReaderRequired } from "~/modules/conference/second-reader.server";
 import { dismissFinding, saveVignette, shareVignette, unresolvedFindings } from "~/modules/conference/vignettes.server";
 import { applyReplacements } from "~/modules/deid/types";
 import { HighlightedText } from "~/components/conference/highlighted-text";
-import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { Notice } from "~/components/ui/form";
+import { DismissFindingForm, ShareVignetteForm, VignetteForm } from "~/components/conference/vignette-forms";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.vignette");
@@ -108,17 +109,7 @@ export default function VignetteEditor() {
               {!vignette.sharedAt && waitingForSecondReader ? (
                 <p className="alert" role="status" data-testid="second-reader-waiting">{t("conference.secondReader.waiting")}</p>
               ) : !vignette.sharedAt ? (
-                <Form method="post" className="stack">
-                  <input type="hidden" name="vignetteId" value={vignette.id} />
-                  <div className="field">
-                    <label className="checkbox">
-                      <input type="checkbox" name="reviewed" value="on" required aria-describedby="reviewed-hint" aria-invalid={actionData?.fieldErrors?.reviewed ? true : undefined} /> {t("conference.vignette.reviewed")}
-                    </label>
-                    <p id="reviewed-hint" className="field-hint">{t("conference.vignette.reviewedHint")}</p>
-                    {actionData?.fieldErrors?.reviewed ? <p className="field-error" role="alert">{actionData.fieldErrors.reviewed[0]}</p> : null}
-                  </div>
-                  <SubmitButton intent="share" pendingLabel={t("conference.vignette.sharing")}>{t("conference.vignette.share")}</SubmitButton>
-                </Form>
+                <ShareVignetteForm vignetteId={vignette.id} result={actionData} />
               ) : null}
             </>
           ) : (
@@ -140,14 +131,7 @@ export default function VignetteEditor() {
                         </Form>
                         <details className="dismiss">
                           <summary className="button button--small">{t("conference.vignette.dismiss")}</summary>
-                          <Form method="post" className="inline-fields">
-                            <input type="hidden" name="vignetteId" value={vignette.id} />
-                            <input type="hidden" name="field" value={field} />
-                            <input type="hidden" name="type" value={f.type} />
-                            <input type="hidden" name="text" value={f.text} />
-                            <TextField label={t("conference.vignette.reason")} hint={t("conference.vignette.reasonHint")} name="reason" required />
-                            <SubmitButton intent="dismiss" pendingLabel={t("conference.vignette.dismissing")}>{t("conference.vignette.confirmDismiss")}</SubmitButton>
-                          </Form>
+                          <DismissFindingForm vignetteId={vignette.id} field={field} finding={f} />
                         </details>
                       </li>
                     ))}
@@ -177,30 +161,7 @@ export default function VignetteEditor() {
 
       <section className="card" aria-labelledby="write-title">
         <h2 id="write-title">{t("conference.vignette.writeTitle")}</h2>
-        <FormError message={actionData?.formError} />
-        {/* Keyed by the saved version: after a replacement or a save the fields show the saved text
-            (uncontrolled fields would otherwise keep the old text, identifiers included). */}
-        <Form method="post" noValidate key={vignette ? new Date(vignette.updatedAt).toISOString() : "new"}>
-          {vignette ? <input type="hidden" name="vignetteId" value={vignette.id} /> : null}
-          <TextField label={t("conference.vignette.fields.title")} name="title" defaultValue={values.title} required errors={actionData?.fieldErrors?.title} />
-          <TextAreaField label={t("conference.vignette.fields.situation")} hint={t("conference.vignette.hints.situation")} name="situation" rows={5} defaultValue={values.situation} errors={actionData?.fieldErrors?.situation} />
-          <TextAreaField label={t("conference.vignette.fields.strengths")} name="strengths" rows={3} defaultValue={values.strengths} errors={actionData?.fieldErrors?.strengths} />
-          <TextAreaField label={t("conference.vignette.fields.needs")} name="needs" rows={3} defaultValue={values.needs} errors={actionData?.fieldErrors?.needs} />
-          <TextAreaField label={t("conference.vignette.fields.tried")} name="tried" rows={3} defaultValue={values.tried} errors={actionData?.fieldErrors?.tried} />
-          <TextAreaField label={t("conference.vignette.fields.question")} name="question" rows={2} defaultValue={values.question} errors={actionData?.fieldErrors?.question} />
-          <fieldset className="fieldset">
-            <legend>{t("conference.vignette.sdoh")}</legend>
-            <div className="choice-grid">
-              {SDOH_CATEGORIES.map((c) => (
-                <label key={c} className="choice">
-                  <input type="checkbox" name="sdohCategories" value={c} defaultChecked={categories.includes(c)} />
-                  {t(`conference.sdoh.${c}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <SubmitButton intent="save-vignette" pendingLabel={t("conference.vignette.checking")}>{t("conference.vignette.saveAndCheck")}</SubmitButton>
-        </Form>
+        <VignetteForm vignetteId={vignette?.id} version={vignette ? new Date(vignette.updatedAt).toISOString() : "new"} values={values} categories={categories} result={actionData} />
       </section>
     </div>
   );

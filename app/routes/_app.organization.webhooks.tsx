@@ -1,21 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { titleMeta } from "~/i18n/meta";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/guard.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
+import { registerWebhookSchema } from "~/modules/referral/schemas";
 import { listWebhookEndpoints, registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook } from "~/modules/referral/webhook-endpoints.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 import { ConfirmForm } from "~/components/ui/confirm-form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.webhooks");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "webhooks:manage");
-  return { organization: { id: actor.organizationId, name: actor.organizationName }, endpoints: await listWebhookEndpoints(actor.organizationId) };
+  // The form checks the URL with the server's rules for this environment (plain http to this machine only outside production).
+  return { organization: { id: actor.organizationId, name: actor.organizationName }, endpoints: await listWebhookEndpoints(actor.organizationId), production: getEnv().NODE_ENV === "production" };
 }
 
 type ActionResult = FormErrors & { created?: { url: string; secret: string }; revoked?: boolean; tested?: boolean };
@@ -38,10 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Webhooks() {
   const { t, i18n } = useTranslation();
-  const { organization, endpoints } = useLoaderData<typeof loader>();
+  const { organization, endpoints, production } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
+  // The browser checks what it can; whether an address is private is the server's to say, on the same field.
+  const schema = useMemo(() => registerWebhookSchema({ production }), [production]);
+  const { form, fields } = useSchemaForm({ schema, result: actionData?.created ? undefined : actionData, intent: "register" });
+  const otherError = actionData?.intent && actionData.intent !== "register" ? actionData.formError : undefined;
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
-  const registerErrors = actionData?.intent === "register" ? actionData : undefined;
   return (
     <div className="stack">
       <header className="page-header">
@@ -59,10 +66,10 @@ export default function Webhooks() {
         ) : null}
         {actionData?.revoked ? <Notice>{t("webhooks.revoked")}</Notice> : null}
         {actionData?.tested ? <Notice>{t("webhooks.testQueued")}</Notice> : null}
-        <FormError message={actionData?.formError} />
-        <Form method="post" noValidate className="stack">
-          <TextField label={t("webhooks.url")} hint={t("webhooks.urlHint")} name="url" type="url" inputMode="url" required errors={registerErrors?.fieldErrors?.url} />
-          <TextField label={t("webhooks.description")} hint={t("webhooks.descriptionHint")} name="description" required errors={registerErrors?.fieldErrors?.description} />
+        <FormError message={form.error ?? otherError} />
+        <Form method="post" className="stack" {...form.props}>
+          <TextField label={t("webhooks.url")} hint={t("webhooks.urlHint")} type="url" inputMode="url" {...schemaField(fields.url)} />
+          <TextField label={t("webhooks.description")} hint={t("webhooks.descriptionHint")} {...schemaField(fields.description)} />
           <div>
             <SubmitButton intent="register" pendingLabel={t("webhooks.registering")}>{t("webhooks.register")}</SubmitButton>
           </div>

@@ -78,4 +78,21 @@ describe.skipIf(!hasChromium())("forms driven by their schema", () => {
     expect(posts).toHaveLength(2);
     await context.close();
   });
+
+  it("a schema that was server-only (web hooks) checks the URL in the browser, in the server's words", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "convener@demo.test");
+    await page.goto("/organization/webhooks");
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Add a web hook" }) });
+    await expect.poll(() => form.getAttribute("novalidate")).not.toBeNull();
+    const posts = countPosts(page, "/organization/webhooks");
+
+    await page.getByLabel("URL").fill("http://hooks.example.org/referrals");
+    await page.getByLabel("Description").fill("Case system");
+    await page.getByRole("button", { name: "Add a web hook" }).click();
+    await expect.poll(() => page.locator(".field-error").allTextContents()).toEqual(["Use an https:// URL: notifications are only sent encrypted."]);
+    expect(await page.getByLabel("Description").getAttribute("maxlength")).toBe("200");
+    expect(posts).toEqual([]);
+    await page.context().close();
+  });
 });

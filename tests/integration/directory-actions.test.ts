@@ -63,6 +63,11 @@ describe("informal assets", () => {
     expect(errors.sdohCodes?.[0]).toMatch(/at least one need/);
     const unknownCode = await settle(() => mapRoute.action(args(post(asCm, "/map", [...informal(), ["sdohCodes", "lonely-hearts"]]))));
     expect(unknownCode.status).toBe(400);
+    // A form sent without its point is refused: a blank coordinate was read as 0 and saved off the coast of Africa.
+    const noPoint = await settle(() => mapRoute.action(args(post(asCm, "/map", informal({ latitude: "", longitude: " " })))));
+    expect(noPoint.status).toBe(400);
+    const pointErrors = (noPoint.body as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    expect([pointErrors.latitude?.[0], pointErrors.longitude?.[0]]).toEqual(["Enter a latitude", "Enter a longitude"]);
     expect(await db.asset.count({ where: { coalitionId: world.coalition.id } })).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { OwnPlanView, SharedPlanView, PlanGoal } from "~/modules/care/queries.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { formatBirthDate, formatDay } from "~/components/consent/format";
+import { CARE_LIMITS } from "~/modules/care/schemas";
 import { GoalCard, StepList, type FieldErrorsFor } from "./goal-card";
 
 export type PlanPermissions = { canWrite: boolean; canAssign: boolean };
@@ -29,7 +30,7 @@ function EnrollmentCard({ view, canWrite, errorsFor, today }: { view: OwnPlanVie
       {canWrite && e?.status !== "ENROLLED" ? (
         <div className="stack">
           <Form method="post" className="grid-form">
-            <TextField label={t("care.plan.program")} name="program" required maxLength={120} defaultValue={program} errors={errorsFor("enroll", "program")} />
+            <TextField label={t("care.plan.program")} name="program" required maxLength={CARE_LIMITS.program} defaultValue={program} errors={errorsFor("enroll", "program")} />
             <SubmitButton intent="enroll" pendingLabel={t("care.plan.enrolling")}>{t("care.plan.enroll")}</SubmitButton>
           </Form>
           <details open={!!errorsFor("decline-for-now", "reachOutOn") || !!errorsFor("decline-for-now", "note") || undefined}>
@@ -38,7 +39,7 @@ function EnrollmentCard({ view, canWrite, errorsFor, today }: { view: OwnPlanVie
             <Form method="post" className="grid-form">
               <input type="hidden" name="program" value={program} />
               <TextField label={t("care.plan.reachOutOn")} name="reachOutOn" type="date" required min={today} errors={errorsFor("decline-for-now", "reachOutOn")} />
-              <TextAreaField label={t("care.plan.note")} name="note" maxLength={2000} rows={2} errors={errorsFor("decline-for-now", "note")} />
+              <TextAreaField label={t("care.plan.note")} name="note" maxLength={CARE_LIMITS.note} rows={2} errors={errorsFor("decline-for-now", "note")} />
               <SubmitButton intent="decline-for-now" className="button" pendingLabel={t("care.plan.saving")}>{t("care.plan.save")}</SubmitButton>
             </Form>
           </details>
@@ -47,7 +48,7 @@ function EnrollmentCard({ view, canWrite, errorsFor, today }: { view: OwnPlanVie
             <p className="small muted">{t("care.plan.notAGoodFitHint")}</p>
             <Form method="post" className="grid-form">
               <input type="hidden" name="program" value={program} />
-              <TextAreaField label={t("care.plan.note")} name="note" maxLength={2000} rows={2} errors={errorsFor("not-a-good-fit", "note")} />
+              <TextAreaField label={t("care.plan.note")} name="note" maxLength={CARE_LIMITS.note} rows={2} errors={errorsFor("not-a-good-fit", "note")} />
               <SubmitButton intent="not-a-good-fit" className="button" pendingLabel={t("care.plan.saving")}>{t("care.plan.save")}</SubmitButton>
             </Form>
           </details>
@@ -82,7 +83,7 @@ function CareManagerCard({ view, canAssign, careManagers, errorsFor }: { view: O
           <summary>{t("care.plan.reassign")}</summary>
           <Form method="post" className="grid-form">
             <SelectField label={t("care.plan.newCareManager")} name="careManagerId" required options={careManagers.filter((m) => m.id !== view.careManager?.id).map((m) => ({ value: m.id, label: m.name }))} errors={errorsFor("reassign", "careManagerId")} />
-            <TextAreaField label={t("care.plan.handoffNote")} hint={t("care.plan.handoffHint")} name="handoffNote" required maxLength={2000} rows={3} errors={errorsFor("reassign", "handoffNote")} />
+            <TextAreaField label={t("care.plan.handoffNote")} hint={t("care.plan.handoffHint")} name="handoffNote" required maxLength={CARE_LIMITS.handoffNote} rows={3} errors={errorsFor("reassign", "handoffNote")} />
             <SubmitButton intent="reassign" pendingLabel={t("care.plan.saving")}>{t("care.plan.reassign")}</SubmitButton>
           </Form>
         </details>
@@ -119,7 +120,7 @@ function GoalsCard({ goals, canWrite, partners, errorsFor, today }: { goals: Pla
       )}
       {canWrite ? (
         <Form method="post" className="grid-form">
-          <TextField label={t("care.plan.goalText")} hint={t("care.plan.goalHint")} name="text" required maxLength={500} errors={errorsFor("add-goal", "text")} />
+          <TextField label={t("care.plan.goalText")} hint={t("care.plan.goalHint")} name="text" required maxLength={CARE_LIMITS.goalText} errors={errorsFor("add-goal", "text")} />
           <SubmitButton intent="add-goal" pendingLabel={t("care.plan.saving")}>{t("care.plan.addGoal")}</SubmitButton>
         </Form>
       ) : null}
@@ -152,7 +153,7 @@ function ReviewsCard({ plan, canWrite, errorsFor, today }: { plan: NonNullable<O
           <summary>{t("care.plan.recordReview")}</summary>
           <Form method="post" className="grid-form">
             <TextField label={t("care.plan.reviewedOn")} name="reviewedOn" type="date" required max={today} defaultValue={today} errors={errorsFor("review-plan", "reviewedOn")} />
-            <TextAreaField label={t("care.plan.note")} name="note" maxLength={2000} rows={2} errors={errorsFor("review-plan", "note")} />
+            <TextAreaField label={t("care.plan.note")} name="note" maxLength={CARE_LIMITS.note} rows={2} errors={errorsFor("review-plan", "note")} />
             <SubmitButton intent="review-plan" pendingLabel={t("care.plan.saving")}>{t("care.plan.recordReview")}</SubmitButton>
           </Form>
         </details>

@@ -2,6 +2,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { CaseloadRow } from "~/modules/care/queries.server";
+import { CARE_LIMITS } from "~/modules/care/schemas";
 import { formatBirthDate } from "~/components/consent/format";
 
 type Outreach = { clientId: string; name: string; program: string; reachOutOn: string };
@@ -26,7 +27,7 @@ export function Caseload({ caseload, outreach, q }: { caseload: { clients: Casel
       <Form method="get" role="search" className="care-search">
         <label htmlFor="caseload-q">{t("care.caseload.search")}</label>
         <div className="toolbar">
-          <input id="caseload-q" type="search" name="q" defaultValue={q} maxLength={80} />
+          <input id="caseload-q" type="search" name="q" defaultValue={q} maxLength={CARE_LIMITS.search} />
           <button type="submit" className="button">{t("care.caseload.searchButton")}</button>
           {q ? <Link to="." className="button">{t("care.caseload.clear")}</Link> : null}
         </div>

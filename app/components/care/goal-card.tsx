@@ -74,7 +74,7 @@ export function GoalCard({
             <summary>{t("care.plan.addStep")}</summary>
             <Form method="post" className="grid-form">
               <Hidden values={{ goalId: goal.id }} />
-              <TextField label={t("care.plan.stepText")} name="text" required maxLength={300} errors={errorsFor("add-step", "text", goal.id)} />
+              <TextField label={t("care.plan.stepText")} name="text" required maxLength={CARE_LIMITS.stepText} errors={errorsFor("add-step", "text", goal.id)} />
               <SelectField label={t("care.plan.who")} name="owner" required options={STEP_OWNERS.map((o) => ({ value: o, label: t(`care.owners.${o}`) }))} errors={errorsFor("add-step", "owner", goal.id)} />
               <SelectField label={t("care.plan.partner")} name="partnerOrganizationId" placeholder={t("care.plan.choosePartner")} options={partners.map((p) => ({ value: p.id, label: p.name }))} errors={errorsFor("add-step", "partnerOrganizationId", goal.id)} />
               <TextField label={t("care.plan.due")} name="dueOn" type="date" required min={today} max={isoDay(addDays(dayOf(today), CARE_LIMITS.stepDueMaxDays))} errors={errorsFor("add-step", "dueOn", goal.id)} />
@@ -85,7 +85,7 @@ export function GoalCard({
             <summary>{t("care.plan.change")}</summary>
             <Form method="post" className="grid-form">
               <Hidden values={{ goalId: goal.id }} />
-              <TextField label={t("care.plan.changeText")} name="text" required maxLength={500} defaultValue={goal.text} errors={errorsFor("change-goal", "text", goal.id)} />
+              <TextField label={t("care.plan.changeText")} name="text" required maxLength={CARE_LIMITS.goalText} defaultValue={goal.text} errors={errorsFor("change-goal", "text", goal.id)} />
               <SubmitButton intent="change-goal" pendingLabel={t("care.plan.saving")}>{t("care.plan.save")}</SubmitButton>
             </Form>
           </details>

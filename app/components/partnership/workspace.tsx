@@ -6,10 +6,11 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormErrors } from "~/utils/forms.server";
-import { AGREEMENT_KINDS, DECISION_METHODS, INFLUENCE_LEVELS, RELATIONSHIP_STAGES, SUPPORT_LEVELS } from "~/modules/partnership/schemas";
+import { AddAgreementSchema, AddDecisionSchema, AddNextStepSchema, AGREEMENT_KINDS, DECISION_METHODS, INFLUENCE_LEVELS, RELATIONSHIP_STAGES, SUPPORT_LEVELS } from "~/modules/partnership/schemas";
 import type { getWorkspace } from "~/modules/partnership/service.server";
 import type { nextStepsByOwner } from "~/modules/next-steps/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 
 export type WorkspaceData = Awaited<ReturnType<typeof getWorkspace>> & { nextSteps: Awaited<ReturnType<typeof nextStepsByOwner>> };
 export type WorkspaceResult = FormErrors & { done?: string };
@@ -29,6 +30,11 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
     if (actionData?.done === "add-decision") decisionForm.current?.reset();
     if (actionData?.done === "add-next-step") stepForm.current?.reset();
   }, [actionData]);
+  // The agreement, next step and decision forms check with their actions' schemas (ADR 077); an answer is a form's only when it names its intent.
+  const pending = actionData?.done ? undefined : actionData;
+  const agreement = useSchemaForm({ schema: AddAgreementSchema, result: pending, intent: "add-agreement" });
+  const step = useSchemaForm({ schema: AddNextStepSchema, result: pending, intent: "add-next-step" });
+  const decision = useSchemaForm({ schema: AddDecisionSchema, result: pending, intent: "add-decision" });
   const stageOptions = RELATIONSHIP_STAGES.map((s) => ({ value: s, label: t(`partnership.stages.${s}`) }));
 
   return (
@@ -92,13 +98,13 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
           </table>
         )}
         <h3>{t("partnership.addAgreement")}</h3>
-        <FormError message={errorsFor("add-agreement")?.formError} />
-        <Form method="post" ref={agreementForm} noValidate className="grid-form">
-          <SelectField label={t("partnership.partner")} name="organizationId" required placeholder={t("partnership.choosePartner")} options={data.partners.map((p) => ({ value: p.id, label: p.name }))} errors={errorsFor("add-agreement")?.fieldErrors?.organizationId} />
-          <SelectField label={t("partnership.kind")} name="kind" required placeholder={t("partnership.chooseKind")} options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`partnership.kinds.${k}`) }))} errors={errorsFor("add-agreement")?.fieldErrors?.kind} />
-          <TextField label={t("partnership.signedOn")} name="signedOn" type="date" errors={errorsFor("add-agreement")?.fieldErrors?.signedOn} />
-          <TextField label={t("partnership.renewsOn")} name="renewsOn" type="date" errors={errorsFor("add-agreement")?.fieldErrors?.renewsOn} />
-          <TextField label={t("partnership.notes")} name="notes" />
+        <FormError message={agreement.form.error} />
+        <Form method="post" ref={agreementForm} className="grid-form" {...agreement.form.props}>
+          <SelectField label={t("partnership.partner")} placeholder={t("partnership.choosePartner")} options={data.partners.map((p) => ({ value: p.id, label: p.name }))} {...schemaField(agreement.fields.organizationId)} />
+          <SelectField label={t("partnership.kind")} placeholder={t("partnership.chooseKind")} options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`partnership.kinds.${k}`) }))} {...schemaField(agreement.fields.kind)} />
+          <TextField label={t("partnership.signedOn")} type="date" {...schemaField(agreement.fields.signedOn)} />
+          <TextField label={t("partnership.renewsOn")} type="date" {...schemaField(agreement.fields.renewsOn)} />
+          <TextField label={t("partnership.notes")} {...schemaField(agreement.fields.notes)} />
           <div className="grid-form__actions"><SubmitButton intent="add-agreement" pendingLabel={t("partnership.adding")}>{t("partnership.addAgreement")}</SubmitButton></div>
         </Form>
       </section>
@@ -184,13 +190,13 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
           </div>
         )}
         <h3>{t("partnership.addNextStep")}</h3>
-        <FormError message={errorsFor("add-next-step")?.formError} />
-        <Form method="post" ref={stepForm} noValidate className="grid-form">
-          <TextField label={t("partnership.what")} name="what" required errors={errorsFor("add-next-step")?.fieldErrors?.what} />
-          <TextField label={t("partnership.owner")} name="ownerName" required errors={errorsFor("add-next-step")?.fieldErrors?.ownerName} />
-          <SelectField label={t("partnership.ownerOrganization")} name="ownerOrganizationId" required placeholder={t("partnership.choosePartner")} options={data.partners.map((p) => ({ value: p.id, label: p.name }))} errors={errorsFor("add-next-step")?.fieldErrors?.ownerOrganizationId} />
-          <TextField label={t("partnership.dueDate")} name="dueDate" type="date" required errors={errorsFor("add-next-step")?.fieldErrors?.dueDate} />
-          <SelectField label={t("partnership.aboutPartner")} name="aboutOrganizationId" placeholder="—" options={data.partners.map((p) => ({ value: p.id, label: p.name }))} />
+        <FormError message={step.form.error} />
+        <Form method="post" ref={stepForm} className="grid-form" {...step.form.props}>
+          <TextField label={t("partnership.what")} {...schemaField(step.fields.what)} />
+          <TextField label={t("partnership.owner")} {...schemaField(step.fields.ownerName)} />
+          <SelectField label={t("partnership.ownerOrganization")} placeholder={t("partnership.choosePartner")} options={data.partners.map((p) => ({ value: p.id, label: p.name }))} {...schemaField(step.fields.ownerOrganizationId)} />
+          <TextField label={t("partnership.dueDate")} type="date" {...schemaField(step.fields.dueDate)} />
+          <SelectField label={t("partnership.aboutPartner")} placeholder="—" options={data.partners.map((p) => ({ value: p.id, label: p.name }))} {...schemaField(step.fields.aboutOrganizationId)} />
           <div className="grid-form__actions"><SubmitButton intent="add-next-step" pendingLabel={t("partnership.adding")}>{t("partnership.addNextStep")}</SubmitButton></div>
         </Form>
       </section>
@@ -208,12 +214,12 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
           </table>
         )}
         <h3>{t("partnership.addDecision")}</h3>
-        <FormError message={errorsFor("add-decision")?.formError} />
-        <Form method="post" ref={decisionForm} noValidate className="grid-form">
-          <TextAreaField label={t("partnership.decision")} name="decision" rows={2} required errors={errorsFor("add-decision")?.fieldErrors?.decision} />
-          <SelectField label={t("partnership.method")} name="method" required placeholder={t("partnership.choose")} options={DECISION_METHODS.map((m) => ({ value: m, label: t(`partnership.methods.${m}`) }))} errors={errorsFor("add-decision")?.fieldErrors?.method} />
-          <TextField label={t("partnership.decidedOn")} name="decidedOn" type="date" defaultValue={today} required errors={errorsFor("add-decision")?.fieldErrors?.decidedOn} />
-          <TextField label={t("partnership.present")} name="present" required errors={errorsFor("add-decision")?.fieldErrors?.present} />
+        <FormError message={decision.form.error} />
+        <Form method="post" ref={decisionForm} className="grid-form" {...decision.form.props}>
+          <TextAreaField label={t("partnership.decision")} rows={2} {...schemaField(decision.fields.decision)} />
+          <SelectField label={t("partnership.method")} placeholder={t("partnership.choose")} options={DECISION_METHODS.map((m) => ({ value: m, label: t(`partnership.methods.${m}`) }))} {...schemaField(decision.fields.method)} />
+          <TextField label={t("partnership.decidedOn")} type="date" defaultValue={today} {...schemaField(decision.fields.decidedOn)} />
+          <TextField label={t("partnership.present")} {...schemaField(decision.fields.present)} />
           <div className="grid-form__actions"><SubmitButton intent="add-decision" pendingLabel={t("partnership.adding")}>{t("partnership.addDecision")}</SubmitButton></div>
         </Form>
       </section>

@@ -58,6 +58,8 @@ export function useSchemaForm<S extends z.ZodTypeAny>({
       error: form.errors?.[0],
       /** Messages by field name, the shape `FormErrors.fieldErrors` has (for markup not built from `schemaField`). */
       fieldErrors: form.allErrors as Record<string, string[] | undefined>,
+      /** Check a field again now, for a value set by code rather than typed (the map's click sets the coordinates). Conform's metadata is a Proxy, so the spread above does not carry its methods. */
+      validate: (name: string) => form.validate({ name }),
     },
     fields,
   };

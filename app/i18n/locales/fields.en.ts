@@ -124,6 +124,14 @@ const fields = {
     chooseSupportAndInfluence: "Choose support and influence for “{{group}}”",
     seqMustBeAMessageNumber: "seq must be a message number",
     bboxIsRequired: "bbox is required: minLng,minLat,maxLng,maxLat",
+    webhookUrlRequired: "Enter the URL that should receive notifications",
+    webhookUrlFull: "Enter a full URL starting with https://",
+    webhookUrlNoCredentials: "Leave the user name and password out of the URL: the hub signs each call instead.",
+    webhookUrlNoFragment: "Leave the #fragment out of the URL.",
+    webhookUrlEncrypted: "Use an https:// URL: notifications are only sent encrypted.",
+    webhookUrlHttps: "Use an https:// URL.",
+    webhookUrlPublic: "Use a public address: the hub does not call private or internal networks.",
+    webhookDescription: "Say what receives these notifications",
 };
 
 export default fields;

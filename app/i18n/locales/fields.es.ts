@@ -126,6 +126,14 @@ const fields: typeof en = {
     chooseSupportAndInfluence: "Elija el apoyo y la influencia de “{{group}}”",
     seqMustBeAMessageNumber: "seq debe ser un número de mensaje",
     bboxIsRequired: "bbox es obligatorio: minLng,minLat,maxLng,maxLat",
+    webhookUrlRequired: "Escriba la URL que debe recibir los avisos",
+    webhookUrlFull: "Escriba una URL completa que empiece por https://",
+    webhookUrlNoCredentials: "No ponga usuario ni contraseña en la URL: el hub firma cada llamada.",
+    webhookUrlNoFragment: "Quite el #fragmento de la URL.",
+    webhookUrlEncrypted: "Use una URL https://: los avisos solo se envían cifrados.",
+    webhookUrlHttps: "Use una URL https://.",
+    webhookUrlPublic: "Use una dirección pública: el hub no llama a redes privadas ni internas.",
+    webhookDescription: "Diga qué sistema recibe estos avisos",
 };
 
 export default fields;

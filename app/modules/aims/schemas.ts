@@ -64,18 +64,22 @@ export const createAimSchema = (locale = "en") =>
   .refine((a) => a.targetDate > a.baselineDate, { path: ["targetDate"], message: translatable("errors.fields.theTargetDateMustComeAfterThe") });
 export const CreateAimSchema = createAimSchema();
 
+/*
+ * The measure page's forms. The measure is the page's (its URL), never a posted field: the forms
+ * post only what a person chose, and the action takes the id from the route (ADR 077: the same
+ * schema validates the form in the browser).
+ */
+
 /** A value for a measure in `unit`, typed on a page in `locale`: the unit's bounds (a count is whole and not negative, a percentage 0–100; ADR 082). */
 export const enterValueSchema = ({ unit, locale }: { unit: string; locale: string }) =>
   z.object({
     intent: z.literal("enter-value"),
-    measureId: z.string().uuid(),
     period: boundedDate(translatable("errors.fields.chooseThePeriod")),
     value: measureValue(unit, locale),
   });
 
 export const AnnotationSchema = z.object({
   intent: z.literal("annotate"),
-  measureId: z.string().uuid(),
   period: boundedDate(translatable("errors.fields.chooseThePeriod")),
   kind: z.enum(ANNOTATION_KINDS, { errorMap: () => ({ message: translatable("errors.fields.chooseWhatKindOfChange") }) }),
   label: z.string().trim().min(3, translatable("errors.fields.describeTheChangeInAFewWords")).max(140),
@@ -83,7 +87,6 @@ export const AnnotationSchema = z.object({
 
 export const RebaselineSchema = z.object({
   intent: z.literal("rebaseline"),
-  measureId: z.string().uuid(),
   baselinePoints: boundedNumber({ min: 1, max: 60, int: true, message: translatable("errors.fields.between1And60Points") }),
 });
 

@@ -55,8 +55,18 @@ export const AssetQuerySchema = z.object({
 });
 export type AssetQuery = z.infer<typeof AssetQuerySchema>;
 
-const latitude = z.coerce.number({ invalid_type_error: translatable("errors.fields.enterALatitude") }).min(-90, translatable("errors.fields.latitudeIs90To90")).max(90, translatable("errors.fields.latitudeIs90To90"));
-const longitude = z.coerce.number({ invalid_type_error: translatable("errors.fields.enterALongitude") }).min(-180, translatable("errors.fields.longitudeIs180To180")).max(180, translatable("errors.fields.longitudeIs180To180"));
+/**
+ * A coordinate as a form posts it. A blank box is no coordinate: `z.coerce.number` read "" (and
+ * null) as 0, a point off the coast of Africa, so a form sent without its point was saved there.
+ * Being refused blank also makes the schema mark the box `required` for the browser (ADR 077).
+ */
+const coordinate = (limit: number, enter: string, range: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    z.number({ required_error: enter, invalid_type_error: enter }).min(-limit, range).max(limit, range),
+  );
+const latitude = coordinate(90, translatable("errors.fields.enterALatitude"), translatable("errors.fields.latitudeIs90To90"));
+const longitude = coordinate(180, translatable("errors.fields.enterALongitude"), translatable("errors.fields.longitudeIs180To180"));
 const codes = z
   .union([z.string(), z.array(z.string())])
   .optional()

@@ -84,3 +84,54 @@ export type ReferralCheckJson = {
   service: { id: string; name: string; eligibilityDescription: string | null; capacityStatus: string | null; capacityConfirmedAt: string | null; capacityAvailable: number | null; capacityUnit: string | null } | null;
   warnings: unknown[];
 };
+
+/*
+ * Web hook endpoints (ADR 051). The URL rules a browser can check: a full https:// URL, without
+ * credentials or a #fragment; plain http only to this machine and only outside production; in
+ * production no internal-looking name. Whether an address is private (an IP literal in a private
+ * range) needs node:net, so the server passes `isPrivateHost` (webhook-url.server.ts) and the
+ * browser leaves that rule to the server's answer, which lands on the same field (ADR 077).
+ */
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const internalName = (host: string) => host === "localhost" || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || !host.includes(".");
+
+export type WebhookUrlRules = { production: boolean; isPrivateHost?: (host: string) => boolean };
+
+/** Why the hub will not call this URL (a translatable), or null when it will. */
+export function webhookUrlProblem(raw: string, { production, isPrivateHost = () => false }: WebhookUrlRules): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return translatable("errors.fields.webhookUrlFull");
+  }
+  if (url.username || url.password) return translatable("errors.fields.webhookUrlNoCredentials");
+  if (url.hash) return translatable("errors.fields.webhookUrlNoFragment");
+  const host = url.hostname.toLowerCase();
+  if (url.protocol === "http:") {
+    if (!production && LOCAL_HOSTS.has(host)) return null;
+    return translatable("errors.fields.webhookUrlEncrypted");
+  }
+  if (url.protocol !== "https:") return translatable("errors.fields.webhookUrlHttps");
+  if (production && (isPrivateHost(host) || internalName(host))) return translatable("errors.fields.webhookUrlPublic");
+  return null;
+}
+
+export const webhookUrl = (rules: WebhookUrlRules) =>
+  z
+    .string()
+    .trim()
+    .min(1, translatable("errors.fields.webhookUrlRequired"))
+    .max(2000)
+    .superRefine((value, ctx) => {
+      const problem = webhookUrlProblem(value, rules);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    });
+
+/** The web hooks page's form to add an endpoint. */
+export const registerWebhookSchema = (rules: WebhookUrlRules) =>
+  z.object({
+    intent: z.literal("register"),
+    url: webhookUrl(rules),
+    description: z.string().trim().min(2, translatable("errors.fields.webhookDescription")).max(200),
+  });

@@ -15,7 +15,9 @@ import { transitionReferral } from "./service.server";
 import { secretContext } from "./webhooks.server";
 import { registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook } from "./webhook-endpoints.server";
 import { BACKOFF_MS, backoffDelay, claimDueDeliveries, deliverDueWebhooks, postWebhook, signWebhook, startWebhookDelivery, stopWebhookDelivery } from "./webhook-delivery.server";
-import { isPrivateAddress, webhookUrlProblem } from "./webhook-url.server";
+import { isPrivateAddress, webhookUrlProblem as urlProblem } from "./webhook-url.server";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 import { actorFor } from "../../../tests/actors";
 import type { Actor } from "~/modules/auth/actor";
 
@@ -72,6 +74,12 @@ describe("web hook URLs", () => {
   it("https only; http only to this machine outside production; no private networks in production", () => {
     const dev = { production: false };
     const prod = { production: true };
+    // The problem is a translatable (the form says it in the reader's language): read as the English reader sees it.
+    const en = translatorForLocale("en");
+    const webhookUrlProblem = (raw: string, rules: { production: boolean }) => {
+      const problem = urlProblem(raw, rules);
+      return problem === null ? null : translateMessage(problem, en);
+    };
     expect(webhookUrlProblem("https://hooks.example.org/referrals", prod)).toBeNull();
     expect(webhookUrlProblem("http://hooks.example.org/referrals", dev)).toMatch(/https/);
     expect(webhookUrlProblem("http://127.0.0.1:4000/hook", dev)).toBeNull();

@@ -4,10 +4,12 @@
  * production the hub also refuses private, loopback and link-local addresses, both when the URL is
  * registered (an IP literal or an internal-looking name) and when it connects (the name's resolved
  * address), so a director cannot point the hub's server at the network it runs in.
- * See docs/decisions/051-fhir-task-api-and-web-hooks.md.
+ * See docs/decisions/051-fhir-task-api-and-web-hooks.md. The rules a browser can check live in
+ * schemas.ts (the form validates with them, ADR 077); this module adds what needs node:net.
  */
 import { BlockList, isIP } from "node:net";
 import { z } from "zod";
+import { registerWebhookSchema, webhookUrlProblem as sharedUrlProblem } from "./schemas";
 
 const blocked = new BlockList();
 for (const [net, bits] of [
@@ -29,43 +31,15 @@ export function isPrivateAddress(address: string): boolean {
   return false;
 }
 
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const internalName = (host: string) => host === "localhost" || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || !host.includes(".");
-
-/** Why the hub will not call this URL, or null when it will. */
+/** Why the hub will not call this URL (a translatable), or null: the browser's rules and the private-address check. */
 export function webhookUrlProblem(raw: string, { production }: { production: boolean }): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return "Enter a full URL starting with https://";
-  }
-  if (url.username || url.password) return "Leave the user name and password out of the URL: the hub signs each call instead.";
-  if (url.hash) return "Leave the #fragment out of the URL.";
-  const host = url.hostname.toLowerCase();
-  if (url.protocol === "http:") {
-    if (!production && LOCAL_HOSTS.has(host)) return null;
-    return "Use an https:// URL: notifications are only sent encrypted.";
-  }
-  if (url.protocol !== "https:") return "Use an https:// URL.";
-  if (production && (isPrivateAddress(host) || internalName(host))) return "Use a public address: the hub does not call private or internal networks.";
-  return null;
+  return sharedUrlProblem(raw, { production, isPrivateHost: isPrivateAddress });
 }
 
-export const WebhookUrlSchema = (production: boolean) =>
-  z
-    .string()
-    .trim()
-    .min(1, "Enter the URL that should receive notifications")
-    .max(2000, "Use a URL of at most 2,000 characters")
-    .superRefine((value, ctx) => {
-      const problem = webhookUrlProblem(value, { production });
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-    });
-
+/** The web hooks page's action: the form's own schema (schemas.ts), with the private-address rule only the server can check. */
 export const webhookActionSchema = (production: boolean) =>
   z.discriminatedUnion("intent", [
-    z.object({ intent: z.literal("register"), url: WebhookUrlSchema(production), description: z.string().trim().min(2, "Say what receives these notifications").max(200) }),
+    registerWebhookSchema({ production, isPrivateHost: isPrivateAddress }),
     z.object({ intent: z.literal("revoke"), endpointId: z.string().uuid() }),
     z.object({ intent: z.literal("test"), endpointId: z.string().uuid() }),
   ]);
