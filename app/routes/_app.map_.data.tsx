@@ -11,6 +11,7 @@ import { correctLocationPlacement, listLocationsToReview } from "~/modules/direc
 import { PlaceLocationSchema } from "~/modules/directory/schemas";
 import { forbidden } from "~/utils/app-error";
 import { parseForm } from "~/utils/forms.server";
+import { translatable } from "~/utils/translatable";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.importExport");
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Typed coordinates for an imported location from the review list. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "coalition:read", "coalition");
-  if (!actor.organizationId || !(actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"))) throw forbidden("Only directors and conveners can place locations.");
+  if (!actor.organizationId || !(actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"))) throw forbidden(translatable("errors.services.directory.placeOnly"));
   const input = parseForm(await request.formData(), PlaceLocationSchema);
   const placed = await correctLocationPlacement({ actor, input });
   return { placed: placed.id };
