@@ -13,7 +13,7 @@ import type { Socket } from "socket.io";
 import type { z } from "zod";
 import { localeCookie } from "~/i18n/i18next.server";
 import { translatorForLocale } from "~/i18n/translators";
-import { translateMessage, type Translate } from "~/utils/translatable";
+import { translatable, translateMessage, type Translate } from "~/utils/translatable";
 import { humanIssueMessage } from "~/utils/zod-messages";
 import { isSessionLive } from "./session.server";
 import { clientPayloadSchemas, RESERVED_SOCKET_EVENTS, type AckResponse, type ClientEventName, type ClientPayload, type SocketError, type SocketNamespace } from "./events";
@@ -89,10 +89,10 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
       try {
         await translatorReady;
         if (typeof event !== "string" || !Object.hasOwn(schemas, event) || !Object.hasOwn(table, event)) {
-          return reply({ ok: false, code: "unknown_event", error: "Unknown request." });
+          return reply({ ok: false, code: "unknown_event", error: translatable("errors.services.realtime.unknownRequest") });
         }
         if (!(await sessionLive())) {
-          reply({ ok: false, code: "unauthorized", error: "Your session has ended: sign in again." });
+          reply({ ok: false, code: "unauthorized", error: translatable("errors.services.realtime.sessionEnded") });
           socket.disconnect(true);
           return;
         }
@@ -110,7 +110,7 @@ export function handleSocketEvents<NS extends SocketNamespace>(socket: AnySocket
         }
         if (mapped) return reply(mapped);
         console.error(`[realtime] ${namespace} ${String(event)} failed:`, error);
-        reply({ ok: false, code: "server", error: "Something went wrong on our side. Try again." });
+        reply({ ok: false, code: "server", error: translatable("errors.services.realtime.server") });
       }
     })();
   });

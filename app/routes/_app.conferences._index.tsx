@@ -15,6 +15,7 @@ import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
 import { CardFailed } from "~/components/ui/card-error";
 import { loadCard } from "~/utils/cards.server";
+import { translatable } from "~/utils/translatable";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.conferences");
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const timeZone = await coalitionTimeZone(actor.coalitionId);
   const input = parseForm(await request.formData(), ScheduleConferenceSchema);
   const startsAt = parseLocalDateTime(input.startsAt, timeZone);
-  if (!startsAt) throw new AppError({ message: "Choose a valid date and time", fieldErrors: { startsAt: ["Choose a valid date and time"] } });
+  if (!startsAt) throw new AppError({ message: translatable("errors.services.conference.chooseDateTime"), fieldErrors: { startsAt: [translatable("errors.services.conference.chooseDateTime")] } });
   const conference = await scheduleConference({
     actor,
     coalitionId: actor.coalitionId,

@@ -13,6 +13,7 @@ import { forbidden } from "~/utils/app-error";
 import { parseForm } from "~/utils/forms.server";
 import { getEnv } from "~/utils/env.server";
 import { getMapView } from "~/modules/coalition/queries.server";
+import { translatable } from "~/utils/translatable";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.importExport");
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Typed coordinates for an imported location from the review list. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "coalition:read", "coalition");
-  if (!actor.organizationId || !(actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"))) throw forbidden("Only directors and conveners can place locations.");
+  if (!actor.organizationId || !(actor.permissions.has("directory:edit") || actor.permissions.has("coalition:admin"))) throw forbidden(translatable("errors.services.directory.placeOnly"));
   const input = parseForm(await request.formData(), PlaceLocationSchema);
   const placed = await correctLocationPlacement({ actor, input });
   return { ok: true, placed: placed.id };

@@ -4,7 +4,7 @@
  * coalition-only records for members and member API keys.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { readCaller } from "~/modules/auth/guard.server";
 import { directoryViewer } from "~/modules/directory/viewer.server";
 import { CSV_TABLES, dataPackage, exportGeoJson, exportServices, servicesToTables, tableToCsv, type CsvTable } from "~/modules/directory/hsds/export.server";
@@ -22,5 +22,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const tables = servicesToTables(await exportServices(viewer));
     return new Response(tableToCsv(tables[table]), { headers: { "Content-Type": "text/csv; charset=utf-8", ...download(`${table}.csv`) } });
   }
-  throw notFound("No such export");
+  throw recordNotFound("export");
 }

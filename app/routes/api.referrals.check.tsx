@@ -10,6 +10,8 @@ import { CONSENT_CATEGORIES } from "~/modules/consent/categories";
 import { GRAVITY_CODES } from "~/modules/sdoh/roll-up";
 import { checkReferral } from "~/modules/referral/open.server";
 import { requireActor } from "~/modules/auth/guard.server";
+import { AppError } from "~/utils/app-error";
+import { translatable } from "~/utils/translatable";
 
 const many = (v: string[]) => v.filter((s) => s.length > 0);
 const CheckQuerySchema = z.object({
@@ -32,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     serviceId: url.searchParams.get("serviceId") || undefined,
     sdohCodes: many(url.searchParams.getAll("sdohCodes")),
   });
-  if (!parsed.success) return Response.json({ error: "Choose a client and an organization." }, { status: 400 });
+  // The form shows `error`: a translatable, worded by the one error mapper in the page's language.
+  if (!parsed.success) throw new AppError({ message: translatable("errors.services.referral.chooseClientAndOrg"), status: 400 });
   const q = parsed.data;
   const check = await checkReferral({ actor, clientId: q.clientId, recipientOrganizationId: q.recipientOrganizationId, serviceId: q.serviceId ?? null, categories: CONSENT_CATEGORIES, needs: q.sdohCodes });
   const body: ReferralCheckJson = {

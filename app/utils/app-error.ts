@@ -10,6 +10,9 @@
  * - `redirectTo`: answer with a redirect there (sign-in), `headers` going with the answer
  *   (a cleared cookie, `WWW-Authenticate`).
  */
+import type services from "~/i18n/locales/services.en";
+import { translatable } from "./translatable";
+
 export class AppError extends Error {
   readonly status: number;
   readonly fieldErrors?: Record<string, string[]>;
@@ -43,8 +46,14 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "Not found") => new AppError({ message: what, status: 404 });
-export const forbidden = (what = "You do not have permission to do that") => new AppError({ message: what, status: 403 });
+export const notFound = (what = translatable("errors.services.notFound.default")) => new AppError({ message: what, status: 404 });
+export const forbidden = (what = translatable("errors.services.access.forbidden")) => new AppError({ message: what, status: 403 });
+
+/** The kinds of record a service answers 404 for: the keys of `errors.services.notFound` (the Spanish file has the same keys, by its type). */
+export type MissingRecord = Exclude<keyof (typeof services)["notFound"], "default">;
+
+/** 404: the record is not there or not the actor's to see, said in the reader's language (the mapper translates it). */
+export const recordNotFound = (kind: MissingRecord) => notFound(translatable(`errors.services.notFound.${kind}`));
 
 /** A guard refusing the whole request: 403 (signed in, not allowed here) or 401 (no usable credentials). */
 export const accessDenied = (message: string, { status = 403, headers }: { status?: 401 | 403; headers?: Record<string, string> } = {}) =>
@@ -52,7 +61,7 @@ export const accessDenied = (message: string, { status = 403, headers }: { statu
 
 /** Not signed in: the person is sent to sign in and comes back to `redirectTo` afterwards. */
 export const signInRequired = ({ redirectTo, headers }: { redirectTo: string; headers?: Record<string, string> }) =>
-  new AppError({ message: "Sign in to continue.", status: 401, refusesRequest: true, redirectTo, headers });
+  new AppError({ message: translatable("errors.services.access.signIn"), status: 401, refusesRequest: true, redirectTo, headers });
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof Error && error.name === "AppError" && "status" in error;

@@ -51,6 +51,17 @@ describe.skipIf(!hasChromium())("Spanish pages, titles and messages included", (
     expect(body).not.toContain(en.errors.fixFields);
   });
 
+  it("a service's refusal the form shows is Spanish on the built server (the send form's check)", async () => {
+    const page = await spanishPage();
+    await page.goto("/referrals/new");
+    const ask = (query: string) => page.evaluate(async (q) => {
+      const response = await fetch(`/api/referrals/check?${q}`);
+      return { status: response.status, error: ((await response.json()) as { error?: string }).error };
+    }, query);
+    expect(await ask(`clientId=${crypto.randomUUID()}`)).toEqual({ status: 400, error: es.errors.services.referral.chooseClientAndOrg });
+    expect(await ask(`clientId=${crypto.randomUUID()}&recipientOrganizationId=${crypto.randomUUID()}`)).toEqual({ status: 404, error: es.errors.services.notFound.client });
+  });
+
   it("numbers are written the Spanish way", async () => {
     const page = await spanishPage();
     await page.goto("/aims");

@@ -80,6 +80,18 @@ describe("GET /api/directory/geocode", () => {
     expect(await call(asDirector, "Main St")).toMatchObject({ status: 502, body: { error: expect.stringMatching(/did not answer/) } });
   });
 
+  it("says it in Spanish on a Spanish page: off, too short, the search failing (#14 defect 2)", async () => {
+    const world = await createTwoOrganizationWorld();
+    const asDirector = await signedInRequester(world.directorA.email);
+    const callEs = (q: string) => settle(() => geocodeRoute.loader({ request: asDirector.get(`/api/directory/geocode?q=${encodeURIComponent(q)}&lng=es`), params: {}, context: {} }));
+    withGeocoder(undefined);
+    expect(await callEs("200 S Main St")).toMatchObject({ status: 404, body: { error: "No hay una búsqueda de direcciones configurada" } });
+    withGeocoder(base);
+    expect(await callEs("ab")).toMatchObject({ status: 400, body: { error: "Escriba al menos 3 caracteres de la dirección" } });
+    reply = (res) => res.writeHead(500).end("boom");
+    expect(await callEs("Main St")).toMatchObject({ status: 502, body: { error: "La búsqueda de direcciones falló (500). Ubique el lugar en el mapa o escriba sus coordenadas." } });
+  });
+
   it("refuses a GEOCODER_URL that is not a URL when the environment is read", () => {
     expect(() => parseEnv({ NODE_ENV: "test", GEOCODER_URL: "nominatim" })).toThrow(/GEOCODER_URL must be a URL/);
   });

@@ -100,6 +100,38 @@ describe("HSDS import", () => {
     expect((await db.directoryService.findMany({ where: { coalitionId: world.coalition.id } })).map((s) => s.externalId)).toEqual(["good-1"]);
   });
 
+  it("the report a person reads in Spanish: reasons, warnings and refusals in the page's language, HSDS field names as the file writes them (#14 defect 2)", async () => {
+    const world = await createTwoOrganizationWorld();
+    const asConvener = await signedInRequester(world.convener.email);
+    const spanish = { "accept-language": "es" };
+    const result = outcomes(await importBatch(asConvener, { records: [
+      { name: "Sin id" },
+      { id: "bad-status", name: "Raro", status: "open" },
+      { id: "bad-time", name: "Tarde", schedules: [{ opens_at: "late" }] },
+      { id: "ok", name: "Bien", languages: [{ name: "Klingon" }] },
+    ] }, spanish));
+    expect(result.map((r) => [r.outcome, r.reason ?? null])).toEqual([
+      ["rejected", "id: falta id"],
+      ["rejected", "status: status debe ser active, inactive, defunct o temporarily closed"],
+      ["rejected", "schedules.0.opens_at: opens_at/closes_at debe tener el formato HH:MM"],
+      ["created", null],
+    ]);
+    expect(result[3].warnings).toEqual([
+      "Ninguno de sus términos de taxonomía es una categoría de SDOH: etiquételo en el hub para que aparezca bajo una necesidad.",
+      'El idioma "Klingon" no es uno que el hub reconozca: agréguelo a mano.',
+    ]);
+    const tooMany = await importBatch(asConvener, { records: Array.from({ length: 101 }, (_, i) => ({ id: `r${i}`, name: "n" })) }, spanish);
+    expect(tooMany.status).toBe(400);
+    expect((tooMany.body as { error: string }).error).toBe("Como máximo 100 registros por lote");
+    const asCm = await signedInRequester(world.careManagerA.email);
+    const refused = await importBatch(asCm, { records: [{ id: "x", name: "y" }] }, spanish);
+    expect(refused.status).toBe(403);
+    expect((refused.body as { error: string }).error).toBe("Solo directores y convocantes pueden importar.");
+    // A partner system that names no language reads English, the documented wording.
+    const english = outcomes(await importBatch(asConvener, { records: [{ name: "No id" }] }));
+    expect(english[0].reason).toBe("id: id is required");
+  });
+
   it("a director's import belongs to their organization and cannot take over another organization's record", async () => {
     const world = await createTwoOrganizationWorld();
     const asA = await signedInRequester(world.directorA.email);

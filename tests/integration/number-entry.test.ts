@@ -80,4 +80,25 @@ describe("measure values are read in the page's language and kept to the unit", 
     expect(report[1]!.message).toMatch(/^value "12,5" is not a number/);
     expect(await values(w.households.id)).toEqual([]);
   });
+
+  it("CSV import on a Spanish page: every rejected row says why in Spanish, naming the column and the cell as written (#14 defect 2)", async () => {
+    const w = await world();
+    const month = lastMonth().slice(0, 7);
+    const future = `${new Date().getUTCFullYear() + 1}-01`;
+    const form = new FormData();
+    form.set("intent", "import");
+    form.set("file", new File([`period,value\n${month},-5\n${month},"12,5"\n${month},3\n${month},4\nMarch,2\n${future},1\n,1\n`], "valores.csv", { type: "text/csv" }));
+    const request = new Request(`http://localhost/aims/measures/${w.households.id}?lng=es`, { method: "POST", headers: { cookie: w.director.cookie }, body: form });
+    const result = await act(request, w.households.id);
+    expect(result.status).toBe(200);
+    const report = (result.body as { report: { row: number; status: string; message?: string }[] }).report;
+    expect(report.map((r) => [r.row, r.status])).toEqual([[2, "rejected"], [3, "rejected"], [4, "created"], [5, "rejected"], [6, "rejected"], [7, "rejected"], [8, "rejected"]]);
+    expect(report[0]!.message).toMatch(/^value "-5" no es un número entero entre 0 y [\d,]+ \(la unidad es "households"\)$/);
+    expect(report[1]!.message).toBe('value "12,5" no es un número escrito como 1234.5');
+    expect(report[3]!.message).toBe("Este período aparece dos veces en el archivo");
+    expect(report[4]!.message).toBe('el período "March" no es un período entre 1900 y 2100 (use 2026-03, 2026-Q1 o 2026-03-01)');
+    expect(report[5]!.message).toBe("Este período aún no ha comenzado");
+    expect(report[6]!.message).toBe("period está vacío");
+    expect(await values(w.households.id)).toEqual([3]);
+  });
 });

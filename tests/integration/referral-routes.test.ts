@@ -79,7 +79,21 @@ describe("referral pages", () => {
     expect(body.refused.map((r) => r.category)).toContain("BEHAVIORAL_HEALTH");
 
     const outsider = await signedInRequester(world.careManagerC.email);
-    expect((await settle(() => checkRoute.loader(args(outsider.get(url))))).status).toBe(404);
+    const elsewhere = await settle(() => checkRoute.loader(args(outsider.get(url))));
+    expect(elsewhere.status).toBe(404);
+    expect((elsewhere.body as { error: string }).error).toBe("Client not found");
+  });
+
+  it("the pre-send check answers the form in the page's language: a missing choice, another organization's client (#14 defect 2)", async () => {
+    const world = await createReferralWorld();
+    const as = await signedInRequester(world.careManagerA.email);
+    const incomplete = await settle(() => checkRoute.loader(args(as.get(`/api/referrals/check?clientId=${world.clientId}&lng=es`))));
+    expect(incomplete.status).toBe(400);
+    expect((incomplete.body as { error: string }).error).toBe("Elija una persona y una organización.");
+    const outsider = await signedInRequester(world.careManagerC.email);
+    const elsewhere = await settle(() => checkRoute.loader(args(outsider.get(`/api/referrals/check?clientId=${world.clientId}&recipientOrganizationId=${world.orgB.id}&lng=es`))));
+    expect(elsewhere.status).toBe(404);
+    expect((elsewhere.body as { error: string }).error).toBe("No se encontró a la persona");
   });
 
   it("a transition with a stale version answers 409 with the conflict flag and changes nothing", async () => {
@@ -95,6 +109,9 @@ describe("referral pages", () => {
     expect(stale.status).toBe(409);
     expect((stale.body as Body).conflict).toBe(true);
     expect((stale.body as Body).formError).toMatch(/Someone else changed this referral/);
+    const staleEs = await settle(() => referralPage.action(args(receiver.post(`${path}?lng=es`, { intent: "transition", to: "IN_PROGRESS", version: "1" }), { referralId: referral.id })));
+    expect(staleEs.status).toBe(409);
+    expect((staleEs.body as Body).formError).toBe("Otra persona modificó esta derivación mientras usted la consultaba (ahora está aceptada). No se guardó nada: vuelva a cargar la página para ver lo más reciente e inténtelo de nuevo.");
     expect((await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe("ACCEPTED");
   });
 

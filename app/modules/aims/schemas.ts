@@ -98,23 +98,30 @@ export const WinSchema = z.object({
 
 /**
  * One CSV row of measure values (the period is read by `parsePeriod`, which knows the frequency).
- * Messages follow the cell: the import reports `value "eleven" is not a number between …`.
+ * Messages follow the cell: the import reports `value "eleven" is not a number between …`. They are
+ * translatables (errors.services.aims.csv…), worded in the reader's language by the import.
  */
 export const measureCsvRowSchema = (unit: string) => {
   const { min, max, int } = MEASURE_VALUE_BOUNDS[measureUnitKind(unit)];
-  const range = `is not ${int ? "a whole number" : "a number"} between ${min.toLocaleString("en-US")} and ${max === DECIMAL_MAX ? MEASURE_NUMBER_LIMIT : max.toLocaleString("en-US")} (the unit is "${unit}")`;
+  // The bounds as a file writes numbers (English, "1,000,000"), whatever the reader's language: the file must use that form.
+  const range = translatable(int ? "errors.services.aims.csvWholeNumberRange" : "errors.services.aims.csvNumberRange", {
+    min: min.toLocaleString("en-US"),
+    max: max === DECIMAL_MAX ? MEASURE_NUMBER_LIMIT : max.toLocaleString("en-US"),
+    unit,
+  });
+  const empty = translatable("errors.services.aims.csvEmpty");
   return z.object({
-    period: z.string({ required_error: "is empty" }).trim().min(1, "is empty").max(20, "is not a period"),
+    period: z.string({ required_error: empty }).trim().min(1, empty).max(20, translatable("errors.services.aims.csvNotAPeriod")),
     value: z
-      .string({ required_error: "is empty" })
+      .string({ required_error: empty })
       .trim()
-      .min(1, "is empty")
-      .max(40, "is not a number")
+      .min(1, empty)
+      .max(40, translatable("errors.services.aims.csvNotANumber"))
       // A file has no page language: numbers are written as in English ("1234.5", "1,234.5"); "12,5" is refused, never read as 125.
       .transform((v, ctx) => {
         const parsed = parseLocaleNumber(v, "en");
         if (parsed.ok) return parsed.value;
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "is not a number written as 1234.5" });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: translatable("errors.services.aims.csvNumberFormat") });
         return z.NEVER;
       })
       .pipe(int ? z.number().min(min, range).max(max, range).int(range) : z.number().min(min, range).max(max, range)),

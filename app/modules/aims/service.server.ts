@@ -3,7 +3,7 @@
  * values (by hand or CSV); everyone in the coalition reads them. Every change is audited.
  */
 import Papa from "papaparse";
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { activeMembersAmong } from "~/modules/coalition/membership.server";
@@ -11,7 +11,8 @@ import { findComputedMeasure } from "./computed.server";
 import { isPeriodStart, parsePeriod, type Frequency } from "./periods";
 import { measureCsvRowSchema } from "./schemas";
 import type { Actor } from "~/modules/auth/actor";
-import { translatable } from "~/utils/translatable";
+import { currentTranslator } from "~/utils/http-errors.server";
+import { translatable, translateMessage, type Translate } from "~/utils/translatable";
 
 
 const audit = (actor: Actor<"coalition">, action: string, subjectType: string, subjectId: string, metadata: Record<string, unknown> = {}, tx?: Prisma.TransactionClient) =>
@@ -47,7 +48,7 @@ export async function createMeasure({ actor, input }: {
 
 export async function getMeasureInCoalition(measureId: string, coalitionId: string) {
   const measure = await db.measure.findFirst({ where: { id: measureId, coalitionId, archivedAt: null }, include: { reporters: { select: { organizationId: true } } } });
-  if (!measure) throw notFound("Measure not found");
+  if (!measure) throw recordNotFound("measure");
   return measure;
 }
 
@@ -118,9 +119,11 @@ export type ImportRowResult = { row: number; status: "created" | "updated" | "re
 
 /**
  * CSV with columns period,value: each row is validated and written on its own (one transaction per
- * row), so a bad row is reported and never half-written, and a re-import updates in place.
+ * row), so a bad row is reported and never half-written, and a re-import updates in place. The
+ * report's reasons are in the reader's language: `t` is the request's (the ambient translator
+ * during an action, ADR 071), English elsewhere.
  */
-export async function importValuesCsv({ actor, measureId, csv }: { actor: Actor<"coalition">; measureId: string; csv: string }): Promise<ImportRowResult[]> {
+export async function importValuesCsv({ actor, measureId, csv, t = currentTranslator() }: { actor: Actor<"coalition">; measureId: string; csv: string; t?: Translate }): Promise<ImportRowResult[]> {
   const measure = await getMeasureInCoalition(measureId, actor.coalitionId);
   assertCanReport(measure, actor.organizationId);
   if (csv.length > 1_000_000) throw new AppError({ message: translatable("errors.services.aims.fileTooLarge") });
@@ -137,15 +140,16 @@ export async function importValuesCsv({ actor, measureId, csv }: { actor: Actor<
     if (!checked.success) {
       // The column and the cell named: `value "1e308" is not a number between …`.
       const cell = (column: string) => (raw[column]?.trim() ? ` "${raw[column]!.trim().slice(0, 40)}"` : "");
-      results.push({ row, status: "rejected", message: checked.error.issues.map((i) => `${String(i.path[0] ?? "row")}${cell(String(i.path[0]))} ${i.message}`).join("; ") });
+      const reasons = checked.error.issues.map((i) => t("errors.services.aims.csvCell", { column: String(i.path[0] ?? "row"), cell: cell(String(i.path[0])), problem: translateMessage(i.message, t) }));
+      results.push({ row, status: "rejected", message: reasons.join("; ") });
       continue;
     }
     const { value } = checked.data;
     const periodLabel = checked.data.period;
     const period = parsePeriod(periodLabel, measure.frequency);
-    if (!period) results.push({ row, status: "rejected", period: periodLabel, message: `period "${periodLabel}" is not a period between 1900 and 2100 (use 2026-03, 2026-Q1 or 2026-03-01)` });
-    else if (seen.has(period.toISOString())) results.push({ row, status: "rejected", period: periodLabel, message: "This period appears twice in the file" });
-    else if (period > new Date()) results.push({ row, status: "rejected", period: periodLabel, message: "This period has not started yet" });
+    if (!period) results.push({ row, status: "rejected", period: periodLabel, message: t("errors.services.aims.csvPeriodUnread", { period: periodLabel }) });
+    else if (seen.has(period.toISOString())) results.push({ row, status: "rejected", period: periodLabel, message: t("errors.services.aims.csvPeriodTwice") });
+    else if (period > new Date()) results.push({ row, status: "rejected", period: periodLabel, message: t("errors.services.aims.csvPeriodNotStarted") });
     else {
       seen.add(period.toISOString());
       const { created } = await enterValue({ actor, measureId, period, value });

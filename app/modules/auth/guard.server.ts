@@ -16,6 +16,7 @@ import { clearSessionCookie, readSessionId } from "./cookie.server";
 import type { Actor, ActorScope, AuthContext, Caller } from "./actor";
 import { loadAuthContext } from "./service.server";
 import { loadSessionScope } from "./session-scope.server";
+import { translatable } from "~/utils/translatable";
 
 export type { Actor, ActorScope, Caller };
 
@@ -52,8 +53,8 @@ export async function getOptionalActor(request: Request): Promise<Actor<"user"> 
 }
 
 const SCOPE_REFUSALS: Record<Exclude<SessionScope, "user">, string> = {
-  organization: "You are not a member of any organization.",
-  coalition: "Your organization is not a member of a coalition yet.",
+  organization: translatable("errors.services.access.noOrganization"),
+  coalition: translatable("errors.services.access.noCoalition"),
 };
 
 /**
@@ -68,7 +69,7 @@ export async function requireActor<S extends SessionScope = "organization">(requ
     const query = new URLSearchParams(back === "/" ? {} : { redirectTo: back }).toString();
     throw signInRequired({ redirectTo: `/login${query ? `?${query}` : ""}`, headers: { "Set-Cookie": await clearSessionCookie() } });
   }
-  if (permission && !actor.permissions.has(permission)) throw accessDenied("You do not have permission to open this page.");
+  if (permission && !actor.permissions.has(permission)) throw accessDenied(translatable("errors.services.access.pageForbidden"));
   if (scope === "organization" || scope === "coalition") {
     if (!actor.organizationId) throw accessDenied(SCOPE_REFUSALS.organization);
   }

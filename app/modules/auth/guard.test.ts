@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { isAppError } from "~/utils/app-error";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 import { createApiKey } from "~/modules/org/api-keys.server";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../../../tests/factories";
 import { signedInRequester } from "../../../tests/helpers";
@@ -51,13 +53,19 @@ describe("requireActor", () => {
     const loner = await createUser();
     const nobody = await signedInRequester(loner.email);
     expect((await requireActor(nobody.get("/home"), null, "user")).organizationId).toBeNull();
-    expect(await refusal(requireActor(nobody.get("/people"), null))).toMatchObject({ status: 403, message: "You are not a member of any organization." });
+    const noOrganization = await refusal(requireActor(nobody.get("/people"), null));
+    expect(noOrganization.status).toBe(403);
+    expect(translateMessage(noOrganization.message, translatorForLocale("en"))).toBe("You are not a member of any organization.");
+    expect(translateMessage(noOrganization.message, translatorForLocale("es"))).toBe("Usted no es miembro de ninguna organización.");
 
     const outside = await createOrganization();
     const member = await createUser({ memberships: [{ organizationId: outside.id, role: "DIRECTOR" }] });
     const requester = await signedInRequester(member.email);
     expect((await requireActor(requester.get("/people"), "org:read")).coalitionId).toBeNull();
-    expect(await refusal(requireActor(requester.get("/aims"), "coalition:read", "coalition"))).toMatchObject({ status: 403, message: "Your organization is not a member of a coalition yet." });
+    const noCoalition = await refusal(requireActor(requester.get("/aims"), "coalition:read", "coalition"));
+    expect(noCoalition.status).toBe(403);
+    expect(translateMessage(noCoalition.message, translatorForLocale("en"))).toBe("Your organization is not a member of a coalition yet.");
+    expect(translateMessage(noCoalition.message, translatorForLocale("es"))).toBe("Su organización todavía no es miembro de una coalición.");
   });
 });
 

@@ -2,7 +2,7 @@
  * Sign-in, sessions and "who am I": the one place that turns a request into a user, the current
  * organization and coalition, and the permissions they hold there.
  */
-import { AppError } from "~/utils/app-error";
+import { AppError, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
@@ -133,7 +133,7 @@ export async function loadAuthContext(sessionId: string): Promise<AuthContext | 
 export async function switchOrganization({ actor, organizationId }: { actor: Actor<"user">; organizationId: string }) {
   // Deny by default: only an organization the user belongs to now; anything else looks absent.
   if (!actor.organizations.some((o) => o.id === organizationId)) {
-    throw new AppError({ message: "Organization not found", status: 404 });
+    throw recordNotFound("organization");
   }
   await db.session.update({ where: { id: actor.sessionId }, data: { currentOrganizationId: organizationId } });
   await recordAuditEvent({ action: "auth.switch_organization", subjectType: "Organization", subjectId: organizationId, actorUserId: actor.userId, organizationId, request: actor.request });
@@ -152,7 +152,7 @@ export async function changePassword({ actor, currentPassword, newPassword, loca
   const { request } = actor;
   const text = passwordText(locale);
   const user = await db.user.findUnique({ where: { id: actor.userId }, include: { password: true } });
-  if (!user) throw new AppError({ message: "Not found", status: 404 });
+  if (!user) throw recordNotFound("user");
   const attempt = await beginSignInAttempt({ email: user.email, ipAddress: request.ipAddress });
   const locked = attempt.accountLocked || attempt.addressLocked;
   const valid = user.password && !locked ? await verifyPassword(user.password.hash, currentPassword) : (await burnPasswordCheck(currentPassword), false);

@@ -4,7 +4,7 @@
  * write writes an audit event. Reads by another organization go through the consent module's
  * decision (`authorizeDisclosure`) and see only the consented categories.
  */
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { blindIndex, normalizeForIndex, currentKeyId, decryptField, decryptOptional, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
@@ -125,7 +125,7 @@ export async function getOwnClient({ actor, clientId }: { actor: Actor; clientId
   const row = await db.client.findFirst({ where: { id: clientId, organizationId: actor.organizationId, deletedAt: null } });
   if (!row) {
     await recordAuditEvent({ action: "client.read_refused", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { reason: "not-this-organization-or-unknown" }, request: actor.request });
-    throw notFound("Client not found");
+    throw recordNotFound("client");
   }
   await recordAuditEvent({ action: "client.viewed", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, request: actor.request });
   return decryptClient(row);
@@ -158,7 +158,7 @@ export async function getClientForViewer({ actor, clientId, purpose }: { actor: 
   const row = await db.client.findFirst({ where: { id: clientId, deletedAt: null } });
   if (!row) {
     await recordAuditEvent({ action: "client.read_refused", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { reason: "unknown-client" }, request: actor.request });
-    throw notFound("Client not found");
+    throw recordNotFound("client");
   }
   if (row.organizationId === actor.organizationId) {
     const client = decryptClient(row);
@@ -174,7 +174,7 @@ export async function getClientForViewer({ actor, clientId, purpose }: { actor: 
     purpose,
     actor,
   });
-  if (decision.grantedCategories.length === 0) throw notFound("Client not found");
+  if (decision.grantedCategories.length === 0) throw recordNotFound("client");
   const fields = releasedClientFields(decryptClient(row), decision.grantedCategories);
   return { access: "consented", organizationId: actor.organizationId, clientId, categories: decision.grantedCategories, authorizationIds: decision.authorizationIds, fields };
 }

@@ -2,7 +2,7 @@
  * The coalition: its name and vision, and which organizations are members. Conveners change it;
  * every member reads it.
  */
-import { AppError, notFound } from "~/utils/app-error";
+import { AppError, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { OrganizationKind } from "./schemas";
@@ -13,7 +13,7 @@ import { translatable } from "~/utils/translatable";
 
 export async function getCoalition(coalitionId: string) {
   const coalition = await db.coalition.findFirst({ where: { id: coalitionId, deletedAt: null } });
-  if (!coalition) throw notFound("Coalition not found");
+  if (!coalition) throw recordNotFound("coalition");
   return coalition;
 }
 
@@ -36,7 +36,7 @@ export async function addMemberOrganization({ actor, input }: { actor: Actor<"co
   const duplicate = await db.coalitionMember.findFirst({
     where: { ...activeMemberWhere(actor.coalitionId), organization: { name: { equals: input.name, mode: "insensitive" }, deletedAt: null } },
   });
-  if (duplicate) throw new AppError({ message: `${input.name} is already a member.`, fieldErrors: { name: ["Already a member of this coalition"] } });
+  if (duplicate) throw new AppError({ message: translatable("errors.services.coalition.alreadyMember", { name: input.name }), fieldErrors: { name: [translatable("errors.services.coalition.alreadyMemberShort")] } });
   return db.$transaction(async (tx) => {
     let slug = slugify(input.name);
     if (await tx.organization.findUnique({ where: { slug } })) slug = `${slug}-${crypto.randomUUID().slice(0, 6)}`;
@@ -49,7 +49,7 @@ export async function addMemberOrganization({ actor, input }: { actor: Actor<"co
 
 export async function removeMemberOrganization({ actor, organizationId }: { actor: Actor<"coalition">; organizationId: string }) {
   const member = await db.coalitionMember.findFirst({ where: { ...activeMemberWhere(actor.coalitionId), organizationId } });
-  if (!member) throw notFound("That organization is not a member of this coalition");
+  if (!member) throw recordNotFound("memberOrganization");
   if (organizationId === actor.organizationId) {
     throw new AppError({ message: translatable("errors.services.coalition.cannotRemoveOwn") });
   }

@@ -1,5 +1,5 @@
 /** The live discussion: messages checked before they are stored, numbered, hidden when they could identify someone. */
-import { AppError, notFound } from "~/utils/app-error";
+import { AppError, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Finding } from "~/modules/deid/types";
@@ -7,6 +7,7 @@ import type { ChatMessage } from "~/realtime/events";
 import { MESSAGE_MAX_LENGTH } from "./schemas";
 import { requireConferenceAccess, type Actor } from "./service.server";
 import { checkTexts, coalitionOf } from "./identifiers.server";
+import { translatable } from "~/utils/translatable";
 
 const toChatMessage = (m: {
   id: string; seq: number; vignetteId: string | null; authorId: string; authorName: string; organizationId: string; organizationName: string; body: string; createdAt: Date;
@@ -53,16 +54,16 @@ export async function postMessage({
   /** Set by the socket layer for a socket whose join (membership and access) was checked. */
   joined?: { organizationName: string };
 }): Promise<PostResult> {
-  if (body.length > MESSAGE_MAX_LENGTH) throw new AppError({ message: `Messages can be at most ${MESSAGE_MAX_LENGTH} characters.`, status: 413 });
+  if (body.length > MESSAGE_MAX_LENGTH) throw new AppError({ message: translatable("errors.services.conference.messageTooLong", { max: MESSAGE_MAX_LENGTH }), status: 413 });
   if (!joined) {
     const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
-    if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
+    if (conference.status === "ENDED") throw new AppError({ message: translatable("errors.services.conference.ended"), status: 409 });
   }
   const earlier = await sentBefore(conferenceId, actor.userId, clientMessageId);
   if (earlier) return earlier;
   if (vignetteId) {
     const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, sharedAt: { not: null } }, select: { id: true } });
-    if (!vignette) throw notFound("Vignette not found");
+    if (!vignette) throw recordNotFound("vignette");
   }
   const [findings = []] = await checkTexts(actor.organizationId, [body], await coalitionOf(conferenceId));
   if (findings.length) {
@@ -81,7 +82,7 @@ export async function postMessage({
   const store = db.$transaction(async (tx) => {
     const { lastMessageSeq, status } = await tx.conference.update({ where: { id: conferenceId }, data: { lastMessageSeq: { increment: 1 } }, select: { lastMessageSeq: true, status: true } });
     // Checked under the row lock: a conference ended a moment ago takes no more messages.
-    if (status === "ENDED") throw new AppError({ message: "This conference has ended.", status: 409 });
+    if (status === "ENDED") throw new AppError({ message: translatable("errors.services.conference.ended"), status: 409 });
     return tx.conferenceMessage.create({
       data: {
         conferenceId,
@@ -138,7 +139,7 @@ export async function hideMessage({ actor, conferenceId, seq, joined }: { actor:
       data: { hiddenAt: new Date(), hiddenByName: actor.userName, body: "" },
     });
     const message = await tx.conferenceMessage.findUnique({ where: { conferenceId_seq: { conferenceId, seq } } });
-    if (!message) throw notFound("Message not found");
+    if (!message) throw recordNotFound("message");
     if (hidden.count) {
       await recordAuditEvent(
         {

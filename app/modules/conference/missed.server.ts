@@ -8,7 +8,7 @@
  * lead. The live room's "identifier:report" socket event calls this and tells the room (ADR 092).
  */
 import { z } from "zod";
-import { AppError, notFound } from "~/utils/app-error";
+import { AppError, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { nameTokensOf } from "~/modules/client/known-names.server";
@@ -18,6 +18,7 @@ import { VIGNETTE_FIELDS } from "./schemas";
 import { requireConferenceAccess, type Actor } from "./service.server";
 import { hideMessage } from "./chat.server";
 import { withdrawVignette } from "./vignettes.server";
+import { translatable } from "~/utils/translatable";
 
 export const MISSED_SPAN_MAX = 200;
 
@@ -31,11 +32,11 @@ export const missedIdentifierSchema = z
     end: z.number().int().min(1),
     type: z.enum(IDENTIFIER_TYPES),
   })
-  .refine((v) => v.end > v.start && v.end - v.start <= MISSED_SPAN_MAX, { path: ["end"], message: `Mark between 1 and ${MISSED_SPAN_MAX} characters` });
+  .refine((v) => v.end > v.start && v.end - v.start <= MISSED_SPAN_MAX, { path: ["end"], message: translatable("errors.services.conference.markLength", { max: MISSED_SPAN_MAX }) });
 export type MissedIdentifierInput = z.input<typeof missedIdentifierSchema>;
 
 function invalid(fieldErrors: Record<string, string[]>) {
-  return new AppError({ message: "That mark does not fit the text.", fieldErrors });
+  return new AppError({ message: translatable("errors.services.conference.markDoesNotFit"), fieldErrors });
 }
 
 /** Hides the marked text for everyone and teaches the author's organization's lexicon its words. */
@@ -50,13 +51,13 @@ export async function reportMissedIdentifier({ actor, conferenceId, input }: { a
   let authorId: string;
   if (target.kind === "vignette") {
     const vignette = await db.vignette.findFirst({ where: { id: target.vignetteId, conferenceId, sharedAt: { not: null } } });
-    if (!vignette) throw notFound("Vignette not found");
+    if (!vignette) throw recordNotFound("vignette");
     text = vignette[target.field] ?? "";
     authorOrganizationId = vignette.authorOrganizationId;
     authorId = vignette.authorId;
   } else {
     const message = await db.conferenceMessage.findUnique({ where: { conferenceId_seq: { conferenceId, seq: target.seq } } });
-    if (!message || message.hiddenAt) throw notFound("Message not found");
+    if (!message || message.hiddenAt) throw recordNotFound("message");
     text = message.body;
     authorOrganizationId = message.organizationId;
     authorId = message.authorId;

@@ -1,10 +1,11 @@
 /** A conference's next steps: added in the room, tracked until their owner marks them done. */
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { NextStepView } from "~/realtime/events";
 import { participatingOrganizations, requireConferenceAccess, type Actor } from "./service.server";
 import { checkTexts } from "./identifiers.server";
+import { translatable } from "~/utils/translatable";
 
 type NextStepRow = { id: string; what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; doneAt: Date | null; vignetteId: string | null; ownerOrganization: { name: string } };
 
@@ -36,10 +37,10 @@ export async function addNextStep({
   const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
   const organizations = await participatingOrganizations(conference);
   if (!organizations.some((o) => o.id === input.ownerOrganizationId)) {
-    throw new AppError({ message: "The owner must belong to an organization taking part.", fieldErrors: { ownerOrganizationId: ["Not taking part in this conference"] } });
+    throw new AppError({ message: translatable("errors.services.conference.ownerTakingPart"), fieldErrors: { ownerOrganizationId: [translatable("errors.services.conference.notTakingPart")] } });
   }
   const [findings = []] = await checkTexts(actor.organizationId, [input.what], conference.coalitionId);
-  if (findings.length) throw new AppError({ message: "The next step names a possible identifier: describe it without one.", fieldErrors: { what: findings.map((f) => `${f.type}: ${f.text}`) } });
+  if (findings.length) throw new AppError({ message: translatable("errors.services.conference.stepNamesIdentifier"), fieldErrors: { what: findings.map((f) => translatable("errors.services.conference.finding", { type: translatable(`conference.types.${f.type}`), text: f.text })) } });
   return db.$transaction(async (tx) => {
     const step = await tx.nextStep.create({
       data: {
@@ -66,9 +67,9 @@ export async function addNextStep({
 /** The owner organization's people mark a step done. */
 export async function markNextStepDone({ actor, nextStepId }: { actor: Actor; nextStepId: string }) {
   const step = await db.nextStep.findUnique({ where: { id: nextStepId } });
-  if (!step || !step.conferenceId) throw notFound("Next step not found");
+  if (!step || !step.conferenceId) throw recordNotFound("nextStep");
   await requireConferenceAccess(step.conferenceId, actor.organizationId);
-  if (step.ownerOrganizationId !== actor.organizationId) throw forbidden("Only the owner's organization can mark this step done");
+  if (step.ownerOrganizationId !== actor.organizationId) throw forbidden(translatable("errors.services.conference.stepOwnerOnly"));
   if (step.doneAt) return step;
   return db.$transaction(async (tx) => {
     const done = await tx.nextStep.update({ where: { id: step.id }, data: { doneAt: new Date(), doneById: actor.userId } });

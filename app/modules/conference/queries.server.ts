@@ -1,4 +1,4 @@
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent, type RequestMeta } from "~/modules/audit/service.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -52,7 +52,7 @@ export async function openOwnVignette({ actor, conferenceId, vignetteId }: { act
     where: { id: vignetteId, conferenceId, authorId: actor.userId },
     include: { dismissals: { orderBy: { createdAt: "asc" } } },
   });
-  if (!vignette) throw notFound("Vignette not found");
+  if (!vignette) throw recordNotFound("vignette");
   await recordAuditEvent({ action: "conference.vignette_viewed", subjectType: "Vignette", subjectId: vignette.id, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { conferenceId }, request: actor.request });
   return vignette;
 }

@@ -28,6 +28,7 @@ import { withdrawVignette } from "./vignettes.server";
 import { reportMissedIdentifier } from "./missed.server";
 import { addNextStep } from "./next-steps.server";
 import { conferenceRoom } from "./live.server";
+import { translatable } from "~/utils/translatable";
 
 interface SocketData {
   sessionId: string;
@@ -81,7 +82,7 @@ export function registerConferenceNamespace(io: Server) {
     socket.data.conferences ??= [];
 
     const actor = (): Actor => {
-      if (!socket.data.organizationId) throw forbidden("You are not a member of any organization.");
+      if (!socket.data.organizationId) throw forbidden(translatable("errors.services.access.noOrganization"));
       return {
         userId: socket.data.userId,
         userName: socket.data.userName,
@@ -90,7 +91,7 @@ export function registerConferenceNamespace(io: Server) {
       };
     };
     const inRoom = (conferenceId: string) => socket.rooms.has(conferenceRoom(conferenceId));
-    const notJoined = (reply: (response: SocketError) => void) => reply({ ok: false, code: "forbidden", error: "Join the conference first." });
+    const notJoined = (reply: (response: SocketError) => void) => reply({ ok: false, code: "forbidden", error: translatable("errors.services.conference.joinFirst") });
 
     // Every event goes through the one wrapper: session re-checked, payload parsed with its schema
     // (SOCKET_EVENTS["/conferences"] in app/realtime/events.ts), answered on error, never thrown (app/realtime/handle.server.ts).
@@ -120,7 +121,7 @@ export function registerConferenceNamespace(io: Server) {
           if (!inRoom(conferenceId)) return notJoined(reply);
           const result = await postMessage({ actor: actor(), conferenceId, vignetteId, body, clientMessageId: clientId, joined: { organizationName: socket.data.organizationName ?? "" } });
           if (result.status === "held") {
-            return reply({ ok: false, code: "identifiers", error: "Possible identifiers found: this message was not shared.", findings: result.findings });
+            return reply({ ok: false, code: "identifiers", error: translatable("errors.services.conference.identifiersHeld"), findings: result.findings });
           }
           reply({ ok: true, message: result.message });
           socket.to(conferenceRoom(conferenceId)).emit("message:new", result.message);
@@ -193,7 +194,7 @@ export function registerConferenceNamespace(io: Server) {
       {
         errorEvent: "conference:error",
         // Joining is not limited (a reconnect re-joins); everything else is, per socket.
-        before: (event) => (event !== "join" && !allow() ? { ok: false, code: "rate_limited", error: "Too many messages at once: wait a moment and try again." } : null),
+        before: (event) => (event !== "join" && !allow() ? { ok: false, code: "rate_limited", error: translatable("conference.errors.rate_limited") } : null),
         // The first field an AppError names goes with it, so a form can point at it.
         mapError: (error) => {
           if (!isAppError(error)) return null;

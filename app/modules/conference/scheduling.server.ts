@@ -14,7 +14,7 @@ import { unresolvedFindings } from "./vignettes.server";
 import { messagesSince } from "./chat.server";
 import { listNextSteps } from "./next-steps.server";
 
-const START_RANGE_MESSAGE = `Choose a date and time between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
+const START_RANGE_MESSAGE = translatable("errors.services.conference.startRange", { from: DATE_MIN.slice(0, 4), to: DATE_MAX.slice(0, 4) });
 
 /**
  * How far in the past a start may be: a host filling in "now" (the form has minutes, and takes a
@@ -48,7 +48,7 @@ export async function scheduleConference({
   if (invited.length) {
     const members = await activeMembersAmong(coalitionId, invited);
     if (members.size !== invited.length) {
-      throw new AppError({ message: "Invite only partner organizations of your coalition.", fieldErrors: { organizationIds: ["Not a partner organization"] } });
+      throw new AppError({ message: translatable("errors.services.conference.invitePartnersOnly"), fieldErrors: { organizationIds: [translatable("errors.services.conference.notAPartnerOrg")] } });
     }
   }
   return db.$transaction(async (tx) => {
@@ -124,7 +124,7 @@ export async function getConference({ conferenceId, actor }: { conferenceId: str
 
 export async function endConference({ actor, conferenceId }: { actor: Actor; conferenceId: string }) {
   const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
-  if (conference.hostOrganizationId !== actor.organizationId) throw forbidden("Only the host organization can end the conference");
+  if (conference.hostOrganizationId !== actor.organizationId) throw forbidden(translatable("errors.services.conference.hostOnlyEnd"));
   if (conference.status === "ENDED") return conference;
   return db.$transaction(async (tx) => {
     const ended = await tx.conference.update({ where: { id: conferenceId }, data: { status: "ENDED", endedAt: new Date() } });
@@ -143,14 +143,14 @@ export async function endConference({ actor, conferenceId }: { actor: Actor; con
  */
 export async function cancelConference({ actor, conferenceId }: { actor: Actor; conferenceId: string }) {
   const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
-  if (conference.hostOrganizationId !== actor.organizationId) throw forbidden("Only the host organization can cancel the conference");
+  if (conference.hostOrganizationId !== actor.organizationId) throw forbidden(translatable("errors.services.conference.hostOnlyCancel"));
   if (conference.cancelledAt) return conference;
-  if (conference.status === "ENDED") throw new AppError({ message: "This conference has already ended: it can no longer be cancelled.", status: 409 });
+  if (conference.status === "ENDED") throw new AppError({ message: translatable("errors.services.conference.alreadyEnded"), status: 409 });
   return db.$transaction(async (tx) => {
     const now = new Date();
     // Conditional on not ended: a host ending it at the same moment does not get cancelled over.
     const changed = await tx.conference.updateMany({ where: { id: conferenceId, status: { not: "ENDED" } }, data: { status: "ENDED", endedAt: now, cancelledAt: now, cancelledById: actor.userId } });
-    if (!changed.count) throw new AppError({ message: "This conference has already ended: it can no longer be cancelled.", status: 409 });
+    if (!changed.count) throw new AppError({ message: translatable("errors.services.conference.alreadyEnded"), status: 409 });
     await recordAuditEvent(
       { action: "conference.cancelled", subjectType: "Conference", subjectId: conferenceId, actorUserId: actor.userId, organizationId: actor.organizationId, coalitionId: conference.coalitionId, metadata: { startsAt: conference.startsAt.toISOString(), previousStatus: conference.status }, request: actor.request },
       tx,

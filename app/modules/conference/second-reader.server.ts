@@ -4,7 +4,7 @@
  * The approval belongs to the text approved: saving the vignette or its withdrawal clears it
  * (vignettes.server.ts), and `shareVignette` refuses an unapproved vignette while the setting is on.
  */
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { translatable } from "~/utils/translatable";
 import { recordAuditEvent } from "~/modules/audit/service.server";
@@ -34,7 +34,7 @@ export async function setSecondReaderRequired({ actor, coalitionId, required }: 
 async function requireColleaguesDraft({ actor, conferenceId, vignetteId }: { actor: Actor; conferenceId: string; vignetteId: string }) {
   await requireConferenceAccess(conferenceId, actor.organizationId);
   const vignette = await db.vignette.findFirst({ where: { id: vignetteId, conferenceId, authorOrganizationId: actor.organizationId, sharedAt: null }, include: { dismissals: { orderBy: { createdAt: "asc" } } } });
-  if (!vignette) throw notFound("Vignette not found");
+  if (!vignette) throw recordNotFound("vignette");
   if (vignette.authorId === actor.userId) throw forbidden(translatable("conference.secondReader.notYourOwn"));
   return vignette;
 }

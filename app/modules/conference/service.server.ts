@@ -14,7 +14,7 @@
  * (its existence is not revealed). Callers pass an Actor whose membership the route guard or the
  * socket layer has checked; sockets re-check it on every join (`assertActiveMember`).
  */
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { memberOrganizationOptions } from "~/modules/coalition/membership.server";
 import { db } from "~/utils/db.server";
 import type { RequestMeta } from "~/modules/audit/service.server";
@@ -27,7 +27,7 @@ export type Actor = Pick<import("~/modules/auth/actor").Actor, "userId" | "userN
 /** The conference if this organization may see it; otherwise a 404. */
 export async function requireConferenceAccess(conferenceId: string, organizationId: string) {
   const conference = await db.conference.findFirst({ where: { AND: [{ id: conferenceId }, await visibleConferencesWhere(organizationId)] } });
-  if (!conference) throw notFound("Conference not found");
+  if (!conference) throw recordNotFound("conference");
   return conference;
 }
 

@@ -8,6 +8,8 @@ import { hiddenMessages, hideMessage, messagesSince, postMessage } from "./chat.
 import { endConference, getConference, listConferences, scheduleConference } from "./scheduling.server";
 import { requireConferenceAccess } from "./service.server";
 import { dismissFinding, saveVignette, shareVignette, withdrawVignette } from "./vignettes.server";
+import { translatorForLocale } from "~/i18n/translators";
+import { toHttpError } from "~/utils/http-errors.server";
 
 const request = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 
@@ -256,10 +258,16 @@ describe("next steps", () => {
 
   it("refuses an owner organization that is not taking part, and a step that names someone", async () => {
     const w = await world();
-    await expect(addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Call back", ownerName: "C", ownerOrganizationId: w.orgC.id, dueDate: "2030-01-01" } })).rejects.toMatchObject({ status: 400 });
-    await expect(
-      addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Call Mrs. Abernathy at 303-555-0120", ownerName: "Director B", ownerOrganizationId: w.orgB.id, dueDate: "2030-01-01" } }),
-    ).rejects.toMatchObject({ status: 400 });
+    const outsider = await addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Call back", ownerName: "C", ownerOrganizationId: w.orgC.id, dueDate: "2030-01-01" } }).then(() => null, (e: unknown) => e);
+    expect(toHttpError(outsider, translatorForLocale("en"))).toEqual({ status: 400, message: "The owner must belong to an organization taking part.", fieldErrors: { ownerOrganizationId: ["Not taking part in this conference"] } });
+    expect(toHttpError(outsider, translatorForLocale("es"))).toEqual({ status: 400, message: "El responsable debe pertenecer a una organización que participa.", fieldErrors: { ownerOrganizationId: ["No participa en esta conferencia"] } });
+    const naming = await addNextStep({ actor: w.a, conferenceId: w.conference.id, input: { what: "Call Mrs. Abernathy at 303-555-0120", ownerName: "Director B", ownerOrganizationId: w.orgB.id, dueDate: "2030-01-01" } }).then(() => null, (e: unknown) => e);
+    const spanish = toHttpError(naming, translatorForLocale("es"));
+    expect(spanish).toMatchObject({ status: 400, message: "El próximo paso menciona un posible identificador: descríbalo sin él." });
+    // Each finding names its kind in the reader's language, then the words found.
+    expect(spanish?.fieldErrors?.what?.length).toBeGreaterThan(0);
+    for (const finding of spanish?.fieldErrors?.what ?? []) expect(finding).toMatch(/^[^:]+: .+/);
+    expect(spanish?.fieldErrors?.what).not.toEqual(toHttpError(naming, translatorForLocale("en"))?.fieldErrors?.what);
     expect(await db.nextStep.count({ where: { conferenceId: w.conference.id } })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /** Vignettes: written, checked for identifiers, shared with the room, withdrawn. */
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { translatable } from "~/utils/translatable";
 import { recordAuditEvent } from "~/modules/audit/service.server";
@@ -24,18 +24,18 @@ export async function unresolvedFindings(vignette: VignetteWithDismissals): Prom
 
 async function requireOwnVignette(vignetteId: string, actor: Actor) {
   const vignette = await db.vignette.findUnique({ where: { id: vignetteId }, include: { dismissals: true } });
-  if (!vignette) throw notFound("Vignette not found");
+  if (!vignette) throw recordNotFound("vignette");
   await requireConferenceAccess(vignette.conferenceId, actor.organizationId);
-  if (vignette.authorId !== actor.userId) throw forbidden("Only the author can change this vignette");
+  if (vignette.authorId !== actor.userId) throw forbidden(translatable("errors.services.conference.authorOnly"));
   return vignette;
 }
 
 export async function saveVignette({ actor, conferenceId, vignetteId, input }: { actor: Actor; conferenceId: string; vignetteId?: string; input: VignetteInput }) {
   const conference = await requireConferenceAccess(conferenceId, actor.organizationId);
-  if (conference.status === "ENDED") throw new AppError({ message: "This conference has ended." });
+  if (conference.status === "ENDED") throw new AppError({ message: translatable("errors.services.conference.ended") });
   if (vignetteId) {
     const existing = await requireOwnVignette(vignetteId, actor);
-    if (existing.conferenceId !== conferenceId) throw notFound("Vignette not found");
+    if (existing.conferenceId !== conferenceId) throw recordNotFound("vignette");
   }
   const vignette = await db.$transaction(async (tx) => {
     // A changed text needs its second reader again (ADR 093).
@@ -59,7 +59,7 @@ export async function dismissFinding({ actor, input }: { actor: Actor; input: { 
   const vignette = await requireOwnVignette(input.vignetteId, actor);
   const [found = []] = await checkTexts(vignette.authorOrganizationId, [vignette[input.field]], await coalitionOf(vignette.conferenceId));
   const stillThere = found.some((f) => f.type === input.type && f.text === input.text);
-  if (!stillThere) throw new AppError({ message: "That finding is no longer in the vignette." });
+  if (!stillThere) throw new AppError({ message: translatable("errors.services.conference.findingGone") });
   await db.$transaction(async (tx) => {
     await tx.vignetteDismissal.upsert({
       where: { vignetteId_field_type_text: { vignetteId: vignette.id, field: input.field, type: input.type, text: input.text } },
@@ -83,12 +83,12 @@ export async function dismissFinding({ actor, input }: { actor: Actor; input: { 
 export async function shareVignette({ actor, vignetteId, reviewedByAuthor }: { actor: Actor; vignetteId: string; reviewedByAuthor: boolean }) {
   const vignette = await requireOwnVignette(vignetteId, actor);
   if (!reviewedByAuthor) {
-    throw new AppError({ message: "Read the vignette yourself and confirm before sharing: the check can miss an identifier.", fieldErrors: { reviewed: ["Confirm that you have read the vignette"] } });
+    throw new AppError({ message: translatable("errors.services.conference.readFirst"), fieldErrors: { reviewed: [translatable("errors.services.conference.confirmRead")] } });
   }
   const unresolved = await unresolvedFindings(vignette);
   if (unresolved.length) {
     const count = unresolved.reduce((n, f) => n + f.findings.length, 0);
-    throw new AppError({ message: `Fix or dismiss the ${count} possible identifier(s) before sharing.`, status: 409 });
+    throw new AppError({ message: translatable("errors.services.conference.fixFindings", { count }), status: 409 });
   }
   const coalitionId = await coalitionOf(vignette.conferenceId);
   const coalition = coalitionId ? await db.coalition.findUnique({ where: { id: coalitionId }, select: { requireSecondReader: true } }) : null;
@@ -119,7 +119,7 @@ export async function withdrawVignette({ actor, conferenceId, vignetteId, joined
   if (!joined) await requireConferenceAccess(conferenceId, actor.organizationId);
   return db.$transaction(async (tx) => {
     const vignette = await tx.vignette.findFirst({ where: { id: vignetteId, conferenceId }, select: { id: true, sharedAt: true, withdrawnAt: true, authorId: true } });
-    if (!vignette || (!vignette.sharedAt && !vignette.withdrawnAt && vignette.authorId !== actor.userId)) throw notFound("Vignette not found");
+    if (!vignette || (!vignette.sharedAt && !vignette.withdrawnAt && vignette.authorId !== actor.userId)) throw recordNotFound("vignette");
     const withdrawn = await tx.vignette.updateMany({ where: { id: vignetteId, sharedAt: { not: null } }, data: { sharedAt: null, withdrawnAt: new Date(), withdrawnByName: actor.userName, approvedAt: null, approvedById: null, approvedByName: null } });
     if (withdrawn.count) {
       await recordAuditEvent(

@@ -4,7 +4,7 @@
  * disclosures). Only the client's own organization records, revokes and reads these; the signature
  * is encrypted like the client's identifiers.
  */
-import { AppError, notFound } from "~/utils/app-error";
+import { AppError, recordNotFound } from "~/utils/app-error";
 import { translatable } from "~/utils/translatable";
 import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
@@ -45,7 +45,7 @@ async function ownClientOrThrow(actor: Actor, clientId: string) {
   const client = await db.client.findFirst({ where: { id: clientId, organizationId: actor.organizationId, deletedAt: null } });
   if (!client) {
     await recordAuditEvent({ action: "client.read_refused", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { reason: "not-this-organization-or-unknown" }, request: actor.request });
-    throw notFound("Client not found");
+    throw recordNotFound("client");
   }
   return client;
 }
@@ -64,7 +64,7 @@ export async function recordAuthorization({ actor, clientId, input }: { actor: A
   const parsed = RecordAuthorizationSchema.safeParse(input);
   if (!parsed.success) {
     const flat = parsed.error.flatten();
-    throw new AppError({ message: flat.formErrors[0] ?? Object.values(flat.fieldErrors).flat()[0] ?? "Invalid authorization", status: 400, fieldErrors: flat.fieldErrors as Record<string, string[]> });
+    throw new AppError({ message: flat.formErrors[0] ?? Object.values(flat.fieldErrors).flat()[0] ?? translatable("errors.services.consent.invalid"), status: 400, fieldErrors: flat.fieldErrors as Record<string, string[]> });
   }
   const v = parsed.data;
   const client = await ownClientOrThrow(actor, clientId);
@@ -135,7 +135,7 @@ export async function revokeAuthorization({ actor, clientId, input }: { actor: A
   return db.$transaction(async (tx) => {
     // Lock the row: two revocations at once cannot both succeed.
     const rows = await tx.$queryRaw<{ revokedAt: Date | null; signedAt: Date }[]>`SELECT "revokedAt", "signedAt" FROM "ConsentAuthorization" WHERE id = ${input.authorizationId}::uuid AND "clientId" = ${clientId}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`;
-    if (rows.length === 0) throw notFound("Authorization not found");
+    if (rows.length === 0) throw recordNotFound("authorization");
     if (rows[0].revokedAt) throw new AppError({ message: translatable("errors.services.consent.alreadyRevoked", { date: rows[0].revokedAt.toISOString().slice(0, 10) }), status: 409 });
     const receivedOn = input.receivedOn ?? new Date().toISOString().slice(0, 10);
     if (receivedOn > new Date().toISOString().slice(0, 10)) {
@@ -196,7 +196,7 @@ export async function getAuthorizationCopy({ actor, clientId, authorizationId }:
     where: { id: authorizationId, clientId, organizationId: actor.organizationId },
     include: { recipients: { include: { organization: { select: { name: true } } } }, organization: { select: { name: true } } },
   });
-  if (!a) throw notFound("Authorization not found");
+  if (!a) throw recordNotFound("authorization");
   const client = decryptClient(clientRow);
   const signature = JSON.parse(decryptField(a.signatureCipher, signatureContext(a.id))) as Signature;
   await recordAuditEvent({ action: "consent.copy_viewed", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { authorizationId }, request: actor.request });

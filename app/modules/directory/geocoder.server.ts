@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { AppError } from "~/utils/app-error";
+import { translatable } from "~/utils/translatable";
 
 export type GeocodeResult = { label: string; latitude: number; longitude: number };
 
@@ -31,10 +32,10 @@ export async function geocode({ url, query, near, timeoutMs = 5000 }: {
   try {
     response = await fetch(target, { headers: { accept: "application/json", "user-agent": "CoalitionHub/0.1 (directory address search)" }, signal: AbortSignal.timeout(timeoutMs) });
   } catch {
-    throw new AppError({ message: "The address search did not answer. Place the location on the map or type its coordinates.", status: 502 });
+    throw new AppError({ message: translatable("errors.services.directory.geocoderSilent"), status: 502 });
   }
-  if (!response.ok) throw new AppError({ message: `The address search failed (${response.status}). Place the location on the map or type its coordinates.`, status: 502 });
+  if (!response.ok) throw new AppError({ message: translatable("errors.services.directory.geocoderFailed", { status: response.status }), status: 502 });
   const parsed = NominatimResults.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new AppError({ message: "The address search answered something unexpected. Place the location on the map or type its coordinates.", status: 502 });
+  if (!parsed.success) throw new AppError({ message: translatable("errors.services.directory.geocoderOdd"), status: 502 });
   return parsed.data.map((r) => ({ label: r.display_name, latitude: Number(r.lat.toFixed(6)), longitude: Number(r.lon.toFixed(6)) }));
 }

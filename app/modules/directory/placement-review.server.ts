@@ -4,7 +4,7 @@
  * is kept by later imports of the same file (placement CORRECTED).
  */
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { rebuildAssetsForService } from "./service.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -36,7 +36,7 @@ export async function listLocationsToReview(actor: Actor<"coalition">) {
 export async function correctLocationPlacement({ actor, input }: { actor: Actor<"coalition">; input: { locationId: string; latitude: number; longitude: number } }) {
   return db.$transaction(async (tx) => {
     const location = await tx.directoryLocation.findFirst({ where: { id: input.locationId, ...scope(actor) }, select: { id: true, placement: true, services: { select: { serviceId: true } } } });
-    if (!location) throw notFound("Location not found");
+    if (!location) throw recordNotFound("location");
     await tx.directoryLocation.update({ where: { id: location.id }, data: { latitude: input.latitude, longitude: input.longitude, placement: "CORRECTED" } });
     for (const { serviceId } of location.services) await rebuildAssetsForService(tx, serviceId);
     await recordAuditEvent({ action: "directory.location_placed", subjectType: "DirectoryLocation", subjectId: location.id, actorUserId: actor.userId, organizationId: actor.organizationId, coalitionId: actor.coalitionId, metadata: { before: location.placement }, request: actor.request }, tx);

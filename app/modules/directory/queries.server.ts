@@ -5,7 +5,7 @@
  */
 import type { Feature, Point } from "geojson";
 import { db, Prisma } from "~/utils/db.server";
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { categoriesOf, type Hp2030DomainId } from "~/modules/sdoh/roll-up";
 import { isOpenAt, type ScheduleRule } from "./open-now";
 import { CAPACITY_FILTER_STATUS, CLUSTER_MAX_ZOOM, type AssetQuery } from "./schemas";
@@ -126,12 +126,12 @@ export async function searchAssets({ viewer, query, now = new Date() }: { viewer
 }
 
 export async function getAssetDetail({ viewer, assetId, now = new Date() }: { viewer: DirectoryViewer; assetId: string; now?: Date }) {
-  if (!/^[0-9a-f-]{36}$/i.test(assetId)) throw notFound("Asset not found");
+  if (!/^[0-9a-f-]{36}$/i.test(assetId)) throw recordNotFound("asset");
   const asset = await db.asset.findFirst({
     where: { id: assetId, coalitionId: viewer.coalitionId, deletedAt: null, ...(viewer.member ? {} : { visibility: "PUBLIC" as const }) },
     include: { organization: { select: { id: true, name: true, phone: true, website: true } } },
   });
-  if (!asset) throw notFound("Asset not found");
+  if (!asset) throw recordNotFound("asset");
   const service = asset.serviceId
     ? await db.directoryService.findUnique({ where: { id: asset.serviceId }, select: { applicationProcess: true, feesDescription: true, email: true, status: true, requiredDocuments: true, serviceAreas: true, contacts: { select: { id: true, name: true, title: true, email: true, phones: { select: { number: true, extension: true } } } } } })
     : null;

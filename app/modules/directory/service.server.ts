@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import { db, Prisma } from "~/utils/db.server";
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { buildServiceLocationAsset, schedulesFor } from "./asset-builder";
 import type { InformalAssetSchema, ServiceLocationSchema } from "./schemas";
@@ -73,9 +73,9 @@ export async function saveServiceLocation({ actor, input }: { actor: Actor<"coal
     const existing = input.serviceId
       ? await tx.directoryService.findFirst({ where: { id: input.serviceId, organizationId: actor.organizationId, coalitionId: actor.coalitionId, deletedAt: null }, include: { atLocations: { orderBy: { createdAt: "asc" }, select: { locationId: true } } } })
       : null;
-    if (input.serviceId && !existing) throw notFound("Service not found");
+    if (input.serviceId && !existing) throw recordNotFound("service");
     // A location of this service only (deny by default: another service's location looks absent).
-    if (input.locationId && input.locationId !== "new" && !existing?.atLocations.some((l) => l.locationId === input.locationId)) throw notFound("Location not found");
+    if (input.locationId && input.locationId !== "new" && !existing?.atLocations.some((l) => l.locationId === input.locationId)) throw recordNotFound("location");
     const capacity = input.capacityStatus
       ? { capacityStatus: input.capacityStatus, capacityAvailable: input.capacityAvailable ?? null, capacityMaximum: input.capacityMaximum ?? null, capacityUnit: input.capacityUnit || null, capacityUpdatedAt: new Date() }
       : { capacityStatus: null, capacityAvailable: null, capacityMaximum: null, capacityUnit: null, capacityUpdatedAt: null };

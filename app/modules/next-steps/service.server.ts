@@ -4,7 +4,7 @@
  * partnership steps, marking them done, and the views that show every step together — per owner
  * organization (workspace) and overdue (home page).
  */
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -17,7 +17,7 @@ const startOfDay = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:
 export async function addPartnershipNextStep({ actor, input }: { actor: Actor<"coalition">; input: { what: string; ownerName: string; ownerOrganizationId: string; dueDate: Date; aboutOrganizationId?: string } }) {
   const ids = await activeMembersAmong(actor.coalitionId, [input.ownerOrganizationId, input.aboutOrganizationId].filter((x): x is string => !!x));
   if (!ids.has(input.ownerOrganizationId)) throw new AppError({ message: translatable("errors.services.nextSteps.ownerMustBeMember"), fieldErrors: { ownerOrganizationId: [translatable("errors.services.nextSteps.notAMember")] } });
-  if (input.aboutOrganizationId && !ids.has(input.aboutOrganizationId)) throw notFound("Partner not found");
+  if (input.aboutOrganizationId && !ids.has(input.aboutOrganizationId)) throw recordNotFound("partner");
   return db.$transaction(async (tx) => {
     const step = await tx.nextStep.create({
       data: {
@@ -33,7 +33,7 @@ export async function addPartnershipNextStep({ actor, input }: { actor: Actor<"c
 /** A partnership step is marked done by its owner organization's people or by a convener. */
 export async function markPartnershipNextStepDone({ actor, nextStepId, isConvener }: { actor: Actor<"coalition">; nextStepId: string; isConvener: boolean }) {
   const step = await db.nextStep.findFirst({ where: { id: nextStepId, coalitionId: actor.coalitionId, source: "PARTNERSHIP" } });
-  if (!step) throw notFound("Next step not found");
+  if (!step) throw recordNotFound("nextStep");
   if (!isConvener && step.ownerOrganizationId !== actor.organizationId) throw forbidden(translatable("errors.services.nextSteps.ownerOrConvener"));
   if (step.doneAt) return step;
   return db.$transaction(async (tx) => {

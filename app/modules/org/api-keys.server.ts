@@ -3,7 +3,7 @@
  * (shown once), sees its prefix and last use, and revokes it. Only a SHA-256 of the key is stored.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/actor";
@@ -25,7 +25,7 @@ export async function createApiKey({ actor, name }: { actor: Actor; name: string
 
 export async function revokeApiKey({ actor, apiKeyId }: { actor: Actor; apiKeyId: string }) {
   const apiKey = await db.apiKey.findFirst({ where: { id: apiKeyId, organizationId: actor.organizationId } });
-  if (!apiKey) throw notFound("API key not found");
+  if (!apiKey) throw recordNotFound("apiKey");
   if (apiKey.revokedAt) return apiKey;
   return db.$transaction(async (tx) => {
     const revoked = await tx.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });

@@ -13,6 +13,7 @@
 import { forbidden } from "~/utils/app-error";
 import { db, type Prisma } from "~/utils/db.server";
 import type { OrganizationRole } from "~/utils/permissions";
+import { translatable } from "~/utils/translatable";
 
 type Client = Prisma.TransactionClient;
 
@@ -29,7 +30,7 @@ export function activeMembership(userId: string, organizationId: string, client:
 /** The person still belongs to the organization, or a 403. */
 export async function assertActiveMember(userId: string, organizationId: string, client: Client = db) {
   const membership = await activeMembership(userId, organizationId, client);
-  if (!membership) throw forbidden("You are no longer a member of this organization");
+  if (!membership) throw forbidden(translatable("errors.services.org.noLongerMember"));
   return membership;
 }
 

@@ -3,7 +3,7 @@
  * Everything here is scoped by the caller's organization; another organization's record is a 404.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { AppError, notFound } from "~/utils/app-error";
+import { AppError, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import type { OrganizationRole } from "~/utils/permissions";
 import { getEnv } from "~/utils/env.server";
@@ -23,10 +23,10 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 export async function inviteMember({ actor, email, role }: { actor: Actor; email: string; role: OrganizationRole }) {
   const organization = await db.organization.findFirst({ where: { id: actor.organizationId, deletedAt: null } });
-  if (!organization) throw notFound("Organization not found");
+  if (!organization) throw recordNotFound("organization");
 
   if (await isActiveMemberEmail(organization.id, email)) {
-    throw new AppError({ message: `${email} is already a member of ${organization.name}.`, fieldErrors: { email: ["Already a member"] } });
+    throw new AppError({ message: translatable("errors.services.org.alreadyMember", { email, organization: organization.name }), fieldErrors: { email: [translatable("errors.services.org.alreadyMemberShort")] } });
   }
 
   const token = randomBytes(32).toString("base64url");
@@ -64,7 +64,7 @@ export async function inviteMember({ actor, email, role }: { actor: Actor; email
 
 export async function revokeInvite({ actor, inviteId }: { actor: Actor; inviteId: string }) {
   const invite = await db.invite.findFirst({ where: { id: inviteId, organizationId: actor.organizationId } });
-  if (!invite) throw notFound("Invitation not found");
+  if (!invite) throw recordNotFound("invitation");
   if (invite.acceptedAt) throw new AppError({ message: translatable("errors.services.org.inviteAccepted") });
   if (invite.revokedAt) return invite;
   return db.$transaction(async (tx) => {

@@ -3,6 +3,8 @@ import { db } from "~/utils/db.server";
 import { createTwoOrganizationWorld, createUser } from "../../../tests/factories";
 import { acceptInvite, findOpenInvite, inviteMember, listMembers, revokeInvite } from "./service.server";
 import { actorFor } from "../../../tests/actors";
+import { translatorForLocale } from "~/i18n/translators";
+import { toHttpError } from "~/utils/http-errors.server";
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
 const tokenOf = (link: string) => link.split("/invites/")[1];
@@ -44,7 +46,11 @@ describe("invitations", () => {
   it("refuses to invite a current member, and a new invite replaces the old link", async () => {
     const world = await createTwoOrganizationWorld();
     const actor = actorFor(world.directorA.id, world.orgA.id);
-    await expect(inviteMember({ actor, email: world.careManagerA.email, role: "STAFF" })).rejects.toMatchObject({ status: 400, fieldErrors: { email: ["Already a member"] } });
+    const again = await inviteMember({ actor, email: world.careManagerA.email, role: "STAFF" }).then(() => null, (e: unknown) => e);
+    // The service's words are translatables: the mapper says them in the page's language (#14 defect 2).
+    for (const [lng, message, field] of [["en", `${world.careManagerA.email} is already a member of ${world.orgA.name}.`, "Already a member"], ["es", `${world.careManagerA.email} ya es miembro de ${world.orgA.name}.`, "Ya es miembro"]] as const) {
+      expect(toHttpError(again, translatorForLocale(lng)), lng).toEqual({ status: 400, message, fieldErrors: { email: [field] } });
+    }
     const first = await inviteMember({ actor, email: "twice@example.test", role: "STAFF" });
     const second = await inviteMember({ actor, email: "twice@example.test", role: "VIEWER" });
     expect(await findOpenInvite(tokenOf(first.link))).toBeNull();

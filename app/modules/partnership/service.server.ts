@@ -3,7 +3,7 @@
  * stakeholder analyses held every 3–6 months (with the change since the last one), and the
  * decisions log. Every change is audited.
  */
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { isActiveMember, memberOrganizationOptions } from "~/modules/coalition/membership.server";
@@ -14,7 +14,7 @@ const audit = (actor: Actor<"coalition">, action: string, subjectType: string, s
   recordAuditEvent({ action, subjectType, subjectId, actorUserId: actor.userId, coalitionId: actor.coalitionId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
 
 async function assertPartner(coalitionId: string, organizationId: string) {
-  if (!(await isActiveMember(coalitionId, organizationId))) throw notFound("Partner not found");
+  if (!(await isActiveMember(coalitionId, organizationId))) throw recordNotFound("partner");
 }
 
 export async function setRelationshipStage({ actor, organizationId, stage }: { actor: Actor<"coalition">; organizationId: string; stage: (typeof import("./schemas").RELATIONSHIP_STAGES)[number] }) {

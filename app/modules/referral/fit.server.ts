@@ -1,8 +1,9 @@
 /** Loads what the capacity and fit checks need: the sender's own client and the chosen service. */
-import { notFound } from "~/utils/app-error";
+import { notFound, recordNotFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { decryptClient } from "~/modules/client/service.server";
 import type { FitFacts } from "./fit";
+import { translatable } from "~/utils/translatable";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,9 +20,9 @@ export async function loadFitFacts(
         })
       : null,
   ]);
-  if (!row) throw notFound("Client not found");
+  if (!row) throw recordNotFound("client");
   const client = decryptClient(row);
-  if (serviceId && !service) throw notFound("That service is not offered by the organization you chose");
+  if (serviceId && !service) throw notFound(translatable("errors.services.referral.serviceNotOffered"));
   return {
     at,
     needs,

@@ -4,7 +4,7 @@
  * of disclosures: after a revocation or expiry the recipient keeps the referral's status and
  * need, but no longer who the client is. Also the pre-send check (consent, capacity, fit).
  */
-import { notFound } from "~/utils/app-error";
+import { recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { decryptClient, releasedClientFields, type ClientIdentity } from "~/modules/client/service.server";
@@ -29,7 +29,7 @@ export type ReferralCheck = {
 /** What the sender sees before pressing send. Decides, records nothing but the read of its own client. */
 export async function checkReferral({ actor, clientId, recipientOrganizationId, serviceId, categories, needs, at = new Date() }: { actor: Actor; clientId: string; recipientOrganizationId: string; serviceId: string | null; categories: readonly ConsentCategory[]; needs: readonly string[]; at?: Date }): Promise<ReferralCheck> {
   const row = await db.client.findFirst({ where: { id: clientId, organizationId: actor.organizationId, deletedAt: null } });
-  if (!row) throw notFound("Client not found");
+  if (!row) throw recordNotFound("client");
   const facts = await loadFitFacts(db, { clientId, serviceId, recipientOrganizationId, needs, at });
   const decision = await decideAccess({ clientId, organizationId: recipientOrganizationId, categories, at });
   await recordAuditEvent({ action: "client.viewed", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { purpose: "referral-check", recipientOrganizationId }, request: actor.request });
@@ -78,7 +78,7 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
       events: { orderBy: [{ createdAt: "asc" }, { version: "asc" }] },
     },
   });
-  if (!referral) throw notFound("Referral not found");
+  if (!referral) throw recordNotFound("referral");
   let side: Side;
   try {
     side = sideOf(referral, actor.organizationId);
@@ -86,7 +86,7 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
     await recordAuditEvent({ action: "referral.read_refused", subjectType: "Referral", subjectId: referralId, actorUserId: actor.userId, organizationId: actor.organizationId, request: actor.request });
     throw error;
   }
-  if (!actor.permissions.has(side === "sender" ? "referrals:send" : "referrals:receive")) throw notFound("Referral not found");
+  if (!actor.permissions.has(side === "sender" ? "referrals:send" : "referrals:receive")) throw recordNotFound("referral");
 
   let client: ClientDetails;
   let note: string | null = null;
@@ -94,7 +94,7 @@ export async function openReferral({ actor, referralId, at = new Date() }: { act
   let thread: ThreadState;
   if (side === "sender") {
     const row = await db.client.findUnique({ where: { id: referral.clientId } });
-    if (!row) throw notFound("Client not found");
+    if (!row) throw recordNotFound("client");
     client = { access: "own", client: decryptClient(row) };
     note = decryptOptional(referral.noteCipher, noteContext(referral.id));
     thread = threadStateOf(await decideAccess({ clientId: referral.clientId, organizationId: referral.recipientOrganizationId, categories: referral.categories, at }));

@@ -6,7 +6,7 @@
  * Consent is checked here at send time (never only in the UI) and again at every open
  * (open.server.ts).
  */
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db, Prisma } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField, encryptOptional } from "~/utils/field-encryption.server";
 import type { Permission } from "~/utils/permissions";
@@ -16,7 +16,7 @@ import { referralRefusedMessage, refusalMessage } from "~/modules/consent/messag
 import { emitToOrganization } from "~/realtime/emit.server";
 import { checkFit } from "./fit";
 import type { CommentReferralInput, SendReferralInput, TransitionReferralInput } from "./schemas";
-import { FHIR_TASK_STATUS, LOOP_CLOSED, SETTER, TERMINAL, checkDetails, checkTransition, type ReferralStatus, type Side } from "./state-machine";
+import { FHIR_TASK_STATUS, LOOP_CLOSED, SETTER, TERMINAL, checkDetails, checkTransition, statusWord, type ReferralStatus, type Side } from "./state-machine";
 import { enqueueWebhookDeliveries, webhookOutboxInsert } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import { loadFitFacts } from "./fit.server";
@@ -52,12 +52,12 @@ export function emitReferralChanged(event: ReferralChangedEvent) {
 export function sideOf(referral: { senderOrganizationId: string; recipientOrganizationId: string }, organizationId: string): Side {
   if (referral.senderOrganizationId === organizationId) return "sender";
   if (referral.recipientOrganizationId === organizationId) return "receiver";
-  throw notFound("Referral not found");
+  throw recordNotFound("referral");
 }
 
 function requireSidePermission(actor: Actor, side: Side) {
   const needed: Permission = side === "sender" ? "referrals:send" : "referrals:receive";
-  if (!actor.permissions.has(needed)) throw forbidden(side === "sender" ? "Your role cannot change referrals your organization sent." : "Your role cannot work referrals sent to your organization.");
+  if (!actor.permissions.has(needed)) throw forbidden(translatable(side === "sender" ? "errors.services.referral.cannotChangeSent" : "errors.services.referral.cannotWorkReceived"));
 }
 
 /** What sendReferral returns: the new (or, for a repeated key, the first) referral. */
@@ -186,7 +186,7 @@ async function changedEvent(referral: { id: string; status: ReferralStatus; vers
 export async function transitionReferral({ actor, referralId, input, at = new Date() }: { actor: Actor; referralId: string; input: Omit<TransitionReferralInput, "intent">; at?: Date }) {
   const updated = await db.$transaction(async (tx) => {
     const current = await tx.referral.findUnique({ where: { id: referralId } });
-    if (!current) throw notFound("Referral not found");
+    if (!current) throw recordNotFound("referral");
     const side = sideOf(current, actor.organizationId);
     requireSidePermission(actor, side);
     if (current.version !== input.version) throw conflict(current.status);
@@ -253,7 +253,7 @@ export async function transitionReferral({ actor, referralId, input, at = new Da
 }
 
 function conflict(status: ReferralStatus) {
-  return new AppError({ message: `Someone else changed this referral while you were looking at it (it is now ${FHIR_TASK_STATUS[status]}). Nothing was saved: reload to see the latest, then try again.`, status: 409 });
+  return new AppError({ message: translatable("errors.services.referral.changedMeanwhile", { status: statusWord(status) }), status: 409 });
 }
 
 /**
@@ -271,19 +271,21 @@ export function threadStateOf(recipientAccess: AccessDecision): ThreadState {
 }
 
 function threadClosed(thread: Extract<ThreadState, { open: false }>, side: Side) {
-  const why =
-    thread.reason === "revoked" || thread.reason === "expired"
-      ? `the client's authorization was ${thread.reason}${thread.since ? ` on ${thread.since.toISOString().slice(0, 10)}` : ""}`
-      : "no authorization of the client covers the receiving organization now";
-  const what = side === "sender" ? "a comment would reach the receiving organization without the client's authorization" : "the thread is closed to your organization";
-  return new AppError({ message: `Comments are withheld: ${why}. Nothing was posted: ${what}.`, status: 409 });
+  const ended = thread.reason === "revoked" || thread.reason === "expired" ? thread.reason : null;
+  // The day as written in the record (YYYY-MM-DD): the same in every language, as in the consent refusals.
+  const why = ended
+    ? thread.since
+      ? translatable(`errors.services.referral.withheldWhy.${ended}On`, { date: thread.since.toISOString().slice(0, 10) })
+      : translatable(`errors.services.referral.withheldWhy.${ended}`)
+    : translatable("errors.services.referral.withheldWhy.other");
+  return new AppError({ message: translatable("errors.services.referral.commentsWithheld", { why, what: translatable(`errors.services.referral.withheldWhat.${side}`) }), status: 409 });
 }
 
 /** A comment on the referral's timeline, seen by both organizations while the client's authorization covers the recipient. */
 export async function commentOnReferral({ actor, referralId, input, at = new Date() }: { actor: Actor; referralId: string; input: Omit<CommentReferralInput, "intent">; at?: Date }) {
   const result = await db.$transaction(async (tx) => {
     const current = await tx.referral.findUnique({ where: { id: referralId } });
-    if (!current) throw notFound("Referral not found");
+    if (!current) throw recordNotFound("referral");
     const side = sideOf(current, actor.organizationId);
     requireSidePermission(actor, side);
     // Refused rather than stored-and-hidden: a sender must not believe a comment reached the recipient.

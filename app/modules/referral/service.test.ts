@@ -6,6 +6,15 @@ import { createReferralWorld, createService, referralActor, sendInput, sendTestR
 import { openReferral, checkReferral } from "./open.server";
 import { listReferrals } from "./queries.server";
 import { commentOnReferral, sendReferral, transitionReferral } from "./service.server";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
+
+/** A service refusal as the reader sees it (status and message in `lng`); `toMatchObject({ message: /…/ })` would match anything. */
+const refusalOf = (promise: Promise<unknown>, lng: "en" | "es" = "en") =>
+  promise.then(
+    () => ({ status: 0, message: "(not refused)" }),
+    (e: { status?: number; message?: string }) => ({ status: e.status ?? 0, message: translateMessage(e.message ?? "", translatorForLocale(lng)) }),
+  );
 
 const inboxFilter = { page: 1, overdue: false } as const;
 
@@ -113,8 +122,9 @@ describe("working a referral", () => {
   it("refuses an illegal move or the wrong side with a clear error and changes nothing", async () => {
     const world = await createReferralWorld();
     const referral = await sendTestReferral(world);
-    await expect(transitionReferral({ actor: world.sender, referralId: referral.id, input: { to: "ACCEPTED", version: 1 } })).rejects.toMatchObject({ status: 409, message: /Only the receiving organization/ });
-    await expect(transitionReferral({ actor: world.receiver, referralId: referral.id, input: { to: "COMPLETED", version: 1, outcome: "GOT_HELP" } })).rejects.toMatchObject({ status: 409, message: /cannot become completed/ });
+    expect(await refusalOf(transitionReferral({ actor: world.sender, referralId: referral.id, input: { to: "ACCEPTED", version: 1 } }))).toEqual({ status: 409, message: "Only the receiving organization can mark a referral accepted." });
+    expect(await refusalOf(transitionReferral({ actor: world.receiver, referralId: referral.id, input: { to: "COMPLETED", version: 1, outcome: "GOT_HELP" } }))).toEqual({ status: 409, message: "A requested referral cannot become completed." });
+    expect(await refusalOf(transitionReferral({ actor: world.receiver, referralId: referral.id, input: { to: "COMPLETED", version: 1, outcome: "GOT_HELP" } }), "es")).toEqual({ status: 409, message: "Una derivación solicitada no puede pasar a completada." });
     await expect(transitionReferral({ actor: world.receiver, referralId: referral.id, input: { to: "REJECTED", version: 1, reason: "NOT_A_GOOD_FIT" } })).rejects.toMatchObject({ status: 400 });
     expect(await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).toMatchObject({ status: "REQUESTED", version: 1 });
     expect(await db.referralEvent.count({ where: { referralId: referral.id } })).toBe(1);
@@ -129,7 +139,8 @@ describe("working a referral", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ status: 409, message: /Someone else changed this referral/ });
+    expect(await refusalOf(Promise.reject(rejected.reason))).toEqual({ status: 409, message: "Someone else changed this referral while you were looking at it (it is now accepted). Nothing was saved: reload to see the latest, then try again." });
+    expect(await refusalOf(Promise.reject(rejected.reason), "es")).toEqual({ status: 409, message: "Otra persona modificó esta derivación mientras usted la consultaba (ahora está aceptada). No se guardó nada: vuelva a cargar la página para ver lo más reciente e inténtelo de nuevo." });
     expect(await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).toMatchObject({ status: "ACCEPTED", version: 2 });
     expect(await db.referralEvent.count({ where: { referralId: referral.id, kind: "STATUS" } })).toBe(2);
   });

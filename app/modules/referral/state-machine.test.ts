@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { translatorForLocale } from "~/i18n/translators";
+import { translateMessage } from "~/utils/translatable";
 import { REFERRAL_STATUSES, allowedMoves, checkDetails, checkTransition, type ReferralStatus, type Side } from "./state-machine";
+
+/** The state machine's messages are translatables: read as an English or a Spanish reader sees them. */
+const en = (message: string) => translateMessage(message, translatorForLocale("en"));
+const es = (message: string) => translateMessage(message, translatorForLocale("es"));
+const worded = (check: ReturnType<typeof checkTransition>, read = en) => (check.ok ? check : { ...check, message: read(check.message) });
+const wordedDetails = (errors: Record<string, string>, read = en) => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, read(message)]));
 
 /**
  * Every allowed (from -> to, side) written out by hand from the IG's rules; every triple not in
@@ -46,14 +54,30 @@ describe("referral state machine", () => {
   it.each(triples)("%s -> %s by the %s", (from, to, side) => {
     const result = checkTransition(from, to, side);
     expect(result.ok).toBe(ALLOWED.has(`${from}->${to}:${side}`));
-    if (!result.ok) expect(result.message).toMatch(/referral|Only/);
+    if (!result.ok) expect(en(result.message)).toMatch(/referral|Only/);
   });
 
   it("says why a move is refused", () => {
-    expect(checkTransition("COMPLETED", "ACCEPTED", "receiver")).toMatchObject({ ok: false, code: "illegal-move", message: "A completed referral cannot become accepted." });
-    expect(checkTransition("REQUESTED", "ACCEPTED", "sender")).toMatchObject({ ok: false, code: "wrong-side", message: "Only the receiving organization can mark a referral accepted." });
+    expect(worded(checkTransition("COMPLETED", "ACCEPTED", "receiver"))).toMatchObject({ ok: false, code: "illegal-move", message: "A completed referral cannot become accepted." });
+    expect(worded(checkTransition("REQUESTED", "ACCEPTED", "sender"))).toMatchObject({ ok: false, code: "wrong-side", message: "Only the receiving organization can mark a referral accepted." });
+    expect(worded(checkTransition("ACCEPTED", "ACCEPTED", "receiver"))).toMatchObject({ message: "The referral is already accepted." });
     expect(checkTransition("REQUESTED", "CANCELLED", "receiver")).toMatchObject({ ok: false, code: "wrong-side" });
     expect(checkTransition("ACCEPTED", "ACCEPTED", "receiver")).toMatchObject({ ok: false, code: "same-status" });
+  });
+
+  it("says it in Spanish to a Spanish reader (#14 defect 2)", () => {
+    expect(worded(checkTransition("COMPLETED", "ACCEPTED", "receiver"), es)).toMatchObject({ message: "Una derivación completada no puede pasar a aceptada." });
+    expect(worded(checkTransition("REQUESTED", "ACCEPTED", "sender"), es)).toMatchObject({ message: "Solo la organización receptora puede marcar una derivación como aceptada." });
+    expect(worded(checkTransition("ACCEPTED", "CANCELLED", "receiver"), es)).toMatchObject({ message: "Solo la organización que deriva puede marcar una derivación como cancelada." });
+    expect(wordedDetails(checkDetails("COMPLETED", { outcome: "OTHER" }), es)).toEqual({ outcomeText: "Describa el resultado." });
+    expect(wordedDetails(checkDetails("REJECTED", { reason: "NOT_A_GOOD_FIT" }), es)).toEqual({ reasonText: "Explique el motivo, para que las organizaciones socias puedan revisarlo juntas." });
+    // Every refusal of the 200 triples reads differently in Spanish, and never as a key.
+    for (const from of REFERRAL_STATUSES) for (const to of REFERRAL_STATUSES) for (const side of ["sender", "receiver"] as const) {
+      const check = checkTransition(from, to, side);
+      if (check.ok) continue;
+      expect(es(check.message)).not.toBe(en(check.message));
+      expect(es(check.message)).not.toMatch(/i18n:|errors\.services/);
+    }
   });
 
   it("offers each side only its own moves", () => {
@@ -63,7 +87,7 @@ describe("referral state machine", () => {
   });
 
   it("requires a reason for rejected, cancelled, on-hold and failed, and an outcome for completed", () => {
-    expect(checkDetails("REJECTED", {})).toEqual({ reason: "Choose a reason." });
+    expect(wordedDetails(checkDetails("REJECTED", {}))).toEqual({ reason: "Choose a reason." });
     expect(checkDetails("REJECTED", { reason: "NO_CAPACITY" })).toEqual({});
     expect(checkDetails("REJECTED", { reason: "NOT_A_GOOD_FIT", reasonText: "  " })).toHaveProperty("reasonText");
     expect(checkDetails("REJECTED", { reason: "NOT_A_GOOD_FIT", reasonText: "Needs legal help, not food" })).toEqual({});

@@ -5,6 +5,8 @@
  * A reason is required for rejected, cancelled, on-hold and failed; an outcome for completed.
  * Pure and shared by server and UI (the UI offers only the moves this table allows).
  */
+import { translatable, type MessageValues } from "~/utils/translatable";
+
 export const REFERRAL_STATUSES = ["DRAFT", "REQUESTED", "ACCEPTED", "REJECTED", "ON_HOLD", "IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED", "ENTERED_IN_ERROR"] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
@@ -75,17 +77,21 @@ export const REASON_REQUIRED: readonly ReferralStatus[] = ["REJECTED", "CANCELLE
 export const CODED_REASON: readonly ReferralStatus[] = ["REJECTED", "FAILED"];
 export const EXPLANATION_REQUIRED_FOR: readonly ReferralReason[] = ["NOT_A_GOOD_FIT", "OTHER"];
 
+/** Messages are translatables (`errors.services.referral.*`): the one error mapper words them in the reader's language (ADR 081). */
 export type TransitionCheck = { ok: true } | { ok: false; code: "same-status" | "illegal-move" | "wrong-side"; message: string };
+
+const e = (key: string, values?: MessageValues) => translatable(`errors.services.referral.${key}`, values);
+/** A status as a word in a sentence: FHIR's task status in English ("on-hold"), its adjective in Spanish ("en espera"). */
+export const statusWord = (status: ReferralStatus) => e(`statusWord.${status}`);
 
 /** May `side` move a referral from `from` to `to`? */
 export function checkTransition(from: ReferralStatus, to: ReferralStatus, side: Side): TransitionCheck {
-  if (from === to) return { ok: false, code: "same-status", message: `The referral is already ${FHIR_TASK_STATUS[to]}.` };
+  if (from === to) return { ok: false, code: "same-status", message: e("alreadyStatus", { status: statusWord(to) }) };
   if (!MOVES[from].includes(to)) {
-    return { ok: false, code: "illegal-move", message: `A ${FHIR_TASK_STATUS[from]} referral cannot become ${FHIR_TASK_STATUS[to]}.` };
+    return { ok: false, code: "illegal-move", message: e("illegalMove", { from: statusWord(from), to: statusWord(to) }) };
   }
   if (SETTER[to] !== side) {
-    const who = SETTER[to] === "sender" ? "the referring organization" : "the receiving organization";
-    return { ok: false, code: "wrong-side", message: `Only ${who} can mark a referral ${FHIR_TASK_STATUS[to]}.` };
+    return { ok: false, code: "wrong-side", message: e(SETTER[to] === "sender" ? "onlySenderMarks" : "onlyReceiverMarks", { status: statusWord(to) }) };
   }
   return { ok: true };
 }
@@ -97,17 +103,17 @@ export function allowedMoves(from: ReferralStatus, side: Side): ReferralStatus[]
 
 export type TransitionDetails = { reason?: ReferralReason | null; reasonText?: string | null; outcome?: ReferralOutcome | null; outcomeText?: string | null };
 
-/** The reason/outcome rules; returns field errors keyed like the transition form. */
+/** The reason/outcome rules; returns field errors (translatables) keyed like the transition form. */
 export function checkDetails(to: ReferralStatus, d: TransitionDetails): Record<string, string> {
   const errors: Record<string, string> = {};
   const text = d.reasonText?.trim() ?? "";
   if (CODED_REASON.includes(to)) {
-    if (!d.reason) errors.reason = "Choose a reason.";
-    else if (EXPLANATION_REQUIRED_FOR.includes(d.reason) && !text) errors.reasonText = "Explain the reason, so the partners can review it together.";
+    if (!d.reason) errors.reason = e("chooseReason");
+    else if (EXPLANATION_REQUIRED_FOR.includes(d.reason) && !text) errors.reasonText = e("explainReason");
   } else if (REASON_REQUIRED.includes(to) && !text) {
-    errors.reasonText = "A reason is required.";
+    errors.reasonText = e("reasonRequired");
   }
-  if (to === "COMPLETED" && !d.outcome) errors.outcome = "Say what happened for the client.";
-  if (to === "COMPLETED" && d.outcome === "OTHER" && !(d.outcomeText?.trim())) errors.outcomeText = "Describe the outcome.";
+  if (to === "COMPLETED" && !d.outcome) errors.outcome = e("sayOutcome");
+  if (to === "COMPLETED" && d.outcome === "OTHER" && !(d.outcomeText?.trim())) errors.outcomeText = e("describeOutcome");
   return errors;
 }

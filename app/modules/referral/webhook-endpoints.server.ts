@@ -4,20 +4,21 @@
  * event and revokes. Registration and revocation are audited in the same transaction.
  */
 import { randomBytes } from "node:crypto";
-import { AppError, forbidden, notFound } from "~/utils/app-error";
+import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { currentKeyId, encryptField } from "~/utils/field-encryption.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { enqueuePing, secretContext, type WebhookPingPayload } from "./webhooks.server";
 import { kickWebhookDelivery } from "./webhook-delivery.server";
 import type { Actor } from "~/modules/auth/actor";
+import { translatable } from "~/utils/translatable";
 
 
 export const MAX_ACTIVE_ENDPOINTS = 10;
 const RECENT_DELIVERIES = 5;
 
 function requireManage(actor: Actor) {
-  if (!actor.permissions.has("webhooks:manage")) throw forbidden("Only a director can manage web hooks.");
+  if (!actor.permissions.has("webhooks:manage")) throw forbidden(translatable("errors.services.webhooks.directorOnly"));
 }
 
 /** `whsec_` and 32 random bytes: the receiver uses the whole string as the HMAC key. */
@@ -29,7 +30,7 @@ export async function registerWebhookEndpoint({ actor, input }: { actor: Actor; 
   const secret = generateSigningSecret();
   const endpoint = await db.$transaction(async (tx) => {
     const active = await tx.webhookEndpoint.count({ where: { organizationId: actor.organizationId, revokedAt: null } });
-    if (active >= MAX_ACTIVE_ENDPOINTS) throw new AppError({ message: `An organization can have at most ${MAX_ACTIVE_ENDPOINTS} web hooks: revoke one first.`, status: 409 });
+    if (active >= MAX_ACTIVE_ENDPOINTS) throw new AppError({ message: translatable("errors.services.webhooks.tooMany", { max: MAX_ACTIVE_ENDPOINTS }), status: 409 });
     const created = await tx.webhookEndpoint.create({
       data: { id, organizationId: actor.organizationId, url: input.url, description: input.description, secretCipher: encryptField(secret, secretContext(id)), keyId: currentKeyId(), createdById: actor.userId },
     });
@@ -44,7 +45,7 @@ export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date()
   requireManage(actor);
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: actor.organizationId } });
-    if (!endpoint) throw notFound("Web hook not found");
+    if (!endpoint) throw recordNotFound("webhook");
     if (endpoint.revokedAt) return endpoint;
     const revoked = await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { revokedAt: at } });
     const { count } = await tx.webhookDelivery.updateMany({ where: { endpointId, status: "PENDING" }, data: { status: "FAILED", lastError: "The web hook was revoked" } });
@@ -57,7 +58,7 @@ export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date()
 export async function sendTestWebhook({ actor, endpointId, at = new Date() }: { actor: Actor; endpointId: string; at?: Date }) {
   requireManage(actor);
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: actor.organizationId, revokedAt: null } });
-  if (!endpoint) throw notFound("Web hook not found");
+  if (!endpoint) throw recordNotFound("webhook");
   const payload: WebhookPingPayload = { event: "ping", endpointId, organizationId: actor.organizationId, occurredAt: at.toISOString() };
   const delivery = await db.$transaction(async (tx) => {
     const created = await enqueuePing(tx, payload, at);

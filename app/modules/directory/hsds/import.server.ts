@@ -17,8 +17,12 @@ import { codesForTermId } from "./taxonomy";
 import { languageCode } from "./languages";
 import { HsdsServiceInput, type HsdsServiceRecord } from "./import-schemas";
 import type { Actor } from "~/modules/auth/actor";
-import { translatorForLocale } from "~/i18n/translators";
-import { translateMessage } from "~/utils/translatable";
+import { currentTranslator } from "~/utils/http-errors.server";
+import { humanIssueMessage } from "~/utils/zod-messages";
+import { translatable, translateMessage, type MessageValues, type Translate } from "~/utils/translatable";
+
+/** A line of the import report, worded when the report is made (`importHsdsBatch`'s translator). */
+const d = (key: string, values?: MessageValues) => translatable(`errors.services.directory.${key}`, values);
 
 /** Where each of a record's locations went: the page words it ("approximate location", "not on the map"). */
 export type LocationPlacementReport = { id: string; name: string | null; placement: Placement | "CORRECTED"; address: string | null };
@@ -71,10 +75,10 @@ async function placeAll(actor: Actor<"coalition">, record: HsdsServiceRecord, wa
   const out: Located[] = [];
   for (const sal of record.service_at_locations) {
     const l = sal.location;
-    if (!l) { warnings.push(`service_at_location ${sal.id ?? "?"} has no location: skipped.`); continue; }
+    if (!l) { warnings.push(d("importNoLocation", { id: sal.id ?? "?" })); continue; }
     const { latitude: lat, longitude: lng } = l;
     const hasCoordinates = lat !== undefined && lng !== undefined;
-    if (hasCoordinates && (Math.abs(lat) > 90 || Math.abs(lng) > 180)) warnings.push(`Location ${l.id} has out-of-range coordinates (${lat}, ${lng}): placed from its address instead, if it has one.`);
+    if (hasCoordinates && (Math.abs(lat) > 90 || Math.abs(lng) > 180)) warnings.push(d("importBadCoordinates", { id: l.id, latitude: lat, longitude: lng }));
     const exact = hasCoordinates && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
     if (!exact) {
       // Coordinates a person typed or dragged for this location are not undone by the same file again.
@@ -96,17 +100,17 @@ class DryRun extends Error {
 async function importOne(actor: Actor<"coalition">, mode: ImportMode, visibility: "PUBLIC" | "COALITION", record: HsdsServiceRecord, dryRun: boolean): Promise<Omit<ImportOutcome, "row">> {
   const warnings: string[] = [];
   const sdohCodes = sdohCodesOf(record);
-  if (sdohCodes.length === 0) warnings.push("No SDOH category among its taxonomy terms: tag it in the hub so it shows under a need.");
+  if (sdohCodes.length === 0) warnings.push(d("importNoSdoh"));
   const languageCodes: string[] = [];
   for (const l of record.languages) {
     const code = l.code ? languageCode(l.code) : l.name ? languageCode(l.name) : undefined;
     if (code) languageCodes.push(code);
-    else if (l.name || l.code) warnings.push(`Language "${l.name ?? l.code}" is not one the hub recognises: add it by hand.`);
+    else if (l.name || l.code) warnings.push(d("importLanguage", { language: l.name ?? l.code ?? "" }));
   }
   const languages = [...new Set(languageCodes)];
   const fingerprint = fingerprintOf(record, mode, visibility);
   const existing = await db.directoryService.findUnique({ where: { coalitionId_externalId: { coalitionId: actor.coalitionId, externalId: record.id } }, select: { id: true, organizationId: true, importFingerprint: true, deletedAt: true, atLocations: { select: { location: { select: { externalId: true, name: true, placement: true, address1: true, city: true, stateProvince: true, postalCode: true } } } } } });
-  if (existing && mode === "own" && existing.organizationId !== actor.organizationId) throw new ImportRowError("This HSDS id already belongs to another organization's record.");
+  if (existing && mode === "own" && existing.organizationId !== actor.organizationId) throw new ImportRowError(d("importOtherOrganization"));
   // The same record as last time: nothing to write, not even updatedAt (a re-import changes nothing).
   if (existing && !existing.deletedAt && existing.importFingerprint === fingerprint) {
     const locations = existing.atLocations.map(({ location: l }) => ({ id: l.externalId ?? "", name: l.name, placement: l.placement, address: addressLine({ address_1: l.address1 ?? undefined, city: l.city ?? undefined, state_province: l.stateProvince ?? undefined, postal_code: l.postalCode ?? undefined }) }));
@@ -189,7 +193,11 @@ async function createContact(tx: Tx, owner: { serviceId: string } | { locationId
 
 class ImportRowError extends Error {}
 
-export async function importHsdsBatch({ actor, mode, visibility, offset, records, dryRun = false }: { actor: Actor<"coalition">; mode: ImportMode; visibility: "PUBLIC" | "COALITION"; offset: number; records: unknown[]; dryRun?: boolean }): Promise<ImportOutcome[]> {
+/**
+ * The report's reasons and warnings are in the reader's language: `t` is the request's (the ambient
+ * translator during an action, ADR 071; a partner system sending no language reads English).
+ */
+export async function importHsdsBatch({ actor, mode, visibility, offset, records, dryRun = false, t = currentTranslator() }: { actor: Actor<"coalition">; mode: ImportMode; visibility: "PUBLIC" | "COALITION"; offset: number; records: unknown[]; dryRun?: boolean; t?: Translate }): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = [];
   for (const [i, raw] of records.entries()) {
     const row = offset + i + 1;
@@ -197,13 +205,14 @@ export async function importHsdsBatch({ actor, mode, visibility, offset, records
     const rawObj = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      results.push({ row, id: typeof rawObj.id === "string" ? rawObj.id : null, name: typeof rawObj.name === "string" ? rawObj.name : null, outcome: "rejected", reason: `${issue.path.join(".") || "record"}: ${translateMessage(issue.message, translatorForLocale("en"))}`, warnings: [], locations: [] });
+      results.push({ row, id: typeof rawObj.id === "string" ? rawObj.id : null, name: typeof rawObj.name === "string" ? rawObj.name : null, outcome: "rejected", reason: t("errors.services.directory.importRejected", { field: issue.path.join(".") || t("errors.services.directory.importRecord"), problem: humanIssueMessage(issue, t) }), warnings: [], locations: [] });
       continue;
     }
     try {
-      results.push({ row, ...(await importOne(actor, mode, visibility, parsed.data, dryRun)) });
+      const outcome = await importOne(actor, mode, visibility, parsed.data, dryRun);
+      results.push({ row, ...outcome, warnings: outcome.warnings.map((w) => translateMessage(w, t)) });
     } catch (error) {
-      const reason = error instanceof ImportRowError ? error.message : `Could not be saved: ${(error as Error).message.split("\n").slice(-1)[0].slice(0, 200)}`;
+      const reason = error instanceof ImportRowError ? translateMessage(error.message, t) : t("errors.services.directory.importNotSaved", { detail: (error as Error).message.split("\n").slice(-1)[0].slice(0, 200) });
       results.push({ row, id: parsed.data.id, name: parsed.data.name, outcome: "rejected", reason, warnings: [], locations: [] });
     }
   }
