@@ -4,7 +4,8 @@ import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/guard.server";
 import { parseSearchParams } from "~/utils/params.server";
 import { CaseloadQuerySchema } from "~/modules/care/schemas";
-import { getCaseload, getOutreachDue } from "~/modules/care/queries.server";
+import { getOutreachDue } from "~/modules/care/queries.server";
+import { getHuddleCaseload } from "~/modules/care/caseload.server";
 import { Caseload } from "~/components/care/caseload";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -13,7 +14,7 @@ export const meta = titleMeta("titles.caseload");
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "care:read");
   const { q, page } = await parseSearchParams(request, CaseloadQuerySchema);
-  const [caseload, outreach] = await Promise.all([getCaseload({ actor, q, page }), getOutreachDue({ actor })]);
+  const [caseload, outreach] = await Promise.all([getHuddleCaseload({ actor, q, page }), getOutreachDue({ actor })]);
   return { caseload, outreach, q: q ?? "" };
 }
 

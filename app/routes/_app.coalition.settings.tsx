@@ -15,18 +15,21 @@ import { updateReferralWindows } from "~/modules/referral/reminders.server";
 import { ReferralWindowsSchema } from "~/modules/referral/flow-schemas";
 import { SecondReaderSettingSchema } from "~/modules/conference/schemas";
 import { setSecondReaderRequired } from "~/modules/conference/second-reader.server";
+import { ContactCadenceSchema } from "~/modules/care/contact-schemas";
+import { getCoalitionCadence, updateContactCadence } from "~/modules/care/cadence.server";
+import { ContactCadenceCard } from "~/components/care/cadence-settings";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.coalitionSettings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");
-  const [coalition, members] = await Promise.all([getCoalition(actor.coalitionId), listMemberOrganizations(actor.coalitionId)]);
-  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays, requireSecondReader: coalition.requireSecondReader }, members, currentOrganizationId: actor.organizationId };
+  const [coalition, members, cadence] = await Promise.all([getCoalition(actor.coalitionId), listMemberOrganizations(actor.coalitionId), getCoalitionCadence(actor.coalitionId)]);
+  return { coalition: { name: coalition.name, visionStatement: coalition.visionStatement, referralAcceptDays: coalition.referralAcceptDays, referralUpdateDays: coalition.referralUpdateDays, requireSecondReader: coalition.requireSecondReader }, members, cadence, currentOrganizationId: actor.organizationId };
 }
 
-const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema, ReferralWindowsSchema, SecondReaderSettingSchema]);
-type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization" | "referral-windows" | "second-reader"; name?: string };
+const CoalitionActionSchema = z.discriminatedUnion("intent", [UpdateCoalitionSchema, AddMemberOrganizationSchema, RemoveMemberOrganizationSchema, ReferralWindowsSchema, SecondReaderSettingSchema, ContactCadenceSchema]);
+type ActionResult = FormErrors & { done?: "update-coalition" | "add-organization" | "remove-organization" | "referral-windows" | "second-reader" | "care-cadence"; name?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "coalition:admin", "coalition");
@@ -43,6 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
     case "referral-windows":
       await updateReferralWindows({ actor, acceptDays: input.acceptDays, updateDays: input.updateDays });
       return { done: input.intent };
+    case "care-cadence":
+      await updateContactCadence({ actor, input });
+      return { done: input.intent };
     case "second-reader":
       await setSecondReaderRequired({ actor, coalitionId: actor.coalitionId, required: input.required });
       return { done: input.intent };
@@ -56,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CoalitionSettings() {
   const { t } = useTranslation();
-  const { coalition, members, currentOrganizationId } = useLoaderData<typeof loader>();
+  const { coalition, members, cadence, currentOrganizationId } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const addFormRef = useRef<HTMLFormElement>(null);
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
@@ -97,6 +103,8 @@ export default function CoalitionSettings() {
           </div>
         </Form>
       </section>
+
+      <ContactCadenceCard cadence={cadence} result={actionData} saved={actionData?.done === "care-cadence"} />
 
       <section className="card" aria-labelledby="second-reader-title">
         <h2 id="second-reader-title">{t("conference.secondReader.settingTitle")}</h2>

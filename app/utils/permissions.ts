@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "care:read",
   "care:write",
   "care:assign",
+  /** The director's supervision view: every care manager's caseload side by side (ADR 097). */
+  "care:supervise",
   /** The coalition's privacy lead (its conveners): counts of identifiers the check missed, never the words (ADR 092). */
   "privacy:read",
 ] as const;
@@ -40,7 +42,7 @@ const ROLE_GRANTS: Record<OrganizationRole, readonly Permission[]> = {
     "org:read", "org:members:read", "org:members:invite", "org:members:manage", "coalition:read",
     "clients:read", "clients:write", "referrals:send", "referrals:receive", "directory:edit", "aims:enter", "wins:post", "audit:read",
     "conferences:join", "conferences:host", "referrals:flow", "webhooks:manage",
-    "care:read", "care:write", "care:assign",
+    "care:read", "care:write", "care:assign", "care:supervise",
   ],
   CARE_MANAGER: ["org:read", "org:members:read", "coalition:read", "clients:read", "clients:write", "referrals:send", "referrals:receive", "wins:post", "conferences:join", "conferences:host", "care:read", "care:write"],
   STAFF: ["org:read", "org:members:read", "coalition:read", "referrals:receive", "wins:post", "conferences:join"],
@@ -77,6 +79,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: "/referrals", key: "nav.referrals", requires: { anyOf: ["referrals:receive", "referrals:send"], organization: true } },
   { to: "/clients", key: "nav.clients", requires: { anyOf: ["clients:read"], organization: true } },
   { to: "/caseload", key: "care.nav.caseload", requires: { anyOf: ["care:read"], organization: true } },
+  { to: "/caseload/supervision", key: "careContacts.nav.supervision", requires: { anyOf: ["care:supervise"], organization: true } },
   { to: "/conferences", key: "nav.conferences", requires: { anyOf: ["conferences:join"], organization: true, coalition: true } },
   { to: "/aims", key: "nav.aims", requires: { anyOf: ["coalition:read"], coalition: true } },
   { to: "/partners", key: "nav.partners", requires: { anyOf: ["coalition:read"], coalition: true } },

@@ -3,6 +3,7 @@ import { db } from "~/utils/db.server";
 import { seedDemoClients } from "../../prisma/seed-data/demo-clients";
 import { seedDemoCare } from "../../prisma/seed-data/demo-care";
 import { getCarePlanForViewer, getOutreachDue } from "~/modules/care/queries.server";
+import { getHuddleCaseload } from "~/modules/care/caseload.server";
 import { createCoalition, createOrganization, createUser } from "../factories";
 import { actorFor } from "../actors";
 
@@ -25,5 +26,9 @@ describe("demo care journeys seed", () => {
     const plan = await db.carePlan.findUniqueOrThrow({ where: { id: step.planId } });
     const shared = await getCarePlanForViewer({ actor: actorFor(reader.id, foodBank.id), clientId: plan.clientId });
     expect(shared.access === "shared" && shared.plan!.goals[0].steps.map((s) => s.text)).toEqual(["Deliver groceries every Friday after discharge"]);
+    // Levels and contacts (ADR 097): Robert, at a high level, is overdue and tops the huddle list.
+    const huddle = await getHuddleCaseload({ actor });
+    expect(huddle.clients.map((c) => [c.name, c.level, c.contactOverdue])).toEqual([["Robert Kline", "HIGH", true], ["María Elena Ortiz", "MEDIUM", false]]);
+    expect(await db.careContact.count({ where: { organizationId: hospital.id } })).toBe(5);
   });
 });

@@ -1,6 +1,6 @@
 /** The client's care plan page, for the client's own organization and for a consented partner (issue #15). */
 import { Form, Link } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { OwnPlanView, SharedPlanView, PlanGoal } from "~/modules/care/queries.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
@@ -172,8 +172,10 @@ function ReviewsCard({ plan, canWrite, errorsFor, today }: { plan: NonNullable<O
   );
 }
 
-export function OwnCarePlan({ view, permissions, careManagers, partners, errorsFor, formError, saved, today }: {
+export function OwnCarePlan({ view, permissions, careManagers, partners, errorsFor, formError, saved, today, contactLog }: {
   view: OwnPlanView; permissions: PlanPermissions; careManagers: { id: string; name: string }[]; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; formError?: string; saved: boolean; today: string;
+  /** The level of care and contact log card (contact-log.tsx), shown after the care manager. */
+  contactLog?: ReactNode;
 }) {
   const { t } = useTranslation();
   // Which goal's form was sent last, so its errors show on that goal only (without JavaScript every
@@ -197,6 +199,7 @@ export function OwnCarePlan({ view, permissions, careManagers, partners, errorsF
       {view.plan ? (
         <>
           <CareManagerCard view={view} canAssign={permissions.canAssign} careManagers={careManagers} errorsFor={scoped} />
+          {contactLog}
           <GoalsCard goals={view.plan.goals} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} partners={partners} errorsFor={scoped} today={today} />
           <ReviewsCard plan={view.plan} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} errorsFor={scoped} today={today} />
         </>

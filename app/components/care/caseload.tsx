@@ -1,7 +1,10 @@
-/** A care manager's caseload: the daily huddle list (issue #15), a page at a time, searchable by name. */
+/**
+ * A care manager's caseload: the daily huddle list (issue #15), a page at a time, searchable by
+ * name; clients overdue for contact at their level first (ADR 097).
+ */
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CaseloadRow } from "~/modules/care/queries.server";
+import type { HuddleRow, HuddleSummary } from "~/modules/care/caseload.server";
 import { CARE_LIMITS } from "~/modules/care/schemas";
 import { formatBirthDate } from "~/components/consent/format";
 
@@ -15,7 +18,7 @@ function pageLink(q: string, page: number) {
   return s ? `?${s}` : ".";
 }
 
-export function Caseload({ caseload, outreach, q }: { caseload: { clients: CaseloadRow[]; total: number; page: number; pageCount: number }; outreach: Outreach[]; q: string }) {
+export function Caseload({ caseload, outreach, q }: { caseload: { clients: HuddleRow[]; summary: HuddleSummary; total: number; page: number; pageCount: number }; outreach: Outreach[]; q: string }) {
   const { t, i18n } = useTranslation();
   const day = (d: string) => formatBirthDate(d, i18n.language);
   return (
@@ -34,6 +37,7 @@ export function Caseload({ caseload, outreach, q }: { caseload: { clients: Casel
       </Form>
       <section className="card" aria-labelledby="caseload-count">
         <h2 id="caseload-count">{t("care.caseload.count", { count: caseload.total })}</h2>
+        {caseload.total > 0 ? <p className="small">{t("careContacts.caseload.summary", { overdue: caseload.summary.overdue, high: caseload.summary.levels.HIGH, medium: caseload.summary.levels.MEDIUM, low: caseload.summary.levels.LOW })}</p> : null}
         {caseload.clients.length === 0 ? (
           <div className="empty-state">
             {q ? <p>{t("care.caseload.noMatch", { q })}</p> : (
@@ -48,6 +52,14 @@ export function Caseload({ caseload, outreach, q }: { caseload: { clients: Casel
             {caseload.clients.map((c) => (
               <li key={c.clientId}>
                 <Link to={`/clients/${c.clientId}/plan`} className="user-text"><strong>{c.name}</strong></Link>
+                <p className="small">
+                  <span className={`badge badge--level-${c.level.toLowerCase()}`}>{t("careContacts.caseload.level", { level: t(`careContacts.levels.${c.level}`) })}</span>{" "}
+                  {c.contactOverdue ? (
+                    <><span className="badge badge--overdue">{t("careContacts.caseload.overdue")}</span> {t("careContacts.caseload.overdueSince", { date: day(c.contactDueOn) })}</>
+                  ) : t("careContacts.caseload.dueBy", { date: day(c.contactDueOn) })}
+                  {" · "}
+                  {c.lastContactOn ? t("careContacts.caseload.lastContact", { date: day(c.lastContactOn) }) : t("careContacts.caseload.noContact")}
+                </p>
                 <p className="small">
                   {c.enrolledOn ? t("care.caseload.enrolledOn", { date: day(c.enrolledOn) }) : null}
                   {" · "}

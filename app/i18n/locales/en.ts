@@ -17,6 +17,7 @@ import referralFlow from "./referral-flow.en";
 import webhooks from "./webhooks.en";
 
 import care from "./care.en";
+import careContacts from "./care-contacts.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -204,6 +205,7 @@ const en = {
     secondReader: "Second reader · Coalition Hub",
     caseload: "Caseload · Coalition Hub",
     carePlan: "Care plan · Coalition Hub",
+    careSupervision: "Supervision · Coalition Hub",
     privacy: "Privacy · Coalition Hub",
     conferenceSummary: "{{name}} — summary · Coalition Hub",
     conferenceSummary_unnamed: "Conference — summary · Coalition Hub",
@@ -324,6 +326,7 @@ const en = {
 
   webhooks,
   care,
+  careContacts,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -18,6 +18,7 @@ import referralFlow from "./referral-flow.es";
 import webhooks from "./webhooks.es";
 
 import care from "./care.es";
+import careContacts from "./care-contacts.es";
 
 
 const es: Translation = {
@@ -206,6 +207,7 @@ const es: Translation = {
     secondReader: "Segundo lector · Coalition Hub",
     caseload: "Mis casos · Coalition Hub",
     carePlan: "Plan de cuidado · Coalition Hub",
+    careSupervision: "Supervisión · Coalition Hub",
     privacy: "Privacidad · Coalition Hub",
     conferenceSummary: "{{name}} — resumen · Coalition Hub",
     conferenceSummary_unnamed: "Conferencia — resumen · Coalition Hub",
@@ -326,6 +328,7 @@ const es: Translation = {
 
   webhooks,
   care,
+  careContacts,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

@@ -6,7 +6,7 @@
 import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
 
-export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "PlanReview.note";
+export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "PlanReview.note" | "CareContact.note";
 
 export const careContext = (field: CareField, id: string) => `${field}:${id}`;
 export const encryptCare = (plaintext: string, context: string) => encryptField(plaintext, context);
@@ -18,7 +18,7 @@ export async function careKeyIds(): Promise<string[]> {
   const rows = await db.$queryRaw<{ keyId: string }[]>`
     SELECT DISTINCT "keyId" FROM "Enrollment" UNION SELECT DISTINCT "keyId" FROM "CareManagerAssignment"
     UNION SELECT DISTINCT "keyId" FROM "CareGoal" UNION SELECT DISTINCT "keyId" FROM "CareStep"
-    UNION SELECT DISTINCT "keyId" FROM "PlanReview"`;
+    UNION SELECT DISTINCT "keyId" FROM "PlanReview" UNION SELECT DISTINCT "keyId" FROM "CareContact"`;
   return rows.map((r) => r.keyId);
 }
 
@@ -67,6 +67,14 @@ export async function rotateCareFields({ batchSize = 200 }: { batchSize?: number
     if (rows.length === 0) break;
     await db.$transaction(async (tx) => {
       for (const r of rows) await tx.planReview.update({ where: { id: r.id }, data: { noteCipher: again(r.noteCipher, careContext("PlanReview.note", r.id)), keyId: target } });
+    });
+    count += rows.length;
+  }
+  for (;;) {
+    const rows = await db.careContact.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
+    if (rows.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const r of rows) await tx.careContact.update({ where: { id: r.id }, data: { noteCipher: again(r.noteCipher, careContext("CareContact.note", r.id)), keyId: target } });
     });
     count += rows.length;
   }

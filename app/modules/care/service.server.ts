@@ -35,7 +35,7 @@ type LockedClient = { id: string; primaryCareManagerId: string | null };
  * locked first; a client of another organization (or none) is a 404, the refusal audited after
  * the transaction is gone.
  */
-async function changeOwnClient<T>(actor: Actor, clientId: string, change: (tx: Tx, client: LockedClient) => Promise<T>): Promise<T> {
+export async function changeOwnClient<T>(actor: Actor, clientId: string, change: (tx: Tx, client: LockedClient) => Promise<T>): Promise<T> {
   const outcome = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<LockedClient[]>`
       SELECT id, "primaryCareManagerId" FROM "Client"
