@@ -17,6 +17,7 @@ import referralFlow from "./referral-flow.en";
 import webhooks from "./webhooks.en";
 
 import care from "./care.en";
+import careGraduation from "./care-graduation.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -324,6 +325,7 @@ const en = {
 
   webhooks,
   care,
+  careGraduation,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -18,6 +18,7 @@ import referralFlow from "./referral-flow.es";
 import webhooks from "./webhooks.es";
 
 import care from "./care.es";
+import careGraduation from "./care-graduation.es";
 
 
 const es: Translation = {
@@ -326,6 +327,7 @@ const es: Translation = {
 
   webhooks,
   care,
+  careGraduation,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

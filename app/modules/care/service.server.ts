@@ -35,7 +35,7 @@ type LockedClient = { id: string; primaryCareManagerId: string | null };
  * locked first; a client of another organization (or none) is a 404, the refusal audited after
  * the transaction is gone.
  */
-async function changeOwnClient<T>(actor: Actor, clientId: string, change: (tx: Tx, client: LockedClient) => Promise<T>): Promise<T> {
+export async function changeOwnClient<T>(actor: Actor, clientId: string, change: (tx: Tx, client: LockedClient) => Promise<T>): Promise<T> {
   const outcome = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<LockedClient[]>`
       SELECT id, "primaryCareManagerId" FROM "Client"
@@ -51,16 +51,16 @@ async function changeOwnClient<T>(actor: Actor, clientId: string, change: (tx: T
   return outcome.value;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, clientId: string, metadata: Record<string, unknown> = {}) {
+export function audit(tx: Tx, actor: Actor, action: string, clientId: string, metadata: Record<string, unknown> = {}) {
   return recordAuditEvent({ action, subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
 }
 
-async function currentDecision(tx: Tx, actor: Actor, clientId: string) {
+export async function currentDecision(tx: Tx, actor: Actor, clientId: string) {
   return tx.enrollment.findFirst({ where: { clientId, organizationId: actor.organizationId, current: true } });
 }
 
 /** A new decision replaces the current one (kept as history). */
-async function recordDecision(
+export async function recordDecision(
   tx: Tx,
   actor: Actor,
   clientId: string,
