@@ -2,6 +2,7 @@
 const careGraduation = {
   errors: {
     tooLong: "Use at most {{max}} characters",
+    graduation: "Choose one of this client's graduations",
     checkbox: "Tick the box or leave it empty",
     practice: "Choose a primary care practice of your coalition, or none",
     goalsAchieved: "Say, in plain words, what the client achieved",

@@ -4,6 +4,7 @@ import type en from "./care-graduation.en";
 const careGraduation: typeof en = {
   errors: {
     tooLong: "Use como máximo {{max}} caracteres",
+    graduation: "Elija una de las graduaciones de esta persona",
     checkbox: "Marque la casilla o déjela vacía",
     practice: "Elija un consultorio de atención primaria de su coalición, o ninguno",
     goalsAchieved: "Diga, con palabras sencillas, lo que logró la persona",

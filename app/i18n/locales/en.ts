@@ -205,6 +205,8 @@ const en = {
     secondReader: "Second reader · Coalition Hub",
     caseload: "Caseload · Coalition Hub",
     carePlan: "Care plan · Coalition Hub",
+    carePlanCopy: "Care plan, client copy · Coalition Hub",
+    graduationSummary: "Closing summary · Coalition Hub",
     privacy: "Privacy · Coalition Hub",
     conferenceSummary: "{{name}} — summary · Coalition Hub",
     conferenceSummary_unnamed: "Conference — summary · Coalition Hub",

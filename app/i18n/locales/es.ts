@@ -207,6 +207,8 @@ const es: Translation = {
     secondReader: "Segundo lector · Coalition Hub",
     caseload: "Mis casos · Coalition Hub",
     carePlan: "Plan de cuidado · Coalition Hub",
+    carePlanCopy: "Plan de cuidado, copia para la persona · Coalition Hub",
+    graduationSummary: "Resumen de cierre · Coalition Hub",
     privacy: "Privacidad · Coalition Hub",
     conferenceSummary: "{{name}} — resumen · Coalition Hub",
     conferenceSummary_unnamed: "Conferencia — resumen · Coalition Hub",

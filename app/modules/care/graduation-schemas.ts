@@ -65,10 +65,17 @@ export const GraduateSchema = z.object({
 });
 export type GraduateInput = z.infer<typeof GraduateSchema>;
 
+/** Try again to send a graduation's summary that did not reach its practice. */
+export const ResendSummarySchema = z.object({
+  intent: z.literal("resend-summary"),
+  graduationId: z.string().trim().uuid(m("graduation")).transform((v) => v.toLowerCase()),
+});
+
 /** The graduation forms of the care plan page, by intent (the plan's action tries these after CARE_PLAN_FORMS). */
 export const GRADUATION_FORMS = {
   "record-readiness": RecordReadinessSchema,
   graduate: GraduateSchema,
+  "resend-summary": ResendSummarySchema,
 } as const;
 export type GraduationIntent = keyof typeof GRADUATION_FORMS;
 export type GraduationForm = { [K in GraduationIntent]: z.infer<(typeof GRADUATION_FORMS)[K]> }[GraduationIntent];

@@ -195,6 +195,9 @@ export async function applyGraduationForm({ actor, clientId, input, locale }: { 
       const outcome = await graduateClient({ actor, clientId, input, locale });
       return { done: input.intent, handoff: outcome.handoff };
     }
+    case "resend-summary":
+      await resendGraduationSummary({ actor, clientId, graduationId: input.graduationId, locale });
+      return { done: input.intent, handoff: "sent" };
   }
 }
 
