@@ -12,6 +12,7 @@ import { withHttpErrors } from "~/utils/http-errors.server";
 import { db } from "~/utils/db.server";
 import { translatorForLocale } from "~/i18n/translators";
 import * as copyRoute from "~/routes/_app.clients.$clientId.plan_.copy";
+import * as planRoute from "~/routes/_app.clients.$clientId.plan";
 import { addGoal, addStep, completeStep, enrollClient, moveGoal } from "~/modules/care/service.server";
 import type { WrittenCopy } from "~/modules/care/written-copy.server";
 import { WrittenCopyDocument } from "~/components/care/written-copy";
@@ -20,6 +21,8 @@ import { actorFor, createClient, isoDay } from "../consent-factories";
 import { settle, signedInRequester } from "../helpers";
 
 const route = withHttpErrors(copyRoute);
+const clientSuffix = () => crypto.randomUUID().slice(0, 8);
+const plan = withHttpErrors(planRoute);
 
 describe("the client's written copy of the plan", () => {
   it("is in Spanish for a Spanish-speaking client, goals in the client's order, who does what by when, audited", async () => {
@@ -74,5 +77,23 @@ describe("the client's written copy of the plan", () => {
     const theirs = await settle(() => route.loader({ request: outsider.get(`/clients/${clientId}/plan/copy`), params: { clientId }, context: {} }));
     expect(theirs.status).toBe(404);
     expect(await db.auditEvent.count({ where: { action: "care.written_copy_refused", subjectId: clientId } })).toBe(1);
+  });
+
+  it("the plan page's action takes the graduation forms: readiness, then a refused handoff answers on the practice field", async () => {
+    const world = await createTwoOrganizationWorld();
+    const practice = await db.organization.create({ data: { slug: `practice-${clientSuffix()}`, name: "Northside Clinic", kind: "PRIMARY_CARE", coalitions: { create: { coalitionId: world.coalition.id } } } });
+    const cm = actorFor(world.careManagerA.id, world.orgA.id);
+    const clientId = await createClient(cm);
+    await enrollClient({ actor: cm, clientId, input: { program: "Enhanced care" } });
+    const requester = await signedInRequester(world.careManagerA.email);
+    const post = (fields: Record<string, string>) => settle(() => plan.action({ request: requester.post(`/clients/${clientId}/plan`, fields), params: { clientId }, context: {} }));
+    expect((await post({ intent: "record-readiness", goalsMet: "on", selfManagement: "on", stableLevel: "on" })).body).toMatchObject({ done: "record-readiness" });
+    const loaded = await settle(() => plan.loader({ request: requester.get(`/clients/${clientId}/plan`), params: { clientId }, context: {} }));
+    expect(loaded.body).toMatchObject({ graduation: { readiness: { ready: true } }, practices: [{ id: practice.id, name: "Northside Clinic" }] });
+    const refused = await post({ intent: "graduate", practiceOrganizationId: practice.id, goalsAchieved: "a", whatContinues: "b", whoToCall: "c" });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ fieldErrors: { practiceOrganizationId: [expect.stringContaining("Care plan and goals")] } });
+    const printOnly = await post({ intent: "graduate", practiceOrganizationId: "", goalsAchieved: "a", whatContinues: "b", whoToCall: "c" });
+    expect(printOnly.body).toMatchObject({ done: "graduate", handoff: "print-only" });
   });
 });
