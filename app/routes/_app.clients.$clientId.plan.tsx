@@ -13,6 +13,10 @@ import { CARE_CONTACT_FORMS, isCareContactIntent } from "~/modules/care/contact-
 import { applyCareContactForm, getContactLog } from "~/modules/care/contacts.server";
 import { OwnCarePlan, SharedCarePlan } from "~/components/care/care-plan";
 import { ContactLogCard } from "~/components/care/contact-log";
+import { GRADUATION_FORMS, isGraduationIntent } from "~/modules/care/graduation-schemas";
+import { applyGraduationForm, getGraduationView, practiceOptions } from "~/modules/care/graduation.server";
+import { GraduationCard, WrittenCopyLink, type GraduationResult } from "~/components/care/graduation-card";
+import { i18nServer } from "~/i18n/i18next.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.carePlan");
@@ -23,12 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getCarePlanForViewer({ actor, clientId });
   const permissions = { canWrite: actor.permissions.has("care:write"), canAssign: actor.permissions.has("care:assign") };
   const own = view.access === "own";
-  const [careManagers, partners, contactLog] = await Promise.all([
+  const [careManagers, partners, contactLog, graduation, practices] = await Promise.all([
     own && permissions.canAssign ? careManagerOptions({ actor }) : [],
     own && permissions.canWrite ? stepPartnerOptions({ actor }) : [],
     own ? getContactLog({ actor, clientId }) : null,
+    own ? getGraduationView({ actor, clientId }) : null,
+    own && permissions.canWrite ? practiceOptions({ actor }) : [],
   ]);
-  return { view, permissions, careManagers, partners, contactLog, today: isoDay(todayUtc()) };
+  return { view, permissions, careManagers, partners, contactLog, graduation, practices, today: isoDay(todayUtc()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,17 +43,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const sent = formData.get("intent");
   if (isCareContactIntent(sent)) return applyCareContactForm({ actor, clientId, input: parseForm(formData, CARE_CONTACT_FORMS[sent]) });
+  // Graduation's forms (ADR 098) have their own schemas and service.
+  if (isGraduationIntent(sent)) {
+    const input = parseForm(formData, GRADUATION_FORMS[sent]);
+    return applyGraduationForm({ actor, clientId, input, locale: await i18nServer.getLocale(request) });
+  }
   const { intent } = parseForm(formData, CarePlanIntentSchema);
   const input = parseForm(formData, CARE_PLAN_FORMS[intent]);
   return applyCarePlanForm({ actor, clientId, input });
 }
 
 export default function CarePlanPage() {
-  const { view, permissions, careManagers, partners, contactLog, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<FormErrors & { done?: string }>();
+  const { view, permissions, careManagers, partners, contactLog, graduation, practices, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors & { done?: string; handoff?: GraduationResult["handoff"] }>();
   if (view.access === "shared") return <SharedCarePlan view={view} />;
   const errorsFor = (intent: string, field: string) => (actionData?.intent === intent ? actionData.fieldErrors?.[field] : undefined);
+  const graduationResult = actionData?.intent && isGraduationIntent(actionData.intent) ? actionData : actionData?.done && isGraduationIntent(actionData.done) ? { ...actionData, intent: actionData.done } : undefined;
   return (
+    <>
     <OwnCarePlan
       view={view}
       permissions={permissions}
@@ -55,9 +68,14 @@ export default function CarePlanPage() {
       partners={partners}
       errorsFor={errorsFor}
       formError={actionData?.formError}
-      saved={!!actionData?.done}
+      saved={!!actionData?.done && !graduationResult}
       today={today}
       contactLog={contactLog ? <ContactLogCard log={contactLog} canWrite={permissions.canWrite} result={actionData} today={today} /> : null}
     />
+    {view.plan ? <WrittenCopyLink clientId={view.client.id} /> : null}
+    {graduation && (view.enrollment?.status === "ENROLLED" || graduation.graduations.length) ? (
+      <GraduationCard clientId={view.client.id} view={graduation} status={view.enrollment?.status ?? null} canWrite={permissions.canWrite} practices={practices} result={graduationResult} />
+    ) : null}
+    </>
   );
 }

@@ -18,6 +18,7 @@ import webhooks from "./webhooks.en";
 
 import care from "./care.en";
 import careContacts from "./care-contacts.en";
+import careGraduation from "./care-graduation.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -206,6 +207,8 @@ const en = {
     caseload: "Caseload · Coalition Hub",
     carePlan: "Care plan · Coalition Hub",
     careSupervision: "Supervision · Coalition Hub",
+    carePlanCopy: "Care plan, client copy · Coalition Hub",
+    graduationSummary: "Closing summary · Coalition Hub",
     privacy: "Privacy · Coalition Hub",
     conferenceSummary: "{{name}} — summary · Coalition Hub",
     conferenceSummary_unnamed: "Conference — summary · Coalition Hub",
@@ -327,6 +330,7 @@ const en = {
   webhooks,
   care,
   careContacts,
+  careGraduation,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -19,6 +19,7 @@ import webhooks from "./webhooks.es";
 
 import care from "./care.es";
 import careContacts from "./care-contacts.es";
+import careGraduation from "./care-graduation.es";
 
 
 const es: Translation = {
@@ -208,6 +209,8 @@ const es: Translation = {
     caseload: "Mis casos · Coalition Hub",
     carePlan: "Plan de cuidado · Coalition Hub",
     careSupervision: "Supervisión · Coalition Hub",
+    carePlanCopy: "Plan de cuidado, copia para la persona · Coalition Hub",
+    graduationSummary: "Resumen de cierre · Coalition Hub",
     privacy: "Privacidad · Coalition Hub",
     conferenceSummary: "{{name}} — resumen · Coalition Hub",
     conferenceSummary_unnamed: "Conferencia — resumen · Coalition Hub",
@@ -329,6 +332,7 @@ const es: Translation = {
   webhooks,
   care,
   careContacts,
+  careGraduation,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 

@@ -5,6 +5,7 @@
  */
 import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
+import { rotateGraduationFields } from "./graduation-encryption.server";
 
 export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "PlanReview.note" | "CareContact.note";
 
@@ -18,7 +19,8 @@ export async function careKeyIds(): Promise<string[]> {
   const rows = await db.$queryRaw<{ keyId: string }[]>`
     SELECT DISTINCT "keyId" FROM "Enrollment" UNION SELECT DISTINCT "keyId" FROM "CareManagerAssignment"
     UNION SELECT DISTINCT "keyId" FROM "CareGoal" UNION SELECT DISTINCT "keyId" FROM "CareStep"
-    UNION SELECT DISTINCT "keyId" FROM "PlanReview" UNION SELECT DISTINCT "keyId" FROM "CareContact"`;
+    UNION SELECT DISTINCT "keyId" FROM "PlanReview" UNION SELECT DISTINCT "keyId" FROM "CareContact"
+    UNION SELECT DISTINCT "keyId" FROM "GraduationReadiness" UNION SELECT DISTINCT "keyId" FROM "Graduation"`;
   return rows.map((r) => r.keyId);
 }
 
@@ -78,5 +80,6 @@ export async function rotateCareFields({ batchSize = 200 }: { batchSize?: number
     });
     count += rows.length;
   }
+  count += await rotateGraduationFields({ batchSize });
   return count;
 }

@@ -8,6 +8,7 @@ import { actorFor, createClient, isoDay } from "../../../tests/consent-factories
 import { assertFieldKeysCoverData, missingFieldKeyIds, rotateFieldEncryption } from "~/modules/crypto/key-rotation.server";
 import { achieveGoal, addGoal, addStep, enrollClient, reassignCareManager, recordDeclinedForNow, reviewPlan } from "./service.server";
 import { getCarePlanForViewer } from "./queries.server";
+import { getGraduationView, graduateClient, recordReadiness } from "./graduation.server";
 
 describe("care text and the field keys", () => {
   let restore: () => Promise<void>;
@@ -36,6 +37,11 @@ describe("care text and the field keys", () => {
     await reassignCareManager({ actor: actorFor(world.directorA.id, world.orgA.id, { role: "DIRECTOR" }), clientId, input: { careManagerId: other.id, handoffNote: "Likes mornings" } });
     await achieveGoal({ actor: cm, clientId, input: { goalId, note: "She danced" } });
     const before = await db.careGoal.findUniqueOrThrow({ where: { id: goalId } });
+    // Graduation's text (ADR 098): a readiness note and a closing summary.
+    const graduating = await createClient(cm);
+    await enrollClient({ actor: cm, clientId: graduating, input: { program: "Enhanced care" } });
+    await recordReadiness({ actor: cm, clientId: graduating, input: { goalsMet: true, selfManagement: true, stableLevel: true, note: "Ready in June" } });
+    await graduateClient({ actor: cm, clientId: graduating, input: { goalsAchieved: "Walks daily", whatContinues: "Clinic visits", whoToCall: "Front desk" } });
 
     const newKey = parseMasterKey(generateMasterKey());
     installFieldKeys([newKey]);
@@ -56,5 +62,9 @@ describe("care text and the field keys", () => {
     expect(view.plan!.goals[0].steps[0].text).toBe("Physical therapy intake");
     expect(view.plan!.reviews[0].note).toBe("Knee better");
     expect(view.assignments[0].handoffNote).toBe("Likes mornings");
+    const graduated = await getGraduationView({ actor: cm, clientId: graduating });
+    expect(graduated?.graduations[0]).toMatchObject({ goalsAchieved: "Walks daily", whatContinues: "Clinic visits", whoToCall: "Front desk" });
+    expect(await db.graduation.count({ where: { keyId: { not: installedFieldKeys()[0].id } } })).toBe(0);
+    expect(await db.graduationReadiness.count({ where: { keyId: { not: installedFieldKeys()[0].id } } })).toBe(0);
   });
 });

@@ -55,7 +55,7 @@ async function organizationNames(ids: (string | null)[]) {
   return new Map(rows.map((o) => [o.id, o.name]));
 }
 
-async function loadGoals(planId: string, { stepsFor }: { stepsFor?: string } = {}): Promise<PlanGoal[]> {
+export async function loadGoals(planId: string, { stepsFor }: { stepsFor?: string } = {}): Promise<PlanGoal[]> {
   const goals = await db.careGoal.findMany({
     where: { planId },
     orderBy: [{ priority: "asc" }, { createdAt: "asc" }],

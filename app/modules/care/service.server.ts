@@ -51,16 +51,16 @@ export async function changeOwnClient<T>(actor: Actor, clientId: string, change:
   return outcome.value;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, clientId: string, metadata: Record<string, unknown> = {}) {
+export function audit(tx: Tx, actor: Actor, action: string, clientId: string, metadata: Record<string, unknown> = {}) {
   return recordAuditEvent({ action, subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata, request: actor.request }, tx);
 }
 
-async function currentDecision(tx: Tx, actor: Actor, clientId: string) {
+export async function currentDecision(tx: Tx, actor: Actor, clientId: string) {
   return tx.enrollment.findFirst({ where: { clientId, organizationId: actor.organizationId, current: true } });
 }
 
 /** A new decision replaces the current one (kept as history). */
-async function recordDecision(
+export async function recordDecision(
   tx: Tx,
   actor: Actor,
   clientId: string,
