@@ -24,6 +24,8 @@ import { createCoalition, createOrganization, createTwoOrganizationWorld, create
 import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
+import { enrollClient } from "~/modules/care/service.server";
+import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
 import { settle, signedInRequester } from "../helpers";
 import { coalitionActorFor } from "../actors";
 
@@ -67,6 +69,10 @@ async function buildWorld() {
   // A's referral to B (A is a party), and B's referral to C (A is not).
   const { referral: referralA } = await sendReferral({ actor: referralActor(w.careManagerA.id, w.orgA.id), input: sendInput({ clientId: clientA, recipientOrganizationId: w.orgB.id }) });
   const { referral: referralB } = await sendReferral({ actor: referralActor(careManagerB.id, w.orgB.id), input: sendInput({ clientId: clientB, recipientOrganizationId: orgC.id }) });
+  // B's client graduated (a print-only closing summary): its graduation is B's record.
+  await enrollClient({ actor: custodianB, clientId: clientB, input: { program: "Enhanced care" } });
+  await recordReadiness({ actor: custodianB, clientId: clientB, input: { goalsMet: true, selfManagement: true, stableLevel: true } });
+  const { graduationId: graduationB } = await graduateClient({ actor: custodianB, clientId: clientB, input: { goalsAchieved: "Housing kept", whatContinues: "Clinic visits", whoToCall: "The clinic" } });
   // Conferences by invitation: A's own (A and B), and B's with C (A not invited).
   const conferenceA = await scheduleConference({ actor: actorFor(w.directorA.id, w.orgA.id, { userName: "Director A" }), coalitionId: w.coalition.id, input: { title: "A's case review", startsAt: "2030-01-10T16:00:00Z", agenda: "", audience: "organizations", organizationIds: [w.orgB.id] } });
   const conferenceB = await scheduleConference({ actor: actorFor(w.directorB.id, w.orgB.id, { userName: "Director B" }), coalitionId: w.coalition.id, input: { title: "B and C only", startsAt: "2030-01-11T16:00:00Z", agenda: "", audience: "organizations", organizationIds: [orgC.id] } });
@@ -84,7 +90,7 @@ async function buildWorld() {
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
   const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -103,6 +109,7 @@ const FIXTURES: Record<string, Fixture> = {
   authorizationId: { kind: "record", permission: "clients:read", foreign: (w) => w.authorizationB, own: (w) => w.authorizationA },
   referralId: { kind: "record", permission: "referrals:send", foreign: (w) => w.referralB.id, own: (w) => w.referralA.id },
   conferenceId: { kind: "record", permission: "conferences:join", foreign: (w) => w.conferenceB.id, own: (w) => w.conferenceA.id },
+  graduationId: { kind: "record", permission: "care:read", foreign: (w) => w.graduationB },
   // Measures and the directory are shared by a coalition: the boundary is the other coalition.
   measureId: { kind: "record", permission: null, foreign: (w) => w.measureX.id },
   assetId: { kind: "record", permission: null, foreign: (w) => w.assetX.id },
@@ -158,6 +165,7 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   careManagerId: { why: "care plan: must be an active care manager or director of the actor's own organization, or a 400 (reassignCareManager; app/modules/care/service.test.ts)" },
   goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
   stepId: { why: "as goalId" },
+  graduationId: [{ route: "_app.clients.$clientId.plan", intent: "resend-summary", fields: (w) => ({ graduationId: w.graduationB }) }],
 };
 
 function sendFields(w: World) {

@@ -8,7 +8,7 @@ import { forbidden } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
 import { translatable } from "~/utils/translatable";
 import { recordAuditEvent } from "~/modules/audit/service.server";
-import { activeMemberWhere } from "~/modules/coalition/membership.server";
+import { coalitionIdsOf } from "~/modules/coalition/membership.server";
 import type { Actor } from "~/modules/auth/actor";
 import { DEFAULT_CADENCE, type ContactCadence, type ContactCadenceInput } from "./contact-schemas";
 
@@ -25,13 +25,10 @@ export async function getCoalitionCadence(coalitionId: string): Promise<ContactC
 
 /** The cadence an organization's care team follows (see the file's comment for which coalition's). */
 export async function cadenceForOrganization({ organizationId, coalitionId }: { organizationId: string; coalitionId?: string | null }): Promise<ContactCadence> {
-  const memberships = await db.coalitionMember.findMany({
-    where: { ...activeMemberWhere(), organizationId, coalition: { deletedAt: null } },
-    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-    select: { coalitionId: true, coalition: { select: CADENCE_COLUMNS } },
-  });
-  const chosen = memberships.find((mem) => mem.coalitionId === coalitionId) ?? memberships[0];
-  return chosen ? cadenceOf(chosen.coalition) : DEFAULT_CADENCE;
+  // Membership is modules/coalition's rule (ADR 080); a deleted coalition falls through to the defaults.
+  const coalitionIds = await coalitionIdsOf(organizationId);
+  const chosen = coalitionIds.find((id) => id === coalitionId) ?? coalitionIds[0];
+  return chosen ? getCoalitionCadence(chosen) : DEFAULT_CADENCE;
 }
 
 /** A convener sets the coalition's days between contacts at each level (bounds: the schema and a CHECK). */
