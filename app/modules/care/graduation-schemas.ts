@@ -4,8 +4,7 @@
  * (useSchemaForm) and the action (parseForm). Browser-safe: no server imports.
  */
 import { z } from "zod";
-import { safeText } from "~/utils/form-fields";
-import { translatable } from "~/utils/translatable";
+import { careTextFields } from "./schemas";
 
 export const GRADUATION_LIMITS = {
   note: 2000,
@@ -18,22 +17,7 @@ export const GRADUATION_LIMITS = {
 export const READINESS_CRITERIA = ["goalsMet", "selfManagement", "stableLevel"] as const;
 export type ReadinessCriterion = (typeof READINESS_CRITERIA)[number];
 
-const m = (key: string, values?: Record<string, string | number>) => translatable(`careGraduation.errors.${key}`, values);
-
-const requiredText = (max: number, emptyKey: string) =>
-  z
-    .string({ required_error: m(emptyKey) })
-    .trim()
-    .min(1, m(emptyKey))
-    .pipe(safeText(max, { tooLong: m("tooLong", { max }) }));
-
-const optionalNote = (max: number) =>
-  z
-    .string()
-    .trim()
-    .pipe(safeText(max, { tooLong: m("tooLong", { max }) }))
-    .optional()
-    .transform((v) => (v ? v : undefined));
+const { m, requiredText, optionalNote } = careTextFields("careGraduation.errors");
 
 /** A checkbox posts "on" when ticked and nothing when not. */
 const checkbox = z

@@ -33,22 +33,29 @@ export type StepOwner = (typeof STEP_OWNERS)[number];
 /** Days after which a plan counts as "not reviewed lately" on the caseload. */
 export const REVIEW_STALE_DAYS = 90;
 
-const m = (key: string, values?: Record<string, string | number>) => translatable(`care.errors.${key}`, values);
+/**
+ * The care module's text fields, with messages under one locale namespace (`care.errors`,
+ * `careGraduation.errors`…): a required text and an optional note, trimmed and bounded.
+ */
+export function careTextFields(namespace: string) {
+  const m = (key: string, values?: Record<string, string | number>) => translatable(`${namespace}.${key}`, values);
+  const requiredText = (max: number, emptyKey: string) =>
+    z
+      .string({ required_error: m(emptyKey) })
+      .trim()
+      .min(1, m(emptyKey))
+      .pipe(safeText(max, { tooLong: m("tooLong", { max }) }));
+  const optionalNote = (max: number) =>
+    z
+      .string()
+      .trim()
+      .pipe(safeText(max, { tooLong: m("tooLong", { max }) }))
+      .optional()
+      .transform((v) => (v ? v : undefined));
+  return { m, requiredText, optionalNote };
+}
 
-const requiredText = (max: number, emptyKey: string) =>
-  z
-    .string({ required_error: m(emptyKey) })
-    .trim()
-    .min(1, m(emptyKey))
-    .pipe(safeText(max, { tooLong: m("tooLong", { max }) }));
-
-const optionalNote = (max: number) =>
-  z
-    .string()
-    .trim()
-    .pipe(safeText(max, { tooLong: m("tooLong", { max }) }))
-    .optional()
-    .transform((v) => (v ? v : undefined));
+const { m, requiredText, optionalNote } = careTextFields("care.errors");
 
 const day = boundedDate(m("date"));
 
