@@ -5,6 +5,7 @@
  */
 import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
+import { reencrypt, reencryptRequired, rotateInBatches } from "~/utils/db/rotate-batches.server";
 import { rotateGraduationFields } from "./graduation-encryption.server";
 
 export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "PlanReview.note" | "CareContact.note";
@@ -24,62 +25,35 @@ export async function careKeyIds(): Promise<string[]> {
   return rows.map((r) => r.keyId);
 }
 
-const again = (cipher: string | null, context: string) => (cipher ? encryptField(decryptField(cipher, context), context) : null);
-
 /** Re-encrypts every care row not yet under the newest key, in batches (one transaction each). Returns the count. */
 export async function rotateCareFields({ batchSize = 200 }: { batchSize?: number } = {}): Promise<number> {
   const target = currentKeyId();
+  const stale = { where: { keyId: { not: target } }, take: batchSize };
   let count = 0;
-  for (;;) {
-    const rows = await db.enrollment.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) await tx.enrollment.update({ where: { id: r.id }, data: { noteCipher: again(r.noteCipher, careContext("Enrollment.note", r.id)), keyId: target } });
-    });
-    count += rows.length;
-  }
-  for (;;) {
-    const rows = await db.careManagerAssignment.findMany({ where: { keyId: { not: target } }, select: { id: true, handoffNoteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) await tx.careManagerAssignment.update({ where: { id: r.id }, data: { handoffNoteCipher: again(r.handoffNoteCipher, careContext("CareManagerAssignment.handoffNote", r.id)), keyId: target } });
-    });
-    count += rows.length;
-  }
-  for (;;) {
-    const rows = await db.careGoal.findMany({ where: { keyId: { not: target } }, select: { id: true, textCipher: true, statusNoteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) {
-        await tx.careGoal.update({ where: { id: r.id }, data: { textCipher: again(r.textCipher, careContext("CareGoal.text", r.id))!, statusNoteCipher: again(r.statusNoteCipher, careContext("CareGoal.statusNote", r.id)), keyId: target } });
-      }
-    });
-    count += rows.length;
-  }
-  for (;;) {
-    const rows = await db.careStep.findMany({ where: { keyId: { not: target } }, select: { id: true, textCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) await tx.careStep.update({ where: { id: r.id }, data: { textCipher: again(r.textCipher, careContext("CareStep.text", r.id))!, keyId: target } });
-    });
-    count += rows.length;
-  }
-  for (;;) {
-    const rows = await db.planReview.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) await tx.planReview.update({ where: { id: r.id }, data: { noteCipher: again(r.noteCipher, careContext("PlanReview.note", r.id)), keyId: target } });
-    });
-    count += rows.length;
-  }
-  for (;;) {
-    const rows = await db.careContact.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) await tx.careContact.update({ where: { id: r.id }, data: { noteCipher: again(r.noteCipher, careContext("CareContact.note", r.id)), keyId: target } });
-    });
-    count += rows.length;
-  }
+  count += await rotateInBatches(
+    () => db.enrollment.findMany({ ...stale, select: { id: true, noteCipher: true } }),
+    (tx, r) => tx.enrollment.update({ where: { id: r.id }, data: { noteCipher: reencrypt(r.noteCipher, careContext("Enrollment.note", r.id)), keyId: target } }),
+  );
+  count += await rotateInBatches(
+    () => db.careManagerAssignment.findMany({ ...stale, select: { id: true, handoffNoteCipher: true } }),
+    (tx, r) => tx.careManagerAssignment.update({ where: { id: r.id }, data: { handoffNoteCipher: reencrypt(r.handoffNoteCipher, careContext("CareManagerAssignment.handoffNote", r.id)), keyId: target } }),
+  );
+  count += await rotateInBatches(
+    () => db.careGoal.findMany({ ...stale, select: { id: true, textCipher: true, statusNoteCipher: true } }),
+    (tx, r) => tx.careGoal.update({ where: { id: r.id }, data: { textCipher: reencryptRequired(r.textCipher, careContext("CareGoal.text", r.id)), statusNoteCipher: reencrypt(r.statusNoteCipher, careContext("CareGoal.statusNote", r.id)), keyId: target } }),
+  );
+  count += await rotateInBatches(
+    () => db.careStep.findMany({ ...stale, select: { id: true, textCipher: true } }),
+    (tx, r) => tx.careStep.update({ where: { id: r.id }, data: { textCipher: reencryptRequired(r.textCipher, careContext("CareStep.text", r.id)), keyId: target } }),
+  );
+  count += await rotateInBatches(
+    () => db.planReview.findMany({ ...stale, select: { id: true, noteCipher: true } }),
+    (tx, r) => tx.planReview.update({ where: { id: r.id }, data: { noteCipher: reencrypt(r.noteCipher, careContext("PlanReview.note", r.id)), keyId: target } }),
+  );
+  count += await rotateInBatches(
+    () => db.careContact.findMany({ ...stale, select: { id: true, noteCipher: true } }),
+    (tx, r) => tx.careContact.update({ where: { id: r.id }, data: { noteCipher: reencrypt(r.noteCipher, careContext("CareContact.note", r.id)), keyId: target } }),
+  );
   count += await rotateGraduationFields({ batchSize });
   return count;
 }

@@ -5,42 +5,32 @@
  * start-up lost-key check (`careKeyIds`).
  */
 import { db } from "~/utils/db.server";
-import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
+import { currentKeyId } from "~/utils/field-encryption.server";
+import { reencrypt, reencryptRequired, rotateInBatches } from "~/utils/db/rotate-batches.server";
 
 export type GraduationField = "GraduationReadiness.note" | "Graduation.goalsAchieved" | "Graduation.whatContinues" | "Graduation.whoToCall";
 export const graduationContext = (field: GraduationField, id: string) => `${field}:${id}`;
 
-const again = (cipher: string | null, context: string) => (cipher ? encryptField(decryptField(cipher, context), context) : null);
-
 /** Re-encrypts readiness notes and graduation summaries not yet under the newest key (batches, one transaction each). */
 export async function rotateGraduationFields({ batchSize = 200 }: { batchSize?: number } = {}): Promise<number> {
   const target = currentKeyId();
-  let count = 0;
-  for (;;) {
-    const rows = await db.graduationReadiness.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) await tx.graduationReadiness.update({ where: { id: r.id }, data: { noteCipher: again(r.noteCipher, graduationContext("GraduationReadiness.note", r.id)), keyId: target } });
-    });
-    count += rows.length;
-  }
-  for (;;) {
-    const rows = await db.graduation.findMany({ where: { keyId: { not: target } }, select: { id: true, goalsAchievedCipher: true, whatContinuesCipher: true, whoToCallCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const r of rows) {
-        await tx.graduation.update({
-          where: { id: r.id },
-          data: {
-            goalsAchievedCipher: again(r.goalsAchievedCipher, graduationContext("Graduation.goalsAchieved", r.id))!,
-            whatContinuesCipher: again(r.whatContinuesCipher, graduationContext("Graduation.whatContinues", r.id))!,
-            whoToCallCipher: again(r.whoToCallCipher, graduationContext("Graduation.whoToCall", r.id))!,
-            keyId: target,
-          },
-        });
-      }
-    });
-    count += rows.length;
-  }
-  return count;
+  const stale = { where: { keyId: { not: target } }, take: batchSize };
+  const readiness = await rotateInBatches(
+    () => db.graduationReadiness.findMany({ ...stale, select: { id: true, noteCipher: true } }),
+    (tx, r) => tx.graduationReadiness.update({ where: { id: r.id }, data: { noteCipher: reencrypt(r.noteCipher, graduationContext("GraduationReadiness.note", r.id)), keyId: target } }),
+  );
+  const graduations = await rotateInBatches(
+    () => db.graduation.findMany({ ...stale, select: { id: true, goalsAchievedCipher: true, whatContinuesCipher: true, whoToCallCipher: true } }),
+    (tx, r) =>
+      tx.graduation.update({
+        where: { id: r.id },
+        data: {
+          goalsAchievedCipher: reencryptRequired(r.goalsAchievedCipher, graduationContext("Graduation.goalsAchieved", r.id)),
+          whatContinuesCipher: reencryptRequired(r.whatContinuesCipher, graduationContext("Graduation.whatContinues", r.id)),
+          whoToCallCipher: reencryptRequired(r.whoToCallCipher, graduationContext("Graduation.whoToCall", r.id)),
+          keyId: target,
+        },
+      }),
+  );
+  return readiness + graduations;
 }
