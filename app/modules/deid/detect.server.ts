@@ -70,6 +70,20 @@ const HOLIDAY_LIST_AFTER = new RegExp(`^(?:(?:,|\\s+and|\\s+y|\\s*/|,\\s+and)\\s
 const HOLIDAY_WHOLE = new RegExp(`^(?:${HOLIDAYS.source})$`);
 const EVENT_NOUN_AFTER = new RegExp(`^\\s+(?:${EVENT_NOUNS.split(" ").join("|")}|shower|bonds?)\\b`, "i");
 
+/** Round 6: kinship words and titles that go before a name and stay outside its span ("Lola Remedios", "bác Tư", "Pastor Lyle"). */
+const KINSHIP_TITLES =
+  "Lola Lolo Tita Tito Manong Manang Ate Kuya Ninang Ninong Inay Itay Nanay Tatay Apo Auntie Aunty Deacon Elder Reverend Rev Bishop Coach Papa Mama Nana Halmoni Halmeoni Halabeoji Harabeoji Bác bác Dì Cậu Thím Dượng chị Chị em cô chú ông bà Abuela Abuelo Abue Tía Tío Comadre Compadre Madrina Padrino Hajji Hajja Xaaji Hooyo Aabe Eedo Abti";
+const FOREIGN_COMMON_WORDS =
+  "li mwen yo ak pou nan sou te ap ki kay madanm misye vizit tansyon nimewo dat rann randevou pitit gason lopital klinik manje semenn jodi a demen telefòn fèmen bezwen " +
+  "il elle ils elles nous vous suivi appel prochain prochaine rendez-vous fils fille mari femme chez avec pour dans sur est sont " +
+  "ela ele eles elas caiu quer telefone consulta neto neta filho filha marido vem mora foi na no da do das dos com para " +
+  "fecha hora lugar " +
+  "gọi thăm việt các chương trình người tuổi bữa ăn mở cửa được của cho với " +
+  "booqasho sonkorowga wiilkeeda wadnaha gabadheeda wiilka isbitaalka ballanta taleefanka waa iyo ku oo ayaa wuxuu waxay " +
+  "ang mga si sa ng ay niya kanya noong nakatira anak tumawag ang sumusundo siya sila kami tayo po opo";
+const VIET_KIN = /^(?:[ÔôBb]à|[Ôô]ng|[Cc]hú|[Cc]ô|[Cc]hị|[Bb]ác|[Dd]ì|[Cc]ậu|[Tt]hím|[Ee]m)$/u;
+/** Vietnamese weekdays ("thứ Hai" … "thứ Bảy", "Chủ Nhật"): days, not names. */
+const VIET_WEEKDAY = /\b(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật)(?!\p{L})/gu;
 /** Words that start with a capital but are never a person's name or a place by themselves. */
 const STOP = new Set(
   (
@@ -88,11 +102,21 @@ const STOP = new Set(
     "facebook instagram whatsapp tiktok zoom google youtube twitter snapchat telegram signal messenger gmail outlook uber lyft amazon walmart target costco " +
     "mondays tuesdays wednesdays thursdays fridays saturdays sundays lunes martes miércoles jueves viernes sábados domingos mon tue tues wed thur thurs fri sat " +
     "attendees attendee present absent dx hx tx rx sx fx pharm dra ob gyn obgyn gi ent ckd chf aki htn dm t2dm cm np lpn cna bmp cbc prn bid tid qhs hold stop olá oi " +
-    "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask"
-  ).split(" "),
+    "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask " +
+    // Round 6 (ADR 099): kinship words and titles said before a name, never the name itself — Filipino, Korean,
+    // Vietnamese, Spanish, church and community titles — and roles that label lines of a note.
+    KINSHIP_TITLES.toLowerCase() + " sisters brothers elders deacons pastors tenant tenants facility interagency outreach advocate volunteer " +
+    // Round 6: the commonest words of the languages care teams write in besides English and Spanish (Kreyòl,
+    // French, Portuguese, Vietnamese, Somali, Tagalog) that a capital or a chat line would otherwise make a name.
+    FOREIGN_COMMON_WORDS
+  )
+    .split(" ")
+    // Words are looked up folded; the accented ones whose folded form is no one's name are added so ("bà" as "ba";
+    // not "chú", "ông", "và", "từ", which fold to the names Chu, Ong, Va, Tu).
+    .concat("ba bac goi tham viet cac chuong trinh nguoi tuoi bua mo cua duoc fenmen telefon telefone".split(" ")),
 );
 
-const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mme|Mlle|M)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío|Madame|Monsieur|Madan|Misye|Manzè|Dona|Seu|Senhor|Senhora|Bà|Ông|Cô|Chú|Anh|Chị|Hooyo|Aabe|Eedo|Abti|Xaaji|Xaajiyo))\s+$/;
+const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mme|Mlle|M)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío|Madame|Monsieur|Madan|Misye|Manzè|Dona|Seu|Senhor|Senhora|Bà|Ông|Cô|Chú|Anh|Chị|Hooyo|Aabe|Eedo|Abti|Xaaji|Xaajiyo|Lola|Lolo|Tita|Tito|Manong|Manang|Ate|Kuya|Ninang|Ninong|Auntie|Aunty|Deacon|Elder|Reverend|Rev\.?|Bishop|Coach|Papa|Mama|Nana|Halmoni|Bác|bác|chị|anh|em|cô|chú|Dì|Cậu))\s+$/;
 const RELATION =
   /\b(?:this is|my name is|me llamo|soy|client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|filho|filha|neto|neta|marido|irmão|irmã|avó|avô|fils|fille|mari|femme|frère|sœur|petit-fils|petite-fille|pitit gason|pitit fi|gason li|fi li|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
@@ -164,6 +188,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Fi
     else add("LOCATION", g.start, g.end + (GAZETTEER_UNIT.exec(text.slice(g.end))?.[0].length ?? 0), "[place]");
   }
   for (const m of text.matchAll(HOLIDAYS)) orgs.push([m.index, m.index + m[0].length]); // "Independence Day", "Christmas Day"
+  for (const m of text.matchAll(VIET_WEEKDAY)) orgs.push([m.index, m.index + m[0].length]);
   places(text, tokens, add, orgs);
   names(text, tokens, add, candidates, orgs);
 
@@ -933,7 +958,7 @@ function sentenceAround(text: string, start: number, end: number) {
 }
 
 /** Labels of forms and notes written in lower case: not chat speakers. */
-const FORM_LABELS = new Set("me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
+const FORM_LABELS = new Set("client clients outreach cm staff worker tenant advocate volunteer nurse sw chw case manager me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
 /** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
 const CHAT_WORDS = new Set("husb hubby bf gf bff bffs lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
 
@@ -958,6 +983,8 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     if (located(first.start, last.end)) continue;
     const before = text.slice(Math.max(0, first.start - 30), first.start);
     if (isDomainTerm(text, run, before)) continue;
+    // Round 6: a Vietnamese kinship word alone, spelled with its marks ("Ông", "chú"), is a title, not the names Ong or Chu.
+    if (run.length === 1 && VIET_KIN.test(first.word)) continue;
     const honorific = HONORIFIC.test(before);
     const relation = (RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before)) || /\b(?:this is|my name is|me llamo|soy)\s*$/i.test(before);
     const whole = fold(text.slice(first.start, last.end));
