@@ -347,6 +347,9 @@ function ids(text: string, add: Add) {
 /** The words of an age go with it: "93 year old", "96-year-old", "ninety-four years old", "noventa y un años" (round 5). */
 const AGE_WORDS_AFTER = /^(?:-|\s)?(?:years?|yrs?\.?)(?:[- ]old)?\b|^\s*y\/?o\b|^\s*años(?:\s+de\s+edad)?\b|^\s*ans\b|^\s*anos\b/i;
 
+/** Round 6: the words of an age in Vietnamese, Korean, Chinese, Somali, Tagalog, Kreyòl ("94 tuổi", "91세", "92 sano jir", "93 taong gulang"). */
+const AGE_WORDS_OTHER = /^\s*(?:tuổi|세|살|岁|歲|sano(?:\s+jir)?|jir|taong gulang|anyos|lane|an\b)/iu;
+
 function ages(text: string, add: Add) {
   for (const m of text.matchAll(/(?<![\d.,$#/-])(\d{2,3})(?![\d%/]|[.,:]\d)/g)) {
     const n = Number(m[1]);
@@ -354,15 +357,17 @@ function ages(text: string, add: Add) {
     if (text[m.index + m[1].length] === "+") continue; // "90+" is the safe form
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + m[1].length, m.index + m[1].length + 20);
-    const ageAfter = /^(?:-|\s)?(?:years?|yrs?|y\/?o\b|year-old|-year|años|\s*años|\)|,|\s+on\b|\s+last\b|\s+and\b|\s*$|\s*\?|\s+this\b)/i.test(after);
+    const ageAfter = /^(?:-|\s)?(?:years?|yrs?|y\/?o\b|year-old|-year|años|\s*años|\)|,|\s+on\b|\s+last\b|\s+and\b|\s*$|\s*\?|\s+this\b)/i.test(after) || AGE_WORDS_OTHER.test(after);
     const ageBefore = /(?:\bage[ds]?|\baged|\bturned|\bturns|\bis|\bshe'?s|\bhe'?s|\bhis|\bher|\bwas|\btiene|\bde|\bedad|\bme|\bold|,|\()\s*:?\s*$/i.test(before);
     const unit = /^\s*(?:minutes|mins?|hours|days|weeks|months|dollars|units|mg|lbs?|pounds|miles|percent|%|cents|people|families|staff|patients|clients)\b/i.test(after);
     if (unit) continue;
     if (ageAfter || ageBefore) {
-      const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? "";
+      const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? AGE_WORDS_OTHER.exec(after)?.[0] ?? "";
       add("AGE", m.index, m.index + m[1].length + words.length, `90+${words}`);
     }
   }
+  // Round 6: an age as a decade over 89 ("in her late nineties", "mid-90s", "early 90's").
+  for (const m of text.matchAll(/\b(?:(?:early|mid|late)[- ]?(?:nineties|90'?s)|(?:in|into)\s+(?:her|his|their)\s+(?:nineties|90'?s))\b/gi)) add("AGE", m.index, m.index + m[0].length, "90+");
   // Ages over 89 in words: "ninety-six", "a hundred and one", "noventa y dos" beside an age word.
   const tens = "ninety|noventa";
   const unitsEn = "one|two|three|four|five|six|seven|eight|nine";
@@ -374,7 +379,9 @@ function ages(text: string, add: Add) {
     if (/^\s*(?:percent|%|dollars|pesos|minutes|days|miles|people|times|cents|pounds|lbs|mg|units|of\b)/i.test(after)) continue;
     const ageAfter = /^(?:-|\s)*(?:years?|yrs?|y\/?o\b|year-old|años|now\b|this\b|next\b|in\b|on\b|[.,;)]|\s*$)/i.test(after);
     const ageBefore = /(?:\bage[ds]?|\bturned|\bturns|\bturning|\bis|\bshe'?s|\bhe'?s|\bwas|\btiene|\bcumplió|\bcumple|\bedad|\bold|\bnearly|\balmost|\bover)\s*:?\s*$/i.test(before);
-    if (ageBefore || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) {
+    // Round 6: in apposition after a name, between commas or before a bracket ("Mr. Kowalczyk, ninety-nine, shares …").
+    const apposition = /\p{Lu}[\p{L}'’]+,\s*$/u.test(before) && /^\s*[,;)]/.test(after);
+    if (ageBefore || apposition || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) {
       const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? "";
       add("AGE", m.index, m.index + m[0].length + words.length, `90+${words}`);
     }
