@@ -489,6 +489,15 @@ function dates(text: string, add: Add) {
     if (!/\d/.test(m[0]) && (publicAnnouncement(text, m.index, m.index + m[0].length) || RECURRING_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)))) continue;
     addDate(text, add, m.index, m.index + m[0].length);
   }
+  // Round 6: Somali ordinal days ("3da Disembar", "10ka Disembar"), Tagalog months ("Disyembre 1", "ika-5 ng Marso"),
+  // Korean ("12월 18일"), a Vietnamese weekday before a numeric date ("thứ Năm 9/12"), Portuguese "dia 28 de outubro"
+  // and a relative day before a date ("yesterday, Dec 1").
+  const tl = "enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre";
+  const more = new RegExp(
+    `\\b\\d{1,2}(?:aad|da|ka|ta|la|na|dii)\\s+(?:${MONTHS_SO}|disembar|disember|oktoobar)\\b(?:\\s+(?:19|20)\\d{2}\\b)?|\\b(?:${tl})\\s+\\d{1,2}\\b(?:,?\\s+(?:19|20)\\d{2}\\b)?|\\bika-?\\d{1,2}\\s+ng\\s+(?:${tl})\\b|(?<![\\d])\\d{1,2}월\\s*\\d{1,2}일|[Tt]hứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)\\s+\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\b(?:dia|día)\\s+(?=\\d{1,2}\\s+de\\s+|\\d{1,2}\\s+(?:${MONTHS_FR})\\b)|\\b(?:yesterday|today|tomorrow|ayer|hoy|mañana),\\s+(?=(?:${MONTHS_EN_ABBR}|${MONTHS_EN})\\b\\.?\\s+\\d)`,
+    "giu",
+  );
+  for (const m of text.matchAll(more)) add("DATE", m.index, m.index + m[0].length, "[date]");
   // A weekday with the day of the month and no month: "el martes 7", "jueves 16", "Friday 3rd" (not a time: "lunes 10 am").
   const weekdayDay = new RegExp(`\\b(?:${WEEKDAYS})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::|\\d|a\\.?m\\b|p\\.?m\\b|h\\b|hrs?\\b|horas?\\b|de la\\b|y media\\b|o'?clock|%|/|-\\d))`, "gi");
   for (const m of text.matchAll(weekdayDay)) if (Number(m[1]) >= 1 && Number(m[1]) <= 31) add("DATE", m.index, m.index + m[0].length, "[date]");
