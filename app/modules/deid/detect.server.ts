@@ -557,7 +557,7 @@ const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge
 /** Words that make a capitalised phrase an organization or a service ("Denver Human Services", "Rocky Mountain Refugee Network"). */
 const ORG_SUFFIX = /^(?:Aid|Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
 /** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
-const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites)`;
+const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites|Laundromat)`;
 const ENDS_WITH_FACILITY = new RegExp(`${FACILITY_SUFFIX}$`);
 
 /**
@@ -643,7 +643,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
   // "calle Naranjo 418 esq. Mezquite" (the corner belongs to the address), "col. Los Ébanos", "Urb. Villa Carolina", "fracc. Las Brisas".
   const corner = String.raw`(?:,?\s+(?:esq\.?|esquina(?:\s+con)?|entre)\s+(?:calle\s+)?\p{Lu}[\p{L}'’]*(?:\s+(?:y\s+)?\p{Lu}[\p{L}'’]*)*)?`;
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}.])(?:calle|avenida|av\.|carretera|colonia|col\.|fraccionamiento|fracc\.|urbanización|urbanizacion|urb\.|barrio|privada|callejón|Calle|Avenida|Av\.|Carretera|Colonia|Col\.|Fraccionamiento|Fracc\.|Urbanización|Urb\.|Barrio|Privada|Callejón)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit}${corner})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}.])(?:calle|avenida|av\.|carretera|colonia|col\.|fraccionamiento|fracc\.|urbanización|urbanizacion|urb\.|barrio|privada|callejón|Calle|Avenida|Av\.|Carretera|Colonia|Col\.|Fraccionamiento|Fracc\.|Urbanización|Urb\.|Barrio|Privada|Callejón)\s+(\p{Lu}[\p{L}'’]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)*\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit}${corner})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]"); // round 6: "avenida de las Torres 1200"
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (!PLACE_PREP.test(before) && !/\b(?:por|entre|esquina de|esquina)\s+(?:la\s+|el\s+)?$/i.test(before)) continue;
@@ -661,11 +661,17 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     if (/(?:\b[A-Z]{2}|\bzip(?: code)?|\bcódigo postal|\p{Lu}\p{Ll}+,?)\s*:?\s*$/u.test(before)) add("LOCATION", m.index, m.index + m[0].length, "[ZIP]");
   }
+  // Round 6: a capitalised name with a residence word in lower case after it ("Casa de Paz apartments rm 5", "Sunset motel").
+  for (const m of text.matchAll(/\b\p{Lu}[\p{L}'’]+(?:\s+(?:(?:de|del|la|las|los|el|of|the)\s+)?\p{Lu}[\p{L}'’]+){0,3}\s+(?:apartments|apts|motel|manor|shelter|trailhead|mobile home park|trailer park)\b(?:,?\s*(?:rm\.?|room|#|unit|apt\.?|space|lot)\s*#?\s*\w*\d\w*)?/gu)) {
+    const words = m[0].split(/\s+/);
+    if (STOP.has(fold(words[0])) || words.some((w) => ORG_SUFFIX.test(w))) continue; // "Delores Project shelter" is an organization
+    add("LOCATION", m.index, m.index + m[0].length, "[place]");
+  }
   // Named residences, shelters, parishes and schools, with the unit, lot or space that goes with them:
   // "Linden Court Apartments, #5C", "Lot 7, Riverbend Mobile Home Community", "St. Ambrose Lutheran".
   const unitWord = String.raw`(?:#|Apt\.?|apt\.?|Apartment|Unit|unit|Suite|Ste\.?|Lot|Space|Spc\.?|Trailer|Bldg\.?|bldg\.?|Building|Room|room|Rm\.?|rm\.?)`;
   // One or two units, the building may be a letter: "bldg C #204", "Rm 22", "room 212".
-  const units = String.raw`(?:,?\s*${unitWord}\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)){0,2}`;
+  const units = String.raw`(?:,?\s*(?:${unitWord}\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)|\d{1,2}F\b|\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl)\b)){0,2}`; // round 6: "6F", "9th floor"
   const facility = new RegExp(
     String.raw`(?:\b(?:Lot|Space|Spc\.?|Unit|Apt\.?|Trailer|Lote|Espacio)\s*#?\s*[\w-]*\d[\w-]*,\s*)?(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:(?:\p{Lu}[\p{L}'’-]*|\d{1,4})\s+){1,4})${FACILITY_SUFFIX}\b(?!\s+\p{Lu}|-)${units}`,
     "gu",
@@ -687,7 +693,8 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   // them: "Larkspur Medical Center", "St. Brendan-Halloway Hospital", "Buena Esperanza Labor Camp, cabin 9". The care and
   // shelter words always make a place; "Center", "Clinic", "Church" … only after a place word or in a sentence about a person
   // (a partner named in a resource list or an announcement is not an identifier, eval/README.md).
-  const careUnits = String.raw`(?:,?\s*(?:${unitWord}|cabin|Cabin|cot|Cot|bed|Bed|bunk|Bunk|tent|Tent|floor|Floor|wing|Wing|ward|Ward)\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)){0,2}`;
+  // Round 6: also a wing or floor written before its word ("4 West", "6F", "9th floor") and a tower ("Tower B").
+  const careUnits = String.raw`(?:,?\s*(?:(?:${unitWord}|cabin|Cabin|cabina|cot|Cot|bed|Bed|bunk|Bunk|tent|Tent|floor|Floor|wing|Wing|ward|Ward|Tower|tower)\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)|\d{1,2}\s*(?:West|East|North|South)\b|\d{1,2}F\b|\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl)\b)){0,3}`;
   const careName = String.raw`(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\s+(?:(?:of|de|del|the|and|&)\s+)?){1,4})`;
   for (const m of text.matchAll(new RegExp(`${careName}(${CARE_SUFFIX}|${WEAK_FACILITY_SUFFIX})\\b${careUnits}`, "gu"))) {
     const words = m[1].trim().split(/\s+/).filter((w) => !STOP.has(fold(w)) && !/^(?:of|de|del|the|and|&)$/.test(w));
@@ -832,7 +839,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
 }
 
 /** Round 5: places of care, shelter and work camps, always a place when named; weaker facility words need a place cue (see places()). */
-const CARE_SUFFIX = "Medical Center|Medical Centre|Medical Campus|Hospital|Infirmary|Hospice|Warming Center|Warming Shelter|Cooling Center|Navigation Center|Detox Center|Detox|Rehab Center|Rehabilitation Center|Nursing Home|Nursing Center|Nursing and Rehabilitation|Care Center|Health and Rehabilitation|Skilled Nursing|Memory Care|Behavioral Health Center|Psychiatric Hospital|Labor Camp|Farm Labor Camp|Migrant Camp|Encampment|Camp|Tiny Home Village|Tiny Homes|Safe Outdoor Space|Safe Parking|Transitional Housing|Group Home|Halfway House|Sober Living|Detention Center|Correctional Facility|Jail|Youth Center";
+const CARE_SUFFIX = "Care Home|Rescue Mission|Mission|Recovery House|Medical Center|Medical Centre|Medical Campus|Hospital|Infirmary|Hospice|Warming Center|Warming Shelter|Cooling Center|Navigation Center|Detox Center|Detox|Rehab Center|Rehabilitation Center|Nursing Home|Nursing Center|Nursing and Rehabilitation|Care Center|Health and Rehabilitation|Skilled Nursing|Memory Care|Behavioral Health Center|Psychiatric Hospital|Labor Camp|Farm Labor Camp|Migrant Camp|Encampment|Camp|Tiny Home Village|Tiny Homes|Safe Outdoor Space|Safe Parking|Transitional Housing|Group Home|Halfway House|Sober Living|Detention Center|Correctional Facility|Jail|Youth Center";
 const WEAK_FACILITY_SUFFIX = "Center|Centre|Clinic|Church|Chapel|Temple|Mosque|Masjid|Parish|Tabernacle|Kingdom Hall|Library|Recreation Center|Rec Center|Community Center|Senior Center|Elementary|Middle School|High School|Academy";
 
 /** Health and social-service acronyms of two or three capitals: never initials (round 5). */
