@@ -70,6 +70,20 @@ const HOLIDAY_LIST_AFTER = new RegExp(`^(?:(?:,|\\s+and|\\s+y|\\s*/|,\\s+and)\\s
 const HOLIDAY_WHOLE = new RegExp(`^(?:${HOLIDAYS.source})$`);
 const EVENT_NOUN_AFTER = new RegExp(`^\\s+(?:${EVENT_NOUNS.split(" ").join("|")}|shower|bonds?)\\b`, "i");
 
+/** Round 6: kinship words and titles that go before a name and stay outside its span ("Lola Remedios", "bác Tư", "Pastor Lyle"). */
+const KINSHIP_TITLES =
+  "Lola Lolo Tita Tito Manong Manang Ate Kuya Ninang Ninong Inay Itay Nanay Tatay Apo Auntie Aunty Deacon Elder Reverend Rev Bishop Coach Papa Mama Nana Halmoni Halmeoni Halabeoji Harabeoji Bác bác Dì Cậu Thím Dượng chị Chị em cô chú ông bà Abuela Abuelo Abue Tía Tío Comadre Compadre Madrina Padrino Hajji Hajja Xaaji Hooyo Aabe Eedo Abti";
+const FOREIGN_COMMON_WORDS =
+  "li mwen yo ak pou nan sou te ap ki kay madanm misye vizit tansyon nimewo dat rann randevou pitit gason lopital klinik manje semenn jodi a demen telefòn fèmen bezwen " +
+  "il elle ils elles nous vous suivi appel prochain prochaine rendez-vous fils fille mari femme chez avec pour dans sur est sont " +
+  "ela ele eles elas caiu quer telefone consulta neto neta filho filha marido vem mora foi na no da do das dos com para " +
+  "fecha hora lugar " +
+  "gọi thăm việt các chương trình người tuổi bữa ăn mở cửa được của cho với " +
+  "booqasho sonkorowga wiilkeeda wadnaha gabadheeda wiilka isbitaalka ballanta taleefanka waa iyo ku oo ayaa wuxuu waxay " +
+  "ang mga si sa ng ay niya kanya noong nakatira anak tumawag ang sumusundo siya sila kami tayo po opo";
+const VIET_KIN = /^(?:[ÔôBb]à|[Ôô]ng|[Cc]hú|[Cc]ô|[Cc]hị|[Bb]ác|[Dd]ì|[Cc]ậu|[Tt]hím|[Ee]m)$/u;
+/** Vietnamese weekdays ("thứ Hai" … "thứ Bảy", "Chủ Nhật"): days, not names. */
+const VIET_WEEKDAY = /\b(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật)(?!\p{L})/gu;
 /** Words that start with a capital but are never a person's name or a place by themselves. */
 const STOP = new Set(
   (
@@ -88,11 +102,21 @@ const STOP = new Set(
     "facebook instagram whatsapp tiktok zoom google youtube twitter snapchat telegram signal messenger gmail outlook uber lyft amazon walmart target costco " +
     "mondays tuesdays wednesdays thursdays fridays saturdays sundays lunes martes miércoles jueves viernes sábados domingos mon tue tues wed thur thurs fri sat " +
     "attendees attendee present absent dx hx tx rx sx fx pharm dra ob gyn obgyn gi ent ckd chf aki htn dm t2dm cm np lpn cna bmp cbc prn bid tid qhs hold stop olá oi " +
-    "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask"
-  ).split(" "),
+    "wife husband son daughter mother father mom dad brother sister cousin niece nephew grandson granddaughter grandmother grandfather grandma grandpa aunt uncle partner boyfriend girlfriend neighbor neighbour landlord roommate caseworker caregiver guardian friend family parents kids teen baby everyone someone anyone nobody staff check send call ask " +
+    // Round 6 (ADR 099): kinship words and titles said before a name, never the name itself — Filipino, Korean,
+    // Vietnamese, Spanish, church and community titles — and roles that label lines of a note.
+    KINSHIP_TITLES.toLowerCase() + " sisters brothers elders deacons pastors tenant tenants facility interagency outreach advocate volunteer " +
+    // Round 6: the commonest words of the languages care teams write in besides English and Spanish (Kreyòl,
+    // French, Portuguese, Vietnamese, Somali, Tagalog) that a capital or a chat line would otherwise make a name.
+    FOREIGN_COMMON_WORDS
+  )
+    .split(" ")
+    // Words are looked up folded; the accented ones whose folded form is no one's name are added so ("bà" as "ba";
+    // not "chú", "ông", "và", "từ", which fold to the names Chu, Ong, Va, Tu).
+    .concat("ba bac goi tham viet cac chuong trinh nguoi tuoi bua mo cua duoc fenmen telefon telefone".split(" ")),
 );
 
-const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mme|Mlle|M)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío|Madame|Monsieur|Madan|Misye|Manzè|Dona|Seu|Senhor|Senhora|Bà|Ông|Cô|Chú|Anh|Chị|Hooyo|Aabe|Eedo|Abti|Xaaji|Xaajiyo))\s+$/;
+const HONORIFIC = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mme|Mlle|M)\.?|\b(?:Don|Doña|Dona|señor|señora|señorita|Señor|Señora|Señorita|Sister|Brother|Father|Pastor|Aunt|Uncle|Tía|Tío|tía|tío|Madame|Monsieur|Madan|Misye|Manzè|Dona|Seu|Senhor|Senhora|Bà|Ông|Cô|Chú|Anh|Chị|Hooyo|Aabe|Eedo|Abti|Xaaji|Xaajiyo|Lola|Lolo|Tita|Tito|Manong|Manang|Ate|Kuya|Ninang|Ninong|Auntie|Aunty|Deacon|Elder|Reverend|Rev\.?|Bishop|Coach|Papa|Mama|Nana|Halmoni|Bác|bác|chị|anh|em|cô|chú|Dì|Cậu))\s+$/;
 const RELATION =
   /\b(?:this is|my name is|me llamo|soy|client|patient|pt|named|called|son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|cousin|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|partner|boyfriend|girlfriend|fiancée?|neighbou?r|landlord|landlady|roommate|caseworker|caregiver|guardian|friend|hijo|hija|esposa|esposo|nieto|nieta|hermano|hermana|mamá|papá|abuela|abuelo|sobrino|sobrina|familia|filho|filha|neto|neta|marido|irmão|irmã|avó|avô|fils|fille|mari|femme|frère|sœur|petit-fils|petite-fille|pitit gason|pitit fi|gason li|fi li|family|the|for|with|thanks|love|from|to|and|y|con|de|para|is|es|caso de|name|client name|emergency contact|contact|pt|about|ask|asked|tell|told|call|called|text|see|saw|met|visited|helped|remember|ok|via|ask for|lady|gentleman|man|woman|señora|señor|don|doña|aka|a\.k\.a\.|goes by|going by|known as|nicknamed|prefers|le dicen|apodado|apodada)\s*[:,]?\s*$/i;
 const PLACE_PREP = /\b(?:in|at|near|by|from|off|off of|on|to|outside|behind|around|en|de|desde|cerca de|vive en|calle|over by|moved to|lives in|living in|toward|towards)\s+(?:the\s+|la\s+|el\s+)?$/i;
@@ -164,6 +188,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Fi
     else add("LOCATION", g.start, g.end + (GAZETTEER_UNIT.exec(text.slice(g.end))?.[0].length ?? 0), "[place]");
   }
   for (const m of text.matchAll(HOLIDAYS)) orgs.push([m.index, m.index + m[0].length]); // "Independence Day", "Christmas Day"
+  for (const m of text.matchAll(VIET_WEEKDAY)) orgs.push([m.index, m.index + m[0].length]);
   places(text, tokens, add, orgs);
   names(text, tokens, add, candidates, orgs);
 
@@ -322,6 +347,9 @@ function ids(text: string, add: Add) {
 /** The words of an age go with it: "93 year old", "96-year-old", "ninety-four years old", "noventa y un años" (round 5). */
 const AGE_WORDS_AFTER = /^(?:-|\s)?(?:years?|yrs?\.?)(?:[- ]old)?\b|^\s*y\/?o\b|^\s*años(?:\s+de\s+edad)?\b|^\s*ans\b|^\s*anos\b/i;
 
+/** Round 6: the words of an age in Vietnamese, Korean, Chinese, Somali, Tagalog, Kreyòl ("94 tuổi", "91세", "92 sano jir", "93 taong gulang"). */
+const AGE_WORDS_OTHER = /^\s*(?:tuổi|세|살|岁|歲|sano(?:\s+jir)?|jir|taong gulang|anyos|lane|an\b)/iu;
+
 function ages(text: string, add: Add) {
   for (const m of text.matchAll(/(?<![\d.,$#/-])(\d{2,3})(?![\d%/]|[.,:]\d)/g)) {
     const n = Number(m[1]);
@@ -329,15 +357,17 @@ function ages(text: string, add: Add) {
     if (text[m.index + m[1].length] === "+") continue; // "90+" is the safe form
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + m[1].length, m.index + m[1].length + 20);
-    const ageAfter = /^(?:-|\s)?(?:years?|yrs?|y\/?o\b|year-old|-year|años|\s*años|\)|,|\s+on\b|\s+last\b|\s+and\b|\s*$|\s*\?|\s+this\b)/i.test(after);
+    const ageAfter = /^(?:-|\s)?(?:years?|yrs?|y\/?o\b|year-old|-year|años|\s*años|\)|,|\s+on\b|\s+last\b|\s+and\b|\s*$|\s*\?|\s+this\b)/i.test(after) || AGE_WORDS_OTHER.test(after);
     const ageBefore = /(?:\bage[ds]?|\baged|\bturned|\bturns|\bis|\bshe'?s|\bhe'?s|\bhis|\bher|\bwas|\btiene|\bde|\bedad|\bme|\bold|,|\()\s*:?\s*$/i.test(before);
     const unit = /^\s*(?:minutes|mins?|hours|days|weeks|months|dollars|units|mg|lbs?|pounds|miles|percent|%|cents|people|families|staff|patients|clients)\b/i.test(after);
     if (unit) continue;
     if (ageAfter || ageBefore) {
-      const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? "";
+      const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? AGE_WORDS_OTHER.exec(after)?.[0] ?? "";
       add("AGE", m.index, m.index + m[1].length + words.length, `90+${words}`);
     }
   }
+  // Round 6: an age as a decade over 89 ("in her late nineties", "mid-90s", "early 90's").
+  for (const m of text.matchAll(/\b(?:(?:early|mid|late)[- ]?(?:nineties|90'?s)|(?:in|into)\s+(?:her|his|their)\s+(?:nineties|90'?s))\b/gi)) add("AGE", m.index, m.index + m[0].length, "90+");
   // Ages over 89 in words: "ninety-six", "a hundred and one", "noventa y dos" beside an age word.
   const tens = "ninety|noventa";
   const unitsEn = "one|two|three|four|five|six|seven|eight|nine";
@@ -349,7 +379,9 @@ function ages(text: string, add: Add) {
     if (/^\s*(?:percent|%|dollars|pesos|minutes|days|miles|people|times|cents|pounds|lbs|mg|units|of\b)/i.test(after)) continue;
     const ageAfter = /^(?:-|\s)*(?:years?|yrs?|y\/?o\b|year-old|años|now\b|this\b|next\b|in\b|on\b|[.,;)]|\s*$)/i.test(after);
     const ageBefore = /(?:\bage[ds]?|\bturned|\bturns|\bturning|\bis|\bshe'?s|\bhe'?s|\bwas|\btiene|\bcumplió|\bcumple|\bedad|\bold|\bnearly|\balmost|\bover)\s*:?\s*$/i.test(before);
-    if (ageBefore || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) {
+    // Round 6: in apposition after a name, between commas or before a bracket ("Mr. Kowalczyk, ninety-nine, shares …").
+    const apposition = /\p{Lu}[\p{L}'’]+,\s*$/u.test(before) && /^\s*[,;)]/.test(after);
+    if (ageBefore || apposition || (ageAfter && /^(?:-|\s)*(?:years?|yrs?|y\/?o|year-old|años)/i.test(after))) {
       const words = AGE_WORDS_AFTER.exec(after)?.[0] ?? "";
       add("AGE", m.index, m.index + m[0].length + words.length, `90+${words}`);
     }
@@ -457,6 +489,15 @@ function dates(text: string, add: Add) {
     if (!/\d/.test(m[0]) && (publicAnnouncement(text, m.index, m.index + m[0].length) || RECURRING_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)))) continue;
     addDate(text, add, m.index, m.index + m[0].length);
   }
+  // Round 6: Somali ordinal days ("3da Disembar", "10ka Disembar"), Tagalog months ("Disyembre 1", "ika-5 ng Marso"),
+  // Korean ("12월 18일"), a Vietnamese weekday before a numeric date ("thứ Năm 9/12"), Portuguese "dia 28 de outubro"
+  // and a relative day before a date ("yesterday, Dec 1").
+  const tl = "enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre";
+  const more = new RegExp(
+    `\\b\\d{1,2}(?:aad|da|ka|ta|la|na|dii)\\s+(?:${MONTHS_SO}|disembar|disember|oktoobar)\\b(?:\\s+(?:19|20)\\d{2}\\b)?|\\b(?:${tl})\\s+\\d{1,2}\\b(?:,?\\s+(?:19|20)\\d{2}\\b)?|\\bika-?\\d{1,2}\\s+ng\\s+(?:${tl})\\b|(?<![\\d])\\d{1,2}월\\s*\\d{1,2}일|[Tt]hứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)\\s+\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\b(?:dia|día)\\s+(?=\\d{1,2}\\s+de\\s+|\\d{1,2}\\s+(?:${MONTHS_FR})\\b)|\\b(?:yesterday|today|tomorrow|ayer|hoy|mañana),\\s+(?=(?:${MONTHS_EN_ABBR}|${MONTHS_EN})\\b\\.?\\s+\\d)`,
+    "giu",
+  );
+  for (const m of text.matchAll(more)) add("DATE", m.index, m.index + m[0].length, "[date]");
   // A weekday with the day of the month and no month: "el martes 7", "jueves 16", "Friday 3rd" (not a time: "lunes 10 am").
   const weekdayDay = new RegExp(`\\b(?:${WEEKDAYS})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::|\\d|a\\.?m\\b|p\\.?m\\b|h\\b|hrs?\\b|horas?\\b|de la\\b|y media\\b|o'?clock|%|/|-\\d))`, "gi");
   for (const m of text.matchAll(weekdayDay)) if (Number(m[1]) >= 1 && Number(m[1]) <= 31) add("DATE", m.index, m.index + m[0].length, "[date]");
@@ -468,7 +509,7 @@ function dates(text: string, add: Add) {
  * holiday there ("WIC clinics close for Thanksgiving", "open enrollment ends in early December") is
  * not a date of anyone's life (eval/README.md).
  */
-const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|meetings?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
+const ANNOUNCEMENT = /\b(?:clos(?:e|es|ed|ing|ure|ures)\s+(?:early\s+|late\s+|at noon\s+)?(?:for|on|in)?|cerrad[oa]s?|cerramos|no habrá|returns in|aviso|holiday hours|store hours|deductibles?\s+(?:reset|start over)|plan year|benefit year|have a (?:table|booth)|tabling|shifts?|(?:re)?opens?\s+(?:for\b[^.;]*?\bin|in|on)|open enrollment|enrollment|registration|calendar|events?|celebrations?|festivals?|potlucks?|volunteers?|workshops?|meetings?|distributions?|meets|hosts?|holds|merging|schedule|coalition|congregations?|communit(?:y|ies)|partners?|program(?:s|me)?|journey|lantern|procession|deadline|applications)\b/i;
 const RECURRING_BEFORE = /\b(?:every|each|cada|todos los|todas las)\s+$/i;
 const PUBLIC_PERIOD = /\b(?:open enrollment|enrollment period|enrollment runs|annual enrollment|special enrollment|filing season|tax season|deadline for everyone|application period)\b/i;
 const PERSON_CUE = /\b(?:she|he|her|his|him|hers|herself|himself|ella|él|client|patient|pt|mom|dad|son|daughter|wife|husband|grandson|granddaughter|grandmother|grandfather|mother|father|baby|born|birthday|fell|admitted|discharged|moved|evicted|died|passed|due|hijo|hija|esposo|esposa|nieto|nieta|señora|señor|don|doña|mr|mrs|ms)\b/i;
@@ -516,7 +557,7 @@ const VEHICLE_MAKE_BEFORE = /\b(?:Ford|Chevy|Chevrolet|Toyota|Honda|Nissan|Dodge
 /** Words that make a capitalised phrase an organization or a service ("Denver Human Services", "Rocky Mountain Refugee Network"). */
 const ORG_SUFFIX = /^(?:Aid|Treasurer|Treasurer's|Assessor|Clerk|Sheriff|Recorder|Auditor|Prosecutor|Probate|Services|Service|Network|Council|Coalition|Ministries|Ministry|Outreach|Recovery|Project|Healthcare|Alliance|Foundation|Association|Partnership|Initiative|Collaborative|Agency|Institute|Society|Mobility|Caring|Center|Centre|Clinic|Hospital|Health|Bank|Pantry|Program|Authority|Department|Charities|Fund|Kitchen|Club|Corps|Cooperative|Office|Team|Group|Committee|Commission|Board|Behavioral|Housing|Way|Connection|Connections|Solutions|Resources|Academy|Church)$/;
 /** Places where people live, sleep or go: a capitalised phrase ending so is a place even when its words are ordinary ("Mercy Harbor Family Shelter"). */
-const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites)`;
+const FACILITY_SUFFIX = String.raw`(?:Mobile Home (?:Park|Community|Estates|Court|Village)|Manufactured Home Community|Trailer (?:Park|Court)|RV Park|Senior (?:Apartments|Apts|Living|Residences|Community|Housing)|Assisted Living|Retirement Community|Apartments|Apts|Residences|Towers|Manor|Village|Vlg|Villas|Commons|Lofts|Estates|(?:Family |Women'?s |Womens |Men'?s |Mens |Youth |Emergency |Homeless |Night )?Shelter|Motel|Inn|Lodge|Lutheran|Baptist|Catholic|Methodist|Presbyterian|Episcopal|Pentecostal|Adventist|Mosque|Masjid|Gurdwara|Synagogue|Chapel|Cathedral|Elementary|Middle School|High School|School|Academy|Gardens|Garden Apartments|Homes|Heights|Courts|Hotel|Hostel|Suites|Laundromat)`;
 const ENDS_WITH_FACILITY = new RegExp(`${FACILITY_SUFFIX}$`);
 
 /**
@@ -602,7 +643,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   // Spanish: "calle Tejon 3320", "Federal y 38", ordinal streets "on 10th"
   // "calle Naranjo 418 esq. Mezquite" (the corner belongs to the address), "col. Los Ébanos", "Urb. Villa Carolina", "fracc. Las Brisas".
   const corner = String.raw`(?:,?\s+(?:esq\.?|esquina(?:\s+con)?|entre)\s+(?:calle\s+)?\p{Lu}[\p{L}'’]*(?:\s+(?:y\s+)?\p{Lu}[\p{L}'’]*)*)?`;
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}.])(?:calle|avenida|av\.|carretera|colonia|col\.|fraccionamiento|fracc\.|urbanización|urbanizacion|urb\.|barrio|privada|callejón|Calle|Avenida|Av\.|Carretera|Colonia|Col\.|Fraccionamiento|Fracc\.|Urbanización|Urb\.|Barrio|Privada|Callejón)\s+(\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit}${corner})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]");
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}.])(?:calle|avenida|av\.|carretera|colonia|col\.|fraccionamiento|fracc\.|urbanización|urbanizacion|urb\.|barrio|privada|callejón|Calle|Avenida|Av\.|Carretera|Colonia|Col\.|Fraccionamiento|Fracc\.|Urbanización|Urb\.|Barrio|Privada|Callejón)\s+(\p{Lu}[\p{L}'’]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)*\p{Lu}[\p{L}'’]*)*(?:\s+\d+)?${unit}${corner})`, "gu"))) add("LOCATION", m.index, m.index + m[0].length, "[street]"); // round 6: "avenida de las Torres 1200"
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\s+(?:y|and|&)\s+(\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th)?)\b/gu)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (!PLACE_PREP.test(before) && !/\b(?:por|entre|esquina de|esquina)\s+(?:la\s+|el\s+)?$/i.test(before)) continue;
@@ -620,11 +661,17 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     if (/(?:\b[A-Z]{2}|\bzip(?: code)?|\bcódigo postal|\p{Lu}\p{Ll}+,?)\s*:?\s*$/u.test(before)) add("LOCATION", m.index, m.index + m[0].length, "[ZIP]");
   }
+  // Round 6: a capitalised name with a residence word in lower case after it ("Casa de Paz apartments rm 5", "Sunset motel").
+  for (const m of text.matchAll(/\b\p{Lu}[\p{L}'’]+(?:\s+(?:(?:de|del|la|las|los|el|of|the)\s+)?\p{Lu}[\p{L}'’]+){0,3}\s+(?:apartments|apts|motel|manor|shelter|trailhead|mobile home park|trailer park)\b(?:,?\s*(?:rm\.?|room|#|unit|apt\.?|space|lot)\s*#?\s*\w*\d\w*)?/gu)) {
+    const words = m[0].split(/\s+/);
+    if (STOP.has(fold(words[0])) || words.some((w) => ORG_SUFFIX.test(w))) continue; // "Delores Project shelter" is an organization
+    add("LOCATION", m.index, m.index + m[0].length, "[place]");
+  }
   // Named residences, shelters, parishes and schools, with the unit, lot or space that goes with them:
   // "Linden Court Apartments, #5C", "Lot 7, Riverbend Mobile Home Community", "St. Ambrose Lutheran".
   const unitWord = String.raw`(?:#|Apt\.?|apt\.?|Apartment|Unit|unit|Suite|Ste\.?|Lot|Space|Spc\.?|Trailer|Bldg\.?|bldg\.?|Building|Room|room|Rm\.?|rm\.?)`;
   // One or two units, the building may be a letter: "bldg C #204", "Rm 22", "room 212".
-  const units = String.raw`(?:,?\s*${unitWord}\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)){0,2}`;
+  const units = String.raw`(?:,?\s*(?:${unitWord}\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)|\d{1,2}F\b|\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl)\b)){0,2}`; // round 6: "6F", "9th floor"
   const facility = new RegExp(
     String.raw`(?:\b(?:Lot|Space|Spc\.?|Unit|Apt\.?|Trailer|Lote|Espacio)\s*#?\s*[\w-]*\d[\w-]*,\s*)?(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:(?:\p{Lu}[\p{L}'’-]*|\d{1,4})\s+){1,4})${FACILITY_SUFFIX}\b(?!\s+\p{Lu}|-)${units}`,
     "gu",
@@ -646,7 +693,8 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
   // them: "Larkspur Medical Center", "St. Brendan-Halloway Hospital", "Buena Esperanza Labor Camp, cabin 9". The care and
   // shelter words always make a place; "Center", "Clinic", "Church" … only after a place word or in a sentence about a person
   // (a partner named in a resource list or an announcement is not an identifier, eval/README.md).
-  const careUnits = String.raw`(?:,?\s*(?:${unitWord}|cabin|Cabin|cot|Cot|bed|Bed|bunk|Bunk|tent|Tent|floor|Floor|wing|Wing|ward|Ward)\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)){0,2}`;
+  // Round 6: also a wing or floor written before its word ("4 West", "6F", "9th floor") and a tower ("Tower B").
+  const careUnits = String.raw`(?:,?\s*(?:(?:${unitWord}|cabin|Cabin|cabina|cot|Cot|bed|Bed|bunk|Bunk|tent|Tent|floor|Floor|wing|Wing|ward|Ward|Tower|tower)\s*#?\s*(?:[\w-]*\d[\w-]*|\p{Lu}\b)|\d{1,2}\s*(?:West|East|North|South)\b|\d{1,2}F\b|\d{1,2}(?:st|nd|rd|th)\s+(?:floor|fl)\b)){0,3}`;
   const careName = String.raw`(?:\b(?:St\.|Saint|San|Santa|Mt\.|Mount|Our Lady of)\s+)?((?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\s+(?:(?:of|de|del|the|and|&)\s+)?){1,4})`;
   for (const m of text.matchAll(new RegExp(`${careName}(${CARE_SUFFIX}|${WEAK_FACILITY_SUFFIX})\\b${careUnits}`, "gu"))) {
     const words = m[1].trim().split(/\s+/).filter((w) => !STOP.has(fold(w)) && !/^(?:of|de|del|the|and|&)$/.test(w));
@@ -791,7 +839,7 @@ function places(text: string, tokens: Token[], add: Add, orgs: [number, number][
 }
 
 /** Round 5: places of care, shelter and work camps, always a place when named; weaker facility words need a place cue (see places()). */
-const CARE_SUFFIX = "Medical Center|Medical Centre|Medical Campus|Hospital|Infirmary|Hospice|Warming Center|Warming Shelter|Cooling Center|Navigation Center|Detox Center|Detox|Rehab Center|Rehabilitation Center|Nursing Home|Nursing Center|Nursing and Rehabilitation|Care Center|Health and Rehabilitation|Skilled Nursing|Memory Care|Behavioral Health Center|Psychiatric Hospital|Labor Camp|Farm Labor Camp|Migrant Camp|Encampment|Camp|Tiny Home Village|Tiny Homes|Safe Outdoor Space|Safe Parking|Transitional Housing|Group Home|Halfway House|Sober Living|Detention Center|Correctional Facility|Jail|Youth Center";
+const CARE_SUFFIX = "Care Home|Rescue Mission|Mission|Recovery House|Medical Center|Medical Centre|Medical Campus|Hospital|Infirmary|Hospice|Warming Center|Warming Shelter|Cooling Center|Navigation Center|Detox Center|Detox|Rehab Center|Rehabilitation Center|Nursing Home|Nursing Center|Nursing and Rehabilitation|Care Center|Health and Rehabilitation|Skilled Nursing|Memory Care|Behavioral Health Center|Psychiatric Hospital|Labor Camp|Farm Labor Camp|Migrant Camp|Encampment|Camp|Tiny Home Village|Tiny Homes|Safe Outdoor Space|Safe Parking|Transitional Housing|Group Home|Halfway House|Sober Living|Detention Center|Correctional Facility|Jail|Youth Center";
 const WEAK_FACILITY_SUFFIX = "Center|Centre|Clinic|Church|Chapel|Temple|Mosque|Masjid|Parish|Tabernacle|Kingdom Hall|Library|Recreation Center|Rec Center|Community Center|Senior Center|Elementary|Middle School|High School|Academy";
 
 /** Health and social-service acronyms of two or three capitals: never initials (round 5). */
@@ -933,7 +981,7 @@ function sentenceAround(text: string, start: number, end: number) {
 }
 
 /** Labels of forms and notes written in lower case: not chat speakers. */
-const FORM_LABELS = new Set("me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
+const FORM_LABELS = new Set("client clients outreach cm staff worker tenant advocate volunteer nurse sw chw case manager me you us all team everyone note notes dx hx pmh meds med plan allergies labs vitals subject to from cc re bp a1c f/u fu followup follow-up address addy phone cell email dob ssn mrn hmis pcp pharm pharmacy insurance goal goals update updates reason situation strengths needs tried question tel cb next action actions todo".split(" "));
 /** Chat shorthand and abbreviations that name lists also hold ("addy", "ty"). */
 const CHAT_WORDS = new Set("husb hubby bf gf bff bffs lmao lmfao rofl omg ikr jk ty tysm thnx thanx ok okk kk hbd gm gn addy omw thx pls plz appt appts hosp meds pt pts hv lvm txt lol idk tbh btw fyi asap smh imo yah yea nah kk tmrw tmr tonite gonna wanna gotta prob probs def tho thru dob ssn mrn hmis icu rec dtr bro sis mom dad ppl bday nvm ily hun babe hon til auth abt cuz pkg info approx req ins sched esp govt dept vol vols ref refs mtg mgr coord bldg pic pics convo rx w/o bc reg regs lic recert hv lvm cb snf alf dme qhs prn tmrw rn ngl wyd hbu np yw ttyl brb msg vm wk wks hr hrs mins yr yrs mos bldg".split(" "));
 
@@ -958,6 +1006,8 @@ function names(text: string, tokens: Token[], add: Add, existing: Candidate[], o
     if (located(first.start, last.end)) continue;
     const before = text.slice(Math.max(0, first.start - 30), first.start);
     if (isDomainTerm(text, run, before)) continue;
+    // Round 6: a Vietnamese kinship word alone, spelled with its marks ("Ông", "chú"), is a title, not the names Ong or Chu.
+    if (run.length === 1 && VIET_KIN.test(first.word)) continue;
     const honorific = HONORIFIC.test(before);
     const relation = (RELATION.test(before) && !/\b(?:the|for|with|from|to|and|y|con|de|para|is|es|about|via)\s*$/i.test(before)) || /\b(?:this is|my name is|me llamo|soy)\s*$/i.test(before);
     const whole = fold(text.slice(first.start, last.end));

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyReplacements, detectIdentifiers } from "../detect.server";
 import { evaluate, goalFailures, GOALS, HOLDOUT2_FOLDER, HOLDOUT3_FOLDER, HOLDOUT4_FOLDER, HOLDOUT5_FOLDER, HOLDOUT_FOLDER, loadEvaluationSet, parseMarkup, report } from "./evaluate.server";
@@ -63,12 +64,26 @@ describe("de-identification evaluation", () => {
   // 302 of 330 found (91.5%), precision 87.0%. That is the honest estimate, below the 99% goal; the
   // floor keeps it from slipping. Once its misses are studied it counts as seen, like the others.
   // Round 5 (ADR 088) raised it to 312 (94.5%), precision 87.9%, read as aggregates only (its misses were not printed).
-  it("reports the fifth held-out set (330 identifiers): floor 312 found (94.5%), precision ≥ 86.9%", () => {
+  // Round 6 (ADR 099): 314 (95.2%), precision 89.7%.
+  it("reports the fifth held-out set (330 identifiers): floor 314 found (95.2%), precision ≥ 89%", () => {
     const holdout = evaluate(loadEvaluationSet(HOLDOUT5_FOLDER));
     console.info(`held-out 5\n${report(holdout)}`);
     expect(holdout.overall.gold).toBe(330);
-    expect(holdout.overall.found).toBeGreaterThanOrEqual(312);
-    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.869);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(314);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(0.89);
+  });
+
+  // Written blind, scored once before and once after round 5 (blind-scores.md: 293/321 and 272/314 after it).
+  // Spent since round 6 (ADR 099): their misses were read and general classes fixed; these floors keep them.
+  it.each([
+    ["holdout-6", 321, 296, 0.97],
+    ["holdout-7", 314, 276, 0.96],
+  ])("reports the spent blind set %s (%i identifiers): floor %i found, precision ≥ %f", (name, gold, found, precision) => {
+    const holdout = evaluate(loadEvaluationSet(path.join(import.meta.dirname, name)));
+    console.info(`${name}\n${report(holdout)}`);
+    expect(holdout.overall.gold).toBe(gold);
+    expect(holdout.overall.found).toBeGreaterThanOrEqual(found);
+    expect(holdout.overall.precision).toBeGreaterThanOrEqual(precision);
   });
 
   // Holdout-3 joined this check in round 3, once it counted as seen (its h3-26 park, found only after
