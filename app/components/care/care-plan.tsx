@@ -121,7 +121,9 @@ function GoalsCard({ goals, canWrite, partners, errorsFor, today }: { goals: Pla
       {canWrite ? (
         <Form method="post" className="grid-form">
           <TextField label={t("care.plan.goalText")} hint={t("care.plan.goalHint")} name="text" required maxLength={CARE_LIMITS.goalText} errors={errorsFor("add-goal", "text")} />
-          <SubmitButton intent="add-goal" pendingLabel={t("care.plan.saving")}>{t("care.plan.addGoal")}</SubmitButton>
+          <div className="grid-form__actions">
+            <SubmitButton intent="add-goal" pendingLabel={t("care.plan.saving")}>{t("care.plan.addGoal")}</SubmitButton>
+          </div>
         </Form>
       ) : null}
       {earlier.length ? (

@@ -59,9 +59,9 @@ export function ContactLogCard({ log, canWrite, result, today }: { log: ContactL
           </Form>
         </details>
       ) : null}
-      <h3>{t("careContacts.plan.contacts")}</h3>
+      <h3 className="care-contacts__title">{t("careContacts.plan.contacts")}</h3>
       {log.contacts.length === 0 ? <p className="empty-state empty-state--small">{t("careContacts.plan.noContacts")}</p> : (
-        <ul className="plain-list small">
+        <ul className="plain-list small care-contacts">
           {log.contacts.map((c) => (
             <li key={c.id}>
               {t("careContacts.plan.contactLine", { kind: t(`careContacts.kinds.${c.kind}`), date: day(c.contactedOn), name: c.recordedByName })}

@@ -60,7 +60,8 @@ export function AppHeader({ user, referralsAwaiting = 0 }: { user: ShellUser; re
         <ul>
           {NAV_ENTRIES.filter((entry) => user.nav.includes(entry.to)).map((area) => (
             <li key={area.to}>
-              <NavLink to={area.to} prefetch="intent">{t(area.key)}</NavLink>
+              {/* A link with another entry below it (My caseload → Supervision) is current on its own page only. */}
+              <NavLink to={area.to} end={NAV_ENTRIES.some((other) => other.to.startsWith(`${area.to}/`))} prefetch="intent">{t(area.key)}</NavLink>
               {/* Beside the link, not in its name: the link stays "Referrals" for everyone. */}
               {area.to === "/referrals" && referralsAwaiting > 0 ? (
                 <span className="nav-count">
