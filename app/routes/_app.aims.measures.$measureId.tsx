@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/guard.server";
+import { currentTranslator } from "~/utils/http-errors.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { parseParams } from "~/utils/params.server";
 import { AnnotationSchema, ANNOTATION_KINDS, enterValueSchema, RebaselineSchema } from "~/modules/aims/schemas";
@@ -62,8 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!actor.organizationId || !actor.permissions.has("aims:enter")) throw new Response("Forbidden", { status: 403 });
     if (intent === "import") {
       const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", formError: "Choose a CSV file to import.", fieldErrors: { file: ["Choose a file"] } }, { status: 400 });
-      if (file.size > MAX_UPLOAD) return data<ActionResult>({ intent: "import", formError: "The file is larger than 1 MB: split it into smaller files.", fieldErrors: { file: ["Too large"] } }, { status: 400 });
+      // In the page's language (the one mapper sets the request's translator around every action, ADR 071).
+      const t = currentTranslator();
+      if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", formError: t("aims.enter.chooseFile"), fieldErrors: { file: [t("aims.enter.chooseFileField")] } }, { status: 400 });
+      if (file.size > MAX_UPLOAD) return data<ActionResult>({ intent: "import", formError: t("aims.enter.fileTooLarge"), fieldErrors: { file: [t("aims.enter.fileTooLargeField")] } }, { status: 400 });
       const report = await importValuesCsv({ actor, measureId, csv: await file.text() });
       return { done: "import", report } satisfies ActionResult;
     }

@@ -101,4 +101,14 @@ describe("measure values are read in the page's language and kept to the unit", 
     expect(report[6]!.message).toBe("period está vacío");
     expect(await values(w.households.id)).toEqual([3]);
   });
+
+  it("CSV import without a file, on a Spanish page: the form and the field say so in Spanish (#14 defect 2)", async () => {
+    const w = await world();
+    const form = new FormData();
+    form.set("intent", "import");
+    const request = new Request(`http://localhost/aims/measures/${w.households.id}?lng=es`, { method: "POST", headers: { cookie: w.director.cookie }, body: form });
+    const result = await act(request, w.households.id);
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ intent: "import", formError: "Elija un archivo CSV para importar.", fieldErrors: { file: ["Elija un archivo"] } });
+  });
 });

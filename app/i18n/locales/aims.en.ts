@@ -145,6 +145,10 @@ const aims = {
     row: "Row",
     result: "Result",
     statuses: { created: "Created", updated: "Updated", rejected: "Rejected" },
+    chooseFile: "Choose a CSV file to import.",
+    chooseFileField: "Choose a file",
+    fileTooLarge: "The file is larger than 1 MB: split it into smaller files.",
+    fileTooLargeField: "Use a file of at most 1 MB",
     notAsked: "Your organization is not asked to report this measure.",
   },
   annotate: {

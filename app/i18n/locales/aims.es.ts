@@ -145,6 +145,10 @@ const aims = {
     row: "Fila",
     result: "Resultado",
     statuses: { created: "Creado", updated: "Actualizado", rejected: "Rechazado" },
+    chooseFile: "Elija un archivo CSV para importar.",
+    chooseFileField: "Elija un archivo",
+    fileTooLarge: "El archivo pesa más de 1 MB: divídalo en archivos más pequeños.",
+    fileTooLargeField: "Use un archivo de 1 MB como máximo",
     notAsked: "No se le pide a su organización que reporte este indicador.",
   },
   annotate: {
