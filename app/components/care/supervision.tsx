@@ -12,6 +12,7 @@ export function Supervision({ rows, unassigned, cadence, staleDays }: { rows: Su
     ...CARE_LEVELS.map((l) => ({ key: l, label: level(l), value: (r: SupervisionRow) => r.levels[l] })),
     { key: "overdue", label: t("careContacts.supervision.overdue"), value: (r: SupervisionRow) => r.overdue },
     { key: "stale", label: t("careContacts.supervision.reviewStale", { days: staleDays }), value: (r: SupervisionRow) => r.reviewStale },
+    { key: "ready", label: t("careContacts.supervision.readyToGraduate"), value: (r: SupervisionRow) => r.readyToGraduate },
   ];
   return (
     <div className="stack">

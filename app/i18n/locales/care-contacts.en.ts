@@ -55,6 +55,7 @@ const careContacts = {
     careManager: "Care manager",
     clients: "Clients",
     overdue: "Overdue for contact",
+    readyToGraduate: "Ready to graduate",
     reviewStale: "Not reviewed in {{days}}+ days",
     former: "no longer in the organization",
     unassigned_one: "{{count}} enrolled client has no care manager.",

@@ -57,6 +57,7 @@ const careContacts: typeof en = {
     careManager: "Gestor de casos",
     clients: "Clientes",
     overdue: "Contacto atrasado",
+    readyToGraduate: "Listos para graduarse",
     reviewStale: "Sin revisar en {{days}} días o más",
     former: "ya no está en la organización",
     unassigned_one: "{{count}} cliente inscrito no tiene gestor de casos.",

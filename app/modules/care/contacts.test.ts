@@ -16,6 +16,7 @@ import { getContactLog, recordContact, setCareLevel } from "./contacts.server";
 import { cadenceForOrganization, updateContactCadence } from "./cadence.server";
 import { getHuddleCaseload } from "./caseload.server";
 import { getSupervision } from "./supervision.server";
+import { recordReadiness } from "./graduation.server";
 import { ContactCadenceSchema, DEFAULT_CADENCE, RecordContactSchema, type CareLevel } from "./contact-schemas";
 import { isContactOverdue } from "./overdue";
 import { addDays, isoDay, todayUtc } from "./dates";
@@ -184,13 +185,16 @@ describe("the huddle list and the supervision view", () => {
     }
   });
 
-  it("the director sees every care manager side by side: caseload, levels, overdue, plans not reviewed in 30+ days; nothing of another organization", async () => {
+  it("the director sees every care manager side by side: caseload, levels, overdue, plans not reviewed in 30+ days, ready to graduate; nothing of another organization", async () => {
+    // One of cm2's clients meets all three readiness criteria; one of cm's meets two (not ready).
+    await recordReadiness({ actor: cm2, clientId: names["Other Caseload"], input: { goalsMet: true, selfManagement: true, stableLevel: true } });
+    await recordReadiness({ actor: cm, clientId: names["Medium Fine"], input: { goalsMet: true, selfManagement: true, stableLevel: false } });
     const { rows, unassigned } = await getSupervision({ actor: director });
     expect(unassigned).toBe(0);
     const mine = rows.find((r) => r.userId === world.careManagerA.id);
-    expect(mine).toMatchObject({ total: 5, levels: { HIGH: 2, MEDIUM: 1, LOW: 2 }, overdue: 2, reviewStale: 3 });
+    expect(mine).toMatchObject({ total: 5, levels: { HIGH: 2, MEDIUM: 1, LOW: 2 }, overdue: 2, reviewStale: 3, readyToGraduate: 0 });
     const other = rows.find((r) => r.userId === cm2.userId);
-    expect(other).toMatchObject({ total: 1, levels: { HIGH: 1, MEDIUM: 0, LOW: 0 }, overdue: 1, reviewStale: 0 });
+    expect(other).toMatchObject({ total: 1, levels: { HIGH: 1, MEDIUM: 0, LOW: 0 }, overdue: 1, reviewStale: 0, readyToGraduate: 1 });
     expect(rows.reduce((n, r) => n + r.total, 0)).toBe(6);
     expect(await db.auditEvent.count({ where: { action: "care.supervision_viewed", organizationId: world.orgA.id } })).toBe(1);
   });

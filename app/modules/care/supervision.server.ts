@@ -2,7 +2,7 @@
  * The director's supervision view (issue #15, ADR 097): every care manager of the organization side
  * by side — caseload size, the mix of levels, how many are overdue for contact at their level, how
  * many plans have gone 30 days or more without a review (counted from enrollment when never
- * reviewed). Counts only: no client's name or text is read.
+ * reviewed), and how many may be ready to graduate (ADR 098). Counts only: no client's name or text is read.
  */
 import { forbidden } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
@@ -14,8 +14,9 @@ import { CONTACT_LIMITS, type CareLevel, type ContactCadence } from "./contact-s
 import { cadenceForOrganization } from "./cadence.server";
 import { contactDueSql, enrolledClientsSql } from "./caseload.server";
 import { addDays, todayUtc } from "./dates";
+import { clientsReadyToGraduate } from "./graduation.server";
 
-export type SupervisionRow = { userId: string; name: string; active: boolean; total: number; levels: Record<CareLevel, number>; overdue: number; reviewStale: number };
+export type SupervisionRow = { userId: string; name: string; active: boolean; total: number; levels: Record<CareLevel, number>; overdue: number; reviewStale: number; readyToGraduate: number };
 
 type Counts = { userId: string | null; total: number; high: number; medium: number; low: number; overdue: number; reviewStale: number };
 
@@ -30,7 +31,10 @@ export async function getSupervision({ actor, today = todayUtc() }: { actor: Act
       (count(*) FILTER (WHERE COALESCE(p."lastReviewedOn", e."enrolledOn") <= ${staleBefore}::date))::int AS "reviewStale"
     ${enrolledClientsSql(actor.organizationId)}
     GROUP BY c."primaryCareManagerId"`;
-  const [careManagers, directors] = await Promise.all([activeMembersInRoles(actor.organizationId, ["CARE_MANAGER"]), activeMembersInRoles(actor.organizationId, ["DIRECTOR"])]);
+  const [careManagers, directors, ready] = await Promise.all([activeMembersInRoles(actor.organizationId, ["CARE_MANAGER"]), activeMembersInRoles(actor.organizationId, ["DIRECTOR"]), clientsReadyToGraduate(actor.organizationId)]);
+  // Who may be ready to graduate (ADR 098): all three readiness criteria recorded with the client.
+  const readyBy = new Map<string, number>();
+  for (const r of ready) if (r.primaryCareManagerId) readyBy.set(r.primaryCareManagerId, (readyBy.get(r.primaryCareManagerId) ?? 0) + 1);
   const byUser = new Map(counts.filter((c) => c.userId).map((c) => [c.userId!, c]));
   // Every care manager, even with no client yet; a director only when they carry a caseload; and
   // someone who left the organization but still holds clients (those clients need a new care manager).
@@ -40,7 +44,7 @@ export async function getSupervision({ actor, today = todayUtc() }: { actor: Act
   const rows = [...listed, ...formerNames.map((u) => ({ ...u, active: false }))]
     .map((p) => {
       const c = byUser.get(p.id);
-      return { userId: p.id, name: p.name, active: p.active, total: c?.total ?? 0, levels: { HIGH: c?.high ?? 0, MEDIUM: c?.medium ?? 0, LOW: c?.low ?? 0 }, overdue: c?.overdue ?? 0, reviewStale: c?.reviewStale ?? 0 };
+      return { userId: p.id, name: p.name, active: p.active, total: c?.total ?? 0, levels: { HIGH: c?.high ?? 0, MEDIUM: c?.medium ?? 0, LOW: c?.low ?? 0 }, overdue: c?.overdue ?? 0, reviewStale: c?.reviewStale ?? 0, readyToGraduate: readyBy.get(p.id) ?? 0 };
     })
     .sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.name.localeCompare(b.name));
   await recordAuditEvent({ action: "care.supervision_viewed", subjectType: "Organization", subjectId: actor.organizationId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { careManagers: rows.length }, request: actor.request });
