@@ -56,6 +56,9 @@ describe.skipIf(!hasChromium())("levels of care and contacts", () => {
     await page.goto("/caseload/supervision");
     await page.getByRole("heading", { level: 1, name: "Supervision" }).waitFor();
     await page.getByRole("rowheader", { name: "Priya Raman" }).waitFor();
+    // Only "Supervision" is the current page in the nav, not "My caseload" above it as well.
+    expect(await page.locator('nav.main-nav a[aria-current="page"]').allTextContents()).toEqual(["Supervision"]);
+    expect(await page.getByRole("columnheader", { name: "Ready to graduate" }).count()).toBe(1);
     expect(await sideways(page)).toBe(0);
     await expectNoAxeViolations(page);
   });
