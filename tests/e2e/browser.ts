@@ -20,6 +20,17 @@ export async function newPage(browser: Browser, { locale = "en-US" }: { locale?:
   return page;
 }
 
+/** A 390 px phone (touch), the width the issues name for small screens. */
+export async function newPhonePage(browser: Browser, { locale = "en-US" }: { locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseURL(), locale, viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+  return page;
+}
+
+/** How far the page scrolls sideways (0 when nothing is wider than the screen). */
+export const sidewaysScroll = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+
 export const DEMO_PASSWORD = "coalition-demo";
 
 /**

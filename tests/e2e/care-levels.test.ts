@@ -5,17 +5,11 @@
  * caseload side by side. Nothing scrolls sideways; axe-core finds nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { baseURL, expectNoAxeViolations, hasChromium, launch, signIn } from "./browser";
+import type { Browser } from "playwright-core";
+import { expectNoAxeViolations, hasChromium, launch, newPhonePage, sidewaysScroll, signIn } from "./browser";
 
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: "en-US", viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
-  return page;
-}
-
-const sideways = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+const phone = (browser: Browser) => newPhonePage(browser);
+const sideways = sidewaysScroll;
 
 describe.skipIf(!hasChromium())("levels of care and contacts", () => {
   let browser: Browser;
