@@ -3,7 +3,8 @@
  * rotation that re-encrypts everything with the newest key (`npm run keys:rotate`).
  */
 import { db } from "~/utils/db.server";
-import { currentKeyId, decryptField, encryptField, installedFieldKeys } from "~/utils/field-encryption.server";
+import { currentKeyId, installedFieldKeys } from "~/utils/field-encryption.server";
+import { reencrypt, reencryptRequired, rotateInBatches } from "~/utils/db/rotate-batches.server";
 import { recordAuditEvent } from "~/modules/audit/service.server";
 import { decryptClient, encryptClientFields } from "~/modules/client/service.server";
 import { commentContext, noteContext } from "~/modules/referral/service.server";
@@ -39,61 +40,34 @@ export async function assertFieldKeysCoverData() {
  */
 export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: number } = {}) {
   const target = currentKeyId();
-  let clients = 0;
-  let authorizations = 0;
-  for (;;) {
-    // Also rows registered before names were indexed for the identifier check (never empty after).
-    const rows = await db.client.findMany({ where: { OR: [{ keyId: { not: target } }, { nameTokens: { isEmpty: true } }] }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const row of rows) {
-        const plain = decryptClient(row);
-        await tx.client.update({ where: { id: row.id }, data: encryptClientFields(row.id, plain) });
-      }
-    });
-    clients += rows.length;
-  }
-  for (;;) {
-    const rows = await db.consentAuthorization.findMany({ where: { keyId: { not: target } }, select: { id: true, signatureCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const row of rows) {
-        const context = `ConsentAuthorization.signature:${row.id}`;
-        const signatureCipher = encryptField(decryptField(row.signatureCipher, context), context);
-        await tx.consentAuthorization.update({ where: { id: row.id }, data: { signatureCipher, keyId: target } });
-      }
-    });
-    authorizations += rows.length;
-  }
-  const reencrypt = (cipher: string, context: string) => encryptField(decryptField(cipher, context), context);
-  let referrals = 0;
-  for (;;) {
-    const rows = await db.referral.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const row of rows) {
-        const noteCipher = row.noteCipher ? reencrypt(row.noteCipher, noteContext(row.id)) : null;
-        await tx.referral.update({ where: { id: row.id }, data: { noteCipher, keyId: target } });
-      }
-    });
-    referrals += rows.length;
-  }
-  for (;;) {
-    const rows = await db.$queryRaw<{ id: string; bodyCipher: string }[]>`
-      SELECT id, "bodyCipher" FROM "ReferralEvent" WHERE "bodyCipher" IS NOT NULL AND split_part("bodyCipher", '.', 2) <> ${target} LIMIT ${batchSize}`;
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const row of rows) await tx.referralEvent.update({ where: { id: row.id }, data: { bodyCipher: reencrypt(row.bodyCipher, commentContext(row.id)) } });
-    });
-    referrals += rows.length;
-  }
-  for (;;) {
-    const rows = await db.webhookEndpoint.findMany({ where: { keyId: { not: target } }, select: { id: true, secretCipher: true }, take: batchSize });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
-      for (const row of rows) await tx.webhookEndpoint.update({ where: { id: row.id }, data: { secretCipher: reencrypt(row.secretCipher, secretContext(row.id)), keyId: target } });
-    });
-  }
+  // Also clients registered before names were indexed for the identifier check (never empty after).
+  const clients = await rotateInBatches(
+    () => db.client.findMany({ where: { OR: [{ keyId: { not: target } }, { nameTokens: { isEmpty: true } }] }, take: batchSize }),
+    (tx, row) => tx.client.update({ where: { id: row.id }, data: encryptClientFields(row.id, decryptClient(row)) }),
+  );
+  const authorizations = await rotateInBatches(
+    () => db.consentAuthorization.findMany({ where: { keyId: { not: target } }, select: { id: true, signatureCipher: true }, take: batchSize }),
+    (tx, row) =>
+      tx.consentAuthorization.update({
+        where: { id: row.id },
+        data: { signatureCipher: reencryptRequired(row.signatureCipher, `ConsentAuthorization.signature:${row.id}`), keyId: target },
+      }),
+  );
+  const referralNotes = await rotateInBatches(
+    () => db.referral.findMany({ where: { keyId: { not: target } }, select: { id: true, noteCipher: true }, take: batchSize }),
+    (tx, row) => tx.referral.update({ where: { id: row.id }, data: { noteCipher: reencrypt(row.noteCipher, noteContext(row.id)), keyId: target } }),
+  );
+  // Comments carry their key id inside the ciphertext ("v1.<keyId>.…"), not in a column.
+  const referralComments = await rotateInBatches(
+    () => db.$queryRaw<{ id: string; bodyCipher: string }[]>`
+      SELECT id, "bodyCipher" FROM "ReferralEvent" WHERE "bodyCipher" IS NOT NULL AND split_part("bodyCipher", '.', 2) <> ${target} LIMIT ${batchSize}`,
+    (tx, row) => tx.referralEvent.update({ where: { id: row.id }, data: { bodyCipher: reencryptRequired(row.bodyCipher, commentContext(row.id)) } }),
+  );
+  const referrals = referralNotes + referralComments;
+  await rotateInBatches(
+    () => db.webhookEndpoint.findMany({ where: { keyId: { not: target } }, select: { id: true, secretCipher: true }, take: batchSize }),
+    (tx, row) => tx.webhookEndpoint.update({ where: { id: row.id }, data: { secretCipher: reencryptRequired(row.secretCipher, secretContext(row.id)), keyId: target } }),
+  );
   const care = await rotateCareFields({ batchSize });
   await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations, referrals, care } });
   return { keyId: target, clients, authorizations, referrals, care };
