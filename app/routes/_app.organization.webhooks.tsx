@@ -7,7 +7,7 @@ import { requireActor } from "~/modules/auth/guard.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { webhookActionSchema } from "~/modules/referral/webhook-url.server";
-import { registerWebhookSchema } from "~/modules/referral/schemas";
+import { isWebhookDeliveryError, registerWebhookSchema } from "~/modules/referral/schemas";
 import { listWebhookEndpoints, registerWebhookEndpoint, revokeWebhookEndpoint, sendTestWebhook } from "~/modules/referral/webhook-endpoints.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 import { ConfirmForm } from "~/components/ui/confirm-form";
@@ -121,7 +121,7 @@ export default function Webhooks() {
                         {d.state === "retrying" ? <span className="muted"> ({t("webhooks.nextAttempt", { date: dateFormat.format(new Date(d.nextAttemptAt)) })})</span> : null}
                       </td>
                       <td>{d.attempts}</td>
-                      <td>{d.lastStatusCode ?? d.lastError ?? "—"}</td>
+                      <td>{d.lastStatusCode ?? (isWebhookDeliveryError(d.lastError) ? t(`webhooks.errors.${d.lastError}`) : d.lastError) ?? "—"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -32,6 +32,11 @@ const webhooks = {
   revoke: "Revoke",
   revokeConfirm: "Revoke the web hook to {{url}}? It will receive nothing more, including calls still waiting to be retried.",
   revoked: "The web hook was revoked.",
+  errors: {
+    "private-address": "Refused: the address is on a private network",
+    timeout: "No answer in time",
+    revoked: "Not sent: the web hook was revoked",
+  },
 };
 
 export default webhooks;

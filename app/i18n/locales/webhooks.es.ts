@@ -34,6 +34,11 @@ const webhooks: typeof en = {
   revoke: "Revocar",
   revokeConfirm: "¿Revocar el webhook a {{url}}? No recibirá nada más, tampoco las llamadas pendientes de reintento.",
   revoked: "El webhook se revocó.",
+  errors: {
+    "private-address": "Rechazado: la dirección está en una red privada",
+    timeout: "Sin respuesta a tiempo",
+    revoked: "No enviado: el webhook se revocó",
+  },
 };
 
 export default webhooks;

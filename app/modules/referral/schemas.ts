@@ -135,3 +135,12 @@ export const registerWebhookSchema = (rules: WebhookUrlRules) =>
     url: webhookUrl(rules),
     description: z.string().trim().min(2, translatable("errors.fields.webhookDescription")).max(200),
   });
+
+/**
+ * Why a web-hook call failed, stored on the delivery as a code and worded by the page in the
+ * reader's language. Anything else stored there is the network's own message ("HTTP 503",
+ * "connect ECONNREFUSED …"), shown as it is.
+ */
+export const WEBHOOK_DELIVERY_ERRORS = ["private-address", "timeout", "revoked"] as const;
+export type WebhookDeliveryError = (typeof WEBHOOK_DELIVERY_ERRORS)[number];
+export const isWebhookDeliveryError = (value: string | null): value is WebhookDeliveryError => (WEBHOOK_DELIVERY_ERRORS as readonly (string | null)[]).includes(value);

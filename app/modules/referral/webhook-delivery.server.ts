@@ -12,6 +12,7 @@
  * The worker polls every few seconds and is kicked right after a referral change commits.
  * See docs/decisions/051-fhir-task-api-and-web-hooks.md.
  */
+import type { WebhookDeliveryError } from "./schemas";
 import { createHmac } from "node:crypto";
 import dns from "node:dns";
 import http from "node:http";
@@ -89,7 +90,7 @@ const publicOnlyLookup = ((hostname: string, options: dns.LookupOptions, callbac
 /** One POST; never throws. Redirects are not followed (a 3xx is a failure). */
 export function postWebhook(url: string, body: string, headers: Record<string, string>, { timeoutMs = DELIVERY_TIMEOUT_MS, guardPrivateNetwork = false }: { timeoutMs?: number; guardPrivateNetwork?: boolean } = {}): Promise<CallResult> {
   const target = new URL(url);
-  if (guardPrivateNetwork && isIP(target.hostname.replace(/^\[|\]$/g, "")) && isPrivateAddress(target.hostname)) return Promise.resolve({ error: "The address is private" });
+  if (guardPrivateNetwork && isIP(target.hostname.replace(/^\[|\]$/g, "")) && isPrivateAddress(target.hostname)) return Promise.resolve({ error: "private-address" satisfies WebhookDeliveryError });
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve) => {
     const request = client.request(
@@ -107,7 +108,10 @@ export function postWebhook(url: string, body: string, headers: Record<string, s
         response.on("error", () => {});
       },
     );
-    request.on("error", (error) => resolve({ error: error.name === "AbortError" || error.name === "TimeoutError" ? `No answer within ${timeoutMs / 1000} s` : (error.message || String(error)).slice(0, 300) }));
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      const code: WebhookDeliveryError | null = error.name === "AbortError" || error.name === "TimeoutError" ? "timeout" : error.code === "EPRIVATE" ? "private-address" : null;
+      resolve({ error: code ?? (error.message || String(error)).slice(0, 300) });
+    });
     request.end(body);
   });
 }

@@ -99,8 +99,8 @@ describe("web hook URLs", () => {
   it("in production the connection itself refuses private addresses, also behind a name", async () => {
     const hook = await receiver([200]);
     const port = new URL(hook.url).port;
-    expect(await postWebhook(`http://127.0.0.1:${port}/x`, "{}", {}, { guardPrivateNetwork: true })).toEqual({ error: "The address is private" });
-    expect(await postWebhook(`http://localhost:${port}/x`, "{}", {}, { guardPrivateNetwork: true })).toEqual({ error: "localhost resolves to a private address" });
+    expect(await postWebhook(`http://127.0.0.1:${port}/x`, "{}", {}, { guardPrivateNetwork: true })).toEqual({ error: "private-address" });
+    expect(await postWebhook(`http://localhost:${port}/x`, "{}", {}, { guardPrivateNetwork: true })).toEqual({ error: "private-address" });
     expect(hook.received).toHaveLength(0);
     expect(await postWebhook(`http://localhost:${port}/x`, "{}", {}, { guardPrivateNetwork: false })).toEqual({ statusCode: 200 });
     expect(hook.received).toHaveLength(1);
@@ -177,7 +177,7 @@ describe("web hook delivery", () => {
     const run = await deliverDueWebhooks({ now: () => t0, timeoutMs: 300, random: fixedRandom });
     expect(run.retrying).toBeGreaterThanOrEqual(1);
     const [row] = await rowsOf(w.endpoint.id);
-    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: null, lastError: "No answer within 0.3 s" });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: null, lastError: "timeout" });
     expect(row.nextAttemptAt.getTime()).toBe(t0.getTime() + 30_000);
   });
 
@@ -221,7 +221,7 @@ describe("web hook delivery", () => {
     await sendTestReferral(w);
     const rows = await rowsOf(w.endpoint.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: "FAILED", lastError: "The web hook was revoked" });
+    expect(rows[0]).toMatchObject({ status: "FAILED", lastError: "revoked" });
     await deliverDueWebhooks({ now: at(new Date(), 86_400_000) });
     expect(w.hook.received).toHaveLength(1);
     await expect(sendTestWebhook({ actor: w.director, endpointId: w.endpoint.id })).rejects.toMatchObject({ status: 404 });

@@ -3,6 +3,7 @@
  * signing secret and shows it once; it is stored encrypted), sees recent deliveries, sends a test
  * event and revokes. Registration and revocation are audited in the same transaction.
  */
+import type { WebhookDeliveryError } from "./schemas";
 import { randomBytes } from "node:crypto";
 import { AppError, forbidden, recordNotFound } from "~/utils/app-error";
 import { db } from "~/utils/db.server";
@@ -48,7 +49,7 @@ export async function revokeWebhookEndpoint({ actor, endpointId, at = new Date()
     if (!endpoint) throw recordNotFound("webhook");
     if (endpoint.revokedAt) return endpoint;
     const revoked = await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { revokedAt: at } });
-    const { count } = await tx.webhookDelivery.updateMany({ where: { endpointId, status: "PENDING" }, data: { status: "FAILED", lastError: "The web hook was revoked" } });
+    const { count } = await tx.webhookDelivery.updateMany({ where: { endpointId, status: "PENDING" }, data: { status: "FAILED", lastError: "revoked" satisfies WebhookDeliveryError } });
     await recordAuditEvent({ action: "webhook.endpoint_revoked", subjectType: "WebhookEndpoint", subjectId: endpointId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { url: endpoint.url, abandonedDeliveries: count }, request: actor.request }, tx);
     return revoked;
   });
