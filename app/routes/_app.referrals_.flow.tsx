@@ -157,6 +157,8 @@ export default function ReferralFlowPage() {
         {flow.notAGoodFit.length === 0 ? (
           <p className="empty-state">{t("referralFlow.notAGoodFit.empty")}</p>
         ) : (
+          // Focusable so keyboard users can scroll it on a phone.
+          <div className="scroll-x" role="region" aria-label={t("referralFlow.notAGoodFit.tableLabel")} tabIndex={0}>
           <table className="table flow-table">
             <thead>
               <tr>
@@ -179,6 +181,7 @@ export default function ReferralFlowPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </div>

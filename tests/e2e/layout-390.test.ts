@@ -53,6 +53,16 @@ describe.skipIf(!hasChromium())("a 390 px wide phone, and the navigation", () =>
     });
   }
 
+  it("the referral flow page does not scroll sideways at 390 px (its not-a-good-fit table scrolls inside its card)", async () => {
+    const page = await phone(browser);
+    await signIn(page, "director@hospital.demo.test");
+    await page.goto("/referrals/flow?days=365");
+    await page.getByRole("region", { name: "Declines to review, as a table" }).waitFor();
+    const overflow = await horizontalOverflow(page);
+    await page.context().close();
+    expect(overflow.scrollWidth, overflow.culprits.join("\n")).toBeLessThanOrEqual(overflow.clientWidth);
+  });
+
   it("the referral inbox does not scroll sideways at 390 px (long organization names in its filter)", async () => {
     const page = await phone(browser);
     await signIn(page, "care.manager@foodbank.demo.test");
