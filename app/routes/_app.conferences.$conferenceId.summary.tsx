@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ScrollTable } from "~/components/ui/scroll-table";
 import { titleMeta } from "~/i18n/meta";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -86,6 +87,7 @@ export default function ConferenceSummary() {
         {data.nextSteps.length === 0 ? (
           <p className="muted">{t("conference.steps.none")}</p>
         ) : (
+          <ScrollTable name={t("conference.steps.title")}>
           <table className="table">
             <thead>
               <tr>
@@ -127,6 +129,7 @@ export default function ConferenceSummary() {
               })}
             </tbody>
           </table>
+          </ScrollTable>
         )}
       </section>
 

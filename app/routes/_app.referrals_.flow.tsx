@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { ScrollTable } from "~/components/ui/scroll-table";
 import { titleMeta } from "~/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -157,8 +158,7 @@ export default function ReferralFlowPage() {
         {flow.notAGoodFit.length === 0 ? (
           <p className="empty-state">{t("referralFlow.notAGoodFit.empty")}</p>
         ) : (
-          // Focusable so keyboard users can scroll it on a phone.
-          <div className="scroll-x" role="region" aria-label={t("referralFlow.notAGoodFit.tableLabel")} tabIndex={0}>
+          <ScrollTable name={t("referralFlow.notAGoodFit.heading")}>
           <table className="table flow-table">
             <thead>
               <tr>
@@ -181,7 +181,7 @@ export default function ReferralFlowPage() {
               ))}
             </tbody>
           </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </div>

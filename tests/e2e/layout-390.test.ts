@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium())("a 390 px wide phone, and the navigation", () =>
     await browser?.close();
   });
 
-  for (const path of ["/aims", "/map/coverage"]) {
+  for (const path of ["/aims", "/map/coverage", "/partners/workspace"]) {
     it(`${path} does not scroll sideways at 390 px (convener)`, async () => {
       const page = await phone(browser);
       await signIn(page, "convener@demo.test");
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium())("a 390 px wide phone, and the navigation", () =>
     const page = await phone(browser);
     await signIn(page, "director@hospital.demo.test");
     await page.goto("/referrals/flow?days=365");
-    await page.getByRole("region", { name: "Declines to review, as a table" }).waitFor();
+    await page.getByRole("region", { name: /^Table: “Not a good fit”/ }).waitFor();
     const overflow = await horizontalOverflow(page);
     await page.context().close();
     expect(overflow.scrollWidth, overflow.culprits.join("\n")).toBeLessThanOrEqual(overflow.clientWidth);

@@ -11,6 +11,7 @@ import type { getWorkspace } from "~/modules/partnership/service.server";
 import type { nextStepsByOwner } from "~/modules/next-steps/service.server";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
+import { ScrollTable } from "~/components/ui/scroll-table";
 
 export type WorkspaceData = Awaited<ReturnType<typeof getWorkspace>> & { nextSteps: Awaited<ReturnType<typeof nextStepsByOwner>> };
 export type WorkspaceResult = FormErrors & { done?: string };
@@ -54,6 +55,7 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
           })}
         </p>
         <FormError message={errorsFor("set-stage")?.formError} />
+        <ScrollTable name={t("partnership.stagesHeading")}>
         <table className="table">
           <thead><tr><th scope="col">{t("partnership.partner")}</th><th scope="col">{t("partnership.stage")}</th></tr></thead>
           <tbody>
@@ -75,11 +77,13 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
             ))}
           </tbody>
         </table>
+        </ScrollTable>
       </section>
 
       <section className="card" aria-labelledby="agreements-title">
         <h2 id="agreements-title">{t("partnership.agreementsHeading")}</h2>
         {data.agreements.length === 0 ? <p className="muted">{t("partnership.noAgreements")}</p> : (
+          <ScrollTable name={t("partnership.agreementsHeading")}>
           <table className="table">
             <thead><tr><th scope="col">{t("partnership.partner")}</th><th scope="col">{t("partnership.kind")}</th><th scope="col">{t("partnership.signedOn")}</th><th scope="col">{t("partnership.renewsOn")}</th></tr></thead>
             <tbody>
@@ -96,6 +100,7 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
               ))}
             </tbody>
           </table>
+          </ScrollTable>
         )}
         <h3>{t("partnership.addAgreement")}</h3>
         <FormError message={agreement.form.error} />
@@ -119,6 +124,7 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
               {data.analysis.previousHeldOn ? <span className="muted"> · {t("partnership.comparedWith", { date: fmt(data.analysis.previousHeldOn) })}</span> : null}
             </p>
             {data.analysis.dueAgain ? <p className="alert">{t("partnership.analysisDue")}</p> : null}
+            <ScrollTable name={t("partnership.analysisHeading")}>
             <table className="table">
               <thead><tr><th scope="col">{t("partnership.group")}</th><th scope="col">{t("partnership.support")}</th><th scope="col">{t("partnership.influence")}</th><th scope="col">{t("partnership.change")}</th><th scope="col">{t("partnership.actionSteps")}</th></tr></thead>
               <tbody>
@@ -133,6 +139,7 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
                 ))}
               </tbody>
             </table>
+            </ScrollTable>
           </>
         )}
         <details className="new-analysis">
@@ -204,6 +211,7 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
       <section className="card" aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t("partnership.decisionsHeading")}</h2>
         {data.decisions.length === 0 ? <p className="muted">{t("partnership.noDecisions")}</p> : (
+          <ScrollTable name={t("partnership.decisionsHeading")}>
           <table className="table">
             <thead><tr><th scope="col">{t("partnership.decidedOn")}</th><th scope="col">{t("partnership.decision")}</th><th scope="col">{t("partnership.method")}</th><th scope="col">{t("partnership.present")}</th></tr></thead>
             <tbody>
@@ -212,6 +220,7 @@ export function PartnershipWorkspace({ data, actionData }: { data: WorkspaceData
               ))}
             </tbody>
           </table>
+          </ScrollTable>
         )}
         <h3>{t("partnership.addDecision")}</h3>
         <FormError message={decision.form.error} />

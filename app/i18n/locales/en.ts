@@ -331,7 +331,7 @@ const en = {
   care,
   careContacts,
   careGraduation,
-  common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
+  common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required", tableOf: "Table: {{name}}" },
 };
 
 export default en;

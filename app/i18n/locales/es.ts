@@ -333,7 +333,7 @@ const es: Translation = {
   care,
   careContacts,
   careGraduation,
-  common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
+  common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio", tableOf: "Tabla: {{name}}" },
 };
 
 export default es;

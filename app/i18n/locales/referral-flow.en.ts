@@ -61,7 +61,6 @@ const referralFlow = {
     heading: "“Not a good fit” declines to review together",
     intro: "The guidance asks partners to discuss referrals that were not a good fit, so the next one goes to the right place. The receiving partner's explanation is shown only to the two organizations involved and to the coalition's conveners; it never names the client.",
     empty: "No referral was declined as not a good fit in this period.",
-    tableLabel: "Declines to review, as a table",
     date: "Declined",
     partners: "From → to",
     need: "Need",

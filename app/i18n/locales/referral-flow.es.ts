@@ -63,7 +63,6 @@ const referralFlow: typeof en = {
     heading: "Rechazos por «no es adecuada» para revisar juntos",
     intro: "La guía pide a los socios conversar sobre las derivaciones que no eran adecuadas, para que la próxima llegue al lugar correcto. La explicación del socio que recibió solo la ven las dos organizaciones involucradas y quienes coordinan la coalición; nunca nombra al cliente.",
     empty: "Ninguna derivación se rechazó por no ser adecuada en este período.",
-    tableLabel: "Rechazos para revisar, en una tabla",
     date: "Rechazada",
     partners: "De → a",
     need: "Necesidad",
