@@ -40,13 +40,14 @@ export async function addTeamMember({ actor, clientId, input }: { actor: Actor; 
   const organization = await db.organization.findFirst({ where: { id: input.memberOrganizationId, deletedAt: null }, select: { name: true } });
   if (!organization) throw fieldError("memberOrganizationId", "memberOrganization");
   const outcome = await changeOwnClient<{ refused: Refusal[] } | { teamMemberId: string }>(actor, clientId, async (tx) => {
-    if ((await currentDecision(tx, actor, clientId))?.status !== "ENROLLED") throw new AppError({ message: translatable("care.errors.notEnrolled"), status: 409 });
+    // The organization first: a refusal names the field whatever the client's state.
     const decision = await decideAccess({ clientId, organizationId: input.memberOrganizationId, categories: ["CARE_PLAN"] }, tx);
     if (!decision.grantedCategories.includes("CARE_PLAN")) {
       // Returned, not thrown: the refusal's audit event commits; nothing else was written.
       await audit(tx, actor, "care.team_member_refused", clientId, { memberOrganizationId: input.memberOrganizationId, refused: decision.refusals });
       return { refused: decision.refusals };
     }
+    if ((await currentDecision(tx, actor, clientId))?.status !== "ENROLLED") throw new AppError({ message: translatable("care.errors.notEnrolled"), status: 409 });
     const id = crypto.randomUUID();
     await tx.careTeamMember.create({
       data: {
