@@ -78,7 +78,7 @@ export function AssessmentCard({ view, canWrite, errorsFor, today }: { view: Ass
             <li key={section} className="assessment-section">
               <h3 className="assessment-section__title">
                 {t(`careAssessment.sections.${section}`)}{" "}
-                <span className={saved ? "status status--onTrack" : "status"}>{saved ? t("careAssessment.card.done") : t("careAssessment.card.notDone")}</span>
+                {saved ? <span className="status status--onTrack">{t("careAssessment.card.done")}</span> : <span className="small muted">{t("careAssessment.card.notDone")}</span>}
               </h3>
               {saved ? (
                 <>
@@ -94,7 +94,8 @@ export function AssessmentCard({ view, canWrite, errorsFor, today }: { view: Ass
                 </>
               ) : null}
               {canWrite ? (
-                <details open={hasErrors || undefined}>
+                // Keyed by how many times the section was saved: after a save the form closes, fresh.
+                <details key={saved?.revisions ?? 0} open={hasErrors || undefined}>
                   <summary>{saved ? t("careAssessment.card.update") : t("careAssessment.card.fill")}</summary>
                   <SectionForm section={section} view={view} errors={errorsOf(section)} today={today} />
                 </details>

@@ -67,7 +67,8 @@ function GoalEntriesSection({ goalId, entries, canWrite, errorsFor }: { goalId: 
         </ul>
       )}
       {canWrite ? (
-        <details open={!!errorsFor("add-intervention", "text", goalId) || undefined}>
+        // Keyed by the count: after a save the form closes, empty.
+        <details key={interventions.length} open={!!errorsFor("add-intervention", "text", goalId) || undefined}>
           <summary>{t("careTeam.goal.addIntervention")}</summary>
           <Form method="post" className="grid-form">
             <Hidden values={{ goalId }} />
@@ -83,7 +84,7 @@ function GoalEntriesSection({ goalId, entries, canWrite, errorsFor }: { goalId: 
         </ul>
       )}
       {canWrite ? (
-        <details open={!!errorsFor("add-progress-note", "text", goalId) || undefined}>
+        <details key={notes.length} open={!!errorsFor("add-progress-note", "text", goalId) || undefined}>
           <summary>{t("careTeam.goal.addNote")}</summary>
           <Form method="post" className="grid-form">
             <Hidden values={{ goalId }} />

@@ -25,7 +25,7 @@ export function TeamCard({ members, careManagerName, options, canWrite, result }
       <h2 id="team-title">{t("careTeam.team.title")}</h2>
       <p className="muted small">{t("careTeam.team.intro")}</p>
       <ul className="plain-list care-team">
-        <li><strong>{careManagerName || "—"}</strong> · {t("careTeam.team.primary")}</li>
+        <li><span><strong>{careManagerName || "—"}</strong> · {t("careTeam.team.primary")}</span></li>
         {current.map((m) => (
           <li key={m.id} className="care-team__member">
             <span><strong className="user-text">{m.name}</strong> · <span className="user-text">{m.role}</span> · {m.organizationName}{" "}
@@ -42,7 +42,8 @@ export function TeamCard({ members, careManagerName, options, canWrite, result }
       </ul>
       {current.length === 0 ? <p className="empty-state empty-state--small">{t("careTeam.team.empty")}</p> : null}
       {canWrite ? (
-        <details open={open || undefined}>
+        // Keyed by the team's size: after an addition the form closes, empty.
+        <details key={members.length} open={open || undefined}>
           <summary>{t("careTeam.team.add")}</summary>
           <FormError message={form.error} />
           <Form method="post" className="grid-form" {...form.props}>
