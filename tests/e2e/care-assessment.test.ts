@@ -3,7 +3,7 @@
  * 390 px phone (issue #15, ADR 100): a care manager enrolls a new client, fills one section of the
  * 30-day assessment (the plan shows 1 of 7 done and the days left), adds an intervention and a
  * progress note to a goal, adds a peer specialist to the care team and removes them after
- * confirming. Nothing scrolls sideways; axe-core finds nothing. The same page in Spanish at desktop
+ * confirming; the huddle list shows the assessment's progress. Nothing scrolls sideways; axe-core finds nothing. The same page in Spanish at desktop
  * width. CARE_ASSESSMENT_SCREENSHOTS=1 keeps screenshots in /tmp.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +85,14 @@ describe.skipIf(!hasChromium())("the assessment, goal notes and the care team", 
     await team.locator("summary", { hasText: "Earlier members" }).waitFor();
     expect(await team.locator(".care-team__member").count()).toBe(0);
     await expectNoAxeViolations(page);
+
+    // The huddle list says where the assessment stands.
+    await page.goto(`/caseload?q=${encodeURIComponent(name)}`);
+    const row = page.locator("ul.care-caseload > li").filter({ hasText: name });
+    await row.getByText("Assessment: 1 of 7 sections", { exact: false }).waitFor();
+    expect(await sidewaysScroll(page)).toBe(0);
+    await expectNoAxeViolations(page);
+    await shot(page, "caseload-390-en");
   });
 
   it("the same plan reads in Spanish at desktop width", async () => {
