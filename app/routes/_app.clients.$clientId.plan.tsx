@@ -17,6 +17,13 @@ import { GRADUATION_FORMS, isGraduationIntent } from "~/modules/care/graduation-
 import { applyGraduationForm, getGraduationView, practiceOptions } from "~/modules/care/graduation.server";
 import { GraduationCard, WrittenCopyLink, type GraduationResult } from "~/components/care/graduation-card";
 import { i18nServer } from "~/i18n/i18next.server";
+import { CARE_RECORD_FORMS, isCareRecordIntent } from "~/modules/care/record-schemas";
+import { applyCareRecordForm } from "~/modules/care/record-forms.server";
+import { getAssessment } from "~/modules/care/assessment.server";
+import { getGoalEntries } from "~/modules/care/goal-entries.server";
+import { getCareTeam, teamOrganizationOptions } from "~/modules/care/team.server";
+import { AssessmentCard } from "~/components/care/assessment-card";
+import { TeamCard } from "~/components/care/team-card";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.carePlan");
@@ -34,7 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own ? getGraduationView({ actor, clientId }) : null,
     own && permissions.canWrite ? practiceOptions({ actor }) : [],
   ]);
-  return { view, permissions, careManagers, partners, contactLog, graduation, practices, today: isoDay(todayUtc()) };
+  // The assessment, goals' notes and care team (ADR 100): the client's own organization only.
+  const [assessment, goalEntries, team, teamOptions] = await Promise.all([
+    own ? getAssessment({ actor, clientId }) : null,
+    own ? getGoalEntries({ actor, clientId }) : {},
+    own ? getCareTeam({ actor, clientId }) : [],
+    own && permissions.canWrite ? teamOrganizationOptions({ actor, clientId }) : [],
+  ]);
+  return { view, permissions, careManagers, partners, contactLog, graduation, practices, assessment, goalEntries, team, teamOptions, today: isoDay(todayUtc()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { clientId } = parseParams(params, ClientIdParamSchema);
   const formData = await request.formData();
   const sent = formData.get("intent");
+  if (isCareRecordIntent(sent)) return applyCareRecordForm({ actor, clientId, input: parseForm(formData, CARE_RECORD_FORMS[sent]) });
   if (isCareContactIntent(sent)) return applyCareContactForm({ actor, clientId, input: parseForm(formData, CARE_CONTACT_FORMS[sent]) });
   // Graduation's forms (ADR 098) have their own schemas and service.
   if (isGraduationIntent(sent)) {
@@ -54,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CarePlanPage() {
-  const { view, permissions, careManagers, partners, contactLog, graduation, practices, today } = useLoaderData<typeof loader>();
+  const { view, permissions, careManagers, partners, contactLog, graduation, practices, assessment, goalEntries, team, teamOptions, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { done?: string; handoff?: GraduationResult["handoff"] }>();
   if (view.access === "shared") return <SharedCarePlan view={view} />;
   const errorsFor = (intent: string, field: string) => (actionData?.intent === intent ? actionData.fieldErrors?.[field] : undefined);
@@ -71,6 +86,9 @@ export default function CarePlanPage() {
       saved={!!actionData?.done && !graduationResult}
       today={today}
       contactLog={contactLog ? <ContactLogCard log={contactLog} canWrite={permissions.canWrite} result={actionData} today={today} /> : null}
+      team={view.enrollment?.status === "ENROLLED" || team.length ? <TeamCard members={team} careManagerName={view.careManager?.name ?? null} options={teamOptions} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} result={actionData} /> : null}
+      assessment={assessment ? <AssessmentCard view={assessment} canWrite={permissions.canWrite} errorsFor={errorsFor} today={today} /> : null}
+      goalEntries={goalEntries}
     />
     {view.plan ? <WrittenCopyLink clientId={view.client.id} /> : null}
     {graduation && (view.enrollment?.status === "ENROLLED" || graduation.graduations.length) ? (

@@ -26,6 +26,7 @@ import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
 import { enrollClient } from "~/modules/care/service.server";
 import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
+import { addTeamMember } from "~/modules/care/team.server";
 import { settle, signedInRequester } from "../helpers";
 import { coalitionActorFor } from "../actors";
 
@@ -71,6 +72,8 @@ async function buildWorld() {
   const { referral: referralB } = await sendReferral({ actor: referralActor(careManagerB.id, w.orgB.id), input: sendInput({ clientId: clientB, recipientOrganizationId: orgC.id }) });
   // B's client graduated (a print-only closing summary): its graduation is B's record.
   await enrollClient({ actor: custodianB, clientId: clientB, input: { program: "Enhanced care" } });
+  // B's care-team member (ADR 100), kept after the graduation.
+  const { teamMemberId: teamMemberB } = await addTeamMember({ actor: custodianB, clientId: clientB, input: { memberOrganizationId: w.orgB.id, name: "Member of B", role: "Peer specialist" } });
   await recordReadiness({ actor: custodianB, clientId: clientB, input: { goalsMet: true, selfManagement: true, stableLevel: true } });
   const { graduationId: graduationB } = await graduateClient({ actor: custodianB, clientId: clientB, input: { goalsAchieved: "Housing kept", whatContinues: "Clinic visits", whoToCall: "The clinic" } });
   // Conferences by invitation: A's own (A and B), and B's with C (A not invited).
@@ -90,7 +93,7 @@ async function buildWorld() {
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
   const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -166,6 +169,10 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
   stepId: { why: "as goalId" },
   graduationId: [{ route: "_app.clients.$clientId.plan", intent: "resend-summary", fields: (w) => ({ graduationId: w.graduationB }) }],
+  // The care team (ADR 100): a member's organization must be the client's own or one its authorizations name for the care plan (a 400 on the field);
+  // another client's member is not found within the route's $clientId (a 400), and the foreign client itself is a 404 through $clientId.
+  memberOrganizationId: [{ route: "_app.clients.$clientId.plan", intent: "add-team-member", fields: (w) => ({ memberOrganizationId: w.orgX.id, name: "isolation probe", role: "isolation probe" }) }],
+  teamMemberId: [{ route: "_app.clients.$clientId.plan", intent: "remove-team-member", fields: (w) => ({ teamMemberId: w.teamMemberB, confirm: "yes" }) }],
 };
 
 function sendFields(w: World) {

@@ -7,6 +7,7 @@ import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField 
 import { formatBirthDate, formatDay } from "~/components/consent/format";
 import { CARE_LIMITS } from "~/modules/care/schemas";
 import { GoalCard, StepList, type FieldErrorsFor } from "./goal-card";
+import type { GoalEntries } from "~/modules/care/goal-entries.server";
 
 export type PlanPermissions = { canWrite: boolean; canAssign: boolean };
 
@@ -105,7 +106,7 @@ function CareManagerCard({ view, canAssign, careManagers, errorsFor }: { view: O
   );
 }
 
-function GoalsCard({ goals, canWrite, partners, errorsFor, today }: { goals: PlanGoal[]; canWrite: boolean; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; today: string }) {
+function GoalsCard({ goals, canWrite, partners, errorsFor, today, goalEntries }: { goals: PlanGoal[]; canWrite: boolean; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; today: string; goalEntries?: GoalEntries }) {
   const { t, i18n } = useTranslation();
   const active = goals.filter((g) => g.status === "ACTIVE");
   const earlier = goals.filter((g) => g.status !== "ACTIVE");
@@ -115,7 +116,7 @@ function GoalsCard({ goals, canWrite, partners, errorsFor, today }: { goals: Pla
       <p className="muted small">{t("care.plan.goalsIntro")}</p>
       {active.length === 0 ? <p className="empty-state empty-state--small">{t("care.plan.noGoals")}</p> : (
         <ol className="care-goals">
-          {active.map((g, i) => <GoalCard key={g.id} goal={g} position={i + 1} count={active.length} canWrite={canWrite} partners={partners} errorsFor={errorsFor} today={today} />)}
+          {active.map((g, i) => <GoalCard key={g.id} goal={g} position={i + 1} count={active.length} canWrite={canWrite} partners={partners} errorsFor={errorsFor} today={today} entries={goalEntries?.[g.id]} />)}
         </ol>
       )}
       {canWrite ? (
@@ -174,10 +175,15 @@ function ReviewsCard({ plan, canWrite, errorsFor, today }: { plan: NonNullable<O
   );
 }
 
-export function OwnCarePlan({ view, permissions, careManagers, partners, errorsFor, formError, saved, today, contactLog }: {
+export function OwnCarePlan({ view, permissions, careManagers, partners, errorsFor, formError, saved, today, contactLog, team, assessment, goalEntries }: {
   view: OwnPlanView; permissions: PlanPermissions; careManagers: { id: string; name: string }[]; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; formError?: string; saved: boolean; today: string;
   /** The level of care and contact log card (contact-log.tsx), shown after the care manager. */
   contactLog?: ReactNode;
+  /** The care team (team-card.tsx) after the care manager, and the 30-day assessment (assessment-card.tsx) before the goals (ADR 100). */
+  team?: ReactNode;
+  assessment?: ReactNode;
+  /** Each goal's interventions and progress notes (own organization only). */
+  goalEntries?: GoalEntries;
 }) {
   const { t } = useTranslation();
   // Which goal's form was sent last, so its errors show on that goal only (without JavaScript every
@@ -201,8 +207,10 @@ export function OwnCarePlan({ view, permissions, careManagers, partners, errorsF
       {view.plan ? (
         <>
           <CareManagerCard view={view} canAssign={permissions.canAssign} careManagers={careManagers} errorsFor={scoped} />
+          {team}
           {contactLog}
-          <GoalsCard goals={view.plan.goals} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} partners={partners} errorsFor={scoped} today={today} />
+          {assessment}
+          <GoalsCard goals={view.plan.goals} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} partners={partners} errorsFor={scoped} today={today} goalEntries={goalEntries} />
           <ReviewsCard plan={view.plan} canWrite={permissions.canWrite && view.enrollment?.status === "ENROLLED"} errorsFor={scoped} today={today} />
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { HuddleRow, HuddleSummary } from "~/modules/care/caseload.server";
 import { CARE_LIMITS } from "~/modules/care/schemas";
+import { ASSESSMENT_SECTION_COUNT } from "~/modules/care/assessment-deadline";
 import { formatBirthDate } from "~/components/consent/format";
 
 type Outreach = { clientId: string; name: string; program: string; reachOutOn: string };
@@ -37,7 +38,7 @@ export function Caseload({ caseload, outreach, q }: { caseload: { clients: Huddl
       </Form>
       <section className="card" aria-labelledby="caseload-count">
         <h2 id="caseload-count">{t("care.caseload.count", { count: caseload.total })}</h2>
-        {caseload.total > 0 ? <p className="small">{t("careContacts.caseload.summary", { overdue: caseload.summary.overdue, high: caseload.summary.levels.HIGH, medium: caseload.summary.levels.MEDIUM, low: caseload.summary.levels.LOW })}</p> : null}
+        {caseload.total > 0 ? <p className="small">{t("careContacts.caseload.summary", { overdue: caseload.summary.overdue, high: caseload.summary.levels.HIGH, medium: caseload.summary.levels.MEDIUM, low: caseload.summary.levels.LOW })}{caseload.summary.assessmentsOverdue ? ` ${t("careAssessment.caseload.summary", { count: caseload.summary.assessmentsOverdue })}` : ""}</p> : null}
         {caseload.clients.length === 0 ? (
           <div className="empty-state">
             {q ? <p>{t("care.caseload.noMatch", { q })}</p> : (
@@ -66,6 +67,12 @@ export function Caseload({ caseload, outreach, q }: { caseload: { clients: Huddl
                   {c.lastReviewedOn ? t("care.caseload.lastReviewed", { date: day(c.lastReviewedOn) }) : t("care.caseload.neverReviewed")}
                   {c.reviewOverdue ? <> <span className="badge badge--overdue">{t("care.caseload.reviewOverdue")}</span></> : null}
                 </p>
+                {c.assessment.status !== "complete" ? (
+                  <p className="small">
+                    {c.assessment.status === "overdue" ? <><span className="badge badge--overdue">{t("careAssessment.caseload.overdue")}</span>{" "}</> : null}
+                    {t("careAssessment.caseload.line", { done: c.assessment.done, total: ASSESSMENT_SECTION_COUNT, date: day(c.assessment.dueOn) })}
+                  </p>
+                ) : null}
                 {c.stepsDue > 0 && c.nextStepDueOn ? <p className="small">{t("care.caseload.stepsDue", { count: c.stepsDue, date: day(c.nextStepDueOn) })}</p> : null}
               </li>
             ))}

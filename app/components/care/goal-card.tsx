@@ -5,8 +5,10 @@ import type { PlanGoal } from "~/modules/care/queries.server";
 import { CARE_LIMITS, STEP_OWNERS } from "~/modules/care/schemas";
 import { addDays, dayOf, isoDay } from "~/modules/care/dates";
 import { ConfirmForm } from "~/components/ui/confirm-form";
-import { SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { formatBirthDate, formatDay } from "~/components/consent/format";
+import type { GoalEntries } from "~/modules/care/goal-entries.server";
+import { RECORD_LIMITS } from "~/modules/care/record-schemas";
 
 /** A form's field errors after a post: by the form's intent and, for a goal's own forms, the goal posted. */
 export type FieldErrorsFor = (intent: string, field: string, goalId?: string) => string[] | undefined;
@@ -47,9 +49,57 @@ export function StepList({ steps, canWrite, goalId }: { steps: PlanGoal["steps"]
   );
 }
 
+/**
+ * A goal's interventions (what will be done) and progress notes (dated, who wrote), append-only
+ * (ADR 100); the client's own organization only — a partner's view never has them.
+ */
+function GoalEntriesSection({ goalId, entries, canWrite, errorsFor }: { goalId: string; entries: GoalEntries[string] | undefined; canWrite: boolean; errorsFor: FieldErrorsFor }) {
+  const { t, i18n } = useTranslation();
+  const interventions = entries?.interventions ?? [];
+  const notes = entries?.progressNotes ?? [];
+  const by = (e: { writtenByName: string; writtenAt: string }) => t("careTeam.goal.by", { name: e.writtenByName, date: formatDay(e.writtenAt, i18n.language) });
+  return (
+    <>
+      <p className="small"><strong>{t("careTeam.goal.interventions")}</strong></p>
+      {interventions.length === 0 ? <p className="muted small">{t("careTeam.goal.noInterventions")}</p> : (
+        <ul className="goal-entries" aria-label={t("careTeam.goal.interventions")}>
+          {interventions.map((e) => <li key={e.id}><span className="user-text pre-line">{e.text}</span> <span className="small muted">· {by(e)}</span></li>)}
+        </ul>
+      )}
+      {canWrite ? (
+        // Keyed by the count: after a save the form closes, empty.
+        <details key={interventions.length} open={!!errorsFor("add-intervention", "text", goalId) || undefined}>
+          <summary>{t("careTeam.goal.addIntervention")}</summary>
+          <Form method="post" className="grid-form">
+            <Hidden values={{ goalId }} />
+            <TextField label={t("careTeam.goal.interventionText")} name="text" required maxLength={RECORD_LIMITS.intervention} errors={errorsFor("add-intervention", "text", goalId)} />
+            <SubmitButton intent="add-intervention" pendingLabel={t("careTeam.goal.saving")}>{t("careTeam.goal.addIntervention")}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+      <p className="small"><strong>{t("careTeam.goal.progressNotes")}</strong></p>
+      {notes.length === 0 ? <p className="muted small">{t("careTeam.goal.noNotes")}</p> : (
+        <ul className="goal-entries" aria-label={t("careTeam.goal.progressNotes")}>
+          {notes.map((e) => <li key={e.id}><p className="small muted">{by(e)}</p><p className="user-text pre-line">{e.text}</p></li>)}
+        </ul>
+      )}
+      {canWrite ? (
+        <details key={notes.length} open={!!errorsFor("add-progress-note", "text", goalId) || undefined}>
+          <summary>{t("careTeam.goal.addNote")}</summary>
+          <Form method="post" className="grid-form">
+            <Hidden values={{ goalId }} />
+            <TextAreaField label={t("careTeam.goal.noteText")} name="text" rows={3} required maxLength={RECORD_LIMITS.progressNote} errors={errorsFor("add-progress-note", "text", goalId)} />
+            <SubmitButton intent="add-progress-note" pendingLabel={t("careTeam.goal.saving")}>{t("careTeam.goal.addNote")}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 export function GoalCard({
-  goal, position, count, canWrite, partners, errorsFor, today,
-}: { goal: PlanGoal; position: number; count: number; canWrite: boolean; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; today: string }) {
+  goal, position, count, canWrite, partners, errorsFor, today, entries,
+}: { goal: PlanGoal; position: number; count: number; canWrite: boolean; partners: { id: string; name: string }[]; errorsFor: FieldErrorsFor; today: string; entries?: GoalEntries[string] }) {
   const { t } = useTranslation();
   // A form with errors stays open so its messages are seen.
   const stepErrors = ["text", "owner", "partnerOrganizationId", "dueOn"].some((f) => errorsFor("add-step", f, goal.id));
@@ -68,6 +118,7 @@ export function GoalCard({
       </div>
       <p className="small"><strong>{t("care.plan.steps")}</strong></p>
       <StepList steps={goal.steps} canWrite={canWrite} goalId={goal.id} />
+      <GoalEntriesSection goalId={goal.id} entries={entries} canWrite={canWrite} errorsFor={errorsFor} />
       {canWrite ? (
         <div className="care-goal-actions">
           <details open={stepErrors || undefined}>

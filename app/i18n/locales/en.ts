@@ -19,6 +19,8 @@ import webhooks from "./webhooks.en";
 import care from "./care.en";
 import careContacts from "./care-contacts.en";
 import careGraduation from "./care-graduation.en";
+import careAssessment from "./care-assessment.en";
+import careTeam from "./care-team.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -331,6 +333,8 @@ const en = {
   care,
   careContacts,
   careGraduation,
+  careAssessment,
+  careTeam,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required", tableOf: "Table: {{name}}" },
 };
 

@@ -20,6 +20,8 @@ import webhooks from "./webhooks.es";
 import care from "./care.es";
 import careContacts from "./care-contacts.es";
 import careGraduation from "./care-graduation.es";
+import careAssessment from "./care-assessment.es";
+import careTeam from "./care-team.es";
 
 
 const es: Translation = {
@@ -333,6 +335,8 @@ const es: Translation = {
   care,
   careContacts,
   careGraduation,
+  careAssessment,
+  careTeam,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio", tableOf: "Tabla: {{name}}" },
 };
 

@@ -14,6 +14,8 @@ import { CARE_LIMITS, REVIEW_STALE_DAYS } from "./schemas";
 import type { CareLevel, ContactCadence } from "./contact-schemas";
 import { cadenceForOrganization } from "./cadence.server";
 import { addDays, isoDay, todayUtc } from "./dates";
+import { assessmentDoneSql, assessmentOverdueSql } from "./assessment.server";
+import { assessmentState } from "./assessment-deadline";
 
 export type HuddleRow = {
   clientId: string;
@@ -27,9 +29,11 @@ export type HuddleRow = {
   reviewOverdue: boolean;
   stepsDue: number;
   nextStepDueOn: string | null;
+  /** The 30-day assessment of the current enrollment (ADR 100): sections done, the deadline, overdue. */
+  assessment: { done: number; dueOn: string; status: "complete" | "open" | "overdue" };
 };
 
-export type HuddleSummary = { total: number; overdue: number; levels: Record<CareLevel, number> };
+export type HuddleSummary = { total: number; overdue: number; levels: Record<CareLevel, number>; assessmentsOverdue: number };
 
 /**
  * The day a contact is due, in SQL: the cadence of the plan's level after the later of the last
@@ -45,7 +49,7 @@ export const enrolledClientsSql = (organizationId: string) => Prisma.sql`
   JOIN "CarePlan" p ON p."clientId" = c.id
   WHERE c."organizationId" = ${organizationId}::uuid AND c."deletedAt" IS NULL`;
 
-type Row = { id: string; nameCipher: string; planId: string; level: CareLevel; enrolledOn: Date; lastContactOn: Date | null; lastReviewedOn: Date | null; dueOn: Date };
+type Row = { id: string; nameCipher: string; planId: string; level: CareLevel; enrolledOn: Date; lastContactOn: Date | null; lastReviewedOn: Date | null; dueOn: Date; assessmentDone: number };
 
 export async function getHuddleCaseload({ actor, q, page = 1, today = todayUtc() }: { actor: Actor; q?: string; page?: number; today?: Date }) {
   const cadence = await cadenceForOrganization({ organizationId: actor.organizationId, coalitionId: actor.coalitionId });
@@ -55,12 +59,13 @@ export async function getHuddleCaseload({ actor, q, page = 1, today = todayUtc()
   const mine = Prisma.sql`${enrolledClientsSql(actor.organizationId)} AND c."primaryCareManagerId" = ${actor.userId}::uuid ${search}`;
   const due = contactDueSql(cadence);
   const take = CARE_LIMITS.pageSize;
-  const [summary] = await db.$queryRaw<{ total: number; overdue: number; high: number; medium: number; low: number }[]>`
+  const [summary] = await db.$queryRaw<{ total: number; overdue: number; high: number; medium: number; low: number; assessmentsOverdue: number }[]>`
     SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${due} < ${today}::date))::int AS overdue,
+      (count(*) FILTER (WHERE ${assessmentOverdueSql(today)}))::int AS "assessmentsOverdue",
       (count(*) FILTER (WHERE p."level" = 'HIGH'))::int AS high, (count(*) FILTER (WHERE p."level" = 'MEDIUM'))::int AS medium, (count(*) FILTER (WHERE p."level" = 'LOW'))::int AS low
     ${mine}`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id, c."nameCipher", p.id AS "planId", p."level", e."enrolledOn", p."lastContactOn", p."lastReviewedOn", ${due} AS "dueOn"
+    SELECT c.id, c."nameCipher", p.id AS "planId", p."level", e."enrolledOn", p."lastContactOn", p."lastReviewedOn", ${due} AS "dueOn", ${assessmentDoneSql}::int AS "assessmentDone"
     ${mine}
     ORDER BY (${due} < ${today}::date) DESC, (CASE p."level" WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END), ${due} ASC, c."createdAt" ASC, c.id ASC
     LIMIT ${take} OFFSET ${(page - 1) * take}`;
@@ -84,12 +89,13 @@ export async function getHuddleCaseload({ actor, q, page = 1, today = todayUtc()
       reviewOverdue: !r.lastReviewedOn || r.lastReviewedOn < staleBefore,
       stepsDue: s?._count._all ?? 0,
       nextStepDueOn: s?._min.dueOn ? isoDay(s._min.dueOn) : null,
+      assessment: (({ dueOn, status }) => ({ done: r.assessmentDone, dueOn: isoDay(dueOn), status }))(assessmentState({ enrolledOn: r.enrolledOn, sectionsDone: r.assessmentDone, today })),
     };
   });
   if (clients.length) {
     await recordAuditEvent({ action: "care.caseload_viewed", subjectType: "Client", actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { count: clients.length, page, searched: !!q }, request: actor.request });
   }
   const total = summary?.total ?? 0;
-  const overview: HuddleSummary = { total, overdue: summary?.overdue ?? 0, levels: { HIGH: summary?.high ?? 0, MEDIUM: summary?.medium ?? 0, LOW: summary?.low ?? 0 } };
+  const overview: HuddleSummary = { total, overdue: summary?.overdue ?? 0, levels: { HIGH: summary?.high ?? 0, MEDIUM: summary?.medium ?? 0, LOW: summary?.low ?? 0 }, assessmentsOverdue: summary?.assessmentsOverdue ?? 0 };
   return { clients, summary: overview, cadence, total, page, pageCount: Math.max(1, Math.ceil(total / take)) };
 }

@@ -173,7 +173,8 @@ describe("the huddle list and the supervision view", () => {
     const { clients, summary } = await getHuddleCaseload({ actor: cm });
     expect(clients.map((c) => c.name)).toEqual(["High Overdue", "Low Overdue", "High Fine", "Medium Fine", "Low Fresh"]);
     expect(clients.map((c) => c.contactOverdue)).toEqual([true, true, false, false, false]);
-    expect(summary).toEqual({ total: 5, overdue: 2, levels: { HIGH: 2, MEDIUM: 1, LOW: 2 } });
+    // The four enrolled 40+ days ago have no assessment: overdue (ADR 100); "High Fine" still has time.
+    expect(summary).toEqual({ total: 5, overdue: 2, levels: { HIGH: 2, MEDIUM: 1, LOW: 2 }, assessmentsOverdue: 4 });
     expect(clients.find((c) => c.name === "High Overdue")?.contactDueOn).toBe(day(-2));
   });
 

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { currentKeyId, decryptField, encryptField } from "~/utils/field-encryption.server";
 import { reencrypt, reencryptRequired, rotateInBatches } from "~/utils/db/rotate-batches.server";
 import { rotateGraduationFields } from "./graduation-encryption.server";
+import { rotateCareRecordFields } from "./record-encryption.server";
 
 export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "PlanReview.note" | "CareContact.note";
 
@@ -21,7 +22,8 @@ export async function careKeyIds(): Promise<string[]> {
     SELECT DISTINCT "keyId" FROM "Enrollment" UNION SELECT DISTINCT "keyId" FROM "CareManagerAssignment"
     UNION SELECT DISTINCT "keyId" FROM "CareGoal" UNION SELECT DISTINCT "keyId" FROM "CareStep"
     UNION SELECT DISTINCT "keyId" FROM "PlanReview" UNION SELECT DISTINCT "keyId" FROM "CareContact"
-    UNION SELECT DISTINCT "keyId" FROM "GraduationReadiness" UNION SELECT DISTINCT "keyId" FROM "Graduation"`;
+    UNION SELECT DISTINCT "keyId" FROM "GraduationReadiness" UNION SELECT DISTINCT "keyId" FROM "Graduation"
+    UNION SELECT DISTINCT "keyId" FROM "CareAssessmentEntry" UNION SELECT DISTINCT "keyId" FROM "CareGoalEntry" UNION SELECT DISTINCT "keyId" FROM "CareTeamMember"`;
   return rows.map((r) => r.keyId);
 }
 
@@ -55,5 +57,6 @@ export async function rotateCareFields({ batchSize = 200 }: { batchSize?: number
     (tx, r) => tx.careContact.update({ where: { id: r.id }, data: { noteCipher: reencrypt(r.noteCipher, careContext("CareContact.note", r.id)), keyId: target } }),
   );
   count += await rotateGraduationFields({ batchSize });
+  count += await rotateCareRecordFields({ batchSize });
   return count;
 }

@@ -1,0 +1,58 @@
+/** English strings for the 30-day stepwise assessment (t("careAssessment.…"), issue #15, ADR 100). */
+const careAssessment = {
+  errors: {
+    tooLong: "Use at most {{max}} characters",
+    section: "Choose a section of the assessment",
+    code: "Choose needs from the list",
+    codeOutsideDomain: "Choose needs of this section's area only",
+    text: "Write this section in the person's own words",
+    date: "Enter a real date",
+    inFuture: "A section cannot be completed on a future day",
+    beforeEnrollment: "A section cannot be completed before the enrollment ({{date}})",
+  },
+  sections: {
+    STRENGTHS: "Strengths",
+    NEEDS_ECONOMIC_STABILITY: "Needs: economic stability",
+    NEEDS_EDUCATION: "Needs: education and language",
+    NEEDS_HEALTH_CARE: "Needs: health care access",
+    NEEDS_NEIGHBORHOOD: "Needs: housing, transport and neighborhood",
+    NEEDS_SOCIAL_COMMUNITY: "Needs: social and community life",
+    WHAT_MATTERS: "What matters to the person",
+  },
+  hints: {
+    STRENGTHS: "What the person is good at, and who and what supports them, in their words.",
+    needs: "Tick the needs the person has in this area. Nothing ticked means no need found here.",
+    WHAT_MATTERS: "What matters most to the person, in their own words.",
+  },
+  card: {
+    title: "Assessment: first 30 days",
+    intro: "Fill one section at a time with the person, over the first 30 days after enrollment.",
+    progress: "{{done}} of {{total}} sections done",
+    daysLeft_one: "{{count}} day left, due by {{date}}",
+    daysLeft_other: "{{count}} days left, due by {{date}}",
+    dueToday: "Due today, {{date}}",
+    overdue: "Assessment overdue",
+    overdueSince: "It was due by {{date}}",
+    complete: "Complete",
+    done: "Done",
+    notDone: "Not done yet",
+    completedBy: "Completed on {{date}} by {{name}}",
+    noNeeds: "No need found in this area",
+    words: "In the person's words",
+    note: "Note (optional)",
+    completedOn: "Day completed",
+    fill: "Fill in this section",
+    update: "Update this section",
+    save: "Save this section",
+    saving: "Saving…",
+    needs: "Needs in this area",
+  },
+  caseload: {
+    summary_one: "{{count}} assessment overdue.",
+    summary_other: "{{count}} assessments overdue.",
+    overdue: "Assessment overdue",
+    line: "Assessment: {{done}} of {{total}} sections, due by {{date}}",
+  },
+};
+
+export default careAssessment;

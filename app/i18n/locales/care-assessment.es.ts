@@ -1,0 +1,58 @@
+/** Textos en español de la evaluación por etapas de 30 días (t("careAssessment.…"), issue #15, ADR 100). */
+const careAssessment = {
+  errors: {
+    tooLong: "Use como máximo {{max}} caracteres",
+    section: "Elija una sección de la evaluación",
+    code: "Elija necesidades de la lista",
+    codeOutsideDomain: "Elija solo necesidades del área de esta sección",
+    text: "Escriba esta sección con las palabras de la persona",
+    date: "Escriba una fecha real",
+    inFuture: "Una sección no puede completarse en un día futuro",
+    beforeEnrollment: "Una sección no puede completarse antes de la inscripción ({{date}})",
+  },
+  sections: {
+    STRENGTHS: "Fortalezas",
+    NEEDS_ECONOMIC_STABILITY: "Necesidades: estabilidad económica",
+    NEEDS_EDUCATION: "Necesidades: educación e idioma",
+    NEEDS_HEALTH_CARE: "Necesidades: acceso a la atención médica",
+    NEEDS_NEIGHBORHOOD: "Necesidades: vivienda, transporte y vecindario",
+    NEEDS_SOCIAL_COMMUNITY: "Necesidades: vida social y comunitaria",
+    WHAT_MATTERS: "Lo que le importa a la persona",
+  },
+  hints: {
+    STRENGTHS: "En qué es buena la persona y quién y qué la apoyan, con sus palabras.",
+    needs: "Marque las necesidades que la persona tiene en esta área. Si no marca nada, no se encontró ninguna necesidad aquí.",
+    WHAT_MATTERS: "Lo que más le importa a la persona, con sus propias palabras.",
+  },
+  card: {
+    title: "Evaluación: primeros 30 días",
+    intro: "Complete una sección a la vez con la persona, durante los primeros 30 días después de la inscripción.",
+    progress: "{{done}} de {{total}} secciones completas",
+    daysLeft_one: "Queda {{count}} día; vence el {{date}}",
+    daysLeft_other: "Quedan {{count}} días; vence el {{date}}",
+    dueToday: "Vence hoy, {{date}}",
+    overdue: "Evaluación vencida",
+    overdueSince: "Vencía el {{date}}",
+    complete: "Completa",
+    done: "Hecha",
+    notDone: "Aún no hecha",
+    completedBy: "Completada el {{date}} por {{name}}",
+    noNeeds: "No se encontró ninguna necesidad en esta área",
+    words: "Con las palabras de la persona",
+    note: "Nota (opcional)",
+    completedOn: "Día en que se completó",
+    fill: "Completar esta sección",
+    update: "Actualizar esta sección",
+    save: "Guardar esta sección",
+    saving: "Guardando…",
+    needs: "Necesidades en esta área",
+  },
+  caseload: {
+    summary_one: "{{count}} evaluación vencida.",
+    summary_other: "{{count}} evaluaciones vencidas.",
+    overdue: "Evaluación vencida",
+    line: "Evaluación: {{done}} de {{total}} secciones; vence el {{date}}",
+  },
+};
+
+export default careAssessment;
