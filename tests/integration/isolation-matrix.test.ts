@@ -24,7 +24,7 @@ import { createCoalition, createOrganization, createTwoOrganizationWorld, create
 import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
-import { enrollClient } from "~/modules/care/service.server";
+import { addGoal, enrollClient } from "~/modules/care/service.server";
 import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
 import { settle, signedInRequester } from "../helpers";
 import { coalitionActorFor } from "../actors";
@@ -71,6 +71,9 @@ async function buildWorld() {
   const { referral: referralB } = await sendReferral({ actor: referralActor(careManagerB.id, w.orgB.id), input: sendInput({ clientId: clientB, recipientOrganizationId: orgC.id }) });
   // B's client graduated (a print-only closing summary): its graduation is B's record.
   await enrollClient({ actor: custodianB, clientId: clientB, input: { program: "Enhanced care" } });
+  // B's client's care plan and goal (FHIR CarePlan/Goal): never authorized for A.
+  const { goalId: goalB } = await addGoal({ actor: custodianB, clientId: clientB, input: { text: "B's client's goal" } });
+  const { id: planB } = await db.carePlan.findUniqueOrThrow({ where: { clientId: clientB }, select: { id: true } });
   await recordReadiness({ actor: custodianB, clientId: clientB, input: { goalsMet: true, selfManagement: true, stableLevel: true } });
   const { graduationId: graduationB } = await graduateClient({ actor: custodianB, clientId: clientB, input: { goalsAchieved: "Housing kept", whatContinues: "Clinic visits", whoToCall: "The clinic" } });
   // Conferences by invitation: A's own (A and B), and B's with C (A not invited).
@@ -90,7 +93,7 @@ async function buildWorld() {
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
   const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, planB, goalB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -119,6 +122,8 @@ const FIXTURES: Record<string, Fixture> = {
   "Consent.$id": { kind: "record", permission: null, foreign: (w) => w.authorizationB },
   "Task.$id": { kind: "record", permission: null, foreign: (w) => w.referralB.id },
   "ServiceRequest.$id": { kind: "record", permission: null, foreign: (w) => w.referralB.id },
+  "CarePlan.$id": { kind: "record", permission: null, foreign: (w) => w.planB },
+  "Goal.$id": { kind: "record", permission: null, foreign: (w) => w.goalB },
   "taxonomies.$id": { kind: "shared", why: "the SDOH taxonomy is one public code list", probe: "00000000-0000-4000-8000-000000000000" },
   "taxonomy_terms.$id": { kind: "shared", why: "the SDOH taxonomy's terms are one public code list", probe: "00000000-0000-4000-8000-000000000000" },
   file: { kind: "not-an-id", why: "a file name from a fixed list; the export's coalition scoping is tested in hsds-import-export.test.ts" },
