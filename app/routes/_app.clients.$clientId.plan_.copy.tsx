@@ -31,6 +31,7 @@ export default function WrittenCopyPage() {
     <div className="stack">
       <div className="no-print toolbar">
         <Link to={`/clients/${copy.client.id}/plan`}>← {screenT("careGraduation.copy.back")}</Link>
+        <a className="button" href={`/clients/${copy.client.id}/plan/copy/pdf`} download>{screenT("careGraduation.copy.downloadPdf")}</a>
         <PrintButton label={screenT("careGraduation.copy.print")} />
       </div>
       <p className="no-print small muted">

@@ -24,7 +24,7 @@ import { createCoalition, createOrganization, createTwoOrganizationWorld, create
 import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
-import { enrollClient } from "~/modules/care/service.server";
+import { addGoal, enrollClient } from "~/modules/care/service.server";
 import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
 import { addTeamMember } from "~/modules/care/team.server";
 import { settle, signedInRequester } from "../helpers";
@@ -74,6 +74,9 @@ async function buildWorld() {
   await enrollClient({ actor: custodianB, clientId: clientB, input: { program: "Enhanced care" } });
   // B's care-team member (ADR 100), kept after the graduation.
   const { teamMemberId: teamMemberB } = await addTeamMember({ actor: custodianB, clientId: clientB, input: { memberOrganizationId: w.orgB.id, name: "Member of B", role: "Peer specialist" } });
+  // B's client's care plan and goal (FHIR CarePlan/Goal): never authorized for A.
+  const { goalId: goalB } = await addGoal({ actor: custodianB, clientId: clientB, input: { text: "B's client's goal" } });
+  const { id: planB } = await db.carePlan.findUniqueOrThrow({ where: { clientId: clientB }, select: { id: true } });
   await recordReadiness({ actor: custodianB, clientId: clientB, input: { goalsMet: true, selfManagement: true, stableLevel: true } });
   const { graduationId: graduationB } = await graduateClient({ actor: custodianB, clientId: clientB, input: { goalsAchieved: "Housing kept", whatContinues: "Clinic visits", whoToCall: "The clinic" } });
   // Conferences by invitation: A's own (A and B), and B's with C (A not invited).
@@ -93,7 +96,7 @@ async function buildWorld() {
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
   const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, planB, goalB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -122,6 +125,8 @@ const FIXTURES: Record<string, Fixture> = {
   "Consent.$id": { kind: "record", permission: null, foreign: (w) => w.authorizationB },
   "Task.$id": { kind: "record", permission: null, foreign: (w) => w.referralB.id },
   "ServiceRequest.$id": { kind: "record", permission: null, foreign: (w) => w.referralB.id },
+  "CarePlan.$id": { kind: "record", permission: null, foreign: (w) => w.planB },
+  "Goal.$id": { kind: "record", permission: null, foreign: (w) => w.goalB },
   "taxonomies.$id": { kind: "shared", why: "the SDOH taxonomy is one public code list", probe: "00000000-0000-4000-8000-000000000000" },
   "taxonomy_terms.$id": { kind: "shared", why: "the SDOH taxonomy's terms are one public code list", probe: "00000000-0000-4000-8000-000000000000" },
   file: { kind: "not-an-id", why: "a file name from a fixed list; the export's coalition scoping is tested in hsds-import-export.test.ts" },

@@ -27,6 +27,12 @@ const aims = {
   directions: { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better" },
   aggregations: { SUM: "Add partners' values", MEAN: "Average partners' values" },
   computed: {
+    care: {
+      planWithin30Days: "Enrolled clients with a care plan within 30 days",
+      contactedAtCadence: "Clients contacted at their level's cadence",
+      graduations: "Graduations back to primary care",
+      medianDaysEnrolled: "Median days enrolled (to graduation)",
+    },
     referrals: {
       sent: "Referrals sent",
       accepted: "Referrals accepted",

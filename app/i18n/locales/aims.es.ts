@@ -27,6 +27,12 @@ const aims = {
   directions: { HIGHER_IS_BETTER: "Más alto es mejor", LOWER_IS_BETTER: "Más bajo es mejor" },
   aggregations: { SUM: "Sumar los valores de los socios", MEAN: "Promediar los valores de los socios" },
   computed: {
+    care: {
+      planWithin30Days: "Personas inscritas con plan de cuidado en 30 días",
+      contactedAtCadence: "Personas contactadas con la frecuencia de su nivel",
+      graduations: "Graduaciones de vuelta a la atención primaria",
+      medianDaysEnrolled: "Días medianos de inscripción (hasta la graduación)",
+    },
     referrals: {
       sent: "Derivaciones enviadas",
       accepted: "Derivaciones aceptadas",

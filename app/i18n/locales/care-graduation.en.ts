@@ -97,6 +97,7 @@ const careGraduation = {
     graduated: "You graduated from the program. Your plan stays here if you ever want to come back.",
     printedOn: "Printed on {{date}}",
     languageFallback: "The client's preferred language is not available for the written copy yet; it is printed in English.",
+    downloadPdf: "Download PDF",
     print: "Print",
     back: "Back to the care plan",
     screenNote: "Shown in the client's language ({{language}}).",

@@ -99,6 +99,7 @@ const careGraduation: typeof en = {
     graduated: "Usted se graduó del programa. Su plan se guarda aquí por si algún día quiere volver.",
     printedOn: "Impreso el {{date}}",
     languageFallback: "El idioma preferido de la persona todavía no está disponible para la copia escrita; se imprime en inglés.",
+    downloadPdf: "Descargar PDF",
     print: "Imprimir",
     back: "Volver al plan de cuidado",
     screenNote: "Se muestra en el idioma de la persona ({{language}}).",

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { categoriesOf, HP2030_DOMAINS, type Hp2030DomainId } from "~/modules/sdoh/roll-up";
 import { referralTotals, type FlowTotals } from "~/modules/referral/flow.server";
 import { countMembersAt, memberAtWhere } from "~/modules/coalition/membership.server";
+import { contactedAtCadence, graduations, medianDaysEnrolled, planWithin30Days } from "~/modules/care/measures.server";
 
 /** Partner organizations that said (on the rainbow) they address at least one category of a domain. */
 const partnersCoveringDomain = (domain: Hp2030DomainId): ComputedMeasureDefinition => ({
@@ -88,6 +89,11 @@ export const COMPUTED_MEASURES: ComputedMeasureDefinition[] = [
   referralMeasure("referrals-closed-loop", "referrals.closedLoop", "referrals", (t) => t.closedLoop),
   referralMeasure("referral-loop-closure-rate", "referrals.closureRate", "%", (t) => oneDecimal(t.closureRate === null ? null : t.closureRate * 100)),
   referralMeasure("referral-median-days-to-accept", "referrals.medianDaysToAccept", "days", (t) => oneDecimal(t.medianDaysToAccept)),
+  // The care journey (issue #15; counting rules: care/measures.server.ts).
+  { key: "care-plan-within-30-days", labelKey: "care.planWithin30Days", unit: "%", compute: planWithin30Days },
+  { key: "care-contacted-at-cadence", labelKey: "care.contactedAtCadence", unit: "%", compute: (period) => contactedAtCadence(period) },
+  { key: "care-graduations", labelKey: "care.graduations", unit: "graduations", compute: graduations },
+  { key: "care-median-days-enrolled", labelKey: "care.medianDaysEnrolled", unit: "days", compute: async (period) => oneDecimal(await medianDaysEnrolled(period)) },
 ];
 
 export function findComputedMeasure(key: string | null | undefined) {

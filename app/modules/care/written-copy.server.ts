@@ -31,13 +31,14 @@ export type WrittenCopy = {
   achieved: { id: string; text: string; on: string | null }[];
 };
 
-export async function getWrittenCopy({ actor, clientId }: { actor: Actor; clientId: string }): Promise<WrittenCopy> {
+/** `format`: the printable page or the PDF download — the same read, audited the same way, the format recorded. */
+export async function getWrittenCopy({ actor, clientId, format = "page" }: { actor: Actor; clientId: string; format?: "page" | "pdf" }): Promise<WrittenCopy> {
   const client = await db.client.findFirst({
     where: { id: clientId, organizationId: actor.organizationId, deletedAt: null },
     select: { id: true, nameCipher: true, preferredLanguage: true, primaryCareManagerId: true, carePlan: { select: { id: true, lastReviewedOn: true } } },
   });
   if (!client) {
-    await recordAuditEvent({ action: "care.written_copy_refused", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { reason: "not-this-organization-or-unknown" }, request: actor.request });
+    await recordAuditEvent({ action: "care.written_copy_refused", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { reason: "not-this-organization-or-unknown", format }, request: actor.request });
     throw notFound(translatable("care.errors.clientNotFound"));
   }
   const [organization, manager, current, goals] = await Promise.all([
@@ -46,7 +47,7 @@ export async function getWrittenCopy({ actor, clientId }: { actor: Actor; client
     db.enrollment.findFirst({ where: { clientId, organizationId: actor.organizationId, current: true }, select: { status: true } }),
     client.carePlan ? loadGoals(client.carePlan.id) : Promise.resolve([] as PlanGoal[]),
   ]);
-  await recordAuditEvent({ action: "care.written_copy_viewed", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { planId: client.carePlan?.id ?? null, language: client.preferredLanguage }, request: actor.request });
+  await recordAuditEvent({ action: "care.written_copy_viewed", subjectType: "Client", subjectId: clientId, actorUserId: actor.userId, organizationId: actor.organizationId, metadata: { planId: client.carePlan?.id ?? null, language: client.preferredLanguage, format }, request: actor.request });
   const language: Locale = isLocale(client.preferredLanguage) ? client.preferredLanguage : "en";
   return {
     language,

@@ -1,30 +1,14 @@
 /**
  * The client's copy as a PDF (pdf-lib, standard Helvetica: Latin-1 text, which covers English and
- * Spanish; characters outside it print as "?"). Same content as the print-ready page.
+ * Spanish; characters outside it print as "?": app/utils/pdf-text.server.ts). Same content as the print-ready page.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import consentEn from "~/i18n/locales/consent.en";
 import consentEs from "~/i18n/locales/consent.es";
+import { wrap } from "~/utils/pdf-text.server";
 import type { getAuthorizationCopy } from "./service.server";
 
 type Copy = Awaited<ReturnType<typeof getAuthorizationCopy>>;
-
-const WIN_ANSI_EXTRAS = new Set([..."—–‘’“”…•€"]);
-const printable = (text: string) => [...text].map((ch) => (ch.charCodeAt(0) <= 0xff || WIN_ANSI_EXTRAS.has(ch) ? ch : "?")).join("").replace(/[\r\n\t]+/g, " ");
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of printable(text).split(" ")) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export async function authorizationPdf(copy: Copy): Promise<Uint8Array> {
   const L = copy.language === "es" ? consentEs : consentEn;

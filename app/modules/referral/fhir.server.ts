@@ -201,7 +201,7 @@ const DATE_MIN_YEAR = Number(DATE_MIN.slice(0, 4));
 const DATE_MAX_YEAR = Number(DATE_MAX.slice(0, 4));
 /** A record id as written (zod's UUID rule, any case, nothing trimmed): anything else names no referral. */
 const RecordIdSchema = z.string().uuid();
-const isRecordId = (value: string) => RecordIdSchema.safeParse(value).success;
+export const isRecordId = (value: string) => RecordIdSchema.safeParse(value).success;
 const ALLOWED = new Set(["owner", "requester", "status", "_lastUpdated", "_count", "_cursor", "_format"]);
 export const DEFAULT_COUNT = 50;
 export const MAX_COUNT = 200;
@@ -279,8 +279,9 @@ export function parseTaskSearch(params: URLSearchParams): ParsedSearch {
   return { ok: true, search };
 }
 
-const encodeCursor = (c: { updatedAt: Date; id: string }) => Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString("base64url");
-function decodeCursor(value: string) {
+/** Keyset cursors on (updatedAt, id), shared by every FHIR search that pages (Task, CarePlan, Goal). */
+export const encodeCursor = (c: { updatedAt: Date; id: string }) => Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString("base64url");
+export function decodeCursor(value: string) {
   const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const updatedAt = BOUNDED_INSTANT.safeParse(at ?? "");
   return id && isRecordId(id) && updatedAt.success ? { updatedAt: updatedAt.data, id } : null;
