@@ -1,6 +1,7 @@
 /** English strings for referral pathways, practice links, the public referral form and intake (t("pathways.…"), issue #16, ADR 103). */
 const pathways = {
   errors: {
+    tooLarge: "This form is too large to send. Shorten the longest answers and try again.",
     tooLong: "Use at most {{max}} characters",
     checkbox: "Tick the box or leave it empty",
     email: "Enter an email address like name@example.org",

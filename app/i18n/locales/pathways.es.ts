@@ -3,6 +3,7 @@ import type en from "./pathways.en";
 
 const pathways: typeof en = {
   errors: {
+    tooLarge: "Este formulario es demasiado grande para enviarlo. Acorte las respuestas más largas e inténtelo de nuevo.",
     tooLong: "Use como máximo {{max}} caracteres",
     checkbox: "Marque la casilla o déjela vacía",
     email: "Escriba un correo como nombre@ejemplo.org",
