@@ -181,6 +181,7 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   careManagerId: { why: "care plan: must be an active care manager or director of the actor's own organization, or a 400 (reassignCareManager; app/modules/care/service.test.ts)" },
   goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
   stepId: { why: "as goalId" },
+  externalReferralId: { why: "the intake page's route param (ExternalReferralIdSchema), not a form field: covered by the $externalReferralId fixture" },
   linkId: { why: "a practice link is revoked only by its organization's director; another organization's is a 404 (app/modules/pathway/pathway.test.ts)" },
   graduationId: [{ route: "_app.clients.$clientId.plan", intent: "resend-summary", fields: (w) => ({ graduationId: w.graduationB }) }],
 };

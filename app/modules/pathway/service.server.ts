@@ -44,7 +44,9 @@ export async function savePathway({ actor, serviceId, input, origin = "", at = n
   return db.$transaction(async (tx) => {
     const existing = await tx.servicePathway.findUnique({ where: { serviceId }, select: { id: true, slug: true, publishedAt: true } });
     const slug = existing?.slug ?? `${slugify(service.name)}-${crypto.randomUUID().slice(0, 6)}`;
-    const { publish, ...fields } = input;
+    const { publish } = input;
+    // Named one by one: the form's input may carry more (its intent), and only these are columns.
+    const fields = { forWhomEn: input.forWhomEn, forWhomEs: input.forWhomEs, notForEn: input.notForEn, notForEs: input.notForEs, whatToSendEn: input.whatToSendEn, whatToSendEs: input.whatToSendEs, responseDays: input.responseDays, contactName: input.contactName, contactPhone: input.contactPhone, contactEmail: input.contactEmail };
     const data = {
       ...fields,
       contactPhone: fields.contactPhone ?? null,
