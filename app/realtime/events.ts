@@ -52,7 +52,7 @@ const request = <P extends z.ZodTypeAny, R extends z.ZodRawShape>(payload: P, re
 /** A referral changed: both organizations' inbox, outbox and referral pages listen. No client details, by design. */
 export const ReferralChangedSchema = z.object({
   referralId: id,
-  kind: z.enum(["sent", "status", "comment", "reminder"]),
+  kind: z.enum(["sent", "status", "comment", "reminder", "external"]),
   status: code,
   version: z.number().int(),
   senderOrganizationId: id,

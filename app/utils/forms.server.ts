@@ -53,3 +53,30 @@ export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S)
   const fieldErrors = Object.fromEntries(Object.entries(parsed.errors.fieldErrors ?? {}).filter((entry): entry is [string, string[]] => !!entry[1]));
   throw new AppError({ message: parsed.errors.formError ?? currentTranslator()("errors.fixFields"), status: 400, fieldErrors });
 }
+
+/**
+ * A public form's body, read with a cap (bytes) before anything parses it: a larger body is a 413,
+ * however it is sent (a Content-Length that says so, or a stream that runs past the cap).
+ * URL-encoded forms only (the public forms have no files).
+ */
+export async function readSmallForm(request: Request, maxBytes: number, message: string): Promise<FormData> {
+  const tooLarge = () => new AppError({ message, status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    if (!reader) break;
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const form = new FormData();
+  for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString("utf8"))) form.append(key, value);
+  return form;
+}

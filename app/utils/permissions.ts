@@ -87,6 +87,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: "/audit", key: "consent.nav.audit", requires: { anyOf: ["audit:read"], organization: true } },
   { to: "/organization/api-keys", key: "nav.apiKeys", requires: { anyOf: ["org:members:manage"], organization: true } },
   { to: "/organization/webhooks", key: "webhooks.nav", requires: { anyOf: ["webhooks:manage"], organization: true } },
+  { to: "/organization/pathways", key: "pathways.nav", requires: { anyOf: ["directory:edit"], organization: true } },
   { to: "/coalition/settings", key: "nav.coalitionSettings", requires: { anyOf: ["coalition:admin"], coalition: true } },
   { to: "/coalition/privacy", key: "nav.privacy", requires: { anyOf: ["privacy:read"], coalition: true } },
 ];

@@ -28,6 +28,10 @@ import { addGoal, enrollClient } from "~/modules/care/service.server";
 import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
 import { addTeamMember } from "~/modules/care/team.server";
 import { settle, signedInRequester } from "../helpers";
+import { createService } from "../referral-factories";
+import { findOpenLink, issueLink, savePathway } from "~/modules/pathway/service.server";
+import { submitExternalReferral } from "~/modules/pathway/submit.server";
+import { signFormToken } from "~/modules/pathway/tokens.server";
 import { coalitionActorFor } from "../actors";
 
 type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (args: unknown) => Promise<unknown> };
@@ -95,8 +99,16 @@ async function buildWorld() {
   const { apiKey: apiKeyB } = await createApiKey({ actor: actorFor(w.directorB.id, w.orgB.id), name: "B's key" });
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
   const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
+  // B's referral pathway, a practice link, and an external referral through it (issue #16).
+  const pathwayServiceB = await createService(w.orgB.id, w.coalition.id, { name: "B's program" });
+  const directorBActor = actorFor(w.directorB.id, w.orgB.id, { role: "DIRECTOR" });
+  await savePathway({ actor: directorBActor, serviceId: pathwayServiceB.id, input: { forWhomEn: "a", forWhomEs: "a", notForEn: "b", notForEs: "b", whatToSendEn: "c", whatToSendEs: "c", responseDays: 7, contactName: "Desk", publish: true } });
+  const { token: linkTokenB } = await issueLink({ actor: directorBActor, serviceId: pathwayServiceB.id, input: { practiceName: "B's practice", days: 30 } });
+  const openLinkB = (await findOpenLink(linkTokenB))!;
+  const { reference: externalReferenceB } = await submitExternalReferral({ token: linkTokenB, input: { clientName: "Foreign External", birthDate: "1970-01-01", contact: "555-0100", sdohCode: "food-insecurity", reason: "probe", providerName: "Dr. B", providerPhone: "555-0101", attested: "on", formToken: signFormToken(openLinkB.id, new Date(Date.now() - 10_000)) }, request: { ipAddress: "192.0.2.200" }, language: "en" });
+  const externalReferralB = await db.externalReferral.findFirstOrThrow({ where: { reference: externalReferenceB! } });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, planB, goalB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, planB, goalB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA, pathwayServiceB, externalReferralB };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -127,10 +139,14 @@ const FIXTURES: Record<string, Fixture> = {
   "ServiceRequest.$id": { kind: "record", permission: null, foreign: (w) => w.referralB.id },
   "CarePlan.$id": { kind: "record", permission: null, foreign: (w) => w.planB },
   "Goal.$id": { kind: "record", permission: null, foreign: (w) => w.goalB },
+  // Referral pathways (issue #16): B's service's pathway page for directors, B's intake for receivers.
+  serviceId: { kind: "record", permission: "directory:edit", foreign: (w) => w.pathwayServiceB.id },
+  externalReferralId: { kind: "record", permission: "referrals:receive", foreign: (w) => w.externalReferralB.id },
+  slug: { kind: "not-an-id", why: "a published pathway's public page: no organization's private record (an unpublished or unknown slug is a 404; pathway.test.ts)" },
   "taxonomies.$id": { kind: "shared", why: "the SDOH taxonomy is one public code list", probe: "00000000-0000-4000-8000-000000000000" },
   "taxonomy_terms.$id": { kind: "shared", why: "the SDOH taxonomy's terms are one public code list", probe: "00000000-0000-4000-8000-000000000000" },
   file: { kind: "not-an-id", why: "a file name from a fixed list; the export's coalition scoping is tested in hsds-import-export.test.ts" },
-  token: { kind: "not-an-id", why: "an invitation's bearer secret, not a record id; tested in the invitation tests" },
+  token: { kind: "not-an-id", why: "a bearer secret (an invitation, a practice's referral link), not a record id; tested in the invitation tests and pathway.test.ts (unknown, revoked and expired links answer alike)" },
   "*": { kind: "not-an-id", why: "the catch-all 404 page" },
 };
 
@@ -173,6 +189,8 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   careManagerId: { why: "care plan: must be an active care manager or director of the actor's own organization, or a 400 (reassignCareManager; app/modules/care/service.test.ts)" },
   goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
   stepId: { why: "as goalId" },
+  externalReferralId: { why: "the intake page's route param (ExternalReferralIdSchema), not a form field: covered by the $externalReferralId fixture" },
+  linkId: { why: "a practice link is revoked only by its organization's director; another organization's is a 404 (app/modules/pathway/pathway.test.ts)" },
   graduationId: [{ route: "_app.clients.$clientId.plan", intent: "resend-summary", fields: (w) => ({ graduationId: w.graduationB }) }],
   // The care team (ADR 100): a member's organization must be the client's own or one its authorizations name for the care plan (a 400 on the field);
   // another client's member is not found within the route's $clientId (a 400), and the foreign client itself is a 404 through $clientId.

@@ -15,5 +15,7 @@ export function referralToast(t: TFunction, e: ReferralChanged, myOrganizationId
       return t("referral.live.comment", { organization });
     case "reminder":
       return t("referral.live.reminder");
+    case "external":
+      return t("pathways.live.arrived", { practice: organization });
   }
 }

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { REFERRAL_STATUSES, type ReferralStatus } from "~/modules/referral/state-machine";
 import { useReferralLive } from "./use-referral-live";
 import { NeedTags, OverdueFlag, PriorityTag, StatusBadge, formatDate, type OverdueView } from "./labels";
+import { IntakeList, type IntakeListData } from "~/components/pathway/intake-list";
 
 export type ReferralListData = {
   counts: Record<ReferralStatus, number>;
@@ -201,7 +202,7 @@ function withPage(search: URLSearchParams, base: string, page: number) {
 }
 
 /** The inbox or outbox page: header, tabs and list, kept live by the referral socket events. */
-export function ReferralListPage({ box, list, organization, canSend, canReceive }: { box: "inbox" | "outbox"; list: ReferralListData; organization: string; canSend: boolean; canReceive: boolean }) {
+export function ReferralListPage({ box, list, intake, organization, canSend, canReceive }: { box: "inbox" | "outbox"; list: ReferralListData; intake?: IntakeListData | null; organization: string; canSend: boolean; canReceive: boolean }) {
   const { t } = useTranslation();
   useReferralLive();
   return (
@@ -215,6 +216,7 @@ export function ReferralListPage({ box, list, organization, canSend, canReceive 
       </header>
       <ReferralTabs canReceive={canReceive} canSend={canSend} />
       <h2 className="visually-hidden">{t(`referral.tabs.${box}`)}</h2>
+      {intake ? <IntakeList data={intake} /> : null}
       <ReferralList box={box} data={list} />
     </div>
   );

@@ -29,7 +29,7 @@ export function LiveNotifications({ organizationId }: { organizationId: string |
     });
     const offReferral = subscribeLive("referral.changed", (payload) => {
       const text = referralToast(t, payload, org.current);
-      if (text) push({ text, href: `/referrals/${payload.referralId}` });
+      if (text) push({ text, href: payload.kind === "external" ? `/referrals/external/${payload.referralId}` : `/referrals/${payload.referralId}` });
     });
     const offEnded = onSessionEnded(() => push({ text: t("live.signedOut"), href: "/login" }));
     return () => {

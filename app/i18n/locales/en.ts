@@ -21,6 +21,7 @@ import careContacts from "./care-contacts.en";
 import careGraduation from "./care-graduation.en";
 import careAssessment from "./care-assessment.en";
 import careTeam from "./care-team.en";
+import pathways from "./pathways.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -335,6 +336,7 @@ const en = {
   careGraduation,
   careAssessment,
   careTeam,
+  pathways,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required", tableOf: "Table: {{name}}" },
 };
 

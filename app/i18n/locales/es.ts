@@ -22,6 +22,7 @@ import careContacts from "./care-contacts.es";
 import careGraduation from "./care-graduation.es";
 import careAssessment from "./care-assessment.es";
 import careTeam from "./care-team.es";
+import pathways from "./pathways.es";
 
 
 const es: Translation = {
@@ -337,6 +338,7 @@ const es: Translation = {
   careGraduation,
   careAssessment,
   careTeam,
+  pathways,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio", tableOf: "Tabla: {{name}}" },
 };
 

@@ -10,6 +10,7 @@ import { decryptClient, encryptClientFields } from "~/modules/client/service.ser
 import { commentContext, noteContext } from "~/modules/referral/service.server";
 import { secretContext } from "~/modules/referral/webhooks.server";
 import { careKeyIds, rotateCareFields } from "~/modules/care/encryption.server";
+import { pathwayKeyIds, rotatePathwayFields } from "~/modules/pathway/encryption.server";
 
 /** Key ids used by stored data that are not installed. */
 export async function missingFieldKeyIds(): Promise<string[]> {
@@ -18,7 +19,7 @@ export async function missingFieldKeyIds(): Promise<string[]> {
     SELECT DISTINCT "keyId" FROM "Client" UNION SELECT DISTINCT "keyId" FROM "ConsentAuthorization"
     UNION SELECT DISTINCT "keyId" FROM "Referral" UNION SELECT DISTINCT "keyId" FROM "WebhookEndpoint"
     UNION SELECT DISTINCT split_part("bodyCipher", '.', 2) FROM "ReferralEvent" WHERE "bodyCipher" IS NOT NULL`;
-  const used = new Set([...rows.map((r) => r.keyId), ...(await careKeyIds())]);
+  const used = new Set([...rows.map((r) => r.keyId), ...(await careKeyIds()), ...(await pathwayKeyIds())]);
   return [...used].filter((id) => !installed.has(id));
 }
 
@@ -69,6 +70,7 @@ export async function rotateFieldEncryption({ batchSize = 200 }: { batchSize?: n
     (tx, row) => tx.webhookEndpoint.update({ where: { id: row.id }, data: { secretCipher: reencryptRequired(row.secretCipher, secretContext(row.id)), keyId: target } }),
   );
   const care = await rotateCareFields({ batchSize });
-  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations, referrals, care } });
-  return { keyId: target, clients, authorizations, referrals, care };
+  const externalReferrals = await rotatePathwayFields({ batchSize });
+  await recordAuditEvent({ action: "crypto.field_keys_rotated", subjectType: "FieldKey", subjectId: target, metadata: { clients, authorizations, referrals, care, externalReferrals } });
+  return { keyId: target, clients, authorizations, referrals, care, externalReferrals };
 }

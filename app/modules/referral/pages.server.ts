@@ -7,6 +7,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { listClients } from "~/modules/client/service.server";
 import { listRecipientOptions } from "~/modules/consent/service.server";
 import { listReferrals } from "./queries.server";
+import { listIntake } from "~/modules/pathway/intake.server";
 import { ReferralListFilterSchema } from "./schemas";
 
 export type PartnerService = { id: string; name: string; organizationId: string; sdohCodes: string[]; eligibilityDescription: string | null };
@@ -32,6 +33,6 @@ export function awaitingResponseCount(organizationId: string) {
 /** The inbox or the outbox page's data: the list for the query string's filters (parsed here: a bad filter is a 400 naming it), and the tabs to show. */
 export async function loadReferralListPage({ actor, box, query }: { actor: Actor; box: "inbox" | "outbox"; query: Record<string, string> }) {
   const filter = ReferralListFilterSchema.parse(query);
-  const list = await listReferrals({ actor, box, filter, coalitionId: actor.coalitionId });
-  return { box, list, organization: actor.organizationName, canSend: actor.permissions.has("referrals:send"), canReceive: actor.permissions.has("referrals:receive") };
+  const [list, intake] = await Promise.all([listReferrals({ actor, box, filter, coalitionId: actor.coalitionId }), box === "inbox" ? listIntake({ actor }) : null]);
+  return { box, list, intake, organization: actor.organizationName, canSend: actor.permissions.has("referrals:send"), canReceive: actor.permissions.has("referrals:receive") };
 }
