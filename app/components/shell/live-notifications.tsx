@@ -31,10 +31,17 @@ export function LiveNotifications({ organizationId }: { organizationId: string |
       const text = referralToast(t, payload, org.current);
       if (text) push({ text, href: `/referrals/${payload.referralId}` });
     });
+    // A partner's next step (ADR 101): the partner hears of a new one, the client's team of one done.
+    const offCareStep = subscribeLive("care.step.changed", (payload) => {
+      if (payload.byOrganizationId === org.current) return;
+      if (payload.kind === "assigned") push({ text: t("careLive.live.assigned", { organization: payload.byOrganizationName }), href: "/care-steps" });
+      else push({ text: t("careLive.live.done", { organization: payload.byOrganizationName }), href: payload.clientId ? `/clients/${payload.clientId}/plan` : "/care-steps" });
+    });
     const offEnded = onSessionEnded(() => push({ text: t("live.signedOut"), href: "/login" }));
     return () => {
       offMember();
       offReferral();
+      offCareStep();
       offEnded();
     };
   }, [t]);

@@ -19,6 +19,7 @@ import webhooks from "./webhooks.en";
 import care from "./care.en";
 import careContacts from "./care-contacts.en";
 import careGraduation from "./care-graduation.en";
+import careLive from "./care-live.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -331,6 +332,7 @@ const en = {
   care,
   careContacts,
   careGraduation,
+  careLive,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required" },
 };
 

@@ -20,6 +20,7 @@ import webhooks from "./webhooks.es";
 import care from "./care.es";
 import careContacts from "./care-contacts.es";
 import careGraduation from "./care-graduation.es";
+import careLive from "./care-live.es";
 
 
 const es: Translation = {
@@ -333,6 +334,7 @@ const es: Translation = {
   care,
   careContacts,
   careGraduation,
+  careLive,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio" },
 };
 
