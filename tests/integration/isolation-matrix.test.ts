@@ -24,7 +24,7 @@ import { createCoalition, createOrganization, createTwoOrganizationWorld, create
 import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
-import { enrollClient } from "~/modules/care/service.server";
+import { addGoal, addStep, enrollClient } from "~/modules/care/service.server";
 import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
 import { settle, signedInRequester } from "../helpers";
 import { coalitionActorFor } from "../actors";
@@ -89,8 +89,14 @@ async function buildWorld() {
   const { apiKey: apiKeyB } = await createApiKey({ actor: actorFor(w.directorB.id, w.orgB.id), name: "B's key" });
   const endpointB = await db.webhookEndpoint.create({ data: { organizationId: w.orgB.id, url: "https://b.example/hook", secretCipher: "x", keyId: "x", createdById: w.directorB.id } });
   const { key: apiKeyA } = await createApiKey({ actor: actorFor(w.directorA.id, w.orgA.id), name: "A's key" });
+  // B's client with a next step given to C (ADR 101): A is neither the custodian nor the partner.
+  const clientB2 = await createClient(custodianB, { name: "Foreign Care Client" });
+  await enrollClient({ actor: custodianB, clientId: clientB2, input: { program: "Enhanced care" } });
+  const { goalId: goalB2 } = await addGoal({ actor: custodianB, clientId: clientB2, input: { text: "Isolation goal" } });
+  const { stepId: stepB } = await addStep({ actor: custodianB, clientId: clientB2, input: { goalId: goalB2, text: "Isolation step", owner: "PARTNER", partnerOrganizationId: orgC.id, dueOn: "2030-01-01" } });
+  await createAuthorization(custodianB, clientB2, { recipientIds: [orgC.id], categories: ["CARE_PLAN"] });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, stepB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -145,7 +151,8 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   clientId: [{ route: "_app.referrals.new", intent: "send", fields: (w) => ({ ...sendFields(w), clientId: w.clientB }) }],
   recipientOrganizationId: [{ route: "_app.referrals.new", intent: "send", fields: (w) => ({ ...sendFields(w), clientId: w.clientA, recipientOrganizationId: w.orgX.id }) }],
   authorizationId: [{ route: "_app.clients.$clientId._index", intent: "revoke", fields: (w) => ({ authorizationId: w.authorizationB, receivedVia: "MAIL" }) }],
-  assetId: { why: "the map asset a referral came from is kept only when it is an asset of the referral's own coalition (sendReferral's INSERT selects it there; another coalition's id is stored as none), and no page reads it back" },
+  // A referral keeps the map asset it came from only when it is an asset of its own coalition (sendReferral's INSERT selects it there). The plan's peer support (ADR 101): another coalition's group is a 400 on the field.
+  assetId: [{ route: "_app.clients.$clientId.plan", intent: "connect-peer-support", fields: (w) => ({ goalId: crypto.randomUUID(), assetId: w.assetX.id, text: "isolation probe", dueOn: "2030-01-01" }) }],
   measureId: { why: "the aims forms pick measures of the actor's own coalition; a foreign measureId is covered through $measureId and by createAim's coalition check" },
   reporterIds: { why: "organizations named as reporters must be active members of the coalition (memberOrganizationIds in aims/service.server.ts)" },
   contributorIds: { why: "as reporterIds" },
@@ -164,7 +171,8 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   parent_id: { why: "HSDS import: public code list" },
   careManagerId: { why: "care plan: must be an active care manager or director of the actor's own organization, or a 400 (reassignCareManager; app/modules/care/service.test.ts)" },
   goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
-  stepId: { why: "as goalId" },
+  // On the plan page, as goalId; on a partner's task list (ADR 101), only the partner's own steps under consent.
+  stepId: [{ route: "_app.care-steps", intent: "partner-step-done", fields: (w) => ({ stepId: w.stepB, note: "isolation probe" }) }],
   graduationId: [{ route: "_app.clients.$clientId.plan", intent: "resend-summary", fields: (w) => ({ graduationId: w.graduationB }) }],
 };
 

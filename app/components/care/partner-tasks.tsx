@@ -65,7 +65,7 @@ export function PartnerTasks({ tasks, today, canWrite, result }: { tasks: { open
         <h1>{t("careLive.tasks.title")}</h1>
         <p className="muted">{t("careLive.tasks.intro")}</p>
       </header>
-      <div aria-live="polite" role="status">{arrived ? <Notice>{t("careLive.tasks.arrived")}</Notice> : null}</div>
+      <div aria-live="polite">{arrived ? <p className="alert alert--success">{t("careLive.tasks.arrived")}</p> : null}</div>
       {result?.done ? <Notice>{t("careLive.tasks.saved")}</Notice> : null}
       <section className="card" aria-labelledby="tasks-open">
         <h2 id="tasks-open">{t("careLive.tasks.openTitle", { count: tasks.open.length })}</h2>
