@@ -129,5 +129,5 @@ describe.skipIf(!hasChromium())("a partner's next step, live across two organiza
     await expectNoAxeViolations(foodBank);
     await hospital.context().close();
     await foodBank.context().close();
-  });
+  }, 300_000);
 });
