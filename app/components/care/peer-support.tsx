@@ -79,7 +79,7 @@ export function PeerSupportCard({ goals, groups, query, today, result }: {
   const hasErrors = !!(connect.form.error || Object.values(connect.form.fieldErrors).some(Boolean));
   if (active.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="peer-title">
+    <section className="card care-peer" aria-labelledby="peer-title">
       <h2 id="peer-title">{t("careLive.peer.title")}</h2>
       <p className="muted small">{t("careLive.peer.intro")}</p>
       <details open={hasErrors || !!query || undefined}>
