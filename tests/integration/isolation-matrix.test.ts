@@ -21,7 +21,7 @@ import { createMeasure } from "~/modules/aims/service.server";
 import { scheduleConference } from "~/modules/conference/scheduling.server";
 import * as importRoute from "~/routes/api.directory.import";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
-import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";
+import { actorFor, authorizationInput, createAuthorization, createClient, isoDay } from "../consent-factories";
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
 import { addGoal, addStep, enrollClient } from "~/modules/care/service.server";
@@ -93,7 +93,7 @@ async function buildWorld() {
   const clientB2 = await createClient(custodianB, { name: "Foreign Care Client" });
   await enrollClient({ actor: custodianB, clientId: clientB2, input: { program: "Enhanced care" } });
   const { goalId: goalB2 } = await addGoal({ actor: custodianB, clientId: clientB2, input: { text: "Isolation goal" } });
-  const { stepId: stepB } = await addStep({ actor: custodianB, clientId: clientB2, input: { goalId: goalB2, text: "Isolation step", owner: "PARTNER", partnerOrganizationId: orgC.id, dueOn: "2030-01-01" } });
+  const { stepId: stepB } = await addStep({ actor: custodianB, clientId: clientB2, input: { goalId: goalB2, text: "Isolation step", owner: "PARTNER", partnerOrganizationId: orgC.id, dueOn: isoDay(5) } });
   await createAuthorization(custodianB, clientB2, { recipientIds: [orgC.id], categories: ["CARE_PLAN"] });
 
   return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, stepB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA };
