@@ -62,6 +62,25 @@ export const ReferralChangedSchema = z.object({
 });
 export type ReferralChanged = z.infer<typeof ReferralChangedSchema>;
 
+/**
+ * A next step of a care plan given to a partner organization changed (ADR 101): assigned to the
+ * partner, or marked done (by the partner or by the client's organization). Both organizations'
+ * rooms get it; the partner's task list and the plan page reload what they show through their
+ * consent-checked loaders. Ids only — never the step's words, the note or the client's name; the
+ * client's id goes to the client's own organization only (null in the partner's copy).
+ */
+export const CareStepChangedSchema = z.object({
+  kind: z.enum(["assigned", "done"]),
+  stepId: id,
+  planId: id,
+  clientId: id.nullable(),
+  organizationId: id,
+  partnerOrganizationId: id,
+  byOrganizationId: id,
+  byOrganizationName: name,
+});
+export type CareStepChanged = z.infer<typeof CareStepChangedSchema>;
+
 /** Someone accepted an invitation to the organization. */
 export const MemberJoinedSchema = z.object({ name, role: code });
 
@@ -174,6 +193,7 @@ export const SOCKET_EVENTS = {
     serverToClient: {
       "referral.changed": ReferralChangedSchema,
       "member.joined": MemberJoinedSchema,
+      "care.step.changed": CareStepChangedSchema,
       "error:request": ErrorEventSchema,
     },
   },

@@ -24,6 +24,11 @@ import { getGoalEntries } from "~/modules/care/goal-entries.server";
 import { getCareTeam, teamOrganizationOptions } from "~/modules/care/team.server";
 import { AssessmentCard } from "~/components/care/assessment-card";
 import { TeamCard } from "~/components/care/team-card";
+import { CARE_LIVE_PLAN_FORMS, isCareLivePlanIntent, PeerSupportQuerySchema } from "~/modules/care/live-schemas";
+import { connectPeerSupport, findPeerSupportGroups } from "~/modules/care/peer-support.server";
+import { PeerSupportCard } from "~/components/care/peer-support";
+import { CarePlanLive } from "~/components/care/care-plan-live";
+import { parseSearchParams } from "~/utils/params.server";
 export { PageErrorBoundary as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta = titleMeta("titles.carePlan");
@@ -34,12 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getCarePlanForViewer({ actor, clientId });
   const permissions = { canWrite: actor.permissions.has("care:write"), canAssign: actor.permissions.has("care:assign") };
   const own = view.access === "own";
-  const [careManagers, partners, contactLog, graduation, practices] = await Promise.all([
+  const peerSearch = own && permissions.canWrite && view.enrollment?.status === "ENROLLED";
+  const { peer } = await parseSearchParams(request, PeerSupportQuerySchema);
+  const [careManagers, partners, contactLog, graduation, practices, peerGroups] = await Promise.all([
     own && permissions.canAssign ? careManagerOptions({ actor }) : [],
     own && permissions.canWrite ? stepPartnerOptions({ actor }) : [],
     own ? getContactLog({ actor, clientId }) : null,
     own ? getGraduationView({ actor, clientId }) : null,
     own && permissions.canWrite ? practiceOptions({ actor }) : [],
+    peerSearch ? findPeerSupportGroups({ actor, q: peer }) : [],
   ]);
   // The assessment, goals' notes and care team (ADR 100): the client's own organization only.
   const [assessment, goalEntries, team, teamOptions] = await Promise.all([
@@ -48,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own ? getCareTeam({ actor, clientId }) : [],
     own && permissions.canWrite ? teamOrganizationOptions({ actor, clientId }) : [],
   ]);
-  return { view, permissions, careManagers, partners, contactLog, graduation, practices, assessment, goalEntries, team, teamOptions, today: isoDay(todayUtc()) };
+  return { view, permissions, careManagers, partners, contactLog, graduation, practices, assessment, goalEntries, team, teamOptions, peerGroups, peer: peer ?? "", today: isoDay(todayUtc()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,19 +71,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = parseForm(formData, GRADUATION_FORMS[sent]);
     return applyGraduationForm({ actor, clientId, input, locale: await i18nServer.getLocale(request) });
   }
+  // Peer support from the plan (ADR 101).
+  if (isCareLivePlanIntent(sent)) {
+    await connectPeerSupport({ actor, clientId, input: parseForm(formData, CARE_LIVE_PLAN_FORMS[sent]) });
+    return { done: sent };
+  }
   const { intent } = parseForm(formData, CarePlanIntentSchema);
   const input = parseForm(formData, CARE_PLAN_FORMS[intent]);
   return applyCarePlanForm({ actor, clientId, input });
 }
 
 export default function CarePlanPage() {
-  const { view, permissions, careManagers, partners, contactLog, graduation, practices, assessment, goalEntries, team, teamOptions, today } = useLoaderData<typeof loader>();
+  const { view, permissions, careManagers, partners, contactLog, graduation, practices, assessment, goalEntries, team, teamOptions, peerGroups, peer, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { done?: string; handoff?: GraduationResult["handoff"] }>();
-  if (view.access === "shared") return <SharedCarePlan view={view} />;
+  if (view.access === "shared") return <CarePlanLive planId={view.plan?.id}><SharedCarePlan view={view} /></CarePlanLive>;
   const errorsFor = (intent: string, field: string) => (actionData?.intent === intent ? actionData.fieldErrors?.[field] : undefined);
   const graduationResult = actionData?.intent && isGraduationIntent(actionData.intent) ? actionData : actionData?.done && isGraduationIntent(actionData.done) ? { ...actionData, intent: actionData.done } : undefined;
   return (
-    <>
+    <CarePlanLive planId={view.plan?.id}>
     <OwnCarePlan
       view={view}
       permissions={permissions}
@@ -90,10 +103,11 @@ export default function CarePlanPage() {
       assessment={assessment ? <AssessmentCard view={assessment} canWrite={permissions.canWrite} errorsFor={errorsFor} today={today} /> : null}
       goalEntries={goalEntries}
     />
+    {view.plan && permissions.canWrite && view.enrollment?.status === "ENROLLED" ? <PeerSupportCard goals={view.plan.goals} groups={peerGroups} query={peer} today={today} result={actionData} /> : null}
     {view.plan ? <WrittenCopyLink clientId={view.client.id} /> : null}
     {graduation && (view.enrollment?.status === "ENROLLED" || graduation.graduations.length) ? (
       <GraduationCard clientId={view.client.id} view={graduation} status={view.enrollment?.status ?? null} canWrite={permissions.canWrite} practices={practices} result={graduationResult} />
     ) : null}
-    </>
+    </CarePlanLive>
   );
 }

@@ -80,6 +80,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: "/clients", key: "nav.clients", requires: { anyOf: ["clients:read"], organization: true } },
   { to: "/caseload", key: "care.nav.caseload", requires: { anyOf: ["care:read"], organization: true } },
   { to: "/caseload/supervision", key: "careContacts.nav.supervision", requires: { anyOf: ["care:supervise"], organization: true } },
+  // A partner's own next steps on shared care plans (ADR 101).
+  { to: "/care-steps", key: "careLive.nav.tasks", requires: { anyOf: ["care:read"], organization: true } },
   { to: "/conferences", key: "nav.conferences", requires: { anyOf: ["conferences:join"], organization: true, coalition: true } },
   { to: "/aims", key: "nav.aims", requires: { anyOf: ["coalition:read"], coalition: true } },
   { to: "/partners", key: "nav.partners", requires: { anyOf: ["coalition:read"], coalition: true } },

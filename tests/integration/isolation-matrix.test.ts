@@ -21,10 +21,10 @@ import { createMeasure } from "~/modules/aims/service.server";
 import { scheduleConference } from "~/modules/conference/scheduling.server";
 import * as importRoute from "~/routes/api.directory.import";
 import { createCoalition, createOrganization, createTwoOrganizationWorld, createUser } from "../factories";
-import { actorFor, authorizationInput, createAuthorization, createClient } from "../consent-factories";
+import { actorFor, authorizationInput, createAuthorization, createClient, isoDay } from "../consent-factories";
 import { referralActor, sendInput } from "../referral-factories";
 import { sendReferral } from "~/modules/referral/service.server";
-import { addGoal, enrollClient } from "~/modules/care/service.server";
+import { addGoal, addStep, enrollClient } from "~/modules/care/service.server";
 import { graduateClient, recordReadiness } from "~/modules/care/graduation.server";
 import { addTeamMember } from "~/modules/care/team.server";
 import { settle, signedInRequester } from "../helpers";
@@ -108,7 +108,14 @@ async function buildWorld() {
   const { reference: externalReferenceB } = await submitExternalReferral({ token: linkTokenB, input: { clientName: "Foreign External", birthDate: "1970-01-01", contact: "555-0100", sdohCode: "food-insecurity", reason: "probe", providerName: "Dr. B", providerPhone: "555-0101", attested: "on", formToken: signFormToken(openLinkB.id, new Date(Date.now() - 10_000)) }, request: { ipAddress: "192.0.2.200" }, language: "en" });
   const externalReferralB = await db.externalReferral.findFirstOrThrow({ where: { reference: externalReferenceB! } });
 
-  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, planB, goalB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA, pathwayServiceB, externalReferralB };
+  // B's client with a next step given to C (ADR 101): A is neither the custodian nor the partner.
+  const clientB2 = await createClient(custodianB, { name: "Foreign Care Client" });
+  await enrollClient({ actor: custodianB, clientId: clientB2, input: { program: "Enhanced care" } });
+  const { goalId: goalB2 } = await addGoal({ actor: custodianB, clientId: clientB2, input: { text: "Isolation goal" } });
+  const { stepId: stepB } = await addStep({ actor: custodianB, clientId: clientB2, input: { goalId: goalB2, text: "Isolation step", owner: "PARTNER", partnerOrganizationId: orgC.id, dueOn: isoDay(5) } });
+  await createAuthorization(custodianB, clientB2, { recipientIds: [orgC.id], categories: ["CARE_PLAN"] });
+
+  return { ...w, orgC, staffA, careManagerB, directorC, other, orgX, directorX, clientA, clientB, stepB, authorizationA, authorizationB, referralA, referralB, conferenceA, conferenceB, graduationB, teamMemberB, planB, goalB, measureX, serviceX, salX, assetX, inviteB, apiKeyB, endpointB, apiKeyA, pathwayServiceB, externalReferralB };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -169,7 +176,8 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   clientId: [{ route: "_app.referrals.new", intent: "send", fields: (w) => ({ ...sendFields(w), clientId: w.clientB }) }],
   recipientOrganizationId: [{ route: "_app.referrals.new", intent: "send", fields: (w) => ({ ...sendFields(w), clientId: w.clientA, recipientOrganizationId: w.orgX.id }) }],
   authorizationId: [{ route: "_app.clients.$clientId._index", intent: "revoke", fields: (w) => ({ authorizationId: w.authorizationB, receivedVia: "MAIL" }) }],
-  assetId: { why: "the map asset a referral came from is kept only when it is an asset of the referral's own coalition (sendReferral's INSERT selects it there; another coalition's id is stored as none), and no page reads it back" },
+  // A referral keeps the map asset it came from only when it is an asset of its own coalition (sendReferral's INSERT selects it there). The plan's peer support (ADR 101): another coalition's group is a 400 on the field.
+  assetId: [{ route: "_app.clients.$clientId.plan", intent: "connect-peer-support", fields: (w) => ({ goalId: crypto.randomUUID(), assetId: w.assetX.id, text: "isolation probe", dueOn: "2030-01-01" }) }],
   measureId: { why: "the aims forms pick measures of the actor's own coalition; a foreign measureId is covered through $measureId and by createAim's coalition check" },
   reporterIds: { why: "organizations named as reporters must be active members of the coalition (memberOrganizationIds in aims/service.server.ts)" },
   contributorIds: { why: "as reporterIds" },
@@ -188,9 +196,10 @@ const FORM_ID_FIELDS: Record<string, FormCase[] | { why: string }> = {
   parent_id: { why: "HSDS import: public code list" },
   careManagerId: { why: "care plan: must be an active care manager or director of the actor's own organization, or a 400 (reassignCareManager; app/modules/care/service.test.ts)" },
   goalId: { why: "care plan: looked up only within the plan of the route's $clientId, a client of the actor's organization (covered through $clientId; care/service.test.ts)" },
-  stepId: { why: "as goalId" },
   externalReferralId: { why: "the intake page's route param (ExternalReferralIdSchema), not a form field: covered by the $externalReferralId fixture" },
   linkId: { why: "a practice link is revoked only by its organization's director; another organization's is a 404 (app/modules/pathway/pathway.test.ts)" },
+  // On the plan page, as goalId; on a partner's task list (ADR 101), only the partner's own steps under consent.
+  stepId: [{ route: "_app.care-steps", intent: "partner-step-done", fields: (w) => ({ stepId: w.stepB, note: "isolation probe" }) }],
   graduationId: [{ route: "_app.clients.$clientId.plan", intent: "resend-summary", fields: (w) => ({ graduationId: w.graduationB }) }],
   // The care team (ADR 100): a member's organization must be the client's own or one its authorizations name for the care plan (a 400 on the field);
   // another client's member is not found within the route's $clientId (a 400), and the foreign client itself is a 404 through $clientId.

@@ -9,6 +9,7 @@ import { SelectField, SubmitButton, TextAreaField, TextField } from "~/component
 import { formatBirthDate, formatDay } from "~/components/consent/format";
 import type { GoalEntries } from "~/modules/care/goal-entries.server";
 import { RECORD_LIMITS } from "~/modules/care/record-schemas";
+import { PeerGroupReach } from "./peer-support";
 
 /** A form's field errors after a post: by the form's intent and, for a goal's own forms, the goal posted. */
 export type FieldErrorsFor = (intent: string, field: string, goalId?: string) => string[] | undefined;
@@ -33,8 +34,10 @@ export function StepList({ steps, canWrite, goalId }: { steps: PlanGoal["steps"]
           <span className="user-text">{s.text}</span>
           <span className="small muted">
             {" "}· {s.owner === "PARTNER" && s.partnerName ? s.partnerName : t(`care.owners.${s.owner}`)} · {t("care.plan.dueOn", { date: formatBirthDate(s.dueOn, i18n.language) })}
-            {s.doneAt ? ` · ${t("care.plan.doneOn", { date: formatDay(s.doneAt, i18n.language) })}` : null}
+            {s.doneAt ? ` · ${s.doneByPartner && s.partnerName ? t("careLive.plan.doneByPartner", { partner: s.partnerName, date: formatDay(s.doneAt, i18n.language) }) : t("care.plan.doneOn", { date: formatDay(s.doneAt, i18n.language) })}` : null}
           </span>
+          {s.doneNote ? <p className="small care-step__note"><strong>{t("careLive.plan.partnerNote", { partner: s.partnerName ?? "" })}</strong> <span className="pre-line user-text">{s.doneNote}</span></p> : null}
+          {s.peerGroup ? <PeerGroupReach group={s.peerGroup} /> : null}
           {canWrite && !s.doneAt ? (
             <Form method="post" className="inline-form">
               <Hidden values={{ stepId: s.id, goalId }} />

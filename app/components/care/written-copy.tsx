@@ -8,6 +8,7 @@ import type { Translate } from "~/utils/translatable";
 import type { WrittenCopy } from "~/modules/care/written-copy.server";
 import type { GraduationRecord } from "~/modules/care/graduation.server";
 import { formatBirthDate } from "~/components/consent/format";
+import { reachLines } from "./peer-support";
 
 export function WrittenCopyDocument({ copy, t, printedOn }: { copy: WrittenCopy; t: Translate; printedOn: string }) {
   const day = (d: string) => formatBirthDate(d, copy.language);
@@ -52,6 +53,13 @@ export function WrittenCopyDocument({ copy, t, printedOn }: { copy: WrittenCopy;
                         <span className="user-text">{s.text}</span>
                         <br />
                         <span className="small">{t("careGraduation.copy.by", { who: who(s), date: day(s.dueOn) })}</span>
+                        {s.peerGroup ? (
+                          <span className="written-copy__group">
+                            <br />
+                            <strong>{t("careLive.copy.group", { name: s.peerGroup.name })}</strong>
+                            {reachLines(s.peerGroup, t).length ? <><br />{t("careLive.copy.reach")} {reachLines(s.peerGroup, t).join(" · ")}</> : null}
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

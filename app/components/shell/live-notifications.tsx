@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { referralToast } from "~/components/referral/live";
@@ -14,6 +14,10 @@ export function LiveNotifications({ organizationId }: { organizationId: string |
   const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const org = useRef(organizationId);
+  // The page that already shows a change live says so itself: no toast over it.
+  const location = useLocation();
+  const path = useRef(location.pathname);
+  path.current = location.pathname;
 
   useEffect(() => {
     if (org.current !== organizationId) {
@@ -31,10 +35,18 @@ export function LiveNotifications({ organizationId }: { organizationId: string |
       const text = referralToast(t, payload, org.current);
       if (text) push({ text, href: payload.kind === "external" ? `/referrals/external/${payload.referralId}` : `/referrals/${payload.referralId}` });
     });
+    // A partner's next step (ADR 101): the partner hears of a new one, the client's team of one done.
+    const offCareStep = subscribeLive("care.step.changed", (payload) => {
+      if (payload.byOrganizationId === org.current) return;
+      const href = payload.kind === "assigned" || !payload.clientId ? "/care-steps" : `/clients/${payload.clientId}/plan`;
+      if (path.current === href) return;
+      push({ text: t(payload.kind === "assigned" ? "careLive.live.assigned" : "careLive.live.done", { organization: payload.byOrganizationName }), href });
+    });
     const offEnded = onSessionEnded(() => push({ text: t("live.signedOut"), href: "/login" }));
     return () => {
       offMember();
       offReferral();
+      offCareStep();
       offEnded();
     };
   }, [t]);

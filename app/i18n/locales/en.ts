@@ -22,6 +22,7 @@ import careGraduation from "./care-graduation.en";
 import careAssessment from "./care-assessment.en";
 import careTeam from "./care-team.en";
 import pathways from "./pathways.en";
+import careLive from "./care-live.en";
 
 const en = {
   app: { name: "Coalition Hub", tagline: "Partners working together on the social needs behind health" },
@@ -337,6 +338,7 @@ const en = {
   careAssessment,
   careTeam,
   pathways,
+  careLive,
   common: { cancel: "Cancel", confirm: "Confirm", loading: "Loading…", optional: "optional", required: "required", tableOf: "Table: {{name}}" },
 };
 

@@ -23,6 +23,7 @@ import careGraduation from "./care-graduation.es";
 import careAssessment from "./care-assessment.es";
 import careTeam from "./care-team.es";
 import pathways from "./pathways.es";
+import careLive from "./care-live.es";
 
 
 const es: Translation = {
@@ -339,6 +340,7 @@ const es: Translation = {
   careAssessment,
   careTeam,
   pathways,
+  careLive,
   common: { cancel: "Cancelar", confirm: "Confirmar", loading: "Cargando…", optional: "opcional", required: "obligatorio", tableOf: "Tabla: {{name}}" },
 };
 

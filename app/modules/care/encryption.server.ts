@@ -9,7 +9,7 @@ import { reencrypt, reencryptRequired, rotateInBatches } from "~/utils/db/rotate
 import { rotateGraduationFields } from "./graduation-encryption.server";
 import { rotateCareRecordFields } from "./record-encryption.server";
 
-export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "PlanReview.note" | "CareContact.note";
+export type CareField = "Enrollment.note" | "CareManagerAssignment.handoffNote" | "CareGoal.text" | "CareGoal.statusNote" | "CareStep.text" | "CareStep.doneNote" | "PlanReview.note" | "CareContact.note";
 
 export const careContext = (field: CareField, id: string) => `${field}:${id}`;
 export const encryptCare = (plaintext: string, context: string) => encryptField(plaintext, context);
@@ -45,8 +45,8 @@ export async function rotateCareFields({ batchSize = 200 }: { batchSize?: number
     (tx, r) => tx.careGoal.update({ where: { id: r.id }, data: { textCipher: reencryptRequired(r.textCipher, careContext("CareGoal.text", r.id)), statusNoteCipher: reencrypt(r.statusNoteCipher, careContext("CareGoal.statusNote", r.id)), keyId: target } }),
   );
   count += await rotateInBatches(
-    () => db.careStep.findMany({ ...stale, select: { id: true, textCipher: true } }),
-    (tx, r) => tx.careStep.update({ where: { id: r.id }, data: { textCipher: reencryptRequired(r.textCipher, careContext("CareStep.text", r.id)), keyId: target } }),
+    () => db.careStep.findMany({ ...stale, select: { id: true, textCipher: true, doneNoteCipher: true } }),
+    (tx, r) => tx.careStep.update({ where: { id: r.id }, data: { textCipher: reencryptRequired(r.textCipher, careContext("CareStep.text", r.id)), doneNoteCipher: reencrypt(r.doneNoteCipher, careContext("CareStep.doneNote", r.id)), keyId: target } }),
   );
   count += await rotateInBatches(
     () => db.planReview.findMany({ ...stale, select: { id: true, noteCipher: true } }),

@@ -4,7 +4,8 @@ import { useIsolatedDatabase } from "../../../tests/setup/database";
 import { db } from "~/utils/db.server";
 import { generateMasterKey, installFieldKeys, installedFieldKeys, parseMasterKey } from "~/utils/field-encryption.server";
 import { createTwoOrganizationWorld, createUser } from "../../../tests/factories";
-import { actorFor, createClient, isoDay } from "../../../tests/consent-factories";
+import { actorFor, createAuthorization, createClient, isoDay } from "../../../tests/consent-factories";
+import { completePartnerStep } from "./partner-steps.server";
 import { assertFieldKeysCoverData, missingFieldKeyIds, rotateFieldEncryption } from "~/modules/crypto/key-rotation.server";
 import { achieveGoal, addGoal, addStep, enrollClient, reassignCareManager, recordDeclinedForNow, reviewPlan } from "./service.server";
 import { getCarePlanForViewer } from "./queries.server";
@@ -34,6 +35,10 @@ describe("care text and the field keys", () => {
     const { goalId } = await addGoal({ actor: cm, clientId, input: { text: "Dance at my niece's wedding" } });
     await addStep({ actor: cm, clientId, input: { goalId, text: "Physical therapy intake", owner: "CLIENT", dueOn: isoDay(3) } });
     await reviewPlan({ actor: cm, clientId, input: { reviewedOn: isoDay(0), note: "Knee better" } });
+    // A partner's note on its done step (ADR 101).
+    const { stepId: partnerStep } = await addStep({ actor: cm, clientId, input: { goalId, text: "Groceries", owner: "PARTNER", partnerOrganizationId: world.orgB.id, dueOn: isoDay(3) } });
+    await createAuthorization(cm, clientId, { recipientIds: [world.orgB.id], categories: ["CARE_PLAN"] });
+    await completePartnerStep({ actor: actorFor(world.directorB.id, world.orgB.id, { role: "DIRECTOR" }), input: { stepId: partnerStep, note: "Left at the door" } });
     await reassignCareManager({ actor: actorFor(world.directorA.id, world.orgA.id, { role: "DIRECTOR" }), clientId, input: { careManagerId: other.id, handoffNote: "Likes mornings" } });
     await achieveGoal({ actor: cm, clientId, input: { goalId, note: "She danced" } });
     const before = await db.careGoal.findUniqueOrThrow({ where: { id: goalId } });
@@ -60,6 +65,7 @@ describe("care text and the field keys", () => {
     if (view.access !== "own") throw new Error("expected the own view");
     expect(view.plan!.goals[0]).toMatchObject({ text: "Dance at my niece's wedding", statusNote: "She danced" });
     expect(view.plan!.goals[0].steps[0].text).toBe("Physical therapy intake");
+    expect(view.plan!.goals[0].steps.find((s) => s.id === partnerStep)?.doneNote).toBe("Left at the door");
     expect(view.plan!.reviews[0].note).toBe("Knee better");
     expect(view.assignments[0].handoffNote).toBe("Likes mornings");
     const graduated = await getGraduationView({ actor: cm, clientId: graduating });

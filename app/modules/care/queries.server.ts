@@ -18,8 +18,16 @@ import type { Actor } from "~/modules/auth/actor";
 import { careContext, decryptCare, decryptCareOptional } from "./encryption.server";
 import { CARE_LIMITS, REVIEW_STALE_DAYS, type EnrollmentStatus, type GoalStatus, type StepOwner } from "./schemas";
 import { addDays, isoDay, todayUtc } from "./dates";
+import type { ScheduleRule } from "~/modules/directory/open-now";
 
-export type PlanStep = { id: string; goalId: string; text: string; owner: StepOwner; partnerOrganizationId: string | null; partnerName: string | null; dueOn: string; doneAt: string | null };
+/** A peer support group of the map (an informal asset) a step connects the client to, with how to reach it (ADR 101). */
+export type PeerGroup = { id: string; name: string; description: string; address: string | null; phone: string | null; url: string | null; schedules: ScheduleRule[] };
+export type PlanStep = {
+  id: string; goalId: string; text: string; owner: StepOwner; partnerOrganizationId: string | null; partnerName: string | null; dueOn: string; doneAt: string | null;
+  /** Done by the partner it was given to (not by the client's organization), with its short note. */
+  doneByPartner: boolean; doneNote: string | null;
+  peerGroup: PeerGroup | null;
+};
 export type PlanGoal = { id: string; text: string; priority: number; status: GoalStatus; statusNote: string | null; statusChangedOn: string | null; replacedById: string | null; steps: PlanStep[] };
 
 export type OwnPlanView = {
@@ -36,7 +44,7 @@ export type SharedPlanView = {
   access: "shared";
   clientId: string;
   organizationName: string;
-  plan: { lastReviewedOn: string | null; goals: PlanGoal[] } | null;
+  plan: { id: string; lastReviewedOn: string | null; goals: PlanGoal[] } | null;
 };
 
 const dayText = (d: Date | null) => (d ? isoDay(d) : null);
@@ -59,7 +67,13 @@ export async function loadGoals(planId: string, { stepsFor }: { stepsFor?: strin
   const goals = await db.careGoal.findMany({
     where: { planId },
     orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
-    include: { steps: { where: stepsFor ? { partnerOrganizationId: stepsFor } : {}, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }] } },
+    include: {
+      steps: {
+        where: stepsFor ? { partnerOrganizationId: stepsFor } : {},
+        orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+        include: { asset: { select: { id: true, name: true, description: true, address: true, phone: true, url: true, schedules: true } } },
+      },
+    },
   });
   const partners = await organizationNames(goals.flatMap((g) => g.steps.map((s) => s.partnerOrganizationId)));
   return goals.map((g) => ({
@@ -80,6 +94,9 @@ export async function loadGoals(planId: string, { stepsFor }: { stepsFor?: strin
       partnerName: s.partnerOrganizationId ? partners.get(s.partnerOrganizationId) ?? null : null,
       dueOn: isoDay(s.dueOn),
       doneAt: s.doneAt ? s.doneAt.toISOString() : null,
+      doneByPartner: !!s.doneAt && !!s.partnerOrganizationId && s.doneByOrganizationId === s.partnerOrganizationId,
+      doneNote: decryptCareOptional(s.doneNoteCipher, careContext("CareStep.doneNote", s.id)),
+      peerGroup: s.asset ? { ...s.asset, schedules: (Array.isArray(s.asset.schedules) ? s.asset.schedules : []) as ScheduleRule[] } : null,
     })),
   }));
 }
@@ -137,7 +154,7 @@ async function sharedPlan(actor: Actor, clientId: string): Promise<SharedPlanVie
     access: "shared",
     clientId,
     organizationName: actor.organizationName,
-    plan: plan ? { lastReviewedOn: dayText(plan.lastReviewedOn), goals: await loadGoals(plan.id, { stepsFor: actor.organizationId }) } : null,
+    plan: plan ? { id: plan.id, lastReviewedOn: dayText(plan.lastReviewedOn), goals: await loadGoals(plan.id, { stepsFor: actor.organizationId }) } : null,
   };
 }
 

@@ -17,6 +17,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { CARE_LIMITS, type AddStepInput, type CarePlanForm, type DeclineForNowInput, type EnrollmentStatus, type NotAGoodFitInput, type ReassignInput, type ReviewPlanInput } from "./schemas";
 import { careContext, encryptCare } from "./encryption.server";
 import { dayOf, addDays, todayUtc } from "./dates";
+import { emitStepChanged } from "./live.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -160,13 +161,13 @@ export async function reassignCareManager({ actor, clientId, input }: { actor: A
 }
 
 /** The client's plan (the client already locked by changeOwnClient). */
-async function planOf(tx: Tx, clientId: string) {
+export async function planOf(tx: Tx, clientId: string) {
   const plan = await tx.carePlan.findUnique({ where: { clientId }, select: { id: true } });
   if (!plan) throw conflict("noPlan");
   return plan;
 }
 
-async function activeGoal(tx: Tx, planId: string, goalId: string) {
+export async function activeGoal(tx: Tx, planId: string, goalId: string) {
   const goal = await tx.careGoal.findFirst({ where: { id: goalId, planId }, select: { id: true, status: true, priority: true } });
   if (!goal) throw fieldError("goalId", "goal");
   if (goal.status !== "ACTIVE") throw conflict("goalNotActive");
@@ -261,20 +262,29 @@ export async function addStep({ actor, clientId, input, today = todayUtc() }: { 
       },
     });
     await audit(tx, actor, "care.step_added", clientId, { planId: plan.id, goalId: input.goalId, stepId: id, owner: input.owner, partnerOrganizationId: input.partnerOrganizationId ?? null, dueOn: input.dueOn });
-    return { stepId: id };
+    return { stepId: id, planId: plan.id };
+  }).then((added) => {
+    // After the commit: the partner's task list shows it at once (ADR 101).
+    if (input.owner === "PARTNER") emitStepChanged({ kind: "assigned", stepId: added.stepId, planId: added.planId, clientId, organizationId: actor.organizationId, partnerOrganizationId: input.partnerOrganizationId! }, actor);
+    return { stepId: added.stepId };
   });
 }
 
 export async function completeStep({ actor, clientId, input }: { actor: Actor; clientId: string; input: { stepId: string } }) {
   return changeOwnClient(actor, clientId, async (tx) => {
     const plan = await planOf(tx, clientId);
-    const done = await tx.careStep.updateMany({ where: { id: input.stepId, planId: plan.id, doneAt: null }, data: { doneAt: new Date(), doneById: actor.userId } });
+    const done = await tx.careStep.updateMany({ where: { id: input.stepId, planId: plan.id, doneAt: null }, data: { doneAt: new Date(), doneById: actor.userId, doneByOrganizationId: actor.organizationId } });
     if (done.count === 0) {
       const exists = await tx.careStep.count({ where: { id: input.stepId, planId: plan.id } });
       throw exists ? conflict("stepDone") : fieldError("stepId", "step");
     }
     await audit(tx, actor, "care.step_done", clientId, { planId: plan.id, stepId: input.stepId });
-    return { stepId: input.stepId };
+    const step = await tx.careStep.findUniqueOrThrow({ where: { id: input.stepId }, select: { partnerOrganizationId: true } });
+    return { stepId: input.stepId, planId: plan.id, partnerOrganizationId: step.partnerOrganizationId };
+  }).then((done) => {
+    // A partner's step done by the client's organization leaves the partner's open list at once.
+    if (done.partnerOrganizationId) emitStepChanged({ kind: "done", stepId: done.stepId, planId: done.planId, clientId, organizationId: actor.organizationId, partnerOrganizationId: done.partnerOrganizationId }, actor);
+    return { stepId: done.stepId };
   });
 }
 
