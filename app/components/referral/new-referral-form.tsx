@@ -139,6 +139,7 @@ export function NewReferralForm({ data, actionResult }: { data: NewReferralData;
             required
             errors={fe.clientId}
             texts={{
+              list: t("referral.send.clientMatches"),
               find: t("referral.send.clientFind"),
               searching: t("referral.send.clientSearching"),
               found: (count, more) => (more ? t("referral.send.clientFoundMore", { count }) : t("referral.send.clientFound", { count })),

@@ -30,7 +30,7 @@ type Props = {
   initialQuery?: string;
   required?: boolean;
   errors?: string[];
-  texts: { find: string; searching: string; found: (count: number, more: boolean) => string; none: string; typeMore: string; searchFailed: string };
+  texts: { list: string; find: string; searching: string; found: (count: number, more: boolean) => string; none: string; typeMore: string; searchFailed: string };
   minChars?: number;
 };
 
@@ -151,7 +151,7 @@ export function SearchCombobox({ label, hint, name, queryName, searchFormId, sea
         />
         {hydrated ? null : <button type="submit" form={searchFormId} className="button">{texts.find}</button>}
       </div>
-      <ul id={listId} role="listbox" aria-label={label} className="combobox__list" hidden={!showList}>
+      <ul id={listId} role="listbox" aria-label={texts.list} className="combobox__list" hidden={!showList}>
         {options.map((o, i) => (
           <li
             key={o.id}
