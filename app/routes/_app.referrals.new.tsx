@@ -13,14 +13,15 @@ export const meta = titleMeta("titles.newReferral");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "referrals:send");
-  const options = await sendFormOptions(actor);
-  const { clientId, organizationId, serviceId, assetId } = SendReferralPrefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { clientId, organizationId, serviceId, assetId, clientQuery } = SendReferralPrefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const options = await sendFormOptions(actor, { clientId, clientQuery });
   const service = serviceId ? options.services.find((s) => s.id === serviceId) : undefined;
   return {
     ...options,
     organization: actor.organizationName,
     prefill: {
-      clientId: clientId && options.clients.some((c) => c.id === clientId) ? clientId : "",
+      clientId: options.client?.id ?? "",
+      clientQuery: clientQuery ?? "",
       recipientOrganizationId: service?.organizationId ?? (organizationId && options.partners.some((p) => p.id === organizationId) ? organizationId : ""),
       serviceId: service?.id ?? "",
       assetId: service ? (assetId ?? "") : "",

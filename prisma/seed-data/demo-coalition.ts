@@ -411,6 +411,18 @@ export const demoUsers: DemoUser[] = [
     memberships: [{ organizationSlug: "hospital", role: "CARE_MANAGER" }],
   },
   {
+    // Two more care managers of the hospital's enhanced care program (issue #15): three caseloads side by side on the supervision view.
+    email: "care.manager.2@hospital.demo.test",
+    name: "Marcus Whitehorse",
+    memberships: [{ organizationSlug: "hospital", role: "CARE_MANAGER" }],
+  },
+  {
+    email: "care.manager.3@hospital.demo.test",
+    name: "Lucía Benavides",
+    preferredLocale: "es",
+    memberships: [{ organizationSlug: "hospital", role: "CARE_MANAGER" }],
+  },
+  {
     email: "director@foodbank.demo.test",
     name: "Teresa Montoya",
     memberships: [{ organizationSlug: "foodbank", role: "DIRECTOR" }],

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
+import { baseURL, expectNoAxeViolations, hasChromium, launch, newPage, newPhonePage, sidewaysScroll, signIn } from "./browser";
 
 const HOSPITAL = "care.manager@hospital.demo.test";
 const FOOD_BANK = "care.manager@foodbank.demo.test";
@@ -151,6 +151,61 @@ describe.skipIf(!hasChromium())("closed-loop referrals in the browser", () => {
     await shot(hospital, "outbox");
     await hospital.context().close();
     await foodBank.context().close();
+  });
+
+  it("the client is picked by typing a name, with the keyboard, on a 390 px phone (ADR 104)", async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, HOSPITAL);
+    await page.goto("/referrals/new");
+    await page.getByRole("heading", { level: 1, name: "Send a referral" }).waitFor();
+    const picker = page.getByRole("combobox", { name: "Client" });
+    await picker.pressSequentially("Kline", { delay: 30 });
+    // The result count is announced; the list shows the match with its date of birth.
+    await page.getByRole("status").filter({ hasText: "1 client found." }).waitFor();
+    const option = page.getByRole("option", { name: /^Robert Kline/ });
+    await option.waitFor();
+    expect(await picker.getAttribute("aria-expanded")).toBe("true");
+    await expectNoAxeViolations(page);
+    await shot(page, "picker-open-phone");
+    await picker.press("ArrowDown");
+    expect(await picker.getAttribute("aria-activedescendant")).toBe(await option.getAttribute("id"));
+    await picker.press("Enter");
+    expect(await picker.inputValue()).toBe(CLIENT);
+    expect(await picker.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator('input[type="hidden"][name="clientId"]').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    // The check runs for the chosen client.
+    await page.getByLabel("Refer to", { exact: true }).selectOption({ label: FOOD_BANK_NAME });
+    await page.getByText(`An authorization in effect covers this organization for everything you chose about ${CLIENT}.`).waitFor();
+    expect(await sidewaysScroll(page)).toBe(0);
+    await expectNoAxeViolations(page);
+    await shot(page, "picker-chosen-phone");
+    // Escape closes the list; a second Escape clears the choice.
+    await picker.fill("");
+    await picker.pressSequentially("Robert", { delay: 30 });
+    await option.waitFor();
+    await picker.press("Escape");
+    expect(await picker.getAttribute("aria-expanded")).toBe("false");
+    await picker.press("Escape");
+    expect(await picker.inputValue()).toBe("");
+    expect(await page.locator('input[type="hidden"][name="clientId"]').inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("without JavaScript the picker's Find button lists the matches to choose from", async () => {
+    const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(HOSPITAL);
+    await page.getByLabel("Password").fill("coalition-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/home");
+    await page.goto("/referrals/new?lng=en");
+    await page.getByLabel("Client", { exact: true }).fill("Kline");
+    await page.getByRole("button", { name: "Find", exact: true }).click();
+    await page.waitForURL(/clientQuery=Kline/);
+    await page.getByRole("radio", { name: /^Robert Kline/ }).check();
+    await shot(page, "picker-nojs");
+    await context.close();
   });
 
   it("a form submitted twice at once still sends one referral", async () => {

@@ -23,7 +23,8 @@ export default async function setup(project: TestProject) {
     console.warn(message);
   }
   await buildIfStale({ log: (m: string) => console.info(`[e2e] ${m}`) });
-  const server = await startServer();
+  // A loaded machine may take longer than two minutes to migrate and seed (ADR 096 saw it): E2E_SERVER_TIMEOUT_MS widens the wait.
+  const server = await startServer({ timeoutMs: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 120_000) });
   project.provide("baseURL", server.url);
   project.provide("chromiumPath", chromiumPath);
   return async () => {

@@ -13,15 +13,20 @@ import { REFERRAL_PRIORITIES } from "~/modules/referral/state-machine";
 import type { FitWarning } from "~/modules/referral/fit";
 import type { PartnerService } from "~/modules/referral/pages.server";
 import { FormError, SelectField, TextAreaField } from "~/components/ui/form";
+import { SearchCombobox, type ComboboxOption } from "~/components/ui/search-combobox";
+import type { ClientChoice } from "~/modules/client/search.server";
 import { useSchemaForm, type FormResult } from "~/components/ui/schema-form";
 import { FitWarnings, formatDate } from "./labels";
 
 /** What the page's loader gives the form: the choices, what the link pre-filled, and the resend key. */
 export type NewReferralData = {
-  clients: { id: string; name: string }[];
+  /** No list of every client (ADR 104): whether there is one, the pre-filled one, a no-JavaScript search's matches. */
+  hasClients: boolean;
+  client: ClientChoice | null;
+  clientMatches: { clients: ClientChoice[]; more: boolean } | null;
   partners: { id: string; name: string }[];
   services: PartnerService[];
-  prefill: { clientId: string; recipientOrganizationId: string; serviceId: string; assetId: string };
+  prefill: { clientId: string; clientQuery: string; recipientOrganizationId: string; serviceId: string; assetId: string };
   idempotencyKey: string;
 };
 
@@ -32,6 +37,13 @@ export function NewReferralForm({ data, actionResult }: { data: NewReferralData;
   const fe = { clientId: fields.clientId.errors, recipientOrganizationId: fields.recipientOrganizationId.errors, serviceId: fields.serviceId.errors, sdohCodes: fields.sdohCodes.errors, priority: fields.priority.errors, note: fields.note.errors, categories: fields.categories.errors };
   const [idempotencyKey] = useState(data.idempotencyKey);
   const [clientId, setClientId] = useState(data.prefill.clientId);
+  const asOption = (c: ClientChoice): ComboboxOption => ({ id: c.id, label: c.name, detail: t("referral.send.clientBorn", { date: formatDate(c.birthDate, i18n.language) }) });
+  const [client, setClient] = useState<ComboboxOption | null>(data.client ? asOption(data.client) : null);
+  const chooseClient = (option: ComboboxOption | null) => {
+    setClient(option);
+    setClientId(option?.id ?? "");
+    setCategoriesTouched(false);
+  };
   const [recipientId, setRecipientId] = useState(data.prefill.recipientOrganizationId);
   const [serviceId, setServiceId] = useState(data.prefill.serviceId);
   const prefillService = data.services.find((s) => s.id === data.prefill.serviceId);
@@ -80,13 +92,13 @@ export function NewReferralForm({ data, actionResult }: { data: NewReferralData;
     if (s?.sdohCodes.length) setNeeds([...s.sdohCodes]);
   };
 
-  if (data.clients.length === 0 || data.partners.length === 0) {
+  if (!data.hasClients || data.partners.length === 0) {
     return (
       <div className="stack narrow">
         <h1>{t("referral.send.title")}</h1>
         <div className="empty-state">
-          <p>{data.clients.length === 0 ? t("referral.send.noClients") : t("referral.send.noPartners")}</p>
-          {data.clients.length === 0 ? <p><Link to="/clients/new" className="button button--primary">{t("referral.send.registerClient")}</Link></p> : null}
+          <p>{!data.hasClients ? t("referral.send.noClients") : t("referral.send.noPartners")}</p>
+          {!data.hasClients ? <p><Link to="/clients/new" className="button button--primary">{t("referral.send.registerClient")}</Link></p> : null}
         </div>
       </div>
     );
@@ -101,6 +113,8 @@ export function NewReferralForm({ data, actionResult }: { data: NewReferralData;
         <p className="muted">{t("referral.send.intro")}</p>
       </header>
       <FormError message={form.error} />
+      {/* The client picker's Find button and text box belong to this form without JavaScript (ADR 104). */}
+      <Form method="get" id={CLIENT_SEARCH_FORM} action="/referrals/new" />
       <Form method="post" className="referral-form" {...form.props}>
         <input type="hidden" name="intent" value="send" />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -108,16 +122,33 @@ export function NewReferralForm({ data, actionResult }: { data: NewReferralData;
 
         <section className="card">
           <h2>{t("referral.send.who")}</h2>
-          <SelectField
+          <SearchCombobox
             label={t("referral.send.client")}
-            name="clientId"
+            hint={t("referral.send.clientHint")}
+            name={data.clientMatches?.clients.length && !client ? "clientIdFromPicker" : "clientId"}
+            queryName="clientQuery"
+            searchFormId={CLIENT_SEARCH_FORM}
+            searchUrl="/api/clients/search"
+            toOptions={(json) => {
+              const body = json as { clients: ClientChoice[]; more: boolean };
+              return { options: body.clients.map(asOption), more: body.more };
+            }}
+            selected={client}
+            onSelect={chooseClient}
+            initialQuery={data.prefill.clientQuery}
             required
-            value={clientId}
-            onChange={(e) => { setClientId(e.target.value); setCategoriesTouched(false); }}
-            placeholder={t("referral.send.chooseClient")}
-            options={data.clients.map((c) => ({ value: c.id, label: c.name }))}
             errors={fe.clientId}
+            texts={{
+              list: t("referral.send.clientMatches"),
+              find: t("referral.send.clientFind"),
+              searching: t("referral.send.clientSearching"),
+              found: (count, more) => (more ? t("referral.send.clientFoundMore", { count }) : t("referral.send.clientFound", { count })),
+              none: t("referral.send.clientNone"),
+              typeMore: t("referral.send.clientTypeMore"),
+              searchFailed: t("referral.send.clientSearchFailed"),
+            }}
           />
+          {data.clientMatches && !client ? <ClientMatches matches={data.clientMatches} asOption={asOption} value={clientId} onChoose={(id) => { setClientId(id); setCategoriesTouched(false); }} /> : null}
           <SelectField
             label={t("referral.send.recipient")}
             name="recipientOrganizationId"
@@ -261,5 +292,25 @@ export function NewReferralForm({ data, actionResult }: { data: NewReferralData;
         </div>
       </Form>
     </div>
+  );
+}
+
+const CLIENT_SEARCH_FORM = "client-search";
+
+/** A name search's matches without JavaScript: radio buttons that send the chosen client's id. */
+function ClientMatches({ matches, asOption, value, onChoose }: { matches: { clients: ClientChoice[]; more: boolean }; asOption: (c: ClientChoice) => ComboboxOption; value: string; onChoose: (id: string) => void }) {
+  const { t } = useTranslation();
+  if (!matches.clients.length) return <p className="muted" role="status">{t("referral.send.clientNone")}</p>;
+  return (
+    <fieldset className="choice-group client-matches">
+      <legend>{t("referral.send.clientMatches")}</legend>
+      {matches.more ? <p className="field-hint">{t("referral.send.clientFoundMore", { count: matches.clients.length })}</p> : null}
+      {matches.clients.map(asOption).map((o) => (
+        <label key={o.id} className="choice">
+          <input type="radio" name="clientId" value={o.id} checked={value === o.id} onChange={() => onChoose(o.id)} required />
+          <span>{o.label} <span className="muted small">{o.detail}</span></span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

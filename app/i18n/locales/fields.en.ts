@@ -103,6 +103,8 @@ const fields = {
     atLeast1Day: "At least 1 day",
     atMost30Days: "At most 30 days",
     chooseFromTheList: "Choose from the list",
+    typeAClientsName: "Type a word of the client's name",
+    clientSearchTooLong: "Type at most 100 characters of the name",
     chooseAClient: "Choose a client",
     chooseTheOrganizationToReferTo: "Choose the organization to refer to",
     chooseNeedsFromTheList: "Choose needs from the list",

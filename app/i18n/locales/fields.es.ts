@@ -105,6 +105,8 @@ const fields: typeof en = {
     atLeast1Day: "Al menos 1 día",
     atMost30Days: "Como máximo 30 días",
     chooseFromTheList: "Elija de la lista",
+    typeAClientsName: "Escriba una palabra del nombre de la persona",
+    clientSearchTooLong: "Escriba como máximo 100 caracteres del nombre",
     chooseAClient: "Elija un cliente",
     chooseTheOrganizationToReferTo: "Elija la organización a la que deriva",
     chooseNeedsFromTheList: "Elija necesidades de la lista",

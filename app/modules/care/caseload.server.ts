@@ -59,16 +59,17 @@ export async function getHuddleCaseload({ actor, q, page = 1, today = todayUtc()
   const mine = Prisma.sql`${enrolledClientsSql(actor.organizationId)} AND c."primaryCareManagerId" = ${actor.userId}::uuid ${search}`;
   const due = contactDueSql(cadence);
   const take = CARE_LIMITS.pageSize;
-  const [summary] = await db.$queryRaw<{ total: number; overdue: number; high: number; medium: number; low: number; assessmentsOverdue: number }[]>`
+  // The summary and the page are independent: on a server's pool they run side by side (bench:caseload).
+  const [[summary], rows] = await Promise.all([db.$queryRaw<{ total: number; overdue: number; high: number; medium: number; low: number; assessmentsOverdue: number }[]>`
     SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${due} < ${today}::date))::int AS overdue,
       (count(*) FILTER (WHERE ${assessmentOverdueSql(today)}))::int AS "assessmentsOverdue",
       (count(*) FILTER (WHERE p."level" = 'HIGH'))::int AS high, (count(*) FILTER (WHERE p."level" = 'MEDIUM'))::int AS medium, (count(*) FILTER (WHERE p."level" = 'LOW'))::int AS low
-    ${mine}`;
-  const rows = await db.$queryRaw<Row[]>`
+    ${mine}`,
+  db.$queryRaw<Row[]>`
     SELECT c.id, c."nameCipher", p.id AS "planId", p."level", e."enrolledOn", p."lastContactOn", p."lastReviewedOn", ${due} AS "dueOn", ${assessmentDoneSql}::int AS "assessmentDone"
     ${mine}
     ORDER BY (${due} < ${today}::date) DESC, (CASE p."level" WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END), ${due} ASC, c."createdAt" ASC, c.id ASC
-    LIMIT ${take} OFFSET ${(page - 1) * take}`;
+    LIMIT ${take} OFFSET ${(page - 1) * take}`]);
   const dueBy = addDays(today, 7);
   const steps = rows.length
     ? await db.careStep.groupBy({ by: ["planId"], where: { planId: { in: rows.map((r) => r.planId) }, doneAt: null, dueOn: { lte: dueBy } }, _count: { _all: true }, _min: { dueOn: true } })

@@ -19,3 +19,9 @@ export const RegisterClientSchema = z.object({
 export type RegisterClientInput = z.infer<typeof RegisterClientSchema>;
 
 export const ClientIdParamSchema = z.object({ clientId: z.string().uuid() });
+
+/** The client picker's search (search as you type, ADR 104): a few words of a name, bounded. */
+export const CLIENT_SEARCH_MAX = 100;
+export const ClientSearchSchema = z.object({
+  q: z.string().trim().min(1, translatable("errors.fields.typeAClientsName")).max(CLIENT_SEARCH_MAX, translatable("errors.fields.clientSearchTooLong")),
+});

@@ -4,7 +4,7 @@
  */
 import { db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/actor";
-import { listClients } from "~/modules/client/service.server";
+import { hasOwnClients, ownClientChoice, searchOwnClients } from "~/modules/client/search.server";
 import { listRecipientOptions } from "~/modules/consent/service.server";
 import { listReferrals } from "./queries.server";
 import { listIntake } from "~/modules/pathway/intake.server";
@@ -12,9 +12,19 @@ import { ReferralListFilterSchema } from "./schemas";
 
 export type PartnerService = { id: string; name: string; organizationId: string; sdohCodes: string[]; eligibilityDescription: string | null };
 
-/** The send form's choices: own clients, coalition partners and the services they offer. */
-export async function sendFormOptions(actor: Actor) {
-  const [clients, partners] = await Promise.all([listClients({ actor }), listRecipientOptions(actor.organizationId)]);
+/**
+ * The send form's choices: coalition partners and the services they offer, and for the client
+ * picker (ADR 104) no list of every client — whether there is any, the pre-filled client (a link's
+ * `clientId`, the organization's own only) and, for the form without JavaScript, the matches of a
+ * name search sent by its Find button.
+ */
+export async function sendFormOptions(actor: Actor, { clientId, clientQuery }: { clientId?: string; clientQuery?: string } = {}) {
+  const [hasClients, client, clientMatches, partners] = await Promise.all([
+    hasOwnClients(actor),
+    clientId ? ownClientChoice({ actor, clientId }) : null,
+    clientQuery ? searchOwnClients({ actor, q: clientQuery }) : null,
+    listRecipientOptions(actor.organizationId),
+  ]);
   const services: PartnerService[] = partners.length
     ? await db.directoryService.findMany({
         where: { organizationId: { in: partners.map((p) => p.id) }, deletedAt: null, status: "ACTIVE" },
@@ -22,7 +32,7 @@ export async function sendFormOptions(actor: Actor) {
         orderBy: { name: "asc" },
       })
     : [];
-  return { clients: clients.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })), partners, services };
+  return { hasClients, client, clientMatches, partners, services };
 }
 
 /** Referrals waiting for my organization to accept or decline (the navigation's badge). */

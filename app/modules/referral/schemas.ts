@@ -35,6 +35,8 @@ export const SendReferralPrefillSchema = z.object({
   organizationId: uuid().optional().catch(undefined),
   serviceId: uuid().optional().catch(undefined),
   assetId: uuid().optional().catch(undefined),
+  /** The client picker's name search without JavaScript (its Find button, ADR 104). */
+  clientQuery: z.string().trim().min(1).max(100).optional().catch(undefined),
 });
 
 export const TransitionReferralSchema = z
