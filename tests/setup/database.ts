@@ -47,7 +47,7 @@ export async function openTestDatabase(): Promise<Database> {
 
 setEnv(parseEnv({ NODE_ENV: "test", DATA_DIR: "./data-test-unused" }));
 installSessionSecrets(["test-secret-test-secret-test-secret-0123456789"]);
-installFieldKeys([Buffer.alloc(32, 7)]);
+installFieldKeys([Buffer.alloc(32, 7)]); // SUITE_FIELD_KEY in tests/field-keys.ts
 holder.__testDatabase ??= openTestDatabase();
 installDatabase(await holder.__testDatabase);
 

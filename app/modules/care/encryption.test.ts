@@ -1,6 +1,6 @@
 /** Care text is covered by key rotation and by the start-up check for lost keys (issue #15). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useIsolatedDatabase } from "../../../tests/setup/database";
+import { describe, expect, it } from "vitest";
+import { installFreshFieldKey, isolateKeyRotationTests } from "../../../tests/field-keys";
 import { db } from "~/utils/db.server";
 import { generateMasterKey, installFieldKeys, installedFieldKeys, parseMasterKey } from "~/utils/field-encryption.server";
 import { createTwoOrganizationWorld, createUser } from "../../../tests/factories";
@@ -12,19 +12,10 @@ import { getCarePlanForViewer } from "./queries.server";
 import { getGraduationView, graduateClient, recordReadiness } from "./graduation.server";
 
 describe("care text and the field keys", () => {
-  let restore: () => Promise<void>;
-  const testKey = Buffer.alloc(32, 7);
-  beforeAll(async () => {
-    restore = await useIsolatedDatabase();
-  });
-  afterAll(async () => {
-    installFieldKeys([testKey]);
-    await restore();
-  });
+  isolateKeyRotationTests();
 
   it("rotation re-encrypts goals, steps, notes and handoffs; the old key is then not needed", async () => {
-    const oldKey = parseMasterKey(generateMasterKey());
-    installFieldKeys([oldKey]);
+    const oldKey = installFreshFieldKey();
     const world = await createTwoOrganizationWorld();
     const cm = actorFor(world.careManagerA.id, world.orgA.id);
     const other = await createUser({ memberships: [{ organizationId: world.orgA.id, role: "CARE_MANAGER" }] });

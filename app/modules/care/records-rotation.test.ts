@@ -1,30 +1,19 @@
 /** The assessment's words, a goal's notes and the care team are covered by key rotation and the start-up lost-key check (issue #15, ADR 100). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useIsolatedDatabase } from "../../../tests/setup/database";
+import { describe, expect, it } from "vitest";
+import { installFreshFieldKey, rotateAwayFrom, isolateKeyRotationTests } from "../../../tests/field-keys";
 import { db } from "~/utils/db.server";
-import { generateMasterKey, installFieldKeys, installedFieldKeys, parseMasterKey } from "~/utils/field-encryption.server";
 import { createTwoOrganizationWorld } from "../../../tests/factories";
 import { actorFor, createClient, isoDay } from "../../../tests/consent-factories";
-import { assertFieldKeysCoverData, missingFieldKeyIds, rotateFieldEncryption } from "~/modules/crypto/key-rotation.server";
 import { addGoal, enrollClient } from "./service.server";
 import { getAssessment, saveAssessmentSection } from "./assessment.server";
 import { addProgressNote, getGoalEntries } from "./goal-entries.server";
 import { addTeamMember, getCareTeam } from "./team.server";
 
 describe("this slice's text and the field keys", () => {
-  let restore: () => Promise<void>;
-  const testKey = Buffer.alloc(32, 7);
-  beforeAll(async () => {
-    restore = await useIsolatedDatabase();
-  });
-  afterAll(async () => {
-    installFieldKeys([testKey]);
-    await restore();
-  });
+  isolateKeyRotationTests();
 
   it("rotation re-encrypts assessment sections, goal notes and team members; the old key is then not needed", async () => {
-    const oldKey = parseMasterKey(generateMasterKey());
-    installFieldKeys([oldKey]);
+    const oldKey = installFreshFieldKey();
     const world = await createTwoOrganizationWorld();
     const cm = actorFor(world.careManagerA.id, world.orgA.id);
     const clientId = await createClient(cm);
@@ -39,15 +28,7 @@ describe("this slice's text and the field keys", () => {
       member: await db.careTeamMember.findUniqueOrThrow({ where: { id: teamMemberId } }),
     };
 
-    const newKey = parseMasterKey(generateMasterKey());
-    installFieldKeys([newKey]);
-    expect(await missingFieldKeyIds()).toContain(before.section.keyId);
-    installFieldKeys([newKey, oldKey]);
-    await rotateFieldEncryption();
-
-    installFieldKeys([newKey]);
-    await expect(assertFieldKeysCoverData()).resolves.toBeUndefined();
-    const target = installedFieldKeys()[0].id;
+    const { keyId: target } = await rotateAwayFrom(oldKey, before.section.keyId);
     const section = await db.careAssessmentEntry.findUniqueOrThrow({ where: { id: entryId } });
     const note = await db.careGoalEntry.findUniqueOrThrow({ where: { id: noteId } });
     const member = await db.careTeamMember.findUniqueOrThrow({ where: { id: teamMemberId } });

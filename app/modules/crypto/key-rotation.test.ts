@@ -2,7 +2,8 @@ import { knownClientNameFindings } from "~/modules/client/known-names.server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { installFreshFieldKey, isolateKeyRotationTests } from "../../../tests/field-keys";
 import { useIsolatedDatabase } from "../../../tests/setup/database";
 import { db } from "~/utils/db.server";
 import { parseEnv } from "~/utils/env.server";
@@ -19,19 +20,10 @@ import { referralActor, sendInput } from "../../../tests/referral-factories";
 
 describe("field keys: rotation and a lost key", () => {
   // Rotation re-encrypts every row: on a database of its own, with the worker's key put back after.
-  let restore: () => Promise<void>;
-  const testKey = Buffer.alloc(32, 7);
-  beforeAll(async () => {
-    restore = await useIsolatedDatabase();
-  });
-  afterAll(async () => {
-    installFieldKeys([testKey]);
-    await restore();
-  });
+  isolateKeyRotationTests();
 
   it("rotates every client and signature to the new key; the old key is then not needed and duplicates are still found", async () => {
-    const oldKey = parseMasterKey(generateMasterKey());
-    installFieldKeys([oldKey]);
+    const oldKey = installFreshFieldKey();
     const world = await createTwoOrganizationWorld();
     const actor = actorFor(world.careManagerA.id, world.orgA.id);
     const clientId = await createClient(actor, { name: "Rotation Person", birthDate: "1966-06-06", address: "1 Main St" });
