@@ -4,19 +4,8 @@
  * the food bank's view and the accounting, revoke, and see the change. axe-core on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
-
-async function drawSignature(page: Page) {
-  const canvas = page.getByTestId("signature-canvas");
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height / 2 + (i % 2 ? -25 : 25), { steps: 3 });
-  await page.mouse.up();
-  await page.getByText("Signature captured.").waitFor();
-}
+import type { Browser } from "playwright-core";
+import { drawSignature, expectNoAxeViolations, hasChromium, launch, newPage, signIn } from "./browser";
 
 describe.skipIf(!hasChromium())("clients and consent", () => {
   let browser: Browser;
