@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { PublicShell } from "~/components/shell/public-shell";
 import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +14,6 @@ import { parseForm, type FormErrors } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, SubmitButton, TextField } from "~/components/ui/form";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
-import { LanguageSwitcher } from "~/components/shell/language-switcher";
 
 export const meta = titleMeta("titles.invitation");
 
@@ -52,46 +52,39 @@ export default function AcceptInvite() {
   const actionData = useActionData<FormErrors>();
   const { form, fields } = useSchemaForm({ schema: AcceptInviteSchema, result: actionData });
   return (
-    <div className="auth-layout">
-      <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
-      <header className="auth-header">
-        <span className="brand">{t("app.name")}</span>
-        <LanguageSwitcher />
-      </header>
-      <main id="main" className="auth-card" tabIndex={-1}>
-        {!invite ? (
-          <>
-            <h1>{t("invite.invalid")}</h1>
-            <p>{t("invite.invalidBody")}</p>
-            <p><Link to="/login">{t("login.title")}</Link></p>
-          </>
-        ) : (
-          <>
-            <h1>{t("invite.title", { organization: invite.organization })}</h1>
-            <p>{t("invite.intro", { inviter: invite.inviter, email: invite.email, organization: invite.organization, role: t(`roles.${invite.role}`) })}</p>
-            <FormError message={actionData?.formError} />
-            {invite.hasAccount ? (
-              signedInAs === invite.email ? (
-                <Form method="post">
-                  <SubmitButton intent="join" pendingLabel={t("invite.submitting")}>{t("invite.join", { organization: invite.organization })}</SubmitButton>
-                </Form>
-              ) : (
-                <p>
-                  {t("invite.hasAccount", { email: invite.email })}{" "}
-                  <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>{t("invite.signInToAccept")}</Link>
-                </p>
-              )
-            ) : (
-              <Form method="post" {...form.props}>
-                <TextField label={t("invite.name")} autoComplete="name" {...schemaField(fields.name)} />
-                <TextField label={t("invite.password")} hint={t("invite.passwordHint")} type="password" autoComplete="new-password" {...schemaField(fields.password)} />
-                <TextField label={t("invite.confirmPassword")} type="password" autoComplete="new-password" {...schemaField(fields.confirmPassword)} required />
-                <SubmitButton pendingLabel={t("invite.submitting")}>{t("invite.submit")}</SubmitButton>
+    <PublicShell>
+      {!invite ? (
+        <>
+          <h1>{t("invite.invalid")}</h1>
+          <p>{t("invite.invalidBody")}</p>
+          <p><Link to="/login">{t("login.title")}</Link></p>
+        </>
+      ) : (
+        <>
+          <h1>{t("invite.title", { organization: invite.organization })}</h1>
+          <p>{t("invite.intro", { inviter: invite.inviter, email: invite.email, organization: invite.organization, role: t(`roles.${invite.role}`) })}</p>
+          <FormError message={actionData?.formError} />
+          {invite.hasAccount ? (
+            signedInAs === invite.email ? (
+              <Form method="post">
+                <SubmitButton intent="join" pendingLabel={t("invite.submitting")}>{t("invite.join", { organization: invite.organization })}</SubmitButton>
               </Form>
-            )}
-          </>
-        )}
-      </main>
-    </div>
+            ) : (
+              <p>
+                {t("invite.hasAccount", { email: invite.email })}{" "}
+                <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>{t("invite.signInToAccept")}</Link>
+              </p>
+            )
+          ) : (
+            <Form method="post" {...form.props}>
+              <TextField label={t("invite.name")} autoComplete="name" {...schemaField(fields.name)} />
+              <TextField label={t("invite.password")} hint={t("invite.passwordHint")} type="password" autoComplete="new-password" {...schemaField(fields.password)} />
+              <TextField label={t("invite.confirmPassword")} type="password" autoComplete="new-password" {...schemaField(fields.confirmPassword)} required />
+              <SubmitButton pendingLabel={t("invite.submitting")}>{t("invite.submit")}</SubmitButton>
+            </Form>
+          )}
+        </>
+      )}
+    </PublicShell>
   );
 }

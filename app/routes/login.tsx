@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { PublicShell } from "~/components/shell/public-shell";
 import { titleMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
@@ -16,8 +17,6 @@ import { translatorFor } from "~/utils/http-errors.server";
 import { requestMeta } from "~/utils/request.server";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/ui/form";
 import { schemaField, useSchemaForm } from "~/components/ui/schema-form";
-import { LanguageSwitcher } from "~/components/shell/language-switcher";
-import { Logo } from "~/components/ui/logo";
 
 export const meta = titleMeta("titles.signIn");
 
@@ -50,28 +49,18 @@ export default function Login() {
   const [params] = useSearchParams();
   const { form, fields } = useSchemaForm({ schema: LoginSchema, result: actionData });
   return (
-    <div className="auth-layout">
-      <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
-      <header className="auth-header">
-        <span className="brand">
-          <Logo /> {t("app.name")}
-        </span>
-        <LanguageSwitcher />
-      </header>
-      <main id="main" className="auth-card" tabIndex={-1}>
-        <h1>{t("login.title")}</h1>
-        <p className="muted">{t("login.intro")}</p>
-        {params.get("signedOut") ? <Notice>{t("login.signedOut")}</Notice> : null}
-        <FormError message={form.error} />
-        <Form method="post" {...form.props}>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <TextField label={t("login.email")} type="email" autoComplete="username" {...schemaField(fields.email)} autoFocus />
-          <TextField label={t("login.password")} type="password" autoComplete="current-password" {...schemaField(fields.password)} />
-          <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
-        </Form>
-        <p className="hint">{t("login.demoHint")}</p>
-      </main>
-      <footer className="auth-footer muted">{t("app.tagline")}</footer>
-    </div>
+    <PublicShell>
+      <h1>{t("login.title")}</h1>
+      <p className="muted">{t("login.intro")}</p>
+      {params.get("signedOut") ? <Notice>{t("login.signedOut")}</Notice> : null}
+      <FormError message={form.error} />
+      <Form method="post" {...form.props}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField label={t("login.email")} type="email" autoComplete="username" {...schemaField(fields.email)} autoFocus />
+        <TextField label={t("login.password")} type="password" autoComplete="current-password" {...schemaField(fields.password)} />
+        <SubmitButton pendingLabel={t("login.submitting")}>{t("login.submit")}</SubmitButton>
+      </Form>
+      <p className="hint">{t("login.demoHint")}</p>
+    </PublicShell>
   );
 }

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPublicPathway } from "~/modules/pathway/service.server";
 import { SlugParamSchema } from "~/modules/pathway/schemas";
-import { PathwayDetails, PublicShell } from "~/components/pathway/public-pathway";
+import { PathwayDetails, PathwayShell } from "~/components/pathway/public-pathway";
 
 export const meta = titleMeta<typeof loader>("pathways.titles.public", ({ data }) => data?.pathway?.service.name);
 
@@ -19,7 +19,7 @@ export default function PublicPathwayPage() {
   const { t } = useTranslation();
   const { pathway } = useLoaderData<typeof loader>();
   return (
-    <PublicShell>
+    <PathwayShell>
       {pathway ? (
         <>
           <h1>{pathway.service.name}</h1>
@@ -33,6 +33,6 @@ export default function PublicPathwayPage() {
           <p>{t("pathways.public.notAvailableBody")}</p>
         </>
       )}
-    </PublicShell>
+    </PathwayShell>
   );
 }

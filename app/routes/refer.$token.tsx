@@ -10,7 +10,7 @@ import { signFormToken } from "~/modules/pathway/tokens.server";
 import { parseForm, readSmallForm } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { translatable } from "~/utils/translatable";
-import { PathwayDetails, PublicShell } from "~/components/pathway/public-pathway";
+import { PathwayDetails, PathwayShell } from "~/components/pathway/public-pathway";
 import { ReferralForm, ReferralSent, type ReferralFormResult } from "~/components/pathway/referral-form";
 
 export const meta = titleMeta("pathways.titles.refer");
@@ -39,7 +39,7 @@ export default function Refer() {
   const { link } = useLoaderData<typeof loader>();
   const result = useActionData<ReferralFormResult>();
   return (
-    <PublicShell>
+    <PathwayShell>
       {result?.sent ? (
         <ReferralSent sent={result.sent} />
       ) : !link ? (
@@ -58,6 +58,6 @@ export default function Refer() {
           <ReferralForm formToken={link.formToken} responseDays={link.pathway.responseDays} result={result} />
         </>
       )}
-    </PublicShell>
+    </PathwayShell>
   );
 }

@@ -2,23 +2,12 @@
 import { useTranslation } from "react-i18next";
 import type { SerializeFrom } from "@remix-run/node";
 import type { PublicPathway } from "~/modules/pathway/service.server";
-import { LanguageSwitcher } from "~/components/shell/language-switcher";
+import { PublicShell } from "~/components/shell/public-shell";
 import type { ReactNode } from "react";
 
-export function PublicShell({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className="auth-layout">
-      <a href="#main" className="skip-link">{t("a11y.skipToContent")}</a>
-      <header className="auth-header">
-        <span className="brand">{t("app.name")}</span>
-        <LanguageSwitcher />
-      </header>
-      <main id="main" className="auth-card public-pathway" tabIndex={-1}>
-        {children}
-      </main>
-    </div>
-  );
+/** The public frame (components/shell/public-shell.tsx) with the pathway's own spacing. */
+export function PathwayShell({ children }: { children: ReactNode }) {
+  return <PublicShell className="public-pathway">{children}</PublicShell>;
 }
 
 export function PathwayDetails({ pathway, headingLevel = 2 }: { pathway: SerializeFrom<PublicPathway>; headingLevel?: 2 | 3 }) {
