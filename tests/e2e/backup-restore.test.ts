@@ -5,16 +5,14 @@
  * restore without it is refused by the check. Embedded database always; PostgreSQL with
  * TEST_DATABASE_URL.
  */
+import { seededDemoClients } from "./seed-clients";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-const demoClientCount = () => {
-  const text = ["prisma/seed-data/demo-clients.ts", "prisma/seed-data/demo-referrals.ts"].map((f) => fs.readFileSync(f, "utf8")).join("\n");
-  return new Set([...text.matchAll(/name: "([^"]+)", birthDate: "([\d-]+)"/g)].map((m) => `${m[1]}|${m[2]}`)).size;
-};
+const demoClientCount = () => seededDemoClients().length;
 
 function run(script: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, NODE_ENV: "test", ...env }, encoding: "utf8" });

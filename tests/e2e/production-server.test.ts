@@ -9,19 +9,19 @@
  *     is answered 2xx; new connections are refused (a proxy sends them to another node); the
  *     process exits 0 on its own. Docs: docs/decisions/085-production-server.md.
  */
-import fs from "node:fs";
+import { seededDemoClients } from "./seed-clients";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
 import { startServer, type RunningServer } from "./server";
 import { signInOverHttp } from "./http";
 
-/** The demo clients, read from the seed so the list cannot drift from it. */
+/** The demo clients, with the ways a birth date may be written. */
 function demoClients() {
-  const text = ["prisma/seed-data/demo-clients.ts", "prisma/seed-data/demo-referrals.ts", "prisma/seed-data/demo-care.ts"].map((f) => fs.readFileSync(f, "utf8")).join("\n");
-  const people = [...text.matchAll(/name: "([^"]+)", birthDate: "(\d{4})-(\d{2})-(\d{2})"/g)].map(([, name, y, m, d]) => ({ name, birthDates: [`${y}-${m}-${d}`, `${m}/${d}/${y}`, `${Number(m)}/${Number(d)}/${y}`] }));
-  if (people.length < 5) throw new Error("The demo clients were not found in the seed files");
-  return people;
+  return seededDemoClients().map(({ name, birthDate }) => {
+    const [y, m, d] = birthDate.split("-");
+    return { name, birthDates: [birthDate, `${m}/${d}/${y}`, `${Number(m)}/${Number(d)}/${y}`] };
+  });
 }
 
 const form = (fields: Record<string, string | string[]>) => {
